@@ -1,0 +1,13 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { HashAlgorithm, HashProvider } from './HashProvider.js';
+
+const hashes = { md5, sha1, sha256 } as const;
+
+/** The default provider: audited pure-JS hashes, identical in every host. */
+export const nobleHashProvider: HashProvider = {
+  name: '@noble/hashes',
+  hash: (algorithm: HashAlgorithm, data: Uint8Array) => hashes[algorithm](data),
+  hmac: (algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array) => hmac(hashes[algorithm], key, data),
+};

@@ -1,0 +1,27 @@
+// The public surface of @iot-devkit/core. Hosts import from here only.
+export type { HashAlgorithm, HashProvider } from './crypto/HashProvider.js';
+export { nobleHashProvider } from './crypto/nobleHashProvider.js';
+export { fromBase64, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './encoding/bytes.js';
+export { percentEncode } from './encoding/percentEncode.js';
+export { maskSecret } from './signing/maskSecret.js';
+export { parseRequestUrl, type RequestUrl } from './signing/requestUrl.js';
+export { SigningInputError } from './signing/SigningInputError.js';
+export type { LocalizedText, SigningStep } from './signing/SigningStep.js';
+export { buildAuthorization } from './signing/tc3/buildAuthorization.js';
+export { buildCanonicalHeaders, DEFAULT_SIGNED_HEADERS, findHeader } from './signing/tc3/buildCanonicalHeaders.js';
+export { buildCanonicalRequest } from './signing/tc3/buildCanonicalRequest.js';
+export { buildCredentialScope, utcDateOf } from './signing/tc3/buildCredentialScope.js';
+export { buildStringToSign, hashCanonicalRequest, TC3_ALGORITHM } from './signing/tc3/buildStringToSign.js';
+export { computeSignature } from './signing/tc3/computeSignature.js';
+export { deriveSigningKey, SigningKeyCache, type DerivedKeys } from './signing/tc3/deriveSigningKey.js';
+export { encodeMultipartBody } from './signing/tc3/encodeMultipartBody.js';
+export { hashRequestPayload } from './signing/tc3/hashRequestPayload.js';
+export { serviceFromHost } from './signing/tc3/serviceFromHost.js';
+export { signTc3, type Tc3Options, type Tc3Request, type Tc3Signature } from './signing/tc3/signTc3.js';
+export { TC3_RULES, TC3_STEP_IDS, type Tc3StepId } from './signing/tc3/tc3Rules.js';
+export { buildV1StringToSign } from './signing/v1/buildV1StringToSign.js';
+export { computeV1Signature, V1_ALGORITHMS, type V1Algorithm } from './signing/v1/computeV1Signature.js';
+export { encodeV1Query } from './signing/v1/encodeV1Query.js';
+export { signV1, type V1Request, type V1Signature } from './signing/v1/signV1.js';
+export { buildRequestString, sortParamNames, type V1ParamValue } from './signing/v1/sortParams.js';
+export { V1_RULES, V1_STEP_IDS, type V1StepId } from './signing/v1/v1Rules.js';

@@ -1,0 +1,131 @@
+import type { HashProvider } from '../../crypto/HashProvider.js';
+import { nobleHashProvider } from '../../crypto/nobleHashProvider.js';
+import { toHex } from '../../encoding/bytes.js';
+import { parseRequestUrl } from '../requestUrl.js';
+import { SigningInputError } from '../SigningInputError.js';
+import type { SigningStep } from '../SigningStep.js';
+import { buildAuthorization } from './buildAuthorization.js';
+import { buildCanonicalHeaders, DEFAULT_SIGNED_HEADERS, findHeader } from './buildCanonicalHeaders.js';
+import { buildCanonicalRequest } from './buildCanonicalRequest.js';
+import { buildCredentialScope, utcDateOf } from './buildCredentialScope.js';
+import { buildStringToSign, hashCanonicalRequest } from './buildStringToSign.js';
+import { computeSignature } from './computeSignature.js';
+import { deriveSigningKey, type DerivedKeys, type SigningKeyCache } from './deriveSigningKey.js';
+import { hashRequestPayload } from './hashRequestPayload.js';
+import { serviceFromHost } from './serviceFromHost.js';
+import { TC3_RULES, TC3_STEP_IDS, type Tc3StepId } from './tc3Rules.js';
+
+export interface Tc3Request {
+  readonly method: string;
+  /** Absolute URL; for GET it carries the (already encoded) query string, which is signed as is. */
+  readonly url: string;
+  /** Headers as they will be sent. Host is taken from the URL when absent. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body, signed byte for byte. Ignored for GET. */
+  readonly body?: string | Uint8Array;
+  /** Unix seconds; the credential date is its UTC date. */
+  readonly timestamp: number;
+  readonly secretId: string;
+  readonly secretKey: string;
+  /** Temporary credentials' token, sent as X-TC-Token. */
+  readonly token?: string;
+  /** Header names to sign; default content-type and host. */
+  readonly signedHeaders?: readonly string[];
+  /** Service name; default the host's first label on *.tencentcloudapi.com. */
+  readonly service?: string;
+}
+
+export interface Tc3Signature {
+  readonly canonicalRequest: string;
+  readonly hashedRequestPayload: string;
+  readonly credentialScope: string;
+  readonly hashedCanonicalRequest: string;
+  readonly stringToSign: string;
+  readonly secretDate: string;
+  readonly secretService: string;
+  readonly secretSigning: string;
+  readonly signature: string;
+  readonly authorization: string;
+  /** Every header to send, Authorization, Host, X-TC-Timestamp and X-TC-Token included. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly steps: readonly SigningStep<Tc3StepId>[];
+}
+
+export interface Tc3Options {
+  readonly crypto?: HashProvider;
+  readonly keyCache?: SigningKeyCache;
+}
+
+function validate(request: Tc3Request): void {
+  if (typeof request.method !== 'string' || !/^(GET|POST)$/i.test(request.method)) throw new SigningInputError('method', '"GET" or "POST"');
+  if (typeof request.url !== 'string') throw new SigningInputError('url', 'a string URL');
+  if (request.headers === null || typeof request.headers !== 'object' || Array.isArray(request.headers)) throw new SigningInputError('headers', 'an object of header name to string value');
+  for (const [name, value] of Object.entries(request.headers)) if (typeof value !== 'string') throw new SigningInputError(`headers.${name}`, 'a string value');
+  if (typeof request.timestamp !== 'number' || !Number.isSafeInteger(request.timestamp) || request.timestamp < 0) throw new SigningInputError('timestamp', 'a non-negative integer number of Unix seconds');
+  if (typeof request.secretId !== 'string' || request.secretId === '') throw new SigningInputError('secretId', 'a non-empty string');
+  if (typeof request.secretKey !== 'string' || request.secretKey === '') throw new SigningInputError('secretKey', 'a non-empty string');
+  if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) throw new SigningInputError('body', 'a string (signed byte for byte as UTF-8)');
+  if (request.signedHeaders !== undefined && (!Array.isArray(request.signedHeaders) || request.signedHeaders.some((h) => typeof h !== 'string'))) throw new SigningInputError('signedHeaders', 'an array of header names');
+  if (request.service !== undefined && (typeof request.service !== 'string' || request.service === '')) throw new SigningInputError('service', 'a non-empty service name such as "iotcloud"');
+  if (request.token !== undefined && typeof request.token !== 'string') throw new SigningInputError('token', 'a string');
+}
+
+/** Headers as sent: the caller's, plus Host, X-TC-Timestamp and X-TC-Token when the caller left them out. */
+function headersToSend(request: Tc3Request, host: string): Record<string, string> {
+  const headers: Record<string, string> = { ...request.headers };
+  if (findHeader(headers, 'host') === undefined) headers['Host'] = host;
+  if (findHeader(headers, 'x-tc-timestamp') === undefined) headers['X-TC-Timestamp'] = String(request.timestamp);
+  if (request.token !== undefined && findHeader(headers, 'x-tc-token') === undefined) headers['X-TC-Token'] = request.token;
+  return headers;
+}
+
+/** Signs a request with TC3-HMAC-SHA256 and returns every intermediate value, each step beside its rule. */
+export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signature {
+  validate(request);
+  const crypto = options.crypto ?? nobleHashProvider;
+  const method = request.method.toUpperCase();
+  const url = parseRequestUrl(request.url);
+  const headers = headersToSend(request, url.hostname);
+  const service = request.service ?? serviceFromHost(findHeader(headers, 'host') ?? url.hostname);
+  if (service === undefined) throw new SigningInputError('service', `a service name (e.g. "iotcloud"): it cannot be derived from the host ${url.host}`);
+
+  const hashedRequestPayload = hashRequestPayload(method, request.body ?? '', crypto);
+  const { canonicalHeaders, signedHeaders } = buildCanonicalHeaders(headers, request.signedHeaders ?? DEFAULT_SIGNED_HEADERS);
+  const canonicalRequest = buildCanonicalRequest({
+    method,
+    canonicalUri: url.path,
+    canonicalQueryString: method === 'GET' ? url.query : '',
+    canonicalHeaders,
+    signedHeaders,
+    hashedRequestPayload,
+  });
+  const date = utcDateOf(request.timestamp);
+  const credentialScope = buildCredentialScope(date, service);
+  const hashedCanonicalRequest = hashCanonicalRequest(canonicalRequest, crypto);
+  const stringToSign = buildStringToSign(request.timestamp, credentialScope, hashedCanonicalRequest);
+  const keys: DerivedKeys = options.keyCache
+    ? options.keyCache.get(request.secretKey, date, service, crypto)
+    : deriveSigningKey(request.secretKey, date, service, crypto);
+  const signature = computeSignature(keys.secretSigning, stringToSign, crypto);
+  const authorization = buildAuthorization(request.secretId, credentialScope, signedHeaders, signature);
+
+  const values: Record<Tc3StepId, string> = {
+    hashedRequestPayload,
+    canonicalRequest,
+    credentialScope,
+    hashedCanonicalRequest,
+    stringToSign,
+    secretDate: toHex(keys.secretDate),
+    secretService: toHex(keys.secretService),
+    secretSigning: toHex(keys.secretSigning),
+    signature,
+    authorization,
+  };
+  const steps = TC3_STEP_IDS.map((id) => ({
+    id,
+    ...TC3_RULES[id],
+    value: values[id],
+    ...(id.startsWith('secret') ? { derivedFromSecret: true } : {}),
+  }));
+  return { ...values, headers: { ...headers, Authorization: authorization }, steps };
+}
