@@ -9,6 +9,7 @@ export type HashAlgorithm = 'md5' | 'sha1' | 'sha256';
 export interface HashProvider {
   /** Name shown in benchmarks and diagnostics, e.g. "@noble/hashes" or "node:crypto". */
   readonly name: string;
-  hash(algorithm: HashAlgorithm, data: Uint8Array): Uint8Array;
-  hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /** Strings are hashed as UTF-8; accepting them lets a native provider skip a JS-side encode on the hot path. */
+  hash(algorithm: HashAlgorithm, data: Uint8Array | string): Uint8Array;
+  hmac(algorithm: HashAlgorithm, key: Uint8Array | string, data: Uint8Array | string): Uint8Array;
 }

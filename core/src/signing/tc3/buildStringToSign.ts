@@ -1,10 +1,10 @@
 import type { HashProvider } from '../../crypto/HashProvider.js';
-import { toHex, utf8Encode } from '../../encoding/bytes.js';
+import { toHex } from '../../encoding/bytes.js';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
 export function hashCanonicalRequest(canonicalRequest: string, crypto: HashProvider): string {
-  return toHex(crypto.hash('sha256', utf8Encode(canonicalRequest)));
+  return toHex(crypto.hash('sha256', canonicalRequest));
 }
 
 /** Algorithm \n RequestTimestamp \n CredentialScope \n HashedCanonicalRequest */

@@ -1,5 +1,4 @@
 import type { HashProvider } from '../../crypto/HashProvider.js';
-import { utf8Encode } from '../../encoding/bytes.js';
 
 export interface DerivedKeys {
   readonly secretDate: Uint8Array;
@@ -12,9 +11,9 @@ export interface DerivedKeys {
  * SecretSigning = HMAC_SHA256(SecretService, "tc3_request").
  */
 export function deriveSigningKey(secretKey: string, date: string, service: string, crypto: HashProvider): DerivedKeys {
-  const secretDate = crypto.hmac('sha256', utf8Encode('TC3' + secretKey), utf8Encode(date));
-  const secretService = crypto.hmac('sha256', secretDate, utf8Encode(service));
-  const secretSigning = crypto.hmac('sha256', secretService, utf8Encode('tc3_request'));
+  const secretDate = crypto.hmac('sha256', 'TC3' + secretKey, date);
+  const secretService = crypto.hmac('sha256', secretDate, service);
+  const secretSigning = crypto.hmac('sha256', secretService, 'tc3_request');
   return { secretDate, secretService, secretSigning };
 }
 

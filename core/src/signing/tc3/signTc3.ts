@@ -10,7 +10,7 @@ import { buildCanonicalRequest } from './buildCanonicalRequest.js';
 import { buildCredentialScope, utcDateOf } from './buildCredentialScope.js';
 import { buildStringToSign, hashCanonicalRequest } from './buildStringToSign.js';
 import { computeSignature } from './computeSignature.js';
-import { deriveSigningKey, type DerivedKeys, type SigningKeyCache } from './deriveSigningKey.js';
+import { SigningKeyCache } from './deriveSigningKey.js';
 import { hashRequestPayload } from './hashRequestPayload.js';
 import { serviceFromHost } from './serviceFromHost.js';
 import { TC3_RULES, TC3_STEP_IDS, type Tc3StepId } from './tc3Rules.js';
@@ -53,8 +53,11 @@ export interface Tc3Signature {
 
 export interface Tc3Options {
   readonly crypto?: HashProvider;
+  /** Where derived keys are memoized; default one shared, bounded cache. */
   readonly keyCache?: SigningKeyCache;
 }
+
+const sharedKeyCache = new SigningKeyCache();
 
 function validate(request: Tc3Request): void {
   if (typeof request.method !== 'string' || !/^(GET|POST)$/i.test(request.method)) throw new SigningInputError('method', '"GET" or "POST"');
@@ -103,9 +106,7 @@ export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signa
   const credentialScope = buildCredentialScope(date, service);
   const hashedCanonicalRequest = hashCanonicalRequest(canonicalRequest, crypto);
   const stringToSign = buildStringToSign(request.timestamp, credentialScope, hashedCanonicalRequest);
-  const keys: DerivedKeys = options.keyCache
-    ? options.keyCache.get(request.secretKey, date, service, crypto)
-    : deriveSigningKey(request.secretKey, date, service, crypto);
+  const keys = (options.keyCache ?? sharedKeyCache).get(request.secretKey, date, service, crypto);
   const signature = computeSignature(keys.secretSigning, stringToSign, crypto);
   const authorization = buildAuthorization(request.secretId, credentialScope, signedHeaders, signature);
 
@@ -121,11 +122,9 @@ export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signa
     signature,
     authorization,
   };
-  const steps = TC3_STEP_IDS.map((id) => ({
-    id,
-    ...TC3_RULES[id],
-    value: values[id],
-    ...(id.startsWith('secret') ? { derivedFromSecret: true } : {}),
-  }));
+  const steps = TC3_STEP_IDS.map((id): SigningStep<Tc3StepId> => {
+    const { title, rule } = TC3_RULES[id];
+    return id.startsWith('secret') ? { id, title, rule, value: values[id], derivedFromSecret: true } : { id, title, rule, value: values[id] };
+  });
   return { ...values, headers: { ...headers, Authorization: authorization }, steps };
 }

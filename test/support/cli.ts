@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const bin = new URL('../../core/cli/bin/iot-devkit.js', import.meta.url).pathname;
+const bundle = new URL('../../core/cli/dist/iot-devkit.mjs', import.meta.url).pathname;
+const build = new URL('../../core/cli/build.mjs', import.meta.url).pathname;
+
+let built = false;
+/** Builds the CLI bundle once per test process (npm test builds first; this keeps single-file runs honest). */
+function ensureBuilt() {
+  if (built) return;
+  const result = spawnSync(process.execPath, [build], { encoding: 'utf8' });
+  if (result.status !== 0 || !existsSync(bundle)) throw new Error(`CLI build failed: ${result.stderr}`);
+  built = true;
+}
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real `iot-devkit` launcher, as `npx iot-devkit` does, with the given stdin and environment. */
+export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): CliResult {
+  ensureBuilt();
+  const result = spawnSync(process.execPath, [bin, ...args], { input: options.input ?? '', encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...options.env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
