@@ -1,0 +1,83 @@
+import { percentEncode } from '../../encoding/percentEncode.js';
+import { finding, type CredentialFinding } from '../CredentialVerification.js';
+
+export const ONENET_TOKEN_PARAMS = ['version', 'res', 'et', 'method', 'sign'] as const;
+export type OneNetTokenParam = (typeof ONENET_TOKEN_PARAMS)[number];
+
+export interface ReadOneNetToken {
+  /** Each parameter's value after URL decoding (twice when it was encoded twice). */
+  readonly values: Partial<Record<OneNetTokenParam, string>>;
+  /** Malformed structure and wrong URL encoding, found without the key. */
+  readonly findings: readonly CredentialFinding[];
+}
+
+const percentDecode = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+};
+// Upper- and lower-case hex decode the same; only the bytes encoded matter.
+const sameEncoding = (a: string, b: string) => a.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase()) === b;
+
+const WHY_ENCODE: Partial<Record<OneNetTokenParam, { en: string; zh: string }>> = {
+  sign: { en: 'a raw "+" in sign is read as a space by the server, and "/" "=" break the query', zh: 'sign 中未编码的 "+" 会被服务端当作空格，"/"、"=" 也会破坏参数解析' },
+  res: { en: 'the "/" in res must be sent as %2F', zh: 'res 中的 "/" 应编码为 %2F' },
+};
+
+/** Splits a captured token into its parameters and checks its shape and URL encoding, before any key is involved. */
+export function readOneNetToken(token: string): ReadOneNetToken {
+  const findings: CredentialFinding[] = [];
+  const values: Partial<Record<OneNetTokenParam, string>> = {};
+  for (const piece of token.split('&')) {
+    const eq = piece.indexOf('=');
+    const name = eq === -1 ? piece : piece.slice(0, eq);
+    if (eq === -1 || !(ONENET_TOKEN_PARAMS as readonly string[]).includes(name)) {
+      findings.push(finding('malformed-token', 'token', `Unexpected part ${JSON.stringify(piece.slice(0, 40))}: a token is version=…&res=…&et=…&method=…&sign=….`, `多余或无法识别的部分 ${JSON.stringify(piece.slice(0, 40))}：token 格式为 version=…&res=…&et=…&method=…&sign=…。`));
+      continue;
+    }
+    const param = name as OneNetTokenParam;
+    if (values[param] !== undefined) {
+      findings.push(finding('malformed-token', param, `${param} appears more than once.`, `${param} 出现了多次。`));
+      continue;
+    }
+    values[param] = readValue(param, piece.slice(eq + 1), findings);
+  }
+  for (const param of ONENET_TOKEN_PARAMS) {
+    if (values[param] === undefined) findings.push(finding('malformed-token', param, `The token has no ${param}=.`, `token 缺少参数 ${param}。`));
+  }
+  return { values, findings };
+}
+
+function readValue(param: OneNetTokenParam, raw: string, findings: CredentialFinding[]): string {
+  const once = percentDecode(raw);
+  if (once === undefined) {
+    findings.push(finding('malformed-token', param, `${param} has a broken %-escape.`, `${param} 中有无效的 % 转义。`));
+    return raw;
+  }
+  if (/%[0-9a-f]{2}/i.test(once)) {
+    const twice = percentDecode(once) ?? once;
+    findings.push(finding('wrong-url-encoding', param, `${param} is URL-encoded twice (${JSON.stringify(raw)}): encode each value once.`, `${param} 被 URL 编码了两次（${JSON.stringify(raw)}），每个值只应编码一次。`));
+    return twice;
+  }
+  let value = once;
+  if (param === 'sign' && value.includes(' ')) {
+    // A capture or a form decoder already turned the unencoded "+" into spaces: restore them to check the HMAC.
+    value = value.replace(/ /g, '+');
+    findings.push(finding('wrong-url-encoding', param, 'sign contains spaces: its "+" were sent unencoded and read as spaces. Send "+" as %2B.', 'sign 中含有空格：未编码的 "+" 被当作了空格，应编码为 %2B。'));
+    return value;
+  }
+  if (!sameEncoding(raw, percentEncode(value))) {
+    const why = WHY_ENCODE[param];
+    findings.push(
+      finding(
+        'wrong-url-encoding',
+        param,
+        `${param} is not URL-encoded (expected ${percentEncode(value)}, found ${raw})${why ? `: ${why.en}` : ''}.`,
+        `${param} 未做 URL 编码（应为 ${percentEncode(value)}，实际为 ${raw}）${why ? `：${why.zh}` : ''}。`,
+      ),
+    );
+  }
+  return value;
+}
