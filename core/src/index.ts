@@ -42,3 +42,7 @@ export { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } fro
 export { readOneNetToken, type ReadOneNetToken } from './credentials/onenet/readOneNetToken.js';
 export { checkOneNetMethod, signOneNetToken, type OneNetToken, type OneNetTokenRequest } from './credentials/onenet/signOneNetToken.js';
 export { verifyOneNetToken, type CapturedOneNetToken, type OneNetTokenVerification } from './credentials/onenet/verifyOneNetToken.js';
+export { buildBearerAuthorization, readMxchipTokenResponse, verifyMxchipAuthorization, type BearerAuthorization, type CapturedMxchipAuthorization } from './credentials/mxchip/bearerAuthorization.js';
+export { buildMxchipTokenRequest, MXCHIP_TOKEN_PATH, MXCHIP_TOKEN_STEP_IDS, type MxchipTokenRequest, type MxchipTokenRequestInput, type MxchipTokenStepId } from './credentials/mxchip/buildMxchipTokenRequest.js';
+export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
+export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';

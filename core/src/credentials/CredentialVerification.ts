@@ -15,6 +15,7 @@ export const CREDENTIAL_PROBLEMS = [
   'malformed-password',
   'malformed-token',
   'signature-mismatch',
+  'wrong-token',
 ] as const;
 export type CredentialProblem = (typeof CREDENTIAL_PROBLEMS)[number];
 
