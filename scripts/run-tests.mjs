@@ -32,7 +32,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 console.log(`running ${files.length} test files`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results.tap', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results.tap', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

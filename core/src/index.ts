@@ -46,3 +46,9 @@ export { buildBearerAuthorization, readMxchipTokenResponse, verifyMxchipAuthoriz
 export { buildMxchipTokenRequest, MXCHIP_TOKEN_PATH, MXCHIP_TOKEN_STEP_IDS, type MxchipTokenRequest, type MxchipTokenRequestInput, type MxchipTokenStepId } from './credentials/mxchip/buildMxchipTokenRequest.js';
 export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
 export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';
+export type { ApiRequest, Credentials, HttpRequest, SignatureScheme } from './request/ApiRequest.js';
+export { buildHttpRequest, type BuildOptions, type SignedHttpRequest } from './request/buildHttpRequest.js';
+export { EXPORT_FORMATS, exportRequest, toCurl, toFetch, toHttpie, toSdkCall, toTccli, type ExportFormat } from './request/exportRequest.js';
+export { flattenParams, unflattenParams } from './request/flattenParams.js';
+export { resolveEndpoint } from './request/resolveEndpoint.js';
+export { shellQuote } from './request/shellQuote.js';
