@@ -1,9 +1,13 @@
 import type { Command } from '../Command.js';
 import { demoCommand } from './demo.js';
 import { signCommand } from './sign.js';
+import { deviceCredentialsCommand } from './deviceCredentials.js';
+import { onenetTokenCommand } from './onenetToken.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
   signCommand,
   demoCommand,
+  deviceCredentialsCommand,
+  onenetTokenCommand,
 ];
