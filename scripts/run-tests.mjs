@@ -2,7 +2,7 @@
 // Runs every *.test.ts in the workspace with Node's own test runner (TypeScript through tsx).
 // Node 20's --test does not expand globs or pick up .ts files itself, hence this small finder.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -32,12 +32,15 @@ if (files.length === 0) {
   process.exit(1);
 }
 console.log(`running ${files.length} test files`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results.tap', ...files], {
+// One TAP copy per run, so two runs at once (a developer and a watcher) never read each other's counts.
+const tapFile = join(root, `test-results.${process.pid}.tap`);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files], {
   cwd: root,
   stdio: 'inherit',
 });
 // The plain closing line CI reads, taken from the TAP copy of the run.
-const tap = readFileSync(join(root, 'test-results.tap'), 'utf8');
+const tap = readFileSync(tapFile, 'utf8');
+rmSync(tapFile);
 const count = (name) => Number([...tap.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].pop()?.[1] ?? 0);
 console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
 process.exit(result.status ?? 1);
