@@ -52,3 +52,7 @@ export { buildBearerAuthorization, readMxchipTokenResponse, verifyMxchipAuthoriz
 export { buildMxchipTokenRequest, MXCHIP_TOKEN_PATH, MXCHIP_TOKEN_STEP_IDS, type MxchipTokenRequest, type MxchipTokenRequestInput, type MxchipTokenStepId } from './credentials/mxchip/buildMxchipTokenRequest.js';
 export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
 export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';
+export { sendWithAuth, type AuthContext, type AuthScheme, type HttpResponse, type Transport } from './request/auth/AuthScheme.js';
+export { mxchipBearerAuth } from './request/auth/mxchipBearerAuth.js';
+export { oneNetApiKeyAuth } from './request/auth/oneNetApiKeyAuth.js';
+export { tc3Auth } from './request/auth/tc3Auth.js';
