@@ -56,3 +56,5 @@ export { sendWithAuth, type AuthContext, type AuthScheme, type HttpResponse, typ
 export { mxchipBearerAuth } from './request/auth/mxchipBearerAuth.js';
 export { oneNetApiKeyAuth } from './request/auth/oneNetApiKeyAuth.js';
 export { tc3Auth } from './request/auth/tc3Auth.js';
+export { validateParams, type ParamProblem, type ParamRules, type StructureRules } from './request/validateParams.js';
+export { checkRequestSize, REQUEST_SIZE_LIMITS } from './request/checkRequestSize.js';
