@@ -16,6 +16,8 @@ export interface ParamRules {
   /** A String that must hold JSON (e.g. UpdateDeviceShadow State). */
   readonly json?: boolean;
   readonly maxBytes?: number;
+  /** Required only when another parameter has a value (TRRO Key when Mode is 1). */
+  readonly requiredWhen?: { readonly param: string; readonly equals: string | number };
 }
 
 export interface StructureRules {
@@ -90,7 +92,9 @@ function checkObject(fields: readonly ParamRules[], value: Readonly<Record<strin
     const field = prefix + rules.name;
     const item = value[rules.name];
     if (item === undefined || item === null) {
+      const when = rules.requiredWhen;
       if (rules.required === true) problems.push({ field, code: 'MissingParameter', message: `${field}: required (${rules.array ? 'an array of ' : ''}${rules.baseType})` });
+      else if (when && value[when.param] !== undefined && String(value[when.param]) === String(when.equals)) problems.push({ field, code: 'MissingParameter', message: `${field}: required when ${prefix + when.param} is ${when.equals}` });
       continue;
     }
     if (rules.array) {
