@@ -1,0 +1,75 @@
+// Read access to the API catalog. The data is JSON extracted from the vendor documents
+// (core/scripts/extract-catalog.mjs); this module only indexes it. Lookups are case-insensitive because people
+// type action names from memory ("describedeviceshadow").
+import iotcloudData from './data/iotcloud-2021-04-08.json';
+import trroData from './data/trro-2022-03-25.json';
+import oneNetData from './data/onenet.json';
+import mxchipData from './data/mxchip-v3.json';
+import { suggestNearest } from './suggestNearest.js';
+import type { ActionSpec, Catalog, ServiceCatalog, StructureSpec, VendorCatalog, VendorEndpoint } from './types.js';
+
+const CATALOG: Catalog = {
+  services: [iotcloudData as ServiceCatalog, trroData as ServiceCatalog],
+  vendors: [oneNetData as VendorCatalog, mxchipData as VendorCatalog],
+};
+
+export function getCatalog(): Catalog {
+  return CATALOG;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A service by name (`iotcloud`), optionally at a version; the newest one when the version is not given. */
+export function findService(service: string, version?: string): ServiceCatalog | undefined {
+  const matches = CATALOG.services.filter((s) => same(s.service, service) && (version === undefined || s.version === version));
+  return matches.sort((a, b) => b.version.localeCompare(a.version))[0];
+}
+
+export interface ActionEntry {
+  readonly service: ServiceCatalog;
+  readonly action: ActionSpec;
+}
+
+/** Every action, optionally of one service, in document order. */
+export function listActions(service?: string): ActionEntry[] {
+  return CATALOG.services.filter((s) => service === undefined || same(s.service, service)).flatMap((s) => s.actions.map((action) => ({ service: s, action })));
+}
+
+/** An action by name, case-insensitive; `service` narrows the search (undefined: every service). */
+export function findActionEntry(service: string | undefined, name: string): ActionEntry | undefined {
+  return listActions(service).find((entry) => same(entry.action.name, name.trim()));
+}
+
+export function findAction(service: string | undefined, name: string): ActionSpec | undefined {
+  return findActionEntry(service, name)?.action;
+}
+
+/** A data structure (DeviceTag, TopicRulePayload, …) of a service, case-insensitive. */
+export function findStructure(service: string, name: string): StructureSpec | undefined {
+  return findService(service)?.structures.find((s) => same(s.name, name));
+}
+
+export interface VendorEndpointEntry {
+  readonly vendor: VendorCatalog;
+  readonly endpoint: VendorEndpoint;
+}
+
+export function findVendor(vendor: string): VendorCatalog | undefined {
+  return CATALOG.vendors.find((v) => same(v.vendor, vendor));
+}
+
+/** A OneNET or MXCHIP endpoint by our name for it (UpdateApiKey, GetToken, …), case-insensitive. */
+export function findVendorEndpoint(name: string, vendor?: string): VendorEndpointEntry | undefined {
+  for (const v of CATALOG.vendors) {
+    if (vendor !== undefined && !same(v.vendor, vendor)) continue;
+    const endpoint = v.endpoints.find((e) => same(e.name, name.trim()));
+    if (endpoint) return { vendor: v, endpoint };
+  }
+  return undefined;
+}
+
+/** "Did you mean": the action and vendor endpoint names nearest to an unknown one. */
+export function suggestActions(name: string, limit = 3): string[] {
+  const names = [...CATALOG.services.flatMap((s) => s.actions.map((a) => a.name)), ...CATALOG.vendors.flatMap((v) => v.endpoints.map((e) => e.name))];
+  return suggestNearest(name, new Set(names), limit);
+}
