@@ -1,8 +1,9 @@
 import type { ApiRequest, HttpRequest } from './ApiRequest.js';
+import { parseRequestUrl } from '../signing/requestUrl.js';
 import { resolveEndpoint } from './resolveEndpoint.js';
 import { shellQuote } from './shellQuote.js';
 
-export const EXPORT_FORMATS = ['curl', 'httpie', 'fetch', 'sdk', 'tccli'] as const;
+export const EXPORT_FORMATS = ['curl', 'httpie', 'fetch', 'sdk', 'tccli', 'http'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 // Host is implied by the URL; every other header goes out exactly as signed.
@@ -13,6 +14,14 @@ export function toCurl(request: HttpRequest): string {
   const lines = [`curl -X ${request.method} ${shellQuote(request.url)}`, ...sentHeaders(request).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`)];
   if (request.body !== '') lines.push(`--data-binary ${shellQuote(request.body)}`);
   return lines.join(' \\\n  ');
+}
+
+/** The request as raw HTTP/1.1 text, the form `iot-devkit diagnose --raw` and the importers read back. */
+export function toRawHttp(request: HttpRequest): string {
+  const url = parseRequestUrl(request.url);
+  const target = url.path + (url.query === '' ? '' : `?${url.query}`);
+  const headers = Object.entries(request.headers).some(([name]) => name.toLowerCase() === 'host') ? Object.entries(request.headers) : [['Host', url.host], ...Object.entries(request.headers)];
+  return `${request.method} ${target} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${request.body}`;
 }
 
 /** An HTTPie command; --raw sends the body as is, so the signed payload hash still holds. */
@@ -72,5 +81,7 @@ export function exportRequest(format: ExportFormat, request: ApiRequest, signed:
       return toSdkCall(request);
     case 'tccli':
       return toTccli(request);
+    case 'http':
+      return toRawHttp(signed);
   }
 }

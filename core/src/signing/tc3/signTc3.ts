@@ -19,7 +19,7 @@ export interface Tc3Request {
   readonly method: string;
   /** Absolute URL; for GET it carries the (already encoded) query string, which is signed as is. */
   readonly url: string;
-  /** Headers as they will be sent. Host is taken from the URL when absent. */
+  /** Headers as they will be sent. Host is taken from the URL (with its port, if any) when absent. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body, signed byte for byte. Ignored for GET. */
   readonly body?: string | Uint8Array;
@@ -88,8 +88,10 @@ export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signa
   const crypto = options.crypto ?? nobleHashProvider;
   const method = request.method.toUpperCase();
   const url = parseRequestUrl(request.url);
-  const headers = headersToSend(request, url.hostname);
-  const service = request.service ?? serviceFromHost(findHeader(headers, 'host') ?? url.hostname);
+  // The Host sent (and so signed) is the URL's authority, port included, as HTTP clients send it. The official
+  // Node SDK signs the host name without the port instead; only endpoints with a port (a local emulator) differ.
+  const headers = headersToSend(request, url.host);
+  const service = request.service ?? serviceFromHost(findHeader(headers, 'host') ?? url.host);
   if (service === undefined) throw new SigningInputError('service', `a service name (e.g. "iotcloud"): it cannot be derived from the host ${url.host}`);
 
   const hashedRequestPayload = hashRequestPayload(method, request.body ?? '', crypto);

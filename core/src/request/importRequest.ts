@@ -1,0 +1,71 @@
+import { capturedHeader, type CapturedRequest } from '../capture/CapturedRequest.js';
+import { parseRequestUrl } from '../signing/requestUrl.js';
+import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
+import type { ApiRequest } from './ApiRequest.js';
+import { unflattenParams } from './flattenParams.js';
+
+export type ImportResult = { readonly ok: true; readonly request: ApiRequest } | { readonly ok: false; readonly error: string };
+
+// v1 common parameters travel with the action's own; they are not part of the call a developer means.
+const V1_COMMON = new Set(['Action', 'Version', 'Region', 'SecretId', 'Timestamp', 'Nonce', 'Signature', 'SignatureMethod', 'Token', 'Language', 'RequestClient']);
+
+function queryParams(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        return s;
+      }
+    };
+    out[decode(eq === -1 ? pair : pair.slice(0, eq))] = eq === -1 ? '' : decode(pair.slice(eq + 1));
+  }
+  return out;
+}
+
+/**
+ * Reads a captured Tencent Cloud API 3.0 request (from curl, raw HTTP or HAR) back into the call it makes:
+ * action, version, region and parameters from TC3 headers and a JSON body, or from v1 query/form parameters.
+ * A request to a host other than *.tencentcloudapi.com keeps it as the endpoint override.
+ */
+export function importRequest(captured: CapturedRequest, serviceHint?: string): ImportResult {
+  const url = parseRequestUrl(captured.url);
+  const method = captured.method.toUpperCase();
+  if (method !== 'GET' && method !== 'POST') return { ok: false, error: `method: API 3.0 uses GET or POST, the request uses ${captured.method}` };
+  const authorization = capturedHeader(captured, 'authorization');
+  const scopeService = authorization ? /Credential=[^/]+\/\d{4}-\d{2}-\d{2}\/([^/]+)\//.exec(authorization)?.[1] : undefined;
+  const service = serviceHint ?? serviceFromHost(url.host) ?? scopeService;
+  if (!service) return { ok: false, error: `service: cannot tell the service from the host ${url.host}; give it explicitly (e.g. iotcloud)` };
+  const endpoint = serviceFromHost(url.host) ? undefined : `${url.scheme}://${url.host}${url.path}`;
+
+  const action = capturedHeader(captured, 'x-tc-action');
+  if (action !== undefined) {
+    const version = capturedHeader(captured, 'x-tc-version');
+    if (!version) return { ok: false, error: 'headers: X-TC-Version is missing; API 3.0 requests carry X-TC-Action and X-TC-Version' };
+    let params: Record<string, unknown>;
+    if (method === 'GET') params = unflattenParams(queryParams(url.query));
+    else {
+      try {
+        const parsed: unknown = captured.body.trim() === '' ? {} : JSON.parse(captured.body);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'body: a JSON object of parameters' };
+        params = parsed as Record<string, unknown>;
+      } catch (error) {
+        return { ok: false, error: `body: JSON parameters (${error instanceof Error ? error.message : 'invalid JSON'})` };
+      }
+    }
+    const region = capturedHeader(captured, 'x-tc-region');
+    const language = capturedHeader(captured, 'x-tc-language');
+    return { ok: true, request: { service, version, action, params, method, ...(region ? { region } : {}), ...(language ? { language } : {}), ...(endpoint ? { endpoint } : {}) } };
+  }
+
+  const flat = queryParams(method === 'GET' ? url.query : captured.body);
+  if (!flat['Action'] || !flat['Version']) return { ok: false, error: 'request: neither an X-TC-Action header (TC3) nor Action and Version parameters (v1) were found' };
+  const own = Object.fromEntries(Object.entries(flat).filter(([k]) => !V1_COMMON.has(k)));
+  return {
+    ok: true,
+    request: { service, version: flat['Version'], action: flat['Action'], params: unflattenParams(own), method, ...(flat['Region'] ? { region: flat['Region'] } : {}), ...(endpoint ? { endpoint } : {}) },
+  };
+}
