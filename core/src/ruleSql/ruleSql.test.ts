@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildTopicRulePayload, readTopicRulePayload } from './buildTopicRulePayload.js';
+import { checkRuleActions } from './checkRuleActions.js';
+import { checkRuleSql } from './checkRuleSql.js';
+import { decodeRuleSql, encodeRuleSql } from './ruleSqlBase64.js';
+
+const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
+
+test("encodeRuleSql gives the doc's base64 for SELECT * FROM 'pid/dname/event' and decodes back", () => {
+  // The doc prints this value OCR-garbled (U0VMRUNUICogRIJPTSancGik…); this is what the SQL it names encodes to.
+  assert.equal(encodeRuleSql("SELECT * FROM 'pid/dname/event'"), 'U0VMRUNUICogRlJPTSAncGlkL2RuYW1lL2V2ZW50Jw==');
+  const decoded = decodeRuleSql('U0VMRUNUIGZpZWxkMSwgZmllbGQyIEZST00gJ3NyY1Byb2R1Y3RjZC9zcmNEZXZpY2VOYW1lL2V2ZW50Jw==');
+  assert.ok(decoded.ok);
+  assert.equal(decoded.sql, "SELECT field1, field2 FROM 'srcProductcd/srcDeviceName/event'");
+  const unicode = "SELECT 温度 FROM 'ABCDE12345/设备/event'";
+  const round = decodeRuleSql(encodeRuleSql(unicode));
+  assert.ok(round.ok);
+  assert.equal(round.sql, unicode);
+});
+
+test('decodeRuleSql says plainly whether the text is not base64 or not UTF-8', () => {
+  const plain = decodeRuleSql("SELECT * FROM 'a/b/c'");
+  assert.ok(!plain.ok);
+  assert.equal(plain.error.code, 'InvalidParameterValue');
+  assert.match(plain.error.message, /not valid base64.*looks like plain SQL/);
+  // The doc's garbled example: valid base64 whose bytes (0x82, 0xa7, 0xa4) are not UTF-8.
+  const garbled = decodeRuleSql('U0VMRUNUICogRIJPTSancGikL2RuYW1lL2V2ZW50Jw==');
+  assert.ok(!garbled.ok);
+  assert.equal(garbled.error.code, 'InvalidParameterValue.InvalidSQL');
+  assert.match(garbled.error.message, /31 bytes that are not UTF-8/);
+  assert.equal(codeOf(decodeRuleSql('')), 'InvalidParameterValue.TopicRuleSqlNotEdited');
+  assert.equal(codeOf(decodeRuleSql('U0VMRUNU')), 'ok');
+  assert.equal(codeOf(decodeRuleSql('U0VMRUNUIA')), 'InvalidParameterValue', 'unpadded base64 is refused');
+});
+
+test('checkRuleSql splits a well-formed rule into its parts', () => {
+  const checked = checkRuleSql("select temperature, humidity FROM 'ABCDE12345/+/event' WHERE temperature > 30");
+  assert.ok(checked.ok);
+  assert.deepEqual(checked.parts, { select: 'temperature, humidity', topic: 'ABCDE12345/+/event', productId: 'ABCDE12345', deviceName: '+', topicName: 'event', where: 'temperature > 30' });
+  const noWhere = checkRuleSql("SELECT * FROM 'pid/dname/data/#';");
+  assert.ok(noWhere.ok);
+  assert.equal(noWhere.parts.topicName, 'data/#');
+  assert.equal(noWhere.parts.where, undefined);
+});
+
+test('checkRuleSql names each shape mistake', () => {
+  const cases: [string, RegExp][] = [
+    ["DELETE FROM 'a/b/c'", /must start with SELECT/],
+    ['SELECT *', /no FROM clause/],
+    ['SELECT * FROM "a/b/c"', /double quotes; use single quotes/],
+    ['SELECT * FROM a/b/c', /must be in single quotes/],
+    ["SELECT * FROM 'a/b'", /got 2 levels/],
+    ["SELECT * FROM 'a-b/dev/c'", /first level must be the ProductId/],
+    ["SELECT * FROM 'P/dev ice/c'", /second level must be a DeviceName/],
+    ["SELECT * FROM 'P/dev/#/x'", /final #/],
+  ];
+  for (const [sql, message] of cases) {
+    const checked = checkRuleSql(sql);
+    assert.ok(!checked.ok, sql);
+    assert.equal(checked.error.code, 'InvalidParameterValue.InvalidSQL', sql);
+    assert.match(checked.error.message, message, sql);
+  }
+  assert.equal(codeOf(checkRuleSql('  ')), 'InvalidParameterValue.TopicRuleSqlNotEdited');
+});
+
+test('checkRuleActions accepts the documented kinds and refuses malformed ones', () => {
+  const fine = checkRuleActions(JSON.stringify([{ republish: { topic: 'TEST/test/data' } }, { forward: { api: 'http://127.0.0.1:8080', token: 'xxx' } }, { lambda: { name: 'f' } }]));
+  assert.ok(fine.ok);
+  assert.deepEqual(fine.kinds, ['republish', 'forward', 'lambda']);
+  assert.equal(fine.notes.length, 1);
+  assert.match(fine.notes[0]!, /"lambda" is not one of the kinds/);
+  assert.equal(codeOf(checkRuleActions('[]')), 'ok');
+  assert.equal(codeOf(checkRuleActions('[{"republish":{"topic":"TEST/test"}}]')), 'InvalidParameterValue.RepublishTopicFormatError');
+  assert.equal(codeOf(checkRuleActions('[{"forward":{"api":"ftp://x"}}]')), 'InvalidParameterValue.CheckForwardURLFail');
+  assert.equal(codeOf(checkRuleActions('[{"republish":{}}]')), 'InvalidParameterValue');
+  assert.equal(codeOf(checkRuleActions('{"republish":{"topic":"a/b/c"}}')), 'InvalidParameterValue');
+  assert.equal(codeOf(checkRuleActions('[{"republish":{"topic":"a/b/c"},"forward":{}}]')), 'InvalidParameterValue');
+  const notJson = checkRuleActions('[{republish}]');
+  assert.ok(!notJson.ok);
+  assert.match(notJson.error.message, /^Actions: not valid JSON/);
+});
+
+test('buildTopicRulePayload produces what CreateTopicRule sends, and readTopicRulePayload reads it back', () => {
+  const built = buildTopicRulePayload({ sql: "SELECT * FROM 'ABCDE12345/dev1/event'", actions: [{ republish: { topic: 'ABCDE12345/dev2/control' } }], description: 'copy events', ruleDisabled: false });
+  assert.ok(built.ok);
+  assert.deepEqual(built.payload, { Sql: encodeRuleSql("SELECT * FROM 'ABCDE12345/dev1/event'"), Actions: '[{"republish":{"topic":"ABCDE12345/dev2/control"}}]', Description: 'copy events', RuleDisabled: false });
+  const read = readTopicRulePayload(built.payload);
+  assert.ok(read.ok);
+  assert.equal(read.sql, "SELECT * FROM 'ABCDE12345/dev1/event'");
+  assert.deepEqual(read.actions.kinds, ['republish']);
+  assert.equal(read.ruleDisabled, false);
+  assert.equal(codeOf(buildTopicRulePayload({ sql: 'SELECT * FROM x' })), 'InvalidParameterValue.InvalidSQL');
+  assert.equal(codeOf(buildTopicRulePayload({ sql: "SELECT * FROM 'a/b/c'", actions: 'nope' })), 'InvalidParameterValue');
+  assert.equal(codeOf(readTopicRulePayload({ Sql: "SELECT * FROM 'a/b/c'" })), 'InvalidParameterValue');
+});
