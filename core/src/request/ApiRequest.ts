@@ -24,7 +24,8 @@ export interface Credentials {
 
 /** A request ready to put on the wire: what every exporter and sender works from. */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  /** GET and POST for Tencent Cloud API 3.0; other vendors use more (OneNET's PUT /keys/{key}). */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
