@@ -74,3 +74,4 @@ export { decodeRuleSql, encodeRuleSql } from './ruleSql/ruleSqlBase64.js';
 export { checkRuleSql, type RuleSqlParts } from './ruleSql/checkRuleSql.js';
 export { checkRuleActions, RULE_ACTION_FIELDS, type CheckedRuleActions } from './ruleSql/checkRuleActions.js';
 export { buildTopicRulePayload, readTopicRulePayload, type ReadTopicRule, type TopicRuleInput, type TopicRulePayload } from './ruleSql/buildTopicRulePayload.js';
+export { coerceParams } from './request/coerceParams.js';

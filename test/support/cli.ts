@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const bin = new URL('../../core/cli/bin/iot-devkit.js', import.meta.url).pathname;
@@ -25,4 +25,19 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
   ensureBuilt();
   const result = spawnSync(process.execPath, [bin, ...args], { input: options.input ?? '', encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...options.env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking the event loop: for tests whose server runs in the test process itself. */
+export function runCliAsync(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  ensureBuilt();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env['PATH'] ?? '', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
 }

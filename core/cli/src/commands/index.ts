@@ -1,5 +1,6 @@
 import type { Command } from '../Command.js';
 import { demoCommand } from './demo.js';
+import { requestCommand } from './request.js';
 import { signCommand } from './sign.js';
 import { deviceCredentialsCommand } from './deviceCredentials.js';
 import { onenetTokenCommand } from './onenetToken.js';
@@ -8,6 +9,7 @@ import { onenetTokenCommand } from './onenetToken.js';
 export const commands: readonly Command[] = [
   signCommand,
   demoCommand,
+  requestCommand,
   deviceCredentialsCommand,
   onenetTokenCommand,
 ];

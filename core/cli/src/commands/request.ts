@@ -1,0 +1,137 @@
+import {
+  buildHttpRequest,
+  checkRequestSize,
+  coerceParams,
+  EXPORT_FORMATS,
+  exportRequest,
+  unflattenParams,
+  validateParams,
+  type ApiRequest,
+  type ExportFormat,
+  type SignatureScheme,
+} from '@iot-devkit/core';
+import { findActionEntry, suggestActions } from '../../../src/catalog/catalog.js';
+import type { ParamSpec } from '../../../src/catalog/types.js';
+import { UsageError, type Command, type CommandContext } from '../Command.js';
+import { flag, hasFlag, parseArgs } from '../args.js';
+import { nodeHashProvider } from '../nodeHashProvider.js';
+import { explainResponse } from '../explainResponse.js';
+
+const SCHEMES: readonly SignatureScheme[] = ['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'];
+
+/**
+ * A `--param` value as the catalog types it: plain text for String parameters (so DeviceName=123 stays "123"),
+ * JSON for numbers, booleans, arrays and structures.
+ */
+function typedValue(spec: ParamSpec | undefined, key: string, raw: string): unknown {
+  const scalarString = spec !== undefined && !spec.array && spec.baseType === 'String' && !key.includes('.');
+  if (scalarString) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function readParams(entries: readonly string[], specs: readonly ParamSpec[], json: string | undefined): Record<string, unknown> {
+  let params: Record<string, unknown> = {};
+  if (json !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(json);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      params = parsed as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`--params-json: a JSON object of parameters (${error instanceof Error ? error.message : 'invalid'})`);
+    }
+  }
+  const dotted: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param: expected Name=Value, got ${JSON.stringify(entry)}`);
+    const key = entry.slice(0, eq);
+    const raw = entry.slice(eq + 1);
+    if (key.includes('.')) dotted[key] = raw;
+    else params[key] = typedValue(specs.find((s) => s.name === key), key, raw);
+  }
+  // Dotted names (Attribute.Tags.0.Tag=x, DeviceNames.0=a) become nested values, as API 3.0 flattens them.
+  for (const [key, value] of Object.entries(unflattenParams(dotted))) params[key] = value;
+  return params;
+}
+
+function credentialsFromEnv(context: CommandContext) {
+  const secretId = context.env['TENCENTCLOUD_SECRET_ID'];
+  const secretKey = context.env['TENCENTCLOUD_SECRET_KEY'];
+  if (!secretId) throw new UsageError('TENCENTCLOUD_SECRET_ID: set it to your SecretId (read from the environment, as the official SDKs and tccli do)');
+  if (!secretKey) throw new UsageError('TENCENTCLOUD_SECRET_KEY: set it to your SecretKey (read from the environment, never from the command line)');
+  const token = context.env['TENCENTCLOUD_SESSION_TOKEN'];
+  return { secretId, secretKey, ...(token ? { token } : {}) };
+}
+
+export const requestCommand: Command = {
+  name: 'request',
+  summary: 'Build, validate and sign an API 3.0 request from the catalog; print it as curl/HTTPie/fetch/SDK/tccli or send it',
+  usage: `Usage: iot-devkit request <Action> [--param Name=Value ...] [--params-json JSON] [--service S] [--region R]
+                          [--endpoint URL] [--method POST|GET] [--scheme TC3-HMAC-SHA256|HmacSHA1|HmacSHA256]
+                          [--format ${EXPORT_FORMATS.join('|')}] [--send]
+
+Finds the action in the catalog, checks every parameter against the documentation (required, unknown,
+types, patterns, enums, JSON strings, sizes) and refuses a bad request before it is sent.
+  --param Name=Value   repeatable; Value is text for String parameters, JSON otherwise; dotted names
+                       (Attribute.Tags.0.Tag=x) build nested values
+  --endpoint URL       e.g. http://127.0.0.1:9180 for the local emulator
+  --format F           how to print the signed request (default curl); sdk and tccli sign by themselves
+  --send               send it and explain the response (exit 1 when the response is an error)
+Credentials: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN) from the environment.
+Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
+  async run(context) {
+    const parsed = parseArgs(context.args, ['send'], ['param', 'params-json', 'service', 'region', 'endpoint', 'method', 'scheme', 'format']);
+    const [actionName, extra] = parsed.positionals;
+    if (!actionName) throw new UsageError('an action name is required, e.g. iot-devkit request DescribeDeviceShadow --param ProductId=…');
+    if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; parameters go in --param Name=Value`);
+    const entry = findActionEntry(flag(parsed, 'service'), actionName);
+    if (!entry) {
+      const near = suggestActions(actionName);
+      context.err(`iot-devkit request: unknown action ${JSON.stringify(actionName)}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
+      return 1;
+    }
+    const method = (flag(parsed, 'method') ?? 'POST').toUpperCase();
+    if (method !== 'POST' && method !== 'GET') throw new UsageError(`--method: POST or GET, got ${JSON.stringify(flag(parsed, 'method'))}`);
+    const scheme = (flag(parsed, 'scheme') ?? 'TC3-HMAC-SHA256') as SignatureScheme;
+    if (!SCHEMES.includes(scheme)) throw new UsageError(`--scheme: ${SCHEMES.join(', ')}`);
+    const format = (flag(parsed, 'format') ?? 'curl') as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`);
+
+    const params = coerceParams(readParams(parsed.flags.get('param') ?? [], entry.action.params, flag(parsed, 'params-json')), entry.action.params, entry.service.structures);
+    const problems = validateParams(params, entry.action.params, entry.service.structures);
+    if (problems.length > 0) {
+      context.err(`iot-devkit request: ${entry.action.name} refused before sending:\n${problems.map((p) => `  ${p.message}  [${p.code}]`).join('\n')}`);
+      return 2;
+    }
+    const region = flag(parsed, 'region');
+    const endpoint = flag(parsed, 'endpoint');
+    const request: ApiRequest = { service: entry.service.service, version: entry.service.version, action: entry.action.name, params, method, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
+    if (!hasFlag(parsed, 'send') && (format === 'sdk' || format === 'tccli')) {
+      context.out(exportRequest(format, request, { method, url: '', headers: {}, body: '' }));
+      return 0;
+    }
+    const signed = buildHttpRequest(request, { credentials: credentialsFromEnv(context), timestamp: context.now(), scheme, nonce: 1 + Math.floor(Math.random() * 65535), crypto: nodeHashProvider });
+    const tooBig = checkRequestSize(signed, scheme);
+    if (tooBig) throw new UsageError(tooBig);
+    if (!hasFlag(parsed, 'send')) {
+      context.out(exportRequest(format, request, signed));
+      return 0;
+    }
+    let response: Response;
+    try {
+      response = await fetch(signed.url, { method: signed.method, headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k.toLowerCase() !== 'host')), ...(signed.body !== '' ? { body: signed.body } : {}), signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      context.err(`iot-devkit request: could not reach ${signed.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      return 1;
+    }
+    const body = await response.text();
+    const explained = explainResponse(body);
+    context.out(`HTTP ${response.status}\n${body}`);
+    context.err(explained.text);
+    return explained.ok ? 0 : 1;
+  },
+};
