@@ -75,3 +75,8 @@ export { checkRuleSql, type RuleSqlParts } from './ruleSql/checkRuleSql.js';
 export { checkRuleActions, RULE_ACTION_FIELDS, type CheckedRuleActions } from './ruleSql/checkRuleActions.js';
 export { buildTopicRulePayload, readTopicRulePayload, type ReadTopicRule, type TopicRuleInput, type TopicRulePayload } from './ruleSql/buildTopicRulePayload.js';
 export { coerceParams } from './request/coerceParams.js';
+export type { AccessDomain, ActionError, ActionExample, ActionSpec, Catalog, CommonParam, Constraints, DocIssue, ErrorKind, ExampleRequest, FieldSpec, LocalizedName, OcrCorrection, ParamSpec, RequestLimits, ServiceCatalog, ServiceErrorCode, StructureSpec, VendorAuth, VendorCatalog, VendorEndpoint, VendorErrorCode, VendorField, VendorParam } from './catalog/types.js';
+export { findAction, findActionEntry, findService, findStructure, findVendor, findVendorEndpoint, getCatalog, listActions, suggestActions, type ActionEntry, type VendorEndpointEntry } from './catalog/catalog.js';
+export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
+export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
+export { interpretResponse, type ResponseError, type ResponseInterpretation, type ResponseMalformed, type ResponseSuccess } from './errors/interpretResponse.js';

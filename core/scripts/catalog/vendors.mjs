@@ -89,7 +89,7 @@ export function readOneNet(lines, ocr, source) {
         structures: tables.structures,
         outputs: tables.outputs,
         examples: [{ request: { text: `${exampleHeader.text.trim()}\n\n${requestBody}`, parses: parseJson(requestBody).ok }, response: { text: responseBody, parses: parseJson(responseBody).ok } }],
-        errors: [{ code: '0', message: tables.outputs.find((o) => o.name === 'errno')?.description ?? '' }],
+        errors: [],
         notes: [note.text.trim()],
         line: urlLine.n,
       },

@@ -4,6 +4,8 @@ import { requestCommand } from './request.js';
 import { signCommand } from './sign.js';
 import { deviceCredentialsCommand } from './deviceCredentials.js';
 import { onenetTokenCommand } from './onenetToken.js';
+import { catalogCommand } from './catalog.js';
+import { errorCommand } from './error.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -12,4 +14,6 @@ export const commands: readonly Command[] = [
   requestCommand,
   deviceCredentialsCommand,
   onenetTokenCommand,
+  catalogCommand,
+  errorCommand,
 ];
