@@ -41,7 +41,7 @@ function actionOnlyCodes(actions, known, kindOf) {
 
 function extractIotcloud(content) {
   const lines = numberLines(content);
-  const ocr = createCorrector(SEEDS.iotcloud);
+  const ocr = createCorrector(SEEDS.iotcloud, lines);
   const docIssues = [];
   const structuresAt = headingIndex(lines, '数据结构');
   const errorsAt = headingIndex(lines, '错误码', structuresAt);
@@ -77,7 +77,7 @@ function extractIotcloud(content) {
 
 function extractTrro(content, commonCodes) {
   const lines = numberLines(content);
-  const ocr = createCorrector(SEEDS.trro);
+  const ocr = createCorrector(SEEDS.trro, lines);
   const docIssues = [];
   const actions = readActions(lines, ocr, docIssues);
   const catalog = {
@@ -110,8 +110,9 @@ export function extractCatalog(seedDir = defaultSeeds) {
   const iotcloud = extractIotcloud(read(SEEDS.iotcloud));
   const commonCodes = new Set(iotcloud.errorCodes.filter((e) => e.kind === 'common').map((e) => e.code));
   const trro = extractTrro(read(SEEDS.trro), commonCodes);
-  const onenetOcr = createCorrector(SEEDS.onenet);
-  const onenet = readOneNet(numberLines(read(SEEDS.onenet)), onenetOcr, SEEDS.onenet);
+  const onenetLines = numberLines(read(SEEDS.onenet));
+  const onenetOcr = createCorrector(SEEDS.onenet, onenetLines);
+  const onenet = readOneNet(onenetLines, onenetOcr, SEEDS.onenet);
   const mxchip = readMxchip(numberLines(read(SEEDS.mxchip)), SEEDS.mxchip);
   return {
     [`iotcloud-${iotcloud.version}.json`]: iotcloud,

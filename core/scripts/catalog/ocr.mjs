@@ -67,14 +67,21 @@ export function decodesToText(value) {
 }
 
 /** Collects corrections as the extractor applies them; `where` says which catalog entry the text belongs to. */
-export function createCorrector(sourceFile) {
+export function createCorrector(sourceFile, documentLines = []) {
   const corrections = [];
   const seen = new Set();
+  // A block of text (an example) starts at `line`; the fragment itself may sit further down.
+  const exactLine = (from, line) => {
+    const start = Math.max(0, (line ?? 1) - 1);
+    const at = documentLines.findIndex((l, i) => i >= start && l.text.includes(from));
+    return at === -1 ? line : documentLines[at].n;
+  };
   const record = (where, from, to, reason, line) => {
     const key = `${where}\u0000${from}\u0000${to}`;
     if (seen.has(key)) return;
     seen.add(key);
-    corrections.push({ source: sourceFile, ...(line ? { line } : {}), where, from, to, reason });
+    const n = exactLine(from, line);
+    corrections.push({ source: sourceFile, ...(n ? { line: n } : {}), where, from, to, reason });
   };
 
   /** An identifier: whole-name fixes first, then the narrow pattern rules. */

@@ -17,7 +17,7 @@ export function getCatalog(): Catalog {
   return CATALOG;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const same = (a: string, b: unknown) => typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
 /** A service by name (`iotcloud`), optionally at a version; the newest one when the version is not given. */
 export function findService(service: string, version?: string): ServiceCatalog | undefined {
@@ -37,6 +37,7 @@ export function listActions(service?: string): ActionEntry[] {
 
 /** An action by name, case-insensitive; `service` narrows the search (undefined: every service). */
 export function findActionEntry(service: string | undefined, name: string): ActionEntry | undefined {
+  if (typeof name !== 'string') return undefined;
   return listActions(service).find((entry) => same(entry.action.name, name.trim()));
 }
 
@@ -60,6 +61,7 @@ export function findVendor(vendor: string): VendorCatalog | undefined {
 
 /** A OneNET or MXCHIP endpoint by our name for it (UpdateApiKey, GetToken, …), case-insensitive. */
 export function findVendorEndpoint(name: string, vendor?: string): VendorEndpointEntry | undefined {
+  if (typeof name !== 'string') return undefined;
   for (const v of CATALOG.vendors) {
     if (vendor !== undefined && !same(v.vendor, vendor)) continue;
     const endpoint = v.endpoints.find((e) => same(e.name, name.trim()));
@@ -70,6 +72,7 @@ export function findVendorEndpoint(name: string, vendor?: string): VendorEndpoin
 
 /** "Did you mean": the action and vendor endpoint names nearest to an unknown one. */
 export function suggestActions(name: string, limit = 3): string[] {
+  if (typeof name !== 'string') return [];
   const names = [...CATALOG.services.flatMap((s) => s.actions.map((a) => a.name)), ...CATALOG.vendors.flatMap((v) => v.endpoints.map((e) => e.name))];
   return suggestNearest(name, new Set(names), limit);
 }

@@ -40,6 +40,7 @@ function wordsScore(query: string, candidate: string): number {
  * "SignatureExpired" finds "AuthFailure.SignatureExpire"; a query contained in a candidate counts as close.
  */
 export function suggestNearest(query: string, candidates: Iterable<string>, limit = 3): string[] {
+  if (typeof query !== 'string') return [];
   const q = query.trim().toLowerCase();
   if (q === '') return [];
   const scored: { candidate: string; score: number }[] = [];

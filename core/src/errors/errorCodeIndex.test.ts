@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getCatalog } from '../catalog/catalog.js';
+import { listErrorCodes, lookupErrorCode } from './errorCodeIndex.js';
+
+test('every documented code is in the index with zh and English text', () => {
+  const codes = listErrorCodes();
+  const catalog = getCatalog();
+  const documented = new Set([
+    ...catalog.services.flatMap((s) => [...s.errorCodes.map((e) => e.code), ...s.actions.flatMap((a) => a.errors.map((e) => e.code))]),
+    ...catalog.vendors.flatMap((v) => v.errorCodes.filter((e) => !e.success).map((e) => e.code)),
+  ]);
+  assert.deepEqual(new Set(codes.map((c) => c.code)), documented);
+  for (const info of codes) {
+    assert.ok(info.message.length > 0, `${info.code} zh text`);
+    assert.ok(info.messageEn.length > 0, `${info.code} has an English text`);
+    assert.ok(info.kind === 'common' || info.kind === 'business');
+  }
+});
+
+test('lookup is case-insensitive and says which actions list the code', () => {
+  const lookup = lookupErrorCode('  failedoperation.updateversionnotmatch ');
+  assert.ok(lookup.found);
+  assert.equal(lookup.info.code, 'FailedOperation.UpdateVersionNotMatch');
+  assert.equal(lookup.info.kind, 'business');
+  assert.deepEqual(lookup.info.actions, ['UpdateDeviceShadow']);
+  assert.match(lookup.info.hint!.en, /re-read the shadow version/i);
+  const common = lookupErrorCode('INVALIDPARAMETERVALUE');
+  assert.ok(common.found && common.info.kind === 'common' && common.info.actions.length > 20);
+  const trro = lookupErrorCode('OperationDenied');
+  assert.ok(trro.found && trro.info.kind === 'business' && trro.info.actions.includes('ModifyProjectSecMode'));
+  const mx = lookupErrorCode('10100');
+  assert.ok(mx.found && mx.info.vendor === 'mxchip' && !mx.info.actions.includes('GetToken'));
+});
+
+test('unknown codes get the nearest known ones', () => {
+  const lookup = lookupErrorCode('AuthFailure.SignatureExpired');
+  assert.ok(!lookup.found);
+  assert.equal(lookup.suggestions[0], 'AuthFailure.SignatureExpire');
+  const bare = lookupErrorCode('DeviceNotExist');
+  assert.ok(!bare.found && bare.suggestions.includes('ResourceNotFound.DeviceNotExist'));
+  const nothing = lookupErrorCode('qqqqqqqqqqqqqqqq');
+  assert.ok(!nothing.found && nothing.suggestions.length === 0);
+  assert.ok(!lookupErrorCode(undefined as unknown as string).found);
+});
+
+test('every AuthFailure code and the frequent business codes have a hint written for them', () => {
+  const authCodes = listErrorCodes().filter((c) => c.code.startsWith('AuthFailure.'));
+  assert.equal(authCodes.length, 8);
+  for (const info of authCodes) assert.equal(info.hint?.scope, 'code', info.code);
+  const hint = (code: string) => (lookupErrorCode(code) as { info: { hint?: { en: string; zh: string; scope: string } } }).info.hint;
+  assert.match(hint('AuthFailure.SignatureExpire')!.en, /clock skew.*5 minutes/i);
+  assert.match(hint('AuthFailure.SignatureFailure')!.en, /iot-devkit diagnose/);
+  for (const code of ['ResourceNotFound.ProductOrDeviceNotExist', 'InvalidParameterValue.InvalidJSON', 'InvalidParameterValue.JSONSizeExceedLimit', 'MissingParameter', 'UnknownParameter', 'RequestLimitExceeded', '10100', '10101']) {
+    assert.equal(hint(code)?.scope, 'code', code);
+    assert.ok(hint(code)!.zh.length > 5, `${code} zh hint`);
+  }
+  // Everything else under a known category falls back to its category's advice.
+  assert.equal(hint('ResourceNotFound.TaskNotExist')?.scope, 'category');
+});
+
+test('hints that name regions name documented ones', () => {
+  const regions = new Set(getCatalog().services.flatMap((s) => [...s.regions.map((r) => r.region), ...s.domains.flatMap((d) => (d.region ? [d.region] : []))]));
+  for (const info of listErrorCodes()) {
+    for (const region of `${info.hint?.en ?? ''}`.match(/\b(ap|na|eu)-[a-z]+(-fsi)?\b/g) ?? []) assert.ok(regions.has(region), `${info.code} hint names ${region}`);
+  }
+});
