@@ -80,3 +80,8 @@ export { findAction, findActionEntry, findService, findStructure, findVendor, fi
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
 export { interpretResponse, type ResponseError, type ResponseInterpretation, type ResponseMalformed, type ResponseSuccess } from './errors/interpretResponse.js';
+export { capturedHeader, capturedHeaderRecord, type CapturedHeader, type CapturedRequest, type CaptureResult } from './capture/CapturedRequest.js';
+export { parseCurl } from './capture/parseCurl.js';
+export { parseRawHttp } from './capture/parseRawHttp.js';
+export { parseHarEntry, type HarOptions } from './capture/parseHarEntry.js';
+export { CAPTURE_FORMATS, detectCaptureFormat, parseCapturedRequest, type CaptureFormat } from './capture/parseCapturedRequest.js';

@@ -1,0 +1,85 @@
+import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface HarOptions {
+  /** Which entry to take from a whole log; default the first one to *.tencentcloudapi.com, else the first. */
+  readonly index?: number;
+}
+
+/** The request objects of a HAR log, an entry, or a bare request; a message when the shape is none of them. */
+function requestsOf(value: unknown): { requests: unknown[]; path: (i: number) => string } | string {
+  if (isObject(value) && isObject(value['log'])) {
+    const entries = value['log']['entries'];
+    if (!Array.isArray(entries)) return 'HAR: expected log.entries to be an array of entries';
+    return { requests: entries.map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `log.entries[${i}].request` };
+  }
+  if (isObject(value) && Array.isArray(value['entries'])) return { requests: value['entries'].map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `entries[${i}].request` };
+  if (isObject(value) && isObject(value['request'])) return { requests: [value['request']], path: () => 'request' };
+  if (isObject(value) && 'method' in value && 'url' in value) return { requests: [value], path: () => 'request' };
+  if (Array.isArray(value)) return { requests: value.map((e) => (isObject(e) && isObject(e['request']) ? e['request'] : e)), path: (i) => `[${i}]` };
+  return 'HAR: expected a HAR log {"log":{"entries":[…]}}, one entry {"request":{…}} or a request {"method","url","headers"}';
+}
+
+const hostOf = (url: unknown) => (typeof url === 'string' ? /^https?:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() : undefined);
+const isTencentApi = (request: unknown) => isObject(request) && /(^|\.)tencentcloudapi\.com$/.test(hostOf(request['url']) ?? '');
+
+function readRequest(request: unknown, path: string, notes: string[]): CaptureResult {
+  if (!isObject(request)) return captureError(`HAR: ${path} should be an object with method, url and headers`);
+  const { method, url, headers, postData } = request;
+  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) return captureError(`HAR: ${path}.method should be a method such as "POST", got ${quoteInput(JSON.stringify(method) ?? 'nothing')}`);
+  if (typeof url !== 'string' || !ABSOLUTE_HTTP_URL.test(url)) return captureError(`HAR: ${path}.url should be an absolute http(s) URL, got ${quoteInput(JSON.stringify(url) ?? 'nothing')}`);
+  if (headers !== undefined && !Array.isArray(headers)) return captureError(`HAR: ${path}.headers should be an array of {"name","value"}`);
+  const captured: CapturedHeader[] = [];
+  let pseudo = 0;
+  for (const [i, header] of (headers ?? []).entries()) {
+    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string') return captureError(`HAR: ${path}.headers[${i}] should be {"name": string, "value": string}`);
+    // h2 pseudo-headers (:authority, :path…) are not headers a signer sees; the URL already carries them.
+    if (header['name'].startsWith(':')) pseudo++;
+    else captured.push({ name: header['name'], value: header['value'] });
+  }
+  if (pseudo > 0) notes.push(`${pseudo} HTTP/2 pseudo-headers (:authority, :path…) left out; the URL carries them`);
+  let body = '';
+  if (postData !== undefined) {
+    if (!isObject(postData)) return captureError(`HAR: ${path}.postData should be an object with "text"`);
+    if (typeof postData['text'] === 'string') body = postData['text'];
+    else if (Array.isArray(postData['params'])) {
+      // Only params (an old form capture): rejoined in order, values as recorded.
+      const params = postData['params'] as unknown[];
+      if (!params.every((p) => isObject(p) && typeof p['name'] === 'string')) return captureError(`HAR: ${path}.postData.params should be [{"name","value"}]`);
+      body = params.map((p) => `${String((p as Record<string, unknown>)['name'])}=${String((p as Record<string, unknown>)['value'] ?? '')}`).join('&');
+      notes.push('the body was rebuilt from postData.params (there was no postData.text)');
+    } else if (postData['text'] !== undefined) return captureError(`HAR: ${path}.postData.text should be the body as a string`);
+  }
+  return captureOk({ method, url, headers: captured, body }, notes);
+}
+
+/**
+ * Reads a HAR capture (DevTools "Save all as HAR", or one entry of it): a whole log, one entry or a bare request.
+ * From a log it takes the first request to *.tencentcloudapi.com (pages load many other things), else the first.
+ */
+export function parseHarEntry(json: string | unknown, options: HarOptions = {}): CaptureResult {
+  let value: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return captureError(`HAR: expected JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    }
+  }
+  const found = requestsOf(value);
+  if (typeof found === 'string') return captureError(found);
+  const { requests, path } = found;
+  if (requests.length === 0) return captureError('HAR: expected at least one entry; log.entries is empty');
+  const notes: string[] = [];
+  let index: number;
+  if (options.index !== undefined) {
+    if (!Number.isInteger(options.index) || options.index < 0 || options.index >= requests.length) return captureError(`HAR: expected an entry index from 0 to ${requests.length - 1}, got ${options.index}`);
+    index = options.index;
+  } else {
+    const tencent = requests.findIndex(isTencentApi);
+    index = tencent === -1 ? 0 : tencent;
+    if (requests.length > 1) notes.push(tencent === -1 ? `took entry 0 of ${requests.length} (none goes to *.tencentcloudapi.com)` : `took entry ${index} of ${requests.length}, the first to *.tencentcloudapi.com`);
+  }
+  return readRequest(requests[index], path(index), notes);
+}
