@@ -6,6 +6,7 @@ import { deviceCredentialsCommand } from './deviceCredentials.js';
 import { onenetTokenCommand } from './onenetToken.js';
 import { catalogCommand } from './catalog.js';
 import { errorCommand } from './error.js';
+import { emulatorCommand } from './emulator.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   onenetTokenCommand,
   catalogCommand,
   errorCommand,
+  emulatorCommand,
 ];

@@ -1,0 +1,122 @@
+import { ACTION_HANDLERS, ADMIN_ROUTES, buildHttpRequest, DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, DEMO_RULE_NAME, isLoopbackHost, maskSecret, parseShadowData } from '@iot-devkit/core';
+import { EmulatorStartError, startEmulator, type RunningEmulator } from '../../../emulator/src/startEmulator.js';
+import { UsageError, type Command } from '../Command.js';
+import { flag, hasFlag, parseArgs } from '../args.js';
+import { formatFields } from '../formatSteps.js';
+import { nodeHashProvider } from '../nodeHashProvider.js';
+
+const DEFAULT_PORT = 9180;
+
+function readPort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port: a port number 0-65535 (0 picks a free one), got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function describeState(running: RunningEmulator, dataFile: string | undefined): string {
+  const { products, devices, shadows, rules } = running.emulator.state;
+  const counts = `${products.size} product(s), ${devices.size} device(s), ${shadows.size} shadow(s), ${rules.size} rule(s)`;
+  const where = dataFile === undefined ? 'in memory (lost on exit; --data FILE keeps it)' : `${dataFile} (saved atomically after every change)`;
+  const what = running.origin === 'demo' ? `demo data: product ${DEMO_PRODUCT_ID}, devices ${DEMO_DEVICES.join(' and ')}, rule ${DEMO_RULE_NAME}` : running.origin === 'file' ? `loaded ${counts}` : 'empty';
+  return `${where}\n${''.padEnd(13)}${what}`;
+}
+
+/** One signed DescribeDeviceShadow against itself: proves the endpoint, the key and the verifier agree. */
+async function selfCheck(endpoint: string, now: number): Promise<string> {
+  const signed = buildHttpRequest(
+    { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] }, endpoint },
+    { credentials: DEMO_CREDENTIAL, timestamp: now, crypto: nodeHashProvider },
+  );
+  const response = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: signed.body });
+  const json = (await response.json()) as { Response: { Data?: string; Error?: { Code: string; Message: string } } };
+  if (json.Response.Error) return `FAILED ${json.Response.Error.Code}: ${json.Response.Error.Message}`;
+  const shadow = parseShadowData(json.Response.Data ?? '');
+  if (!shadow.ok) return `FAILED: ${shadow.error.message}`;
+  return `DescribeDeviceShadow ${DEMO_PRODUCT_ID}/${DEMO_DEVICES[0]} signed with TC3 and verified: version ${shadow.shadow.version}, delta ${JSON.stringify(shadow.delta ?? {})}`;
+}
+
+export const emulatorCommand: Command = {
+  name: 'emulator',
+  summary: 'Run a local Tencent Cloud IoT Hub (iotcloud 2021-04-08, trro ModifyProjectSecMode) that verifies signatures like the cloud',
+  usage: `Usage: iot-devkit emulator [--port 9180] [--host 127.0.0.1] [--data FILE] [--demo | --empty] [--allow-origin ORIGIN]...
+
+Serves Tencent Cloud API 3.0 on http://127.0.0.1:9180/ for iotcloud 2021-04-08 (products, devices, device
+shadows, rules, PublishMessage) and trro 2022-03-25 ModifyProjectSecMode. TC3-HMAC-SHA256 and v1 signatures are
+verified as the cloud does; a demo SecretId/SecretKey is printed at start (made up: it opens nothing else).
+
+  --port N            port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H            address to listen on (default 127.0.0.1; anything else exposes the demo key to the network)
+  --data FILE         keep the state in FILE, written atomically after every change; without it, in memory
+  --demo              start with the demo product, two devices with shadows, and a rule (default without --data,
+                      or when FILE does not exist yet)
+  --empty             start with nothing
+  --allow-origin O    let web pages from origin O call it (extension pages, VS Code webviews and loopback pages
+                      always may); "*" allows any origin
+
+Admin routes (no signature; not part of the cloud API):
+${ADMIN_ROUTES.map((r) => '  ' + r).join('\n')}
+
+Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in use, unreadable --data file).`,
+  async run(context) {
+    const parsed = parseArgs(context.args, ['demo', 'empty'], ['port', 'host', 'data', 'allow-origin']);
+    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+    if (hasFlag(parsed, 'demo') && hasFlag(parsed, 'empty')) throw new UsageError('--demo and --empty: choose one');
+    const port = readPort(flag(parsed, 'port'));
+    const host = flag(parsed, 'host') ?? '127.0.0.1';
+    const dataFile = flag(parsed, 'data');
+    // Demo data unless told --empty; a --data file that already holds state is loaded instead.
+    const demo = !hasFlag(parsed, 'empty');
+    let running: RunningEmulator;
+    try {
+      running = await startEmulator({ port, host, ...(dataFile !== undefined ? { dataFile } : {}), demo, allowedOrigins: parsed.flags.get('allow-origin') ?? [] });
+    } catch (error) {
+      if (error instanceof EmulatorStartError) throw new UsageError(error.message);
+      throw error;
+    }
+    const { endpoint } = running;
+    const hostPort = endpoint.slice('http://'.length, -1);
+    const iotActions = Object.keys(ACTION_HANDLERS['iotcloud'] ?? {}).length;
+    context.out(
+      [
+        'IoT Devkit emulator — a local stand-in for Tencent Cloud API 3.0 (not the cloud)',
+        formatFields([
+          ['Endpoint', `${endpoint}   iotcloud 2021-04-08 (${iotActions} actions), trro 2022-03-25 (ModifyProjectSecMode)`],
+          ['State', describeState(running, dataFile)],
+          ['SecretId', DEMO_CREDENTIAL.secretId],
+          ['SecretKey', `${maskSecret(DEMO_CREDENTIAL.secretKey)}   (a made-up demo key; it opens nothing but this emulator)`],
+        ]),
+        ...(isLoopbackHost(host) ? [] : ['', `WARNING: listening on ${host}: anyone who can reach this address can use the demo key and the admin routes.`]),
+        '',
+        'Point a client at it:',
+        `  export TENCENTCLOUD_SECRET_ID=${DEMO_CREDENTIAL.secretId}`,
+        `  export TENCENTCLOUD_SECRET_KEY=${DEMO_CREDENTIAL.secretKey}   # the demo key, shown in full only here, to copy`,
+        `  Official SDK:      new CommonClient("${hostPort}", "2021-04-08", { credential, region: "ap-guangzhou",`,
+        `                       profile: { httpProfile: { protocol: "http://", endpoint: "${hostPort}" } } })`,
+        `  iot-devkit sign:   "url": "${endpoint}", "service": "iotcloud" in the request JSON`,
+        `  Extensions:        endpoint ${endpoint} with the demo key pair above`,
+        `  Device reports:    curl -X POST ${endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/${DEMO_DEVICES[0]}/reported -d '{"targetTemperature":22}'`,
+        `  Everything else:   curl ${endpoint}_emulator`,
+      ].join('\n'),
+    );
+    if (running.origin === 'demo' || running.emulator.state.devices.has(`${DEMO_PRODUCT_ID}/${DEMO_DEVICES[0]}`)) {
+      try {
+        context.out(`\nSelf-check: ${await selfCheck(endpoint, context.now())}`);
+      } catch (error) {
+        context.out(`\nSelf-check: FAILED (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    context.out('\nListening. Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await running.close();
+    context.out('Emulator stopped.');
+    return 0;
+  },
+};

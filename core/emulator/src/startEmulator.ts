@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
+import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
+
+export interface EmulatorServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Loopback by default: the emulator holds demo credentials and has unauthenticated admin routes. */
+  readonly host?: string;
+  /** Persist the state here (atomically, after every change); in memory when absent. */
+  readonly dataFile?: string;
+  /** Start with the demo product, devices, shadows and rule when there is no saved state. */
+  readonly demo?: boolean;
+  readonly allowedOrigins?: readonly string[];
+  readonly diagnose?: SignatureDiagnoser;
+  readonly now?: () => number;
+  /** Test seam for crash tests (see writeFileAtomic). */
+  readonly writeHooks?: AtomicWriteHooks;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:9180/ */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly emulator: Emulator;
+  /** Where the state came from: "file" (loaded), "demo", or "empty". */
+  readonly origin: 'file' | 'demo' | 'empty';
+  close(): Promise<void>;
+}
+
+/** Why the emulator cannot start, said in one line (the CLI prints it and exits 2). */
+export class EmulatorStartError extends Error {
+  override readonly name = 'EmulatorStartError';
+}
+
+// The largest body the API accepts (TC3 POST, 10 MB); one byte more is enough to answer RequestSizeLimitExceeded.
+const MAX_BODY_BYTES = 10 * 1024 * 1024 + 1;
+
+function loadInitialState(options: EmulatorServerOptions, now: () => number): { state: EmulatorState; origin: RunningEmulator['origin'] } {
+  if (options.dataFile !== undefined) {
+    removeStaleTempFiles(options.dataFile);
+    const text = readTextIfExists(options.dataFile);
+    if (text !== undefined) {
+      const restored = restoreState(text);
+      if (!restored.ok) throw new EmulatorStartError(`--data ${options.dataFile}: ${restored.message}; the file was left untouched`);
+      return { state: restored.state, origin: 'file' };
+    }
+  }
+  return options.demo ? { state: createDemoState(now()), origin: 'demo' } : { state: createEmptyState(), origin: 'empty' };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    // Past the limit the rest is drained unread; the truncated body is still over the limit, so it is refused.
+    if (size < MAX_BODY_BYTES) chunks.push(buffer);
+    size += buffer.length;
+  }
+  return Buffer.concat(chunks);
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+/** Starts the emulator's HTTP server. Resolves once it listens; `close` stops it after in-flight saves finish. */
+export async function startEmulator(options: EmulatorServerOptions): Promise<RunningEmulator> {
+  const now = options.now ?? (() => Date.now());
+  const { state, origin } = loadInitialState(options, now);
+  const emulator = createEmulator({
+    state,
+    now,
+    randomBytes: (length) => randomBytes(length),
+    crypto: nodeHashProvider,
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.diagnose ? { diagnose: options.diagnose } : {}),
+  });
+  const dataFile = options.dataFile;
+  const save = dataFile !== undefined ? createSerialSaver(() => writeFileAtomic(dataFile, serializeState(state), options.writeHooks)) : undefined;
+  // A new data file gets the initial state at once, so a restart finds what this run started with.
+  if (save && origin !== 'file') await save();
+  const pending = new Set<Promise<void>>();
+
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const answer = emulator.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers: headersOf(req), body });
+    let text = answer.body;
+    if (answer.stateChanged && save) {
+      const saving = save();
+      pending.add(saving);
+      try {
+        await saving;
+      } catch (error) {
+        // The change is in memory but not on disk: say so rather than pretend it is durable.
+        const parsed = JSON.parse(text) as { Response: { RequestId?: string } };
+        text = JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `the change was applied in memory but could not be saved to ${dataFile}: ${error instanceof Error ? error.message : String(error)}` }, RequestId: parsed.Response.RequestId } });
+      } finally {
+        pending.delete(saving);
+      }
+    }
+    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  const server: Server = createServer((req, res) => {
+    respond(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `emulator: ${error instanceof Error ? error.message : String(error)}` }, RequestId: '' } }));
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new EmulatorStartError(`port ${options.port} is already in use on ${host}; choose another with --port (0 picks a free one)`) : error.code === 'EADDRNOTAVAIL' ? new EmulatorStartError(`--host ${host}: not an address of this machine`) : error),
+    );
+    server.listen(options.port, host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    endpoint: `http://${shownHost}:${port}/`,
+    port,
+    emulator,
+    origin,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { ActionHandler } from './ActionHandler.js';
+import { createDevice, deleteDevice, describeDevice, describeDevices, updateDeviceAvailableState, updateDevicePsk } from './deviceActions.js';
+import { publishMessage } from './messageActions.js';
+import { createProduct, deleteProduct, describeProduct, describeProducts } from './productActions.js';
+import { createTopicRule, deleteTopicRule, disableTopicRule, enableTopicRule, listTopicRules, replaceTopicRule } from './ruleActions.js';
+import { deleteDeviceShadow, describeDeviceShadow, updateDeviceShadow } from './shadowActions.js';
+import { modifyProjectSecMode } from './trroActions.js';
+
+/** Every action the emulator implements, by service. Parameters are checked against the catalog before these run. */
+export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, ActionHandler>>>> = {
+  iotcloud: {
+    CreateProduct: createProduct,
+    DescribeProduct: describeProduct,
+    DescribeProducts: describeProducts,
+    DeleteProduct: deleteProduct,
+    CreateDevice: createDevice,
+    DescribeDevice: describeDevice,
+    DescribeDevices: describeDevices,
+    DeleteDevice: deleteDevice,
+    UpdateDevicePSK: updateDevicePsk,
+    UpdateDeviceAvailableState: updateDeviceAvailableState,
+    DescribeDeviceShadow: describeDeviceShadow,
+    UpdateDeviceShadow: updateDeviceShadow,
+    DeleteDeviceShadow: deleteDeviceShadow,
+    CreateTopicRule: createTopicRule,
+    ReplaceTopicRule: replaceTopicRule,
+    EnableTopicRule: enableTopicRule,
+    DisableTopicRule: disableTopicRule,
+    DeleteTopicRule: deleteTopicRule,
+    ListTopicRules: listTopicRules,
+    PublishMessage: publishMessage,
+  },
+  trro: {
+    ModifyProjectSecMode: modifyProjectSecMode,
+  },
+};

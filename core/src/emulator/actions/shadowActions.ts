@@ -1,0 +1,38 @@
+import { applyShadowUpdate } from '../../shadow/applyShadowUpdate.js';
+import { formatShadowData } from '../../shadow/formatShadowData.js';
+import { deviceKey, type EmulatorState } from '../EmulatorState.js';
+import { done, fail, int, str, type ActionHandler } from './ActionHandler.js';
+
+/** The shadow actions answer ProductOrDeviceNotExist for either half missing ("用户不存在此产品或设备"). */
+function shadowKey(state: EmulatorState, params: Readonly<Record<string, unknown>>): string | undefined {
+  const key = deviceKey(str(params, 'ProductId')!, str(params, 'DeviceName')!);
+  return state.devices.has(key) ? key : undefined;
+}
+
+const noDevice = (params: Readonly<Record<string, unknown>>) =>
+  fail('ResourceNotFound.ProductOrDeviceNotExist', `no device ${JSON.stringify(params['DeviceName'])} in product ${JSON.stringify(params['ProductId'])}`);
+
+export const describeDeviceShadow: ActionHandler = (state, params, env) => {
+  const key = shadowKey(state, params);
+  if (key === undefined) return noDevice(params);
+  const shadow = state.shadows.get(key);
+  if (!shadow) return fail('ResourceNotFound.DeviceShadowNotExist', `device ${key} has no shadow yet: the device has not reported and no UpdateDeviceShadow has been made (the first one sends ShadowVersion 0)`);
+  return done({ Data: formatShadowData(shadow, 'get', env.nowMs) });
+};
+
+export const updateDeviceShadow: ActionHandler = (state, params, env) => {
+  const key = shadowKey(state, params);
+  if (key === undefined) return noDevice(params);
+  const result = applyShadowUpdate(state.shadows.get(key), { state: str(params, 'State')!, shadowVersion: int(params, 'ShadowVersion')! }, env.nowMs);
+  if (!result.ok) return fail(result.error.code, result.error.message);
+  state.shadows.set(key, result.shadow);
+  return done({ Data: formatShadowData(result.shadow, 'update', env.nowMs) }, true);
+};
+
+export const deleteDeviceShadow: ActionHandler = (state, params) => {
+  const key = shadowKey(state, params);
+  // DeleteDeviceShadow documents only DeviceShadowNotExist; it covers a missing device too.
+  if (key === undefined || !state.shadows.has(key)) return fail('ResourceNotFound.DeviceShadowNotExist', `no shadow for device ${JSON.stringify(params['DeviceName'])} in product ${JSON.stringify(params['ProductId'])}`);
+  state.shadows.delete(key);
+  return done({}, true);
+};

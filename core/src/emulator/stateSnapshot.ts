@@ -1,0 +1,94 @@
+import { readShadowDocument } from '../shadow/parseShadowData.js';
+import { createEmptyState, deviceKey, MAX_RECORDED_MESSAGES, type EmulatedDevice, type EmulatedProduct, type EmulatedRule, type EmulatorState, type PublishedMessage, type TrroProject } from './EmulatorState.js';
+
+/** The first line of every data file: a file that lacks it is not ours, and is never overwritten. */
+export const STATE_FORMAT = 'iot-devkit-emulator-state';
+export const STATE_FORMAT_VERSION = 1;
+
+/** The state as the --data file holds it: plain JSON, one array per collection, readable and diffable. */
+export function serializeState(state: EmulatorState): string {
+  const snapshot = {
+    format: STATE_FORMAT,
+    formatVersion: STATE_FORMAT_VERSION,
+    products: [...state.products.values()],
+    devices: [...state.devices.values()],
+    shadows: [...state.shadows.entries()].map(([key, shadow]) => {
+      const slash = key.indexOf('/');
+      return { ProductId: key.slice(0, slash), DeviceName: key.slice(slash + 1), shadow };
+    }),
+    rules: [...state.rules.values()],
+    messages: state.messages,
+    trroProjects: [...state.trroProjects.values()],
+    nextMessageId: state.nextMessageId,
+  };
+  return JSON.stringify(snapshot, null, 2) + '\n';
+}
+
+export type RestoreResult = { readonly ok: true; readonly state: EmulatorState } | { readonly ok: false; readonly message: string };
+
+type Item = Record<string, unknown>;
+const isItem = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads a data file's text back; a wrong file is named with the field that is off, never half-loaded. */
+export function restoreState(text: string): RestoreResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${error instanceof Error ? error.message : 'parse error'})` };
+  }
+  if (!isItem(parsed) || parsed['format'] !== STATE_FORMAT) return { ok: false, message: `format: expected "${STATE_FORMAT}" — this is not an emulator data file` };
+  if (parsed['formatVersion'] !== STATE_FORMAT_VERSION) return { ok: false, message: `formatVersion: expected ${STATE_FORMAT_VERSION}, got ${JSON.stringify(parsed['formatVersion'])}` };
+  const state = createEmptyState();
+  const list = (name: string): Item[] | string => {
+    const value = parsed[name] ?? [];
+    if (!Array.isArray(value)) return `${name}: expected an array`;
+    const bad = value.findIndex((item) => !isItem(item));
+    return bad === -1 ? (value as Item[]) : `${name}[${bad}]: expected an object`;
+  };
+  const need = (item: Item, where: string, fields: Record<string, 'string' | 'number' | 'boolean'>): string | undefined => {
+    for (const [field, type] of Object.entries(fields)) if (typeof item[field] !== type) return `${where}.${field}: expected a ${type}`;
+    return undefined;
+  };
+
+  const sections = ['products', 'devices', 'shadows', 'rules', 'messages', 'trroProjects'].map((name) => [name, list(name)] as const);
+  for (const [, items] of sections) if (typeof items === 'string') return { ok: false, message: items };
+  const get = (name: string) => sections.find(([n]) => n === name)![1] as Item[];
+
+  for (const [i, item] of get('products').entries()) {
+    const problem = need(item, `products[${i}]`, { ProductId: 'string', ProductName: 'string', CreationDate: 'number' });
+    if (problem) return { ok: false, message: problem };
+    state.products.set(item['ProductId'] as string, { ...item, ProductProperties: isItem(item['ProductProperties']) ? item['ProductProperties'] : {} } as unknown as EmulatedProduct);
+  }
+  for (const [i, item] of get('devices').entries()) {
+    const problem = need(item, `devices[${i}]`, { ProductId: 'string', DeviceName: 'string', DevicePsk: 'string', EnableState: 'number', CreateTime: 'number' });
+    if (problem) return { ok: false, message: problem };
+    state.devices.set(deviceKey(item['ProductId'] as string, item['DeviceName'] as string), item as unknown as EmulatedDevice);
+  }
+  for (const [i, item] of get('shadows').entries()) {
+    const problem = need(item, `shadows[${i}]`, { ProductId: 'string', DeviceName: 'string' });
+    if (problem) return { ok: false, message: problem };
+    const shadow = readShadowDocument(item['shadow'], `shadows[${i}].shadow`);
+    if (!shadow.ok) return { ok: false, message: shadow.error.message };
+    state.shadows.set(deviceKey(item['ProductId'] as string, item['DeviceName'] as string), shadow.shadow);
+  }
+  for (const [i, item] of get('rules').entries()) {
+    const problem = need(item, `rules[${i}]`, { RuleName: 'string', Sql: 'string', Actions: 'string', RuleDisabled: 'boolean', CreatedAt: 'number' });
+    if (problem) return { ok: false, message: problem };
+    state.rules.set(item['RuleName'] as string, item as unknown as EmulatedRule);
+  }
+  for (const [i, item] of get('messages').entries()) {
+    const problem = need(item, `messages[${i}]`, { Id: 'number', Topic: 'string', Payload: 'string' });
+    if (problem) return { ok: false, message: problem };
+    state.messages.push(item as unknown as PublishedMessage);
+  }
+  state.messages.splice(0, Math.max(0, state.messages.length - MAX_RECORDED_MESSAGES));
+  for (const [i, item] of get('trroProjects').entries()) {
+    const problem = need(item, `trroProjects[${i}]`, { ProjectId: 'string', Mode: 'number' });
+    if (problem) return { ok: false, message: problem };
+    state.trroProjects.set(item['ProjectId'] as string, item as unknown as TrroProject);
+  }
+  const next = parsed['nextMessageId'];
+  state.nextMessageId = typeof next === 'number' && Number.isSafeInteger(next) ? next : (state.messages.at(-1)?.Id ?? 0) + 1;
+  return { ok: true, state };
+}
