@@ -1,0 +1,32 @@
+// The service worker (Chrome) / background script (Firefox): owns the SecretKeys and makes every network call.
+// Pages reach it through the protocol in ../protocol.ts; this file only wires the handlers up.
+import { openTab } from '../browserApi.js';
+import { handleMessages } from '../messaging.js';
+import { loadDraft, saveDraft } from './draftStore.js';
+import { checkSignature, curlForObserved, replayObserved } from './observedHandlers.js';
+import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
+import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, replayHistory, sendRequest } from './requestHandlers.js';
+import { describeShadow, updateShadow } from './shadowHandlers.js';
+
+handleMessages({
+  listProfiles: () => listProfiles(),
+  saveProfile,
+  deleteProfile: ({ id }) => deleteProfile(id),
+  unlockProfile: ({ id, passphrase }) => unlockProfile(id, passphrase),
+  previewSignature,
+  sendRequest,
+  listHistory: listHistoryHandler,
+  replayHistory,
+  curlForHistory,
+  clearHistory: clearHistoryHandler,
+  loadDraft: ({ scope }) => loadDraft(scope),
+  saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
+  openEditor: async ({ view, historyId }) => {
+    await openTab(`editor.html#${view}${historyId ? `:${historyId}` : ''}`);
+  },
+  describeShadow,
+  updateShadow,
+  checkSignature,
+  replayObserved,
+  curlForObserved,
+});

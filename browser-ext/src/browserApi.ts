@@ -1,0 +1,52 @@
+// The one place that touches the browser's extension API, so Chrome/Firefox differences live in one file.
+// webextension-polyfill gives Chrome the promise-returning `browser.*` namespace Firefox has natively.
+import browser from 'webextension-polyfill';
+
+export type { Runtime, Storage } from 'webextension-polyfill';
+
+/** Survives browser restarts: profiles, history, encrypted keys, non-secret drafts. */
+export const localArea = browser.storage.local;
+
+/** Memory only, gone when the browser closes: unlocked SecretKeys and drafts of secret fields. */
+export const sessionArea = browser.storage.session;
+
+export const runtime = browser.runtime;
+
+export const i18n = browser.i18n;
+
+export const openTab = (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path) });
+
+/** A request the inspected page made, in HAR form, with its response body. */
+export interface HarRequest {
+  readonly request: { readonly method: string; readonly url: string; readonly headers: readonly { name: string; value: string }[]; readonly postData?: { readonly text?: string } };
+  readonly response: { readonly status: number };
+  getContent(callback?: (content: string | null) => void): Promise<[string | null, string]> | undefined;
+}
+
+/**
+ * A finished request's response body. Chrome's HAR entry takes a callback (content, encoding) — the polyfill
+ * does not wrap objects handed to listeners — while Firefox returns a promise of [content, mimeType].
+ */
+export function readResponseBody(request: HarRequest): Promise<string> {
+  return new Promise((resolve) => {
+    const maybePromise = request.getContent((content) => resolve(content ?? ''));
+    if (maybePromise && typeof maybePromise.then === 'function') maybePromise.then(([content]) => resolve(content ?? ''), () => resolve(''));
+  });
+}
+
+/**
+ * devtools.network, available to the DevTools page and its panels only. The polyfill types a finished request as
+ * an opaque object; it is a HAR entry (Chrome and Firefox both document it so), hence the cast.
+ */
+export const devtools = {
+  get available(): boolean {
+    return typeof browser.devtools?.network !== 'undefined';
+  },
+  createPanel: (title: string, page: string) => browser.devtools.panels.create(title, 'icons/icon-32.png', page),
+  onRequestFinished(listener: (request: HarRequest) => void): void {
+    browser.devtools.network.onRequestFinished.addListener(listener as unknown as Parameters<typeof browser.devtools.network.onRequestFinished.addListener>[0]);
+  },
+  onNavigated(listener: (url: string) => void): void {
+    browser.devtools.network.onNavigated.addListener(listener);
+  },
+};

@@ -1,0 +1,1 @@
+// The DevTools panel (written next).

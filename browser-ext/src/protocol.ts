@@ -1,0 +1,212 @@
+// The one message protocol between the extension's pages (popup, editor page, DevTools panel) and its service
+// worker, which owns the secrets and does every network call. Both sides import these types; the map below
+// is the whole contract: message name → [params, result]. Pages import it with `import type` only.
+import type { LocalizedText } from '@iot-devkit/core';
+
+/** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
+export interface ProfileInput {
+  /** Absent when creating. */
+  readonly id?: string;
+  readonly name: string;
+  readonly secretId: string;
+  readonly region: string;
+  /** Endpoint override such as http://127.0.0.1:9180/ (a local emulator); empty for the public domains. */
+  readonly endpoint: string;
+  /** A new SecretKey; empty keeps the one already held. */
+  readonly secretKey: string;
+  /** Keep the key across browser restarts, encrypted with `passphrase`. */
+  readonly remember: boolean;
+  readonly passphrase: string;
+}
+
+/** Where a profile's SecretKey lives now: nowhere, in session memory, or only encrypted (locked until unlocked). */
+export type KeyState = 'missing' | 'session' | 'locked';
+
+export interface ProfileView {
+  readonly id: string;
+  readonly name: string;
+  readonly secretId: string;
+  readonly region: string;
+  readonly endpoint: string;
+  readonly keyState: KeyState;
+  /** True when an encrypted copy is stored (the "remember" choice). */
+  readonly remembered: boolean;
+  /** First 4 characters + ****, when the key is unlocked. */
+  readonly maskedKey: string;
+}
+
+/** A Tencent Cloud API 3.0 call as the popup composes it, before signing. */
+export interface ActionRequestSpec {
+  readonly kind: 'action';
+  readonly service: string;
+  readonly version: string;
+  readonly action: string;
+  /** Empty uses the profile's region. */
+  readonly region: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly method: 'POST' | 'GET';
+  /** Endpoint override for this request (a pasted request to a local emulator); empty uses the profile's. */
+  readonly endpoint?: string;
+}
+
+/**
+ * A request that is not API 3.0 (OneNET's api-key, MXCHIP's Bearer token): sent as it stands, since its
+ * credential is not a per-request signature. Pasted or captured TC3/v1 requests become ActionRequestSpecs instead.
+ */
+export interface RawRequestSpec {
+  readonly kind: 'raw';
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export type RequestSpec = ActionRequestSpec | RawRequestSpec;
+
+/** One signing step for display; values derived from the secret arrive masked. */
+export interface SignatureStepView {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly rule: LocalizedText;
+  readonly value: string;
+}
+
+/** The request as it goes on the wire (headers include Authorization; no secret is in it). */
+export interface WireRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface SignaturePreview {
+  readonly timestamp: number;
+  readonly wire: WireRequest;
+  readonly steps: readonly SignatureStepView[];
+  readonly curl: string;
+  readonly destructive: boolean;
+}
+
+/** An API 3.0 error (Response.Error), with the explanation when the error catalog knows the code. */
+export interface ApiErrorView {
+  readonly code: string;
+  readonly message: string;
+  readonly explanation?: LocalizedText;
+}
+
+export interface ResponseView {
+  readonly status: number;
+  readonly body: string;
+  readonly requestId?: string;
+  readonly error?: ApiErrorView;
+  readonly elapsedMs: number;
+}
+
+export interface HistoryEntry {
+  readonly id: string;
+  /** Milliseconds since the epoch. */
+  readonly sentAt: number;
+  readonly profileId: string;
+  readonly profileName: string;
+  /** The unsigned request: replays sign it again. */
+  readonly request: RequestSpec;
+  /** Action name (X-TC-Action) for lists and search. */
+  readonly action: string;
+  readonly wire: WireRequest;
+  readonly response?: ResponseView;
+  /** A network failure (refused connection, blocked host), when no response came. */
+  readonly failure?: string;
+  /** The entry this one replayed. */
+  readonly replayOf?: string;
+}
+
+export type SendOutcome =
+  | { readonly status: 'needsConfirmation'; readonly action: string }
+  | { readonly status: 'sent'; readonly entry: HistoryEntry; readonly preview: SignaturePreview };
+
+/** Everything typed in a page, kept while the popup is closed. Secret fields are kept in session memory only. */
+export interface Draft {
+  readonly fields: Readonly<Record<string, string | boolean>>;
+  readonly secretFields: Readonly<Record<string, string>>;
+}
+
+/** A request the inspected page made, as DevTools saw it. */
+export interface ObservedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  readonly body: string;
+  readonly status: number;
+  readonly responseBody: string;
+}
+
+export interface SignatureCheck {
+  readonly scheme: string;
+  /** True when the signature matches one recomputed with the stored key. */
+  readonly valid: boolean;
+  readonly summary: LocalizedText;
+  /** Step values recomputed with the stored key (secret-derived ones masked). */
+  readonly steps: readonly SignatureStepView[];
+}
+
+export interface ShadowTarget {
+  readonly profileId: string;
+  readonly productId: string;
+  readonly deviceName: string;
+}
+
+export interface ShadowRead {
+  /** The shadow payload as JSON text ({"state":…,"metadata":…,"version":…}). */
+  readonly documentText: string;
+  readonly version: number;
+  readonly desiredText: string;
+  readonly entry: HistoryEntry;
+}
+
+export type ShadowUpdateOutcome =
+  | { readonly status: 'updated'; readonly shadow: ShadowRead; readonly entry: HistoryEntry }
+  /** UpdateVersionNotMatch: someone changed the shadow since it was read; `latest` is the shadow now. */
+  | { readonly status: 'conflict'; readonly latest: ShadowRead; readonly entry: HistoryEntry }
+  | { readonly status: 'failed'; readonly error: ApiErrorView; readonly entry?: HistoryEntry };
+
+/** Message name → [params, result]. */
+export interface ProtocolMap {
+  listProfiles: [Record<string, never>, ProfileView[]];
+  saveProfile: [ProfileInput, ProfileView];
+  deleteProfile: [{ readonly id: string }, ProfileView[]];
+  unlockProfile: [{ readonly id: string; readonly passphrase: string }, ProfileView];
+  previewSignature: [{ readonly profileId: string; readonly request: RequestSpec }, SignaturePreview];
+  sendRequest: [{ readonly profileId: string; readonly request: RequestSpec; readonly confirmed: boolean }, SendOutcome];
+  listHistory: [{ readonly query: string }, HistoryEntry[]];
+  replayHistory: [{ readonly id: string; readonly confirmed: boolean; readonly request?: RequestSpec }, SendOutcome];
+  curlForHistory: [{ readonly id: string }, string];
+  clearHistory: [Record<string, never>, void];
+  loadDraft: [{ readonly scope: string }, Draft | null];
+  saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
+  openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string }, void];
+  describeShadow: [ShadowTarget, ShadowRead];
+  /** Sends the edited desired as a merge patch against `baseDocumentText` (the shadow it was read from) with its version. */
+  updateShadow: [ShadowTarget & { readonly desiredText: string; readonly baseDocumentText: string }, ShadowUpdateOutcome];
+  checkSignature: [{ readonly profileId: string; readonly request: ObservedRequest }, SignatureCheck];
+  replayObserved: [{ readonly profileId: string; readonly request: ObservedRequest; readonly confirmed: boolean }, SendOutcome];
+  curlForObserved: [{ readonly profileId: string; readonly request: ObservedRequest }, string];
+}
+
+export type MessageName = keyof ProtocolMap;
+export type ParamsOf<K extends MessageName> = ProtocolMap[K][0];
+export type ResultOf<K extends MessageName> = ProtocolMap[K][1];
+
+/** What goes over runtime.sendMessage. */
+export interface RequestEnvelope<K extends MessageName = MessageName> {
+  readonly protocol: 'iot-devkit/1';
+  readonly name: K;
+  readonly params: ParamsOf<K>;
+}
+
+/** What comes back: a handler's result, or its error message (an Error does not survive structured cloning). */
+export type ResponseEnvelope<K extends MessageName = MessageName> = { readonly ok: true; readonly result: ResultOf<K> } | { readonly ok: false; readonly error: string };
+
+export type Handlers = { [K in MessageName]: (params: ParamsOf<K>) => Promise<ResultOf<K>> };
+
+export const isRequestEnvelope = (message: unknown): message is RequestEnvelope =>
+  typeof message === 'object' && message !== null && (message as { protocol?: unknown }).protocol === 'iot-devkit/1' && typeof (message as { name?: unknown }).name === 'string';

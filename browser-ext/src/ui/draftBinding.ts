@@ -1,0 +1,58 @@
+// Keeps everything typed in a page as a draft in the service worker's storage, restored on reopen: a popup
+// closes whenever it loses focus, and nothing typed should be lost with it. Fields marked data-draft are kept in
+// storage.local; fields marked data-draft-secret (a SecretKey, a passphrase) in storage.session only.
+import { callBackground } from '../messaging.js';
+import type { Draft } from '../protocol.js';
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const isToggle = (field: Field): field is HTMLInputElement => field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio');
+
+export class DraftBinding {
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly scope: string,
+    private readonly root: ParentNode = document,
+  ) {
+    const onEdit = (event: Event) => {
+      const target = event.target as Element | null;
+      if (target?.matches('[data-draft], [data-draft-secret]')) this.save();
+    };
+    root.addEventListener('input', onEdit);
+    root.addEventListener('change', onEdit);
+  }
+
+  private fields(selector: string): Field[] {
+    return [...this.root.querySelectorAll<Field>(selector)].filter((f) => f.id !== '');
+  }
+
+  collect(): Draft {
+    const fields: Record<string, string | boolean> = {};
+    for (const field of this.fields('[data-draft]')) fields[field.id] = isToggle(field) ? field.checked : field.value;
+    const secretFields: Record<string, string> = {};
+    for (const field of this.fields('[data-draft-secret]')) secretFields[field.id] = field.value;
+    return { fields, secretFields };
+  }
+
+  /** Saves now; calls made while one is in flight are queued so the last state always wins. */
+  save(): Promise<void> {
+    const draft = this.collect();
+    this.saving = this.saving.then(() => callBackground('saveDraft', { scope: this.scope, draft })).catch(() => undefined);
+    return this.saving;
+  }
+
+  /** Restores the draft; returns false when there was none. Select options must exist before this runs. */
+  async restore(): Promise<boolean> {
+    const draft = await callBackground('loadDraft', { scope: this.scope });
+    if (!draft) return false;
+    const apply = (field: Field, value: string | boolean | undefined) => {
+      if (value === undefined) return;
+      if (isToggle(field)) field.checked = value === true;
+      else field.value = String(value);
+    };
+    for (const field of this.fields('[data-draft]')) apply(field, draft.fields[field.id]);
+    for (const field of this.fields('[data-draft-secret]')) apply(field, draft.secretFields[field.id]);
+    return true;
+  }
+}

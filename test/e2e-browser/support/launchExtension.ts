@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = new URL('../../../browser-ext/dist/chrome/', import.meta.url).pathname;
+const BUILD = new URL('../../../browser-ext/build.mjs', import.meta.url).pathname;
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** npm test builds first; a single-file run builds here so it never tests a stale extension. */
+export function ensureExtensionBuilt(): void {
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json')) && process.env['npm_lifecycle_event'] === 'test') return;
+  const result = spawnSync(process.execPath, [BUILD], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`browser-ext build failed: ${result.stderr}`);
+}
+
+export interface LoadedExtension {
+  readonly context: BrowserContext;
+  readonly id: string;
+  readonly worker: Worker;
+  /** Opens one of the extension's pages (popup.html, editor.html#shadow) in a tab. */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless, with the unpacked extension and a fresh profile (shared/notes: real Chromium in
+ * tests). The extension id is read from its service worker's URL.
+ */
+export async function launchExtension(options: { locale?: string } = {}): Promise<LoadedExtension> {
+  ensureExtensionBuilt();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'iot-devkit-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ...(options.locale ? { locale: options.locale } : {}),
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    id,
+    worker,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
