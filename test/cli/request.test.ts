@@ -42,7 +42,7 @@ test('--send puts the request on the wire, TC3 and v1, and the server verifies t
     const result = await runCliAsync(['request', 'DescribeDevices', '--param', 'ProductId=ABCDEFGHIJ', '--param', 'Offset=0', '--param', 'Limit=10', '--endpoint', server.endpoint, '--scheme', scheme, '--method', scheme === 'HmacSHA1' ? 'GET' : 'POST', '--send'], { env });
     assert.equal(result.status, 0, `${scheme}: ${result.stderr}`);
     assert.equal(server.received.at(-1)!.verified, true, scheme);
-    assert.match(result.stderr, /^ok \(RequestId req-\d+\)/);
+    assert.match(result.stderr, /^Success \(RequestId req-\d+\)/);
   }
 });
 

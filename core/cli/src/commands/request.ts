@@ -4,18 +4,19 @@ import {
   coerceParams,
   EXPORT_FORMATS,
   exportRequest,
+  findActionEntry,
+  interpretResponse,
+  suggestActions,
   unflattenParams,
   validateParams,
   type ApiRequest,
   type ExportFormat,
+  type ParamSpec,
   type SignatureScheme,
 } from '@iot-devkit/core';
-import { findActionEntry, suggestActions } from '../../../src/catalog/catalog.js';
-import type { ParamSpec } from '../../../src/catalog/types.js';
 import { UsageError, type Command, type CommandContext } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import { explainResponse } from '../explainResponse.js';
 
 const SCHEMES: readonly SignatureScheme[] = ['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'];
 
@@ -129,9 +130,9 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
       return 1;
     }
     const body = await response.text();
-    const explained = explainResponse(body);
+    const explained = interpretResponse(body);
     context.out(`HTTP ${response.status}\n${body}`);
-    context.err(explained.text);
-    return explained.ok ? 0 : 1;
+    context.err(explained.summary);
+    return explained.status === 'success' ? 0 : 1;
   },
 };
