@@ -5,34 +5,54 @@
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const rows = s.length + 1;
-  const cols = t.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  const at = (i: number, j: number) => d[i * cols + j]!;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      d[i * cols + j] = best;
+  const n = t.length;
+  const tc = new Int32Array(n);
+  for (let j = 0; j < n; j++) tc[j] = t.charCodeAt(j);
+  // Three rolling rows (i-2, i-1, i) are all the transposition rule looks back at.
+  let before = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  let sPrev = -1;
+  for (let i = 1; i <= s.length; i++) {
+    const si = s.charCodeAt(i - 1);
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const tj = tc[j - 1]!;
+      let best = prev[j - 1]! + (si === tj ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = row[j - 1]! + 1;
+      if (del < best) best = del;
+      if (ins < best) best = ins;
+      if (j > 1 && si === tc[j - 2] && sPrev === tj && before[j - 2]! + 1 < best) best = before[j - 2]! + 1;
+      row[j] = best;
     }
+    sPrev = si;
+    const spare = before;
+    before = prev;
+    prev = row;
+    row = spare;
   }
-  return at(s.length, t.length);
+  return prev[n]!;
 }
 
 const lastSegment = (code: string) => code.slice(code.lastIndexOf('.') + 1);
-const words = (name: string) => name.split(/[.\s_-]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+const splitWords = (name: string) => name.split(/[.\s_-]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+// Candidates are the same few hundred catalog names on every call; split each once.
+const wordCache = new Map<string, string[]>();
+const wordsOf = (name: string) => {
+  let words = wordCache.get(name);
+  if (!words) wordCache.set(name, (words = splitWords(name)));
+  return words;
+};
 
 /** Every word of the query appears in the candidate, in order ("UpdateShadow" in UpdateDeviceShadow). */
-function wordsScore(query: string, candidate: string): number {
-  const q = words(query);
-  const c = words(candidate);
-  if (q.length < 2) return Infinity;
+function wordsScore(queryWords: readonly string[], candidate: string): number {
+  if (queryWords.length < 2) return Infinity;
+  const c = wordsOf(candidate);
   let k = 0;
-  for (const word of c) if (k < q.length && word === q[k]) k++;
-  return k === q.length ? 1 + (c.length - q.length) * 0.25 : Infinity;
+  for (const word of c) if (k < queryWords.length && word === queryWords[k]) k++;
+  return k === queryWords.length ? 1 + (c.length - queryWords.length) * 0.25 : Infinity;
 }
 
 /**
@@ -43,14 +63,18 @@ export function suggestNearest(query: string, candidates: Iterable<string>, limi
   if (typeof query !== 'string') return [];
   const q = query.trim().toLowerCase();
   if (q === '') return [];
+  const queryWords = splitWords(query);
+  const allowed = Math.max(2, Math.floor(q.length * 0.35));
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const full = editDistance(q, c);
-    const tail = q.includes('.') ? full : editDistance(q, lastSegment(c)) + 0.5;
+    // The length difference is a lower bound of the distance: skip what cannot be close enough.
+    const within = (other: string) => Math.abs(other.length - q.length) <= allowed;
+    const full = within(c) ? editDistance(q, c) : Infinity;
+    const tailOf = lastSegment(c);
+    const tail = q.includes('.') ? full : within(tailOf) ? editDistance(q, tailOf) + 0.5 : Infinity;
     const contained = q.length >= 4 && c.includes(q) ? 1 + (c.length - q.length) / 100 : Infinity;
-    const score = Math.min(full, tail, contained, wordsScore(query, candidate));
-    const allowed = Math.max(2, Math.floor(q.length * 0.35));
+    const score = Math.min(full, tail, contained, wordsScore(queryWords, candidate));
     if (score <= allowed) scored.push({ candidate, score });
   }
   scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));

@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { findAction, interpretResponse, listErrorCodes, lookupErrorCode, suggestActions } from '@iot-devkit/core';
+import { fmt, measureMicros } from './measure.js';
+
+/** Catalog and error lookups as an editor calls them on every keystroke or response, plus the full extraction. */
+export async function bench(): Promise<string[]> {
+  const iterations = 2000;
+  const lines = [`Catalog and error lookup (median of 7 rounds x ${iterations})`];
+  const start = process.hrtime.bigint();
+  listErrorCodes();
+  lines.push(`  ${'error index build (first lookup, once)'.padEnd(56)} ${fmt(Number(process.hrtime.bigint() - start) / 1000).padStart(10)}`);
+  const tencentError = JSON.stringify({ Response: { Error: { Code: 'AuthFailure.SignatureExpire', Message: 'expired' }, RequestId: 'r' } });
+  const rows: [string, () => unknown][] = [
+    ['findAction, case-insensitive', () => findAction(undefined, 'replacetopicrule')],
+    ['suggestActions for an unknown name (all 45 names)', () => suggestActions('DescribeDeviceShadw')],
+    ['lookupErrorCode, known', () => lookupErrorCode('failedoperation.updateversionnotmatch')],
+    ['lookupErrorCode, unknown with did-you-mean (147 codes)', () => lookupErrorCode('AuthFailure.SignatureExpired')],
+    ['interpretResponse, Tencent error body (text)', () => interpretResponse(tencentError)],
+    ['interpretResponse, MXCHIP success body (text)', () => interpretResponse('{"meta":{"message":"ok","code":0},"data":{}}')],
+  ];
+  for (const [label, fn] of rows) lines.push(`  ${label.padEnd(56)} ${fmt(measureMicros(fn, iterations)).padStart(10)}`);
+  const script = new URL('../../core/scripts/extract-catalog.mjs', import.meta.url).pathname;
+  const t = process.hrtime.bigint();
+  const check = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+  lines.push(`  ${`extract all four documents and compare (--check, exit ${check.status})`.padEnd(56)} ${fmt(Number(process.hrtime.bigint() - t) / 1000).padStart(10)}`);
+  return lines;
+}
