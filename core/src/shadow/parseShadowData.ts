@@ -15,7 +15,8 @@ function readHalves(value: unknown, field: string): ShadowResult<{ readonly halv
   if (value === undefined || value === null) return { ok: true, halves: {} };
   if (!isJsonObject(value)) return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}: expected an object with "desired" and/or "reported"`);
   const halves: { desired?: JsonObject; reported?: JsonObject } = {};
-  for (const key of ['desired', 'reported'] as const) {
+  // In the order given, so a document read and written again keeps its shape (the doc prints reported first).
+  for (const key of Object.keys(value).filter((k): k is 'desired' | 'reported' => k === 'desired' || k === 'reported')) {
     const half = value[key];
     if (half === undefined || half === null) continue;
     if (!isJsonObject(half)) return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}.${key}: expected an object`);
