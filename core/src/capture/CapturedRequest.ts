@@ -22,7 +22,7 @@ export interface CapturedRequest {
  * a scheme it guessed), `error` says what was expected where the input stopped making sense.
  */
 export type CaptureResult =
-  | { readonly ok: true; readonly request: CapturedRequest; readonly notes: readonly string[] }
+  | { readonly ok: true; readonly request: CapturedRequest; readonly notes: readonly string[]; /** When the capture says the request was sent (HAR startedDateTime), Unix seconds. */ readonly sentAt?: number }
   | { readonly ok: false; readonly error: string };
 
 export const captureOk = (request: CapturedRequest, notes: readonly string[] = []): CaptureResult => ({ ok: true, request, notes });

@@ -27,6 +27,7 @@ test('from a whole log, the first request to *.tencentcloudapi.com is taken, pse
   assert.equal(result.request.body, '{"ProductId":"A"}');
   assert.deepEqual(result.request.headers.map((h) => h.name), ['content-type', 'x-tc-action']);
   assert.ok(result.notes.some((n) => n.includes('entry 1 of 2')));
+  assert.equal(result.sentAt, 1551113065, 'startedDateTime gives the time it was sent');
 });
 
 test('one entry, a bare request, an explicit index, params-only form bodies', () => {

@@ -81,5 +81,8 @@ export function parseHarEntry(json: string | unknown, options: HarOptions = {}):
     index = tencent === -1 ? 0 : tencent;
     if (requests.length > 1) notes.push(tencent === -1 ? `took entry 0 of ${requests.length} (none goes to *.tencentcloudapi.com)` : `took entry ${index} of ${requests.length}, the first to *.tencentcloudapi.com`);
   }
-  return readRequest(requests[index], path(index), notes);
+  const result = readRequest(requests[index], path(index), notes);
+  const started = isObject(value) && isObject(value['log']) ? (value['log']['entries'] as unknown[])[index] : isObject(value) && isObject(value['request']) ? value : undefined;
+  const startedAt = isObject(started) && typeof started['startedDateTime'] === 'string' ? Date.parse(started['startedDateTime']) : Number.NaN;
+  return result.ok && Number.isFinite(startedAt) ? { ...result, sentAt: Math.floor(startedAt / 1000) } : result;
 }

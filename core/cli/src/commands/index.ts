@@ -7,6 +7,7 @@ import { onenetTokenCommand } from './onenetToken.js';
 import { catalogCommand } from './catalog.js';
 import { errorCommand } from './error.js';
 import { emulatorCommand } from './emulator.js';
+import { diagnoseCommand } from './diagnose.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   catalogCommand,
   errorCommand,
   emulatorCommand,
+  diagnoseCommand,
 ];
