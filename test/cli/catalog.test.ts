@@ -36,6 +36,14 @@ test('catalog <Action> prints one action for a person: aligned parameters, rules
   assert.match(out, /Example 1: 更新设备影子\n\s+request:\n\s+│ https:\/\/iotcloud\.tencentcloudapi\.com\/\?Action=UpdateDeviceShadow/);
 });
 
+test('catalog <Action> shows the structures its parameters use, nested ones too', () => {
+  const result = runCli(['catalog', 'CreateDevice']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Attribute \(设备属性\):\n\s+Tags\s+Array of DeviceTag/);
+  assert.match(result.stdout, /DeviceTag \(设备属性\):\n\s+\*\s+Tag\s+String/);
+  assert.match(result.stdout, /Type\s+Integer\s+.*\[one of 1\|2\]/);
+});
+
 test('catalog finds TRRO and vendor endpoints, and masks secret examples', () => {
   const trro = runCli(['catalog', 'ModifyProjectSecMode']);
   assert.equal(trro.status, 0, trro.stderr);

@@ -53,7 +53,16 @@ function describeAction(service: ServiceCatalog, action: ActionSpec): string {
   out.push('', 'Parameters (* required; common parameters Action, Version, Region, Timestamp… not listed):');
   if (action.params.length === 0) out.push('  (none)');
   else out.push(table(action.params.map((p) => [p.required ? '*' : ' ', p.name, p.type, `${p.description}${example(p)}${rulesOf(p)}`])));
-  const structures = [...new Set(action.params.map((p) => p.structure).filter((s): s is string => s !== undefined))];
+  // Structures the parameters use, and the ones those use (Attribute → DeviceTag), each shown once.
+  const structures: string[] = [];
+  const visit = (fields: readonly FieldSpec[]) => {
+    for (const f of fields) {
+      if (!f.structure || structures.includes(f.structure)) continue;
+      structures.push(f.structure);
+      visit(service.structures.find((x) => x.name === f.structure)?.fields ?? []);
+    }
+  };
+  visit(action.params);
   for (const name of structures) {
     const s = service.structures.find((x) => x.name === name);
     if (!s) continue;
