@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Bundles the extension host (dist/extension.js, CommonJS for VS Code's Node host, `vscode` external) and the
+// sidebar webview (dist/webview.js, a browser IIFE, with the codicons it uses) and its styles, and prints each size:
+// the target is under 300 KB minified for everything the .vsix ships, nothing excluded.
+// `node build.mjs --watch` rebuilds on change, unminified with source maps.
+import { context, build } from 'esbuild';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { codiconSubset } from './scripts/codiconSubset.mjs';
+import { slimCatalog } from './scripts/slimCatalog.mjs';
+
+const root = new URL('.', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const watch = process.argv.includes('--watch');
+const production = !watch;
+
+const shared = { bundle: true, minify: production, sourcemap: watch, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
+const builds = [
+  { ...shared, entryPoints: [join(root, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [slimCatalog()] },
+  { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },
+  { ...shared, entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(dist, 'webview.js'), platform: 'browser', format: 'iife', target: 'es2022', plugins: [codiconSubset(join(root, 'src/webview/codicons.json'))] },
+];
+
+
+function sizes() {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!name.endsWith('.vsix') && !name.endsWith('.map')) files.push([path.slice(dist.length + 1), statSync(path).size]);
+    }
+  };
+  walk(dist);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const total = files.reduce((sum, [, size]) => sum + size, 0);
+  for (const [name, size] of files.sort()) console.log(`  ${name.padEnd(24)} ${kb(size).padStart(9)}`);
+  console.log(`vscode-ext: bundle ${kb(total)} minified in dist/ (target < 300 KB)${total >= 300 * 1024 ? ' — OVER TARGET' : ''}`);
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+if (watch) {
+  for (const options of builds) await (await context(options)).watch();
+  console.log('vscode-ext: watching src/ …');
+} else {
+  await Promise.all(builds.map((options) => build(options)));
+  sizes();
+}

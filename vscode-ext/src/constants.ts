@@ -1,0 +1,44 @@
+// Every id the manifest (package.json) and the code share. A convention test checks both sides agree.
+
+export const EXTENSION_ID = 'iot-devkit.iot-devkit-vscode';
+export const CONFIG_SECTION = 'iotDevkit';
+
+export const COMMANDS = {
+  addProfile: 'iotDevkit.addProfile',
+  switchProfile: 'iotDevkit.switchProfile',
+  deleteProfile: 'iotDevkit.deleteProfile',
+  openDeviceShadow: 'iotDevkit.openDeviceShadow',
+  showShadowDelta: 'iotDevkit.showShadowDelta',
+  reapplyShadowEdit: 'iotDevkit.reapplyShadowEdit',
+  refreshResources: 'iotDevkit.refreshResources',
+  showDecodedSql: 'iotDevkit.showDecodedSql',
+} as const;
+
+export const VIEWS = {
+  container: 'iotDevkit',
+  sidebar: 'iotDevkit.sidebar',
+  resources: 'iotDevkit.resources',
+} as const;
+
+export const SCHEMES = {
+  /** iot-shadow:/<ProductId>/<DeviceName>.json, the editable shadow. */
+  shadow: 'iot-shadow',
+  /** The latest server copy, read-only: the left side of the conflict diff. */
+  shadowLatest: 'iot-shadow-latest',
+  /** desired vs reported, read-only. */
+  shadowDelta: 'iot-shadow-delta',
+} as const;
+
+export const SETTINGS = {
+  profiles: 'profiles',
+  activeProfile: 'activeProfile',
+} as const;
+
+export const CONTEXT_KEYS = {
+  shadowConflict: 'iotDevkit.shadowConflict',
+} as const;
+
+/** SecretStorage key of a profile's SecretKey; the key never leaves SecretStorage except into a signature. */
+export const secretKeyStorageKey = (profileName: string): string => `iotDevkit.secretKey.${profileName}`;
+
+export const IOTCLOUD = { service: 'iotcloud', version: '2021-04-08' } as const;

@@ -1,0 +1,66 @@
+// Wiring only: builds the services once and registers every command, view and provider. Behaviour lives in
+// commands/* (one module per command) and host/*; ids live in constants.ts.
+import * as vscode from 'vscode';
+import { addProfile } from './commands/addProfile.js';
+import { deleteProfile } from './commands/deleteProfile.js';
+import { openDeviceShadow } from './commands/openDeviceShadow.js';
+import { reapplyShadowEdit } from './commands/reapplyShadowEdit.js';
+import { refreshResources } from './commands/refreshResources.js';
+import { showDecodedSql } from './commands/showDecodedSql.js';
+import { showShadowDelta } from './commands/showShadowDelta.js';
+import { switchProfile } from './commands/switchProfile.js';
+import { COMMANDS, SCHEMES, VIEWS } from './constants.js';
+import { fetchTransport } from './host/api/fetchTransport.js';
+import { TencentApiClient } from './host/api/TencentApiClient.js';
+import { RequestHistory } from './host/history/RequestHistory.js';
+import { ProfileStore } from './host/profiles/ProfileStore.js';
+import type { Services } from './host/Services.js';
+import { ShadowConflicts } from './host/shadow/ShadowConflicts.js';
+import { ShadowDeltaProvider } from './host/shadow/ShadowDeltaProvider.js';
+import { ShadowFileSystem } from './host/shadow/ShadowFileSystem.js';
+import { ShadowService } from './host/shadow/ShadowService.js';
+import { SidebarViewProvider } from './host/sidebar/SidebarViewProvider.js';
+import { SQL_DOCUMENTS, SqlLensProvider } from './host/sql/SqlLensProvider.js';
+import { ResourceTreeProvider } from './host/tree/ResourceTreeProvider.js';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const profiles = new ProfileStore(context.secrets);
+  const api = new TencentApiClient(profiles, fetchTransport);
+  const shadows = new ShadowService(api);
+  const conflicts = new ShadowConflicts();
+  const shadowFs = new ShadowFileSystem(shadows, (uri, conflict) => void conflicts.show(uri, conflict));
+  const delta = new ShadowDeltaProvider(shadows);
+  const history = new RequestHistory(context.globalState);
+  const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history };
+  const tree = new ResourceTreeProvider(profiles, api);
+  const sidebar = new SidebarViewProvider(services);
+  const sqlLens = new SqlLensProvider();
+
+  context.subscriptions.push(
+    profiles,
+    conflicts,
+    shadowFs,
+    delta,
+    tree,
+    sidebar,
+    vscode.workspace.registerFileSystemProvider(SCHEMES.shadow, shadowFs, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowLatest, conflicts),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowDelta, delta),
+    vscode.window.registerWebviewViewProvider(VIEWS.sidebar, sidebar),
+    vscode.window.registerTreeDataProvider(VIEWS.resources, tree),
+    vscode.languages.registerHoverProvider(SQL_DOCUMENTS, sqlLens),
+    vscode.languages.registerCodeLensProvider(SQL_DOCUMENTS, sqlLens),
+    vscode.commands.registerCommand(COMMANDS.addProfile, addProfile(services)),
+    vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile(services)),
+    vscode.commands.registerCommand(COMMANDS.deleteProfile, deleteProfile(services)),
+    vscode.commands.registerCommand(COMMANDS.openDeviceShadow, openDeviceShadow(services)),
+    vscode.commands.registerCommand(COMMANDS.showShadowDelta, showShadowDelta(services)),
+    vscode.commands.registerCommand(COMMANDS.reapplyShadowEdit, reapplyShadowEdit(services)),
+    vscode.commands.registerCommand(COMMANDS.refreshResources, refreshResources(tree)),
+    vscode.commands.registerCommand(COMMANDS.showDecodedSql, showDecodedSql(services)),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,41 @@
+import type * as vscode from 'vscode';
+import type { ApiRequest } from '@iot-devkit/core';
+import type { HistoryEntryView } from '../../protocol.js';
+
+/** A sent request as kept for replay: the API call itself, never its signature or any secret. */
+export interface HistoryEntry extends HistoryEntryView {
+  readonly request: ApiRequest;
+}
+
+const KEY = 'iotDevkit.history';
+const MAX_ENTRIES = 50;
+
+/** The last sent requests, newest first, in the extension's globalState (not synced, no secrets). */
+export class RequestHistory {
+  private counter = 0;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  list(): HistoryEntry[] {
+    const stored = this.state.get<unknown>(KEY);
+    return Array.isArray(stored) ? (stored as HistoryEntry[]) : [];
+  }
+
+  views(): HistoryEntryView[] {
+    return this.list().map(({ request: _request, ...view }) => view);
+  }
+
+  get(id: string): HistoryEntry | undefined {
+    return this.list().find((e) => e.id === id);
+  }
+
+  async add(entry: Omit<HistoryEntry, 'id'>): Promise<HistoryEntry> {
+    const saved: HistoryEntry = { ...entry, id: `${Date.now().toString(36)}-${(this.counter++).toString(36)}` };
+    await this.state.update(KEY, [saved, ...this.list()].slice(0, MAX_ENTRIES));
+    return saved;
+  }
+
+  async clear(): Promise<void> {
+    await this.state.update(KEY, []);
+  }
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { IOTCLOUD } from '../../constants.js';
+import type { Services } from '../Services.js';
+import { createApiSender } from './createApiSender.js';
+import { errorHandlers } from './errorHandlers.js';
+import { text, type RequestHandlers } from './RequestHandlers.js';
+import { ruleSqlHandlers } from './ruleSqlHandlers.js';
+import { sendHandlers } from './sendHandlers.js';
+import { signHandlers } from './signHandlers.js';
+import { captureHandlers } from './captureHandlers.js';
+
+export interface SidebarEvents {
+  historyChanged(): void;
+  runCommand(command: 'addProfile' | 'switchProfile' | 'openDeviceShadow'): void;
+}
+
+const RUNNABLE = new Set(['addProfile', 'switchProfile', 'openDeviceShadow']);
+
+/** The whole handler map: each tab's handlers, plus the few that belong to the page itself. */
+export function createSidebarHandlers(services: Services, zh: boolean, events: SidebarEvents): RequestHandlers {
+  const { profiles, api, history } = services;
+  const send = createApiSender(api, history, zh, events.historyChanged);
+  return {
+    async ready() {
+      const profile = await profiles.view();
+      return {
+        ...(profile ? { profile } : {}),
+        history: history.views(),
+        now: Math.floor(Date.now() / 1000),
+      };
+    },
+    ...signHandlers(profiles, zh),
+    ...captureHandlers(profiles, zh),
+    ...sendHandlers(api, history, send),
+    ...errorHandlers(zh),
+    ...ruleSqlHandlers((ruleName, payload, replace) => send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } })),
+    async copy({ text: value }) {
+      await vscode.env.clipboard.writeText(text(value));
+      return true as const;
+    },
+    runCommand({ command }) {
+      if (RUNNABLE.has(command)) events.runCommand(command);
+      return true as const;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { SigningInputError, signTc3, SigningKeyCache } from '@iot-devkit/core';
+import type { SignForm } from '../../protocol.js';
+import { nodeHashProvider } from '../nodeHashProvider.js';
+import type { ProfileStore } from '../profiles/ProfileStore.js';
+import { readSignForm } from './readSignForm.js';
+import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
+
+const keyCache = new SigningKeyCache();
+
+/** Sign runs on every keystroke: the host signs with the profile's key, the webview only ever sees the steps. */
+export function signHandlers(profiles: ProfileStore, zh: boolean): Pick<RequestHandlers, 'sign'> {
+  return {
+    async sign(form: SignForm) {
+      const reading = readSignForm({
+        method: text(form.method),
+        url: text(form.url),
+        headers: text(form.headers),
+        body: text(form.body),
+        timestamp: text(form.timestamp),
+        service: text(form.service),
+        signedHeaders: text(form.signedHeaders),
+      });
+      if (!reading.ok) return reading;
+      let credentials;
+      try {
+        credentials = (await profiles.credentials()).credentials;
+      } catch (error) {
+        return { ok: false, field: 'profile', message: errorMessage(error) };
+      }
+      try {
+        const signed = signTc3({ ...reading.request, ...credentials }, { crypto: nodeHashProvider, keyCache });
+        return {
+          ok: true,
+          steps: signed.steps.map((step) => ({ id: step.id, title: zh ? step.title.zh : step.title.en, rule: zh ? step.rule.zh : step.rule.en, value: step.value, derivedFromSecret: step.derivedFromSecret === true })),
+          headers: Object.entries(signed.headers),
+        };
+      } catch (error) {
+        if (error instanceof SigningInputError) return { ok: false, field: error.field, message: error.message };
+        return { ok: false, field: 'request', message: errorMessage(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../constants.js';
+import type { TencentApiClient } from '../api/TencentApiClient.js';
+import type { ProfileStore } from '../profiles/ProfileStore.js';
+import { listDevices, listProducts } from '../shadow/listResources.js';
+
+export type ResourceNode =
+  | { readonly kind: 'product'; readonly productId: string; readonly productName: string }
+  | { readonly kind: 'device'; readonly productId: string; readonly deviceName: string; readonly online?: boolean }
+  | { readonly kind: 'shadow' | 'delta'; readonly productId: string; readonly deviceName: string }
+  | { readonly kind: 'message'; readonly text: string; readonly command?: string };
+
+/** Products → devices → (shadow, delta) of the active profile, listed through the API on expand. */
+export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ResourceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly api: TencentApiClient,
+  ) {
+    this.subscription = profiles.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: ResourceNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'product': {
+        const item = new vscode.TreeItem(node.productId, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = node.productName;
+        item.iconPath = new vscode.ThemeIcon('package');
+        item.contextValue = 'product';
+        return item;
+      }
+      case 'device': {
+        const item = new vscode.TreeItem(node.deviceName, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('circuit-board');
+        if (node.online !== undefined) item.description = node.online ? vscode.l10n.t('online') : vscode.l10n.t('offline');
+        item.contextValue = 'device';
+        return item;
+      }
+      case 'shadow': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Shadow'), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('json');
+        item.command = { command: COMMANDS.openDeviceShadow, title: vscode.l10n.t('Open Device Shadow'), arguments: [{ productId: node.productId, deviceName: node.deviceName }] };
+        return item;
+      }
+      case 'delta': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Delta (desired vs reported)'), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('diff');
+        item.command = { command: COMMANDS.showShadowDelta, title: vscode.l10n.t('Show Shadow Delta'), arguments: [{ productId: node.productId, deviceName: node.deviceName }] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('info');
+        if (node.command) item.command = { command: node.command, title: node.text };
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: ResourceNode): Promise<ResourceNode[]> {
+    try {
+      if (!node) {
+        if (!this.profiles.active()) return [{ kind: 'message', text: vscode.l10n.t('Add a profile to list products'), command: COMMANDS.addProfile }];
+        const products = await listProducts(this.api);
+        return products.length ? products.map((p) => ({ kind: 'product', ...p })) : [{ kind: 'message', text: vscode.l10n.t('No products') }];
+      }
+      if (node.kind === 'product') {
+        const devices = await listDevices(this.api, node.productId);
+        return devices.length ? devices.map((d) => ({ kind: 'device', productId: node.productId, ...d })) : [{ kind: 'message', text: vscode.l10n.t('No devices') }];
+      }
+      if (node.kind === 'device') return [{ kind: 'shadow', productId: node.productId, deviceName: node.deviceName }, { kind: 'delta', productId: node.productId, deviceName: node.deviceName }];
+      return [];
+    } catch (error) {
+      return [{ kind: 'message', text: error instanceof Error ? error.message : String(error) }];
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,321 @@
+// The one message protocol between the sidebar webview and the extension host, shared by both sides.
+// The webview only `import type`s this file (plus the runtime guard is host-only), so nothing here may
+// reach `vscode` or Node. Requests go webview → host and get exactly one response; notifications go
+// host → webview. Every payload is plain JSON data; secrets never cross (the host signs and sends).
+
+/** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
+export interface ProfileView {
+  readonly name: string;
+  readonly secretId: string;
+  readonly region: string;
+  readonly endpoint?: string;
+  /** "abcd****", or "" when the SecretKey is missing from SecretStorage. */
+  readonly secretKeyMasked: string;
+}
+
+export interface LocalizedTextView {
+  readonly en: string;
+  readonly zh: string;
+}
+
+// ---- Sign ----
+
+/** The Sign form exactly as typed: strings, validated by the host (bad fields come back named). */
+export interface SignForm {
+  readonly method: string;
+  readonly url: string;
+  /** One "Name: value" per line. */
+  readonly headers: string;
+  readonly body: string;
+  readonly timestamp: string;
+  /** Empty: derived from the host name. */
+  readonly service: string;
+  /** Comma- or semicolon-separated; empty: content-type;host. */
+  readonly signedHeaders: string;
+}
+
+export interface StepView {
+  readonly id: string;
+  readonly title: string;
+  readonly rule: string;
+  readonly value: string;
+  readonly derivedFromSecret: boolean;
+}
+
+export type SignResult =
+  | { readonly ok: true; readonly steps: readonly StepView[]; readonly headers: readonly (readonly [string, string])[] }
+  | { readonly ok: false; readonly field: string; readonly message: string };
+
+/** A pasted curl command / raw HTTP / HAR turned into the Sign form, or why it could not be read. */
+export type CaptureResult = { readonly ok: true; readonly form: SignForm; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+
+export interface DiagnosisView {
+  readonly verdict: string;
+  readonly fix?: string;
+  /** The first intermediate value that differs, expected vs got. */
+  readonly firstDifference?: { readonly step: string; readonly expected: string; readonly got: string };
+  readonly findings: readonly { readonly title: string; readonly detail: string; readonly ok: boolean }[];
+}
+export type DiagnoseResult = { readonly ok: true; readonly diagnosis: DiagnosisView } | { readonly ok: false; readonly message: string };
+
+// ---- Build & send ----
+
+export interface SendForm {
+  readonly service: string;
+  readonly version: string;
+  readonly action: string;
+  readonly region: string;
+  /** The action's parameters as a JSON object text. */
+  readonly params: string;
+}
+
+export interface ErrorExplanation {
+  readonly code: string;
+  readonly message: string;
+  /** From the error catalog when the code is known. */
+  readonly description?: string;
+  readonly advice?: string;
+}
+
+export type SendResult =
+  | {
+      readonly ok: true;
+      readonly status: number;
+      /** The response body, pretty-printed when JSON. Rendered as text. */
+      readonly body: string;
+      readonly requestId?: string;
+      readonly error?: ErrorExplanation;
+      readonly historyId: string;
+    }
+  | { readonly ok: false; readonly field?: string; readonly message: string };
+
+export interface HistoryEntryView {
+  readonly id: string;
+  /** ISO time of the last send. */
+  readonly at: string;
+  readonly profile: string;
+  readonly action: string;
+  readonly region: string;
+  readonly status: number;
+  readonly errorCode?: string;
+}
+
+export const EXPORT_FORMAT_IDS = ['curl', 'httpie', 'fetch', 'sdk', 'tccli'] as const;
+export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
+
+/** A catalog action as the picker lists it. */
+export interface ActionSummary {
+  readonly service: string;
+  readonly version: string;
+  readonly action: string;
+  readonly title: string;
+}
+
+export interface ParamField {
+  readonly name: string;
+  readonly type: string;
+  readonly required: boolean;
+  /** An array or a structure: typed as JSON in the form. */
+  readonly structured: boolean;
+  readonly description: string;
+  readonly example?: string;
+}
+
+export interface ActionForm {
+  readonly action: ActionSummary;
+  readonly fields: readonly ParamField[];
+}
+
+export interface ParamIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+// ---- Errors ----
+
+export interface ErrorHit {
+  readonly code: string;
+  readonly service: string;
+  readonly description: string;
+  readonly advice?: string;
+}
+
+// ---- Rule SQL ----
+
+export interface RuleSqlForm {
+  /** Which box the developer typed in last: the other one is computed from it. */
+  readonly from: 'sql' | 'base64';
+  readonly sql: string;
+  readonly base64: string;
+  readonly ruleName: string;
+  readonly description: string;
+  /** Actions as JSON text, sent as a string field. */
+  readonly actions: string;
+  readonly ruleDisabled: boolean;
+}
+
+export interface RuleCheck {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+export interface RuleSqlView {
+  readonly sql: string;
+  readonly base64: string;
+  /** Set when base64 → SQL failed: not base64, or not UTF-8. */
+  readonly decodeError?: string;
+  /** The TopicRulePayload JSON CreateTopicRule/ReplaceTopicRule will send. */
+  readonly payload: string;
+  readonly checks: readonly RuleCheck[];
+}
+
+// ---- The maps ----
+
+/** What the sidebar shows before anything is typed. */
+export interface InitialState {
+  readonly profile?: ProfileView;
+  readonly history: readonly HistoryEntryView[];
+  /** Unix seconds at the host: the Sign form's default timestamp. */
+  readonly now: number;
+}
+
+/** Webview → host requests: name → [params, result]. */
+export interface ToHostRequests {
+  ready: [Record<string, never>, InitialState];
+  sign: [SignForm, SignResult];
+  readCapture: [{ readonly text: string }, CaptureResult];
+  /** `response`: the error response body or just its code (optional), which narrows the causes. */
+  diagnose: [{ readonly text: string; readonly response: string }, DiagnoseResult];
+  searchActions: [{ readonly query: string }, readonly ActionSummary[]];
+  describeAction: [{ readonly service: string; readonly action: string }, ActionForm | undefined];
+  validateParams: [SendForm, readonly ParamIssue[]];
+  send: [SendForm, SendResult];
+  replay: [{ readonly historyId: string }, SendResult];
+  clearHistory: [Record<string, never>, readonly HistoryEntryView[]];
+  exportRequest: [{ readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } }, { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string }];
+  copy: [{ readonly text: string }, true];
+  searchErrors: [{ readonly query: string }, readonly ErrorHit[]];
+  ruleSql: [RuleSqlForm, RuleSqlView];
+  sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
+  runCommand: [{ readonly command: 'addProfile' | 'switchProfile' | 'openDeviceShadow' }, true];
+}
+
+/** Host → webview notifications: name → params. */
+export interface ToWebviewNotifications {
+  profileChanged: ProfileView | undefined;
+  historyChanged: readonly HistoryEntryView[];
+  /** Opens the Errors tab on one code (e.g. clicked in a response or a hover). */
+  showErrorCode: { readonly code: string };
+}
+
+export type RequestMethod = keyof ToHostRequests;
+export type RequestParams<M extends RequestMethod> = ToHostRequests[M][0];
+export type RequestResult<M extends RequestMethod> = ToHostRequests[M][1];
+
+export type WebviewToHostMessage = { [M in RequestMethod]: { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: RequestParams<M> } }[RequestMethod];
+
+export type HostResponseMessage =
+  | { [M in RequestMethod]: { readonly type: 'response'; readonly id: number; readonly method: M; readonly ok: true; readonly result: RequestResult<M> } }[RequestMethod]
+  | { readonly type: 'response'; readonly id: number; readonly method: RequestMethod; readonly ok: false; readonly error: string };
+
+export type HostNotificationMessage = { [N in keyof ToWebviewNotifications]: { readonly type: 'notification'; readonly method: N; readonly params: ToWebviewNotifications[N] } }[keyof ToWebviewNotifications];
+
+export type HostToWebviewMessage = HostResponseMessage | HostNotificationMessage;
+
+/** Every request method, for the host's runtime check of what a webview posts. */
+export const REQUEST_METHODS: readonly RequestMethod[] = [
+  'ready',
+  'sign',
+  'readCapture',
+  'diagnose',
+  'searchActions',
+  'describeAction',
+  'validateParams',
+  'send',
+  'replay',
+  'clearHistory',
+  'exportRequest',
+  'copy',
+  'searchErrors',
+  'ruleSql',
+  'sendRule',
+  'runCommand',
+];
+
+/** The host checks the envelope; each handler checks its own params (a webview is a browser page). */
+export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  return (
+    message['type'] === 'request' &&
+    typeof message['id'] === 'number' &&
+    Number.isSafeInteger(message['id']) &&
+    typeof message['method'] === 'string' &&
+    (REQUEST_METHODS as readonly string[]).includes(message['method']) &&
+    typeof message['params'] === 'object' &&
+    message['params'] !== null
+  );
+}
+
+/** Keys of every text the webview shows; the host fills them through vscode.l10n. */
+export const WEBVIEW_STRING_KEYS = [
+  'tabSign',
+  'tabSend',
+  'tabErrors',
+  'tabRuleSql',
+  'profile',
+  'noProfile',
+  'addProfile',
+  'switchProfile',
+  'openShadow',
+  'method',
+  'url',
+  'headers',
+  'body',
+  'timestamp',
+  'now',
+  'service',
+  'serviceHint',
+  'signedHeaders',
+  'signedHeadersHint',
+  'steps',
+  'headersToSend',
+  'copy',
+  'copied',
+  'pasteRequest',
+  'pasteHint',
+  'fillFromPaste',
+  'diagnose',
+  'diagnoseHint',
+  'diagnoseResponse',
+  'expected',
+  'got',
+  'action',
+  'searchActions',
+  'version',
+  'region',
+  'params',
+  'send',
+  'sending',
+  'response',
+  'errorExplained',
+  'history',
+  'replay',
+  'clearHistory',
+  'copyAs',
+  'searchErrors',
+  'noErrors',
+  'sql',
+  'base64',
+  'payload',
+  'checks',
+  'ruleName',
+  'description',
+  'actions',
+  'ruleDisabled',
+  'createRule',
+  'replaceRule',
+  'emptyHistory',
+] as const;
+export type WebviewStringKey = (typeof WEBVIEW_STRING_KEYS)[number];
+export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;

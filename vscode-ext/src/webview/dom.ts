@@ -1,0 +1,79 @@
+import icons from 'codicons:subset';
+import type { WebviewStringKey, WebviewStrings } from '../protocol.js';
+import { request } from './hostClient.js';
+
+type Attrs = Record<string, string | boolean | undefined>;
+type Child = Node | string | undefined | false;
+
+/**
+ * Builds an element. Text children become text nodes and attributes are set one by one, so server data is
+ * never parsed as HTML; there is no innerHTML anywhere in the webview.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child !== undefined && child !== false) element.append(child);
+  return element;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A codicon as inline SVG (only the icons listed in codicons.json are bundled), coloured by the theme's currentColor. */
+export function icon(name: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', `codicon codicon-${name}`);
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('fill', 'currentColor');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [d, evenodd] of icons[name] ?? []) {
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    if (evenodd) path.setAttribute('fill-rule', 'evenodd');
+    svg.append(path);
+  }
+  return svg;
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren(...children.filter((c): c is Node | string => c !== undefined && c !== false));
+}
+
+let strings: WebviewStrings;
+export function loadStrings(): void {
+  strings = JSON.parse(document.getElementById('strings')?.textContent ?? '{}') as WebviewStrings;
+}
+export const t = (key: WebviewStringKey): string => strings[key] ?? key;
+
+/** A small icon button that copies through the host (the webview has no clipboard permission of its own). */
+export function copyButton(getText: () => string, label = t('copy')): HTMLButtonElement {
+  const button = h('button', { class: 'icon-button', title: label, 'aria-label': label, type: 'button' }, icon('copy'));
+  button.addEventListener('click', () => {
+    void request('copy', { text: getText() }).then(() => {
+      button.replaceChildren(icon('check'));
+      setTimeout(() => button.replaceChildren(icon('copy')), 1200);
+    });
+  });
+  return button;
+}
+
+/** Runs `fn` once typing pauses; live views stay responsive without a message per keystroke. */
+export function debounce(fn: () => void, ms = 120): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+/** A labelled field: label above, the control, then a message line for inline validation. */
+export function field(label: string, control: HTMLElement, hint?: string): { row: HTMLElement; message: HTMLElement } {
+  const message = h('div', { class: 'field-message', role: 'status' });
+  const id = control.id;
+  const row = h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('div', { class: 'hint' }, hint) : undefined, message);
+  return { row, message };
+}

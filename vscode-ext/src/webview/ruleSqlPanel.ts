@@ -1,0 +1,88 @@
+import type { RuleSqlForm, RuleSqlView } from '../protocol.js';
+import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
+import { loadDraft, request, saveDraft } from './hostClient.js';
+
+const DEFAULT_RULE: RuleSqlForm = {
+  from: 'sql',
+  sql: "SELECT * FROM 'ABCDE12345/abc/event'",
+  base64: '',
+  ruleName: 'rule_1',
+  description: '',
+  actions: '[{"republish":{"topic":"ABCDE12345/abc/data"}}]',
+  ruleDisabled: false,
+};
+
+/** Rule SQL: SQL ↔ base64 live in both directions, shape and Actions checks, the TopicRulePayload preview; send. */
+export function ruleSqlPanel(): HTMLElement {
+  const start = loadDraft<RuleSqlForm>('rule') ?? DEFAULT_RULE;
+  let from: RuleSqlForm['from'] = start.from;
+  const sql = h('textarea', { id: 'rule-sql', rows: '4', spellcheck: 'false' });
+  sql.value = start.sql;
+  const base64 = h('textarea', { id: 'rule-base64', rows: '3', spellcheck: 'false' });
+  base64.value = start.base64;
+  const ruleName = h('input', { id: 'rule-name', type: 'text', spellcheck: 'false' });
+  ruleName.value = start.ruleName;
+  const description = h('input', { id: 'rule-description', type: 'text' });
+  description.value = start.description;
+  const actions = h('textarea', { id: 'rule-actions', rows: '3', spellcheck: 'false' });
+  actions.value = start.actions;
+  const disabled = h('input', { id: 'rule-disabled', type: 'checkbox' });
+  disabled.checked = start.ruleDisabled;
+  const base64Field = field(t('base64'), base64);
+  const checks = h('ul', { id: 'rule-checks', class: 'checks' });
+  const payload = h('pre', { id: 'rule-payload', class: 'value' });
+  const result = h('div', { id: 'rule-result' });
+  const create = h('button', { type: 'button', id: 'rule-create' }, icon('add'), ' ', t('createRule'));
+  const replace = h('button', { type: 'button', class: 'secondary', id: 'rule-replace' }, icon('refresh'), ' ', t('replaceRule'));
+
+  const read = (): RuleSqlForm => ({ from, sql: sql.value, base64: base64.value, ruleName: ruleName.value, description: description.value, actions: actions.value, ruleDisabled: disabled.checked });
+  const render = (view: RuleSqlView) => {
+    if (from === 'sql') base64.value = view.base64;
+    else if (!view.decodeError) sql.value = view.sql;
+    base64Field.message.textContent = view.decodeError ?? '';
+    base64Field.message.classList.toggle('error', view.decodeError !== undefined);
+    replaceChildren(checks, ...view.checks.map((c) => h('li', { class: c.ok ? 'ok' : 'bad' }, icon(c.ok ? 'pass' : 'error'), ' ', c.message)));
+    payload.textContent = view.payload;
+  };
+  const update = debounce(() => {
+    saveDraft('rule', read());
+    void request('ruleSql', read()).then(render);
+  }, 60);
+  sql.addEventListener('input', () => {
+    from = 'sql';
+    update();
+  });
+  base64.addEventListener('input', () => {
+    from = 'base64';
+    update();
+  });
+  for (const control of [ruleName, description, actions]) control.addEventListener('input', update);
+  disabled.addEventListener('change', update);
+  const send = (replaceRule: boolean) => {
+    void request('sendRule', { ...read(), replace: replaceRule }).then((r) =>
+      replaceChildren(result, r.ok ? h('div', { class: r.error ? 'error' : 'ok' }, `HTTP ${r.status} ${r.error ? `${r.error.code}: ${r.error.description ?? r.error.message}` : r.requestId ?? ''}`) : h('div', { class: 'error' }, r.message)),
+    );
+  };
+  create.addEventListener('click', () => send(false));
+  replace.addEventListener('click', () => send(true));
+  update();
+
+  return h(
+    'section',
+    { id: 'panel-rulesql', class: 'panel', role: 'tabpanel', hidden: true },
+    h('div', { class: 'step-head' }, h('label', { for: 'rule-sql' }, t('sql')), copyButton(() => sql.value)),
+    sql,
+    h('div', { class: 'step-head' }, h('span', {}), copyButton(() => base64.value)),
+    base64Field.row,
+    h('h3', {}, t('checks')),
+    checks,
+    field(t('ruleName'), ruleName).row,
+    field(t('description'), description).row,
+    field(t('actions'), actions).row,
+    h('label', { class: 'check' }, disabled, ' ', t('ruleDisabled')),
+    h('div', { class: 'step-head' }, h('h3', {}, t('payload')), copyButton(() => payload.textContent ?? '')),
+    payload,
+    h('div', { class: 'buttons' }, create, replace),
+    result,
+  );
+}

@@ -1,0 +1,207 @@
+import { EXPORT_FORMAT_IDS, type ActionForm, type ExportFormatId, type HistoryEntryView, type InitialState, type SendForm, type SendResult } from '../protocol.js';
+import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
+import { loadDraft, onNotification, request, saveDraft } from './hostClient.js';
+
+interface SendDraft {
+  readonly service: string;
+  readonly version: string;
+  readonly action: string;
+  readonly region: string;
+  readonly values: Record<string, string>;
+  readonly rawParams: string;
+}
+
+/** Build & send: a searchable catalog action, its generated form checked as you type, the response explained, history. */
+export function sendPanel(initial: InitialState, openError: (code: string) => void): HTMLElement {
+  const draft = loadDraft<SendDraft>('send') ?? { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: '', values: {}, rawParams: '{}' };
+  let values: Record<string, string> = { ...draft.values };
+  let form: ActionForm | undefined;
+
+  const search = h('input', { id: 'send-search', type: 'search', placeholder: t('searchActions'), spellcheck: 'false' });
+  const results = h('ul', { id: 'send-actions', class: 'picker', role: 'listbox' });
+  const action = h('input', { id: 'send-action', type: 'text', spellcheck: 'false' });
+  action.value = draft.action;
+  const service = h('input', { id: 'send-service', type: 'text', spellcheck: 'false' });
+  service.value = draft.service;
+  const version = h('input', { id: 'send-version', type: 'text', spellcheck: 'false' });
+  version.value = draft.version;
+  const region = h('input', { id: 'send-region', type: 'text', spellcheck: 'false', placeholder: initial.profile?.region ?? 'ap-guangzhou' });
+  region.value = draft.region;
+  const rawParams = h('textarea', { id: 'send-params', rows: '5', spellcheck: 'false' });
+  rawParams.value = draft.rawParams;
+  const paramFields = h('div', { id: 'send-fields' });
+  const formMessage = h('div', { class: 'error', id: 'send-error', role: 'alert' });
+  const sendButton = h('button', { type: 'button', id: 'send-run' }, icon('send'), ' ', t('send'));
+  const response = h('div', { id: 'send-response' });
+  const formatSelect = h('select', { id: 'send-format' }, ...EXPORT_FORMAT_IDS.map((f) => h('option', { value: f }, f)));
+  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'send-export' }, icon('copy'), ' ', t('copyAs'));
+  const historyList = h('ul', { id: 'send-history', class: 'history' });
+  const inputs = new Map<string, { input: HTMLInputElement | HTMLTextAreaElement; message: HTMLElement }>();
+
+  const params = (): string => {
+    if (!form) return rawParams.value;
+    const object: Record<string, unknown> = {};
+    for (const f of form.fields) {
+      const raw = values[f.name];
+      if (raw === undefined || raw === '') continue;
+      if (f.structured) {
+        try {
+          object[f.name] = JSON.parse(raw);
+          continue;
+        } catch {
+          // Left as text: validation names the field.
+        }
+      }
+      object[f.name] = raw;
+    }
+    return JSON.stringify(object);
+  };
+  const read = (): SendForm => ({ service: service.value, version: version.value, action: action.value, region: region.value, params: params() });
+
+  const validate = debounce(() => {
+    saveDraft('send', { service: service.value, version: version.value, action: action.value, region: region.value, values, rawParams: rawParams.value } satisfies SendDraft);
+    void request('validateParams', read()).then((issues) => {
+      for (const { message } of inputs.values()) message.textContent = '';
+      formMessage.textContent = '';
+      for (const issue of issues) {
+        const target = inputs.get(issue.field.split('.')[0] ?? '');
+        if (target) target.message.textContent = issue.message;
+        else formMessage.textContent = issue.message;
+      }
+    });
+  }, 150);
+
+  const buildFields = (described: ActionForm | undefined) => {
+    form = described;
+    inputs.clear();
+    if (!described) {
+      replaceChildren(paramFields, field(t('params'), rawParams).row);
+      return validate();
+    }
+    service.value = described.action.service;
+    version.value = described.action.version;
+    replaceChildren(
+      paramFields,
+      h('div', { class: 'hint' }, described.action.title),
+      ...described.fields.map((f) => {
+        const input = f.structured ? h('textarea', { id: `param-${f.name}`, rows: '3', spellcheck: 'false' }) : h('input', { id: `param-${f.name}`, type: 'text', spellcheck: 'false' });
+        input.value = values[f.name] ?? '';
+        if (f.example) input.placeholder = f.example;
+        input.addEventListener('input', () => {
+          values = { ...values, [f.name]: input.value };
+          validate();
+        });
+        const { row, message } = field(`${f.name}${f.required ? ' *' : ''} (${f.type})`, input, f.description);
+        inputs.set(f.name, { input, message });
+        return row;
+      }),
+    );
+    validate();
+  };
+
+  const choose = (serviceName: string, actionName: string) => {
+    action.value = actionName;
+    service.value = serviceName;
+    replaceChildren(results);
+    void request('describeAction', { service: serviceName, action: actionName }).then(buildFields);
+  };
+
+  {
+    search.addEventListener(
+      'input',
+      debounce(() => {
+        if (search.value.trim() === '') return replaceChildren(results);
+        void request('searchActions', { query: search.value }).then((found) =>
+          replaceChildren(
+            results,
+            ...found.map((a) => {
+              const item = h('li', { role: 'option', tabindex: '0', 'data-action': a.action }, h('strong', {}, a.action), ' ', h('span', { class: 'hint' }, `${a.service} · ${a.title}`));
+              item.addEventListener('click', () => choose(a.service, a.action));
+              item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.action));
+              return item;
+            }),
+          ),
+        );
+      }),
+    );
+  }
+  action.addEventListener('change', () => void request('describeAction', { service: service.value, action: action.value }).then(buildFields));
+  for (const control of [service, version, region, rawParams]) control.addEventListener('input', validate);
+
+  const showResult = (result: SendResult) => {
+    sendButton.disabled = false;
+    if (!result.ok) return replaceChildren(response, h('div', { class: 'error' }, result.message));
+    const error = result.error;
+    replaceChildren(
+      response,
+      h('div', { class: 'step-head' }, h('h4', {}, `${t('response')}: HTTP ${result.status}`), copyButton(() => result.body)),
+      error &&
+        h(
+          'div',
+          { class: 'explained', id: 'send-explained' },
+          h('div', {}, icon('error'), ' ', (() => {
+            const link = h('a', { href: '#', class: 'code-link' }, error.code);
+            link.addEventListener('click', (e) => {
+              e.preventDefault();
+              openError(error.code);
+            });
+            return link;
+          })()),
+          error.description && h('div', {}, error.description),
+          error.message && h('div', { class: 'hint' }, error.message),
+          error.advice && h('div', { class: 'advice' }, icon('info'), ' ', error.advice),
+        ),
+      h('pre', { class: 'value', id: 'send-body' }, result.body),
+    );
+  };
+  sendButton.addEventListener('click', () => {
+    sendButton.disabled = true;
+    replaceChildren(response, h('div', { class: 'hint' }, t('sending')));
+    void request('send', read()).then(showResult);
+  });
+  exportButton.addEventListener('click', () => {
+    void request('exportRequest', { format: formatSelect.value as ExportFormatId, source: { form: read() } }).then((result) => {
+      if (result.ok) void request('copy', { text: result.text });
+      else formMessage.textContent = result.message;
+    });
+  });
+
+  const renderHistory = (entries: readonly HistoryEntryView[]) => {
+    if (entries.length === 0) return replaceChildren(historyList, h('li', { class: 'hint' }, t('emptyHistory')));
+    replaceChildren(
+      historyList,
+      ...entries.map((entry) => {
+        const replay = h('button', { type: 'button', class: 'icon-button', title: t('replay'), 'aria-label': t('replay') }, icon('play'));
+        replay.addEventListener('click', () => void request('replay', { historyId: entry.id }).then(showResult));
+        const copyCurl = h('button', { type: 'button', class: 'icon-button', title: `${t('copyAs')} ${formatSelect.value}`, 'aria-label': t('copyAs') }, icon('copy'));
+        copyCurl.addEventListener('click', () => void request('exportRequest', { format: formatSelect.value as ExportFormatId, source: { historyId: entry.id } }).then((r) => r.ok && request('copy', { text: r.text })));
+        return h(
+          'li',
+          { 'data-history': entry.id },
+          h('span', { class: entry.errorCode ? 'bad' : 'ok' }, icon(entry.errorCode ? 'error' : 'pass')),
+          h('span', { class: 'grow' }, `${entry.action} · ${entry.errorCode ?? `HTTP ${entry.status}`}`, h('div', { class: 'hint' }, `${entry.at.replace('T', ' ').slice(0, 19)} · ${entry.profile} · ${entry.region}`)),
+          replay,
+          copyCurl,
+        );
+      }),
+    );
+  };
+  const clear = h('button', { type: 'button', class: 'icon-button', title: t('clearHistory'), 'aria-label': t('clearHistory') }, icon('trash'));
+  clear.addEventListener('click', () => void request('clearHistory', {}).then(renderHistory));
+  onNotification('historyChanged', renderHistory);
+  renderHistory(initial.history);
+  void request('describeAction', { service: service.value, action: action.value }).then(buildFields);
+
+  return h(
+    'section',
+    { id: 'panel-send', class: 'panel', role: 'tabpanel', hidden: true },
+    h('div', { class: 'field' }, h('label', { for: 'send-search' }, t('action')), search, results),
+    h('div', { class: 'grid' }, field(t('action'), action).row, field(t('service'), service).row, field(t('version'), version).row, field(t('region'), region).row),
+    paramFields,
+    formMessage,
+    h('div', { class: 'buttons' }, sendButton, formatSelect, exportButton),
+    response,
+    h('div', { class: 'step-head' }, h('h3', {}, t('history')), clear),
+    historyList,
+  );
+}

@@ -1,0 +1,147 @@
+import type { InitialState, SignForm, SignResult } from '../protocol.js';
+import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
+import { loadDraft, request, saveDraft } from './hostClient.js';
+
+const DEFAULT_FORM = (now: number, endpoint: string | undefined): SignForm => ({
+  method: 'POST',
+  url: endpoint ?? 'https://iotcloud.tencentcloudapi.com/',
+  headers: 'Content-Type: application/json\nX-TC-Action: DescribeDeviceShadow\nX-TC-Version: 2021-04-08\nX-TC-Region: ap-guangzhou',
+  body: '{"ProductId":"ABCDE12345","DeviceName":"abc"}',
+  timestamp: String(now),
+  service: 'iotcloud',
+  signedHeaders: '',
+});
+
+/** Sign: the request as typed, every TC3 step live beside its rule, each copyable; paste and diagnose when available. */
+export function signPanel(initial: InitialState): HTMLElement {
+  const draft = loadDraft<SignForm>('sign');
+  const start = draft ?? DEFAULT_FORM(initial.now, initial.profile?.endpoint);
+
+  const method = h('select', { id: 'sign-method' }, h('option', { value: 'POST' }, 'POST'), h('option', { value: 'GET' }, 'GET'));
+  method.value = start.method;
+  const url = h('input', { id: 'sign-url', type: 'text', spellcheck: 'false' });
+  url.value = start.url;
+  const headers = h('textarea', { id: 'sign-headers', rows: '5', spellcheck: 'false' });
+  headers.value = start.headers;
+  const body = h('textarea', { id: 'sign-body', rows: '4', spellcheck: 'false' });
+  body.value = start.body;
+  const timestamp = h('input', { id: 'sign-timestamp', type: 'text', inputmode: 'numeric', spellcheck: 'false' });
+  timestamp.value = start.timestamp;
+  const nowButton = h('button', { type: 'button', class: 'secondary', id: 'sign-now' }, icon('watch'), ' ', t('now'));
+  const service = h('input', { id: 'sign-service', type: 'text', spellcheck: 'false', placeholder: 'iotcloud' });
+  service.value = start.service;
+  const signedHeaders = h('input', { id: 'sign-signed-headers', type: 'text', spellcheck: 'false', placeholder: 'content-type;host' });
+  signedHeaders.value = start.signedHeaders;
+
+  const fields = {
+    method: field(t('method'), method),
+    url: field(t('url'), url),
+    headers: field(t('headers'), headers),
+    body: field(t('body'), body),
+    timestamp: field(t('timestamp'), timestamp),
+    service: field(t('service'), service, t('serviceHint')),
+    signedHeaders: field(t('signedHeaders'), signedHeaders, t('signedHeadersHint')),
+  };
+  const formError = h('div', { id: 'sign-error', class: 'error', role: 'alert' });
+  const steps = h('ol', { id: 'sign-steps', class: 'steps' });
+  const sent = h('pre', { id: 'sign-headers-out', class: 'value' });
+
+  const read = (): SignForm => ({ method: method.value, url: url.value, headers: headers.value, body: body.value, timestamp: timestamp.value, service: service.value, signedHeaders: signedHeaders.value });
+  let latest = 0;
+  const render = (result: SignResult) => {
+    for (const f of Object.values(fields)) f.message.textContent = '';
+    formError.textContent = '';
+    if (!result.ok) {
+      const target = (fields as Record<string, { message: HTMLElement }>)[result.field];
+      (target?.message ?? formError).textContent = result.message;
+      steps.classList.add('stale');
+      return;
+    }
+    steps.classList.remove('stale');
+    replaceChildren(
+      steps,
+      ...result.steps.map((step) => {
+        const value = h('pre', { class: 'value' }, step.value);
+        return h('li', { 'data-step': step.id, class: step.derivedFromSecret ? 'derived' : undefined }, h('div', { class: 'step-head' }, h('h4', {}, step.title), copyButton(() => step.value)), h('div', { class: 'rule' }, step.rule), value);
+      }),
+    );
+    sent.textContent = result.headers.map(([k, v]) => `${k}: ${v}`).join('\n');
+  };
+  const update = debounce(() => {
+    const form = read();
+    saveDraft('sign', form);
+    const ticket = ++latest;
+    void request('sign', form).then((result) => {
+      if (ticket === latest) render(result);
+    });
+  }, 60);
+  for (const control of [method, url, headers, body, timestamp, service, signedHeaders]) control.addEventListener('input', update);
+  method.addEventListener('change', update);
+  nowButton.addEventListener('click', () => {
+    timestamp.value = String(Math.floor(Date.now() / 1000));
+    update();
+  });
+
+  const panel = h(
+    'section',
+    { id: 'panel-sign', class: 'panel', role: 'tabpanel' },
+    h('form', { id: 'sign-form', autocomplete: 'off' }, fields.method.row, fields.url.row, fields.headers.row, fields.body.row, h('div', { class: 'inline' }, fields.timestamp.row, nowButton), fields.service.row, fields.signedHeaders.row),
+    formError,
+    h('h3', {}, t('steps')),
+    steps,
+    h('div', { class: 'step-head' }, h('h3', {}, t('headersToSend')), copyButton(() => sent.textContent ?? '')),
+    sent,
+  );
+  panel.append(capturePart((form) => fill(form)), diagnosePart());
+
+  function fill(form: SignForm): void {
+    method.value = form.method;
+    url.value = form.url;
+    headers.value = form.headers;
+    body.value = form.body;
+    timestamp.value = form.timestamp;
+    service.value = form.service;
+    signedHeaders.value = form.signedHeaders;
+    update();
+  }
+  update();
+  return panel;
+}
+
+/** Paste a curl command, raw HTTP or a HAR entry: the form is filled from it (and the steps recomputed). */
+function capturePart(fill: (form: SignForm) => void): HTMLElement {
+  const text = h('textarea', { id: 'capture-text', rows: '4', spellcheck: 'false', placeholder: t('pasteHint') });
+  const message = h('div', { class: 'field-message', id: 'capture-message' });
+  const button = h('button', { type: 'button', id: 'capture-fill' }, icon('arrow-up'), ' ', t('fillFromPaste'));
+  button.addEventListener('click', () => {
+    void request('readCapture', { text: text.value }).then((result) => {
+      message.textContent = result.ok ? result.notes.join(' · ') : result.message;
+      message.classList.toggle('error', !result.ok);
+      if (result.ok) fill(result.form);
+    });
+  });
+  return h('details', { class: 'sub' }, h('summary', {}, t('pasteRequest')), text, button, message);
+}
+
+/** Diagnose a failing request: the verdict and each finding, as text. */
+function diagnosePart(): HTMLElement {
+  const text = h('textarea', { id: 'diagnose-text', rows: '5', spellcheck: 'false', placeholder: t('diagnoseHint') });
+  const response = h('textarea', { id: 'diagnose-response', rows: '2', spellcheck: 'false', placeholder: t('diagnoseResponse') });
+  const out = h('div', { id: 'diagnose-out' });
+  const button = h('button', { type: 'button', id: 'diagnose-run' }, icon('beaker'), ' ', t('diagnose'));
+  button.addEventListener('click', () => {
+    void request('diagnose', { text: text.value, response: response.value }).then((result) => {
+      if (!result.ok) return replaceChildren(out, h('div', { class: 'error' }, result.message));
+      const { verdict, fix, firstDifference } = result.diagnosis;
+      replaceChildren(
+        out,
+        h('div', { class: 'verdict' }, verdict),
+        fix && h('div', { class: 'advice' }, icon('info'), ' ', fix),
+        firstDifference &&
+          h('div', { class: 'difference' }, h('h4', {}, firstDifference.step), h('div', { class: 'hint' }, t('expected')), h('pre', { class: 'value' }, firstDifference.expected), h('div', { class: 'hint' }, t('got')), h('pre', { class: 'value' }, firstDifference.got)),
+        h('ul', { class: 'findings' }, ...result.diagnosis.findings.map((f) => h('li', { class: f.ok ? 'ok' : 'bad' }, icon(f.ok ? 'pass' : 'error'), ' ', h('strong', {}, f.title), h('div', { class: 'rule' }, f.detail)))),
+      );
+    });
+  });
+  return h('details', { class: 'sub' }, h('summary', {}, t('diagnose')), text, response, button, out);
+}
