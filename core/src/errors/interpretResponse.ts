@@ -41,6 +41,11 @@ const preview = (text: string) => {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 };
 
+function vendorOf(code: string): ErrorVendor | undefined {
+  const lookup = lookupErrorCode(code);
+  return lookup.found ? lookup.info.vendor : undefined;
+}
+
 function malformed(problem: string): ResponseMalformed {
   return { status: 'malformed', problem, summary: `Cannot read the response: ${problem}` };
 }
@@ -48,12 +53,14 @@ function malformed(problem: string): ResponseMalformed {
 function explain(vendor: ErrorVendor, code: string, serverMessage: string, requestId: string | undefined): ResponseError {
   const lookup = lookupErrorCode(code);
   const known = lookup.found ? lookup.info : undefined;
+  // A Tencent code is never "meant" as an MXCHIP one: suggest only the sending vendor's codes.
+  const suggestions = lookup.found ? [] : lookup.suggestions.filter((s) => vendorOf(s) === vendor);
   const hint = known?.hint;
   const meaning = known ? `${known.messageEn} (${known.message})` : 'not a documented code';
   const lines = [`Error ${code}: ${meaning}`];
   if (serverMessage) lines.push(`Server said: ${serverMessage}`);
   if (hint) lines.push(`Fix: ${hint.en}`);
-  if (!known && !lookup.found && lookup.suggestions.length) lines.push(`Did you mean: ${lookup.suggestions.join(', ')}`);
+  if (suggestions.length) lines.push(`Did you mean: ${suggestions.join(', ')}`);
   if (requestId) lines.push(`RequestId: ${requestId} (quote it to support)`);
   return {
     status: 'error',
@@ -63,7 +70,7 @@ function explain(vendor: ErrorVendor, code: string, serverMessage: string, reque
     ...(requestId ? { requestId } : {}),
     ...(known ? { known } : {}),
     ...(hint ? { hint } : {}),
-    suggestions: lookup.found ? [] : lookup.suggestions,
+    suggestions,
     summary: lines.join('\n'),
   };
 }
