@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
 import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
+import { pooledRandomBytes } from './pooledRandomBytes.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
 
 export interface EmulatorServerOptions {
@@ -77,7 +77,7 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
   const emulator = createEmulator({
     state,
     now,
-    randomBytes: (length) => randomBytes(length),
+    randomBytes: pooledRandomBytes(),
     crypto: nodeHashProvider,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.diagnose ? { diagnose: options.diagnose } : {}),

@@ -1,8 +1,13 @@
 import type { HashProvider } from '../crypto/HashProvider.js';
 import type { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
-import { signTc3 } from '../signing/tc3/signTc3.js';
-import type { ReceivedRequest } from './EmulatorHttp.js';
+import { buildCanonicalHeaders } from '../signing/tc3/buildCanonicalHeaders.js';
+import { buildCanonicalRequest } from '../signing/tc3/buildCanonicalRequest.js';
+import { buildCredentialScope, utcDateOf } from '../signing/tc3/buildCredentialScope.js';
+import { buildStringToSign, hashCanonicalRequest } from '../signing/tc3/buildStringToSign.js';
+import { computeSignature } from '../signing/tc3/computeSignature.js';
+import { hashRequestPayload } from '../signing/tc3/hashRequestPayload.js';
+import { splitTarget, type ReceivedRequest } from './EmulatorHttp.js';
 import { signedHostCandidates } from './loopbackHost.js';
 
 /** The fields of "TC3-HMAC-SHA256 Credential=ID/Date/service/tc3_request, SignedHeaders=a;b, Signature=hex". */
@@ -50,34 +55,30 @@ export function sameSignature(a: string, b: string): boolean {
 /**
  * Recomputes the signature from the request as received — method, path, query (GET), the signed headers'
  * values, the body's bytes — with the credential date taken from X-TC-Timestamp in UTC (as the doc requires,
- * so a local-time date fails as it does in the cloud) and the service named in the credential scope.
- * Undefined when it matches; otherwise why it could not match, when that is visible without guessing.
+ * so a local-time date fails as it does in the cloud) and the service named in the credential scope. Built
+ * from the signing steps themselves rather than signTc3, which also renders every step for display: this runs
+ * on every request. Says why it could not match when that is visible without guessing.
  */
 export function verifyTc3Signature(check: Tc3Verification): { readonly ok: true } | { readonly ok: false; readonly detail?: string } {
-  const { request, fields } = check;
-  const host = request.headers['host'] ?? '';
-  for (const signedHost of signedHostCandidates(host)) {
+  const { request, fields, crypto } = check;
+  const { path, query } = splitTarget(request.target);
+  const method = request.method.toUpperCase();
+  const hashedRequestPayload = hashRequestPayload(method, request.body, crypto);
+  const date = utcDateOf(check.timestamp);
+  const credentialScope = buildCredentialScope(date, fields.service);
+  const { secretSigning } = check.keyCache.get(check.secretKey, date, fields.service, crypto);
+  for (const signedHost of signedHostCandidates(request.headers['host'] ?? '')) {
+    let canonical: { canonicalHeaders: string; signedHeaders: string };
     try {
-      const ours = signTc3(
-        {
-          method: request.method,
-          url: `http://${signedHost}${request.target}`,
-          headers: { ...request.headers, host: signedHost },
-          body: request.body,
-          timestamp: check.timestamp,
-          secretId: fields.secretId,
-          secretKey: check.secretKey,
-          signedHeaders: fields.signedHeaders,
-          service: fields.service,
-        },
-        { crypto: check.crypto, keyCache: check.keyCache },
-      );
-      if (sameSignature(ours.signature, fields.signature)) return { ok: true };
+      canonical = buildCanonicalHeaders({ ...request.headers, host: signedHost }, fields.signedHeaders);
     } catch (error) {
       // A header named in SignedHeaders that was not sent: nothing to recompute over.
       if (error instanceof SigningInputError) return { ok: false, detail: error.message };
       throw error;
     }
+    const canonicalRequest = buildCanonicalRequest({ method, canonicalUri: path, canonicalQueryString: method === 'GET' ? query : '', ...canonical, hashedRequestPayload });
+    const stringToSign = buildStringToSign(check.timestamp, credentialScope, hashCanonicalRequest(canonicalRequest, crypto));
+    if (sameSignature(computeSignature(secretSigning, stringToSign, crypto), fields.signature)) return { ok: true };
   }
   return { ok: false };
 }
