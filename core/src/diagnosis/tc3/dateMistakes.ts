@@ -8,11 +8,21 @@ const MAX_OFFSET = 14 * 60;
 /** The local dates a timestamp falls on across real UTC offsets (−12:00…+14:00, quarter hours), each with its offset range in minutes. */
 export function localDatesOf(timestamp: number): Map<string, { from: number; to: number }> {
   const dates = new Map<string, { from: number; to: number }>();
+  const secondOfDay = ((timestamp % 86400) + 86400) % 86400;
+  // Walked by day index rather than formatting 105 dates: this runs on every diagnosis.
   for (let offset = MIN_OFFSET; offset <= MAX_OFFSET; offset += 15) {
-    const date = utcDateOf(timestamp + offset * 60);
+    const day = Math.floor((secondOfDay + offset * 60) / 86400);
+    const date = utcDateOf(timestamp + day * 86400);
     const range = dates.get(date);
     if (range) range.to = offset;
     else dates.set(date, { from: offset, to: offset });
+    // Jump to the last offset of this day (the next iteration starts the next day, if any).
+    const lastOfDay = Math.floor(((day + 1) * 86400 - secondOfDay - 1) / 60 / 15) * 15;
+    if (lastOfDay > offset) {
+      const to = Math.min(lastOfDay, MAX_OFFSET);
+      dates.get(date)!.to = to;
+      offset = to;
+    }
   }
   return dates;
 }
