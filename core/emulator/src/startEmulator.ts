@@ -90,7 +90,9 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const answer = emulator.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers: headersOf(req), body });
+    const rawHeaders: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+    const answer = emulator.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers: headersOf(req), body, rawHeaders });
     let text = answer.body;
     if (answer.stateChanged && save) {
       const saving = save();

@@ -6,6 +6,8 @@ export interface ReceivedRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** Signed byte for byte, so kept as bytes: decoding and re-encoding could change what was signed. */
   readonly body: Uint8Array;
+  /** Headers with their names in the case and order sent, when the host has them (for the signature diagnosis). */
+  readonly rawHeaders?: readonly (readonly [string, string])[];
 }
 
 export interface EmulatorResponse {

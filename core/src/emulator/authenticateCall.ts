@@ -14,7 +14,7 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
  * What the diagnosis module says about a request whose signature did not verify: one line naming the likely
  * cause, or undefined when it finds none. Injected, so the emulator works (less helpfully) without it.
  */
-export type SignatureDiagnoser = (input: { readonly request: ReceivedRequest; readonly credential: EmulatorCredential; readonly nowSeconds: number }) => string | undefined;
+export type SignatureDiagnoser = (input: { readonly request: ReceivedRequest; readonly credential: EmulatorCredential; readonly nowSeconds: number; /** The service the call belongs to (iotcloud, trro). */ readonly service: string }) => string | undefined;
 
 export interface AuthContext {
   readonly credentials: readonly EmulatorCredential[];
@@ -32,7 +32,7 @@ const SIGNATURE_FAILURE = 'The provided credentials could not be validated. Plea
 
 /** Appends the diagnosis, marked as the emulator's: the cloud never says why a signature failed. */
 function withDiagnosis(message: string, request: ReceivedRequest, credential: EmulatorCredential, context: AuthContext): string {
-  const cause = context.diagnose?.({ request, credential, nowSeconds: context.nowSeconds });
+  const cause = context.diagnose?.({ request, credential, nowSeconds: context.nowSeconds, service: context.service ?? context.knownServices[0] ?? 'iotcloud' });
   return cause ? `${message} [IoT Devkit emulator diagnosis — the real cloud does not return this: ${cause}]` : message;
 }
 
@@ -62,7 +62,7 @@ export function authenticateCall(call: ApiCall, request: ReceivedRequest, contex
       return refuse('AuthFailure.SignatureFailure', withDiagnosis(`${SIGNATURE_FAILURE} The credential scope names the service ${JSON.stringify(fields.service)}; this action belongs to ${expected.join(' or ')}.`, request, credential, context));
     }
     for (const name of ['content-type', 'host']) {
-      if (!fields.signedHeaders.includes(name)) return refuse('AuthFailure.SignatureFailure', withDiagnosis(`${SIGNATURE_FAILURE} SignedHeaders must include content-type and host; ${name} is missing.`, request, credential, context));
+      if (!fields.signedHeaders.some((h) => h.trim().toLowerCase() === name)) return refuse('AuthFailure.SignatureFailure', withDiagnosis(`${SIGNATURE_FAILURE} SignedHeaders must include content-type and host; ${name} is missing.`, request, credential, context));
     }
     const verified = verifyTc3Signature({ request, fields, timestamp: call.timestamp, secretKey: credential.secretKey, crypto: context.crypto, keyCache: context.keyCache });
     if (!verified.ok) return refuse('AuthFailure.SignatureFailure', withDiagnosis(verified.detail ? `${SIGNATURE_FAILURE} ${verified.detail}.` : SIGNATURE_FAILURE, request, credential, context));

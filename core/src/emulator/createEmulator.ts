@@ -9,6 +9,7 @@ import { corsHeaders, isOriginAllowed } from './corsPolicy.js';
 import { DEMO_CREDENTIAL, type EmulatorCredential } from './EmulatorCredential.js';
 import { apiError, splitTarget, type ApiError, type EmulatorResponse, type ReceivedRequest } from './EmulatorHttp.js';
 import { createEmptyState, type EmulatorState } from './EmulatorState.js';
+import { createEmulatorDiagnoser } from './emulatorDiagnoser.js';
 import { findEmulatedAction, serviceOfVersion, type EmulatedAction } from './emulatedActions.js';
 import { readApiCall, type ApiCall } from './readApiCall.js';
 import { readTextParams } from './readTextParams.js';
@@ -22,7 +23,8 @@ export interface EmulatorOptions {
   readonly randomBytes: (length: number) => Uint8Array;
   /** Node hosts inject node:crypto; verification hashes every request. */
   readonly crypto?: HashProvider;
-  readonly diagnose?: SignatureDiagnoser;
+  /** Names the likely cause of a failed signature in the error Message; default the core's diagnosis, false for none. */
+  readonly diagnose?: SignatureDiagnoser | false;
   /** Origins allowed besides extension pages, VS Code webviews and loopback pages; "*" allows every origin. */
   readonly allowedOrigins?: readonly string[];
 }
@@ -78,6 +80,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const keyCache = new SigningKeyCache();
   const knownServices = getCatalog().services.map((s) => s.service);
   const allowedOrigins = options.allowedOrigins ?? [];
+  const diagnose = options.diagnose === false ? undefined : (options.diagnose ?? createEmulatorDiagnoser(crypto));
 
   function api(request: ReceivedRequest, nowMs: number, requestId: string): { body: string; changed: boolean } {
     const refuse = (error: ApiError) => ({ body: envelope(errorFields(error), requestId), changed: false });
@@ -85,7 +88,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (!read.ok) return refuse(read.error);
     const call = read.call;
     const nowSeconds = Math.floor(nowMs / 1000);
-    const auth = authenticateCall(call, request, { credentials, nowSeconds, crypto, keyCache, service: serviceOfVersion(call.version), knownServices, ...(options.diagnose ? { diagnose: options.diagnose } : {}) });
+    const auth = authenticateCall(call, request, { credentials, nowSeconds, crypto, keyCache, service: serviceOfVersion(call.version), knownServices, ...(diagnose ? { diagnose } : {}) });
     if (!auth.ok) return refuse(auth.error);
     const found = findEmulatedAction(call.version, call.action);
     if (!found.ok) return refuse(found.error);

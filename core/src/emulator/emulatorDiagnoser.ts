@@ -1,0 +1,46 @@
+import type { CapturedRequest } from '../capture/CapturedRequest.js';
+import type { HashProvider } from '../crypto/HashProvider.js';
+import { utf8DecodeStrict } from '../encoding/bytes.js';
+import { CAUSE_RULES } from '../diagnosis/causeRules.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { SignatureDiagnoser } from './authenticateCall.js';
+import type { ReceivedRequest } from './EmulatorHttp.js';
+import { hostWithoutPort, isLoopbackHost, sdkServiceForEndpoint } from './loopbackHost.js';
+
+function captured(request: ReceivedRequest, host: string): CapturedRequest {
+  return {
+    method: request.method,
+    url: `http://${host}${request.target}`,
+    headers: (request.rawHeaders ?? Object.entries(request.headers)).map(([name, value]) => ({ name, value: name.toLowerCase() === 'host' ? host : value })),
+    body: utf8DecodeStrict(request.body) ?? '',
+  };
+}
+
+/** The explanation's own sentence about this request, without the doc quote that follows it. */
+const firstPart = (text: string) => text.split(' The doc: ')[0]!.trim();
+
+/**
+ * The signature diagnosis (core/src/diagnosis) as the emulator asks it: re-sign the failed request under each
+ * known mistake and name the one that reproduces its signature. A request to a loopback endpoint is diagnosed
+ * as sent, and, when its credential scope names the official SDK's endpoint-derived service ("127"), also the
+ * way that SDK signs (host without port) — otherwise the SDK's quirk would hide the developer's real mistake.
+ */
+export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnoser {
+  return ({ request, credential, nowSeconds, service }) => {
+    const host = request.headers['host'] ?? '';
+    const scopeService = /Credential=[^/]*\/[^/]*\/([^/]*)\//.exec(request.headers['authorization'] ?? '')?.[1];
+    const attempts: { host: string; service: string }[] = [{ host, service }];
+    if (isLoopbackHost(host) && scopeService !== undefined && scopeService === sdkServiceForEndpoint(host)) attempts.unshift({ host: hostWithoutPort(host), service: scopeService });
+    for (const attempt of attempts) {
+      try {
+        const diagnosis = diagnose({ request: captured(request, attempt.host), secretKey: credential.secretKey, errorCode: 'AuthFailure.SignatureFailure', sentAt: nowSeconds, service: attempt.service }, crypto ? { crypto } : {});
+        if (diagnosis.cause === null) continue;
+        const rule = CAUSE_RULES[diagnosis.cause];
+        return `${rule.title.en} (${diagnosis.cause}). ${firstPart(diagnosis.explanation.en)}${diagnosis.fix ? ` Fix: ${diagnosis.fix.en}` : ''}`;
+      } catch {
+        // A request the diagnosis cannot read has no cause to add; the cloud's own message stands.
+      }
+    }
+    return undefined;
+  };
+}
