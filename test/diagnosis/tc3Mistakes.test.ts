@@ -180,6 +180,11 @@ test('clock skew over 5 minutes: from the sent time, from AuthFailure.SignatureE
   assert.match(late.explanation.en, /8 h 0 min behind/);
   assert.match(late.explanation.en, /time zone's worth/);
   expectCause(run({ input: { errorCode: 'AuthFailure.SignatureExpire' } }), 'clock-skew', 'server-error-code');
+  // Skew and an unexplained signature: the cause is the skew, and the diagnosis says the signature is not accounted for.
+  const both = run({ raw: { secretKey: 'anotherMadeUpSecretKeyEXAMPLE000' }, input: { sentAt: TS - 3600 } });
+  expectCause(both, 'clock-skew', 'sent-time');
+  assert.equal(both.signatureExplained, false);
+  assert.equal(late.signatureExplained, true);
   assert.equal(run({ input: { sentAt: TS + 120 } }).cause, null, 'two minutes is within the limit');
 });
 

@@ -83,6 +83,8 @@ export interface Diagnosis {
   readonly receivedSignature: string;
   /** The expected signing, every step with its rule. Empty when the request lacks what signing needs (e.g. X-TC-Timestamp). */
   readonly steps: readonly SigningStep[];
+  /** The signature is accounted for: it matches, or a re-signing under a named mistake reproduced it exactly. */
+  readonly signatureExplained: boolean;
   /** How many re-signings were tried. */
   readonly variantsTried: number;
 }

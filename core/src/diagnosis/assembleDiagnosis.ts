@@ -67,6 +67,7 @@ export function assembleDiagnosis(parts: DiagnosisParts): Diagnosis {
     expectedSignature: parts.expectedSignature,
     receivedSignature: parts.receivedSignature,
     steps: parts.steps,
+    signatureExplained: parts.match || parts.findings.some((f) => f.evidence === 'signature-reproduced'),
     variantsTried: parts.variantsTried,
   };
   // Short made-up keys (tests, demos) would turn every matching letter into ****; real keys are 32+ characters.

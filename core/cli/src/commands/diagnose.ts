@@ -48,6 +48,7 @@ function verdictLine(d: Diagnosis): string {
 function describe(d: Diagnosis, capture: Extract<CaptureResult, { ok: true }>, secretKey: string, keyEnv: string): string {
   const out = [verdictLine(d), `  ${d.explanation.en}`, `  ${d.explanation.zh}`];
   if (d.fix) out.push(`Fix: ${d.fix.en}`, `     ${d.fix.zh}`);
+  if (d.cause && !d.signatureExplained) out.push('Note: no known mistake reproduces the signature itself, so something else may be wrong as well (see "Ruled out").');
   for (const other of d.findings.slice(1)) out.push(`Also: ${other.cause} (${CAUSE_RULES[other.cause].title.en}) — ${other.explanation.en}`);
   if (d.firstDifferingStep) out.push('', formatDifference(d.firstDifferingStep));
   if (d.ruledOut.length > 0) out.push('', `Ruled out (${d.ruledOut.length}, ${d.variantsTried} re-signings): ${d.ruledOut.join(', ')}`);
@@ -125,8 +126,8 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
       ),
     );
     if (hasFlag(parsed, 'json')) {
-      const { match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, variantsTried, steps } = d;
-      context.out(JSON.stringify({ match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, variantsTried, notes: capture.notes, steps }, null, 2));
+      const { match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, signatureExplained, variantsTried, steps } = d;
+      context.out(JSON.stringify({ match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, signatureExplained, variantsTried, notes: capture.notes, steps }, null, 2));
     } else {
       context.out(describe(d, capture, secretKey, keyEnv));
     }
