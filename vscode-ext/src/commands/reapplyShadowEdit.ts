@@ -33,6 +33,6 @@ export const reapplyShadowEdit =
     if (!(await vscode.workspace.applyEdit(edit))) return;
     shadowFs.rebase(uri, latest);
     conflicts.clear(uri);
-    await vscode.window.showTextDocument(document, { preview: false });
+    // The diff stays open: its left side is the latest, so it now shows exactly what the next save will change.
     void vscode.window.showInformationMessage(vscode.l10n.t('Your edit is re-applied on version {0}: review it and save.', latest.shadow.version));
   };
