@@ -180,6 +180,7 @@ export interface ProtocolMap {
   listHistory: [{ readonly query: string }, HistoryEntry[]];
   replayHistory: [{ readonly id: string; readonly confirmed: boolean; readonly request?: RequestSpec }, SendOutcome];
   curlForHistory: [{ readonly id: string }, string];
+  historyEntry: [{ readonly id: string }, HistoryEntry];
   clearHistory: [Record<string, never>, void];
   loadDraft: [{ readonly scope: string }, Draft | null];
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];

@@ -1,23 +1,34 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { lookupErrorCode } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, lookupErrorCode } from '@iot-devkit/core';
 import type { Page } from 'playwright-core';
+import { admin, startTestEmulator } from '../emulator/harness.js';
 import { launchExtension, type LoadedExtension } from './support/launchExtension.js';
 import { addProfile, collectErrors, waitForCount, waitReady } from './support/popupActions.js';
-import { startTestApiServer, type TestApiServer } from './support/testApiServer.js';
 
-// Made-up credentials: the server verifies with the same pair.
-const SECRET_ID = 'AKIDbrowserTest0000000000000000000000';
-const SECRET_KEY = 'brwsTestSecretKey0000000000000000';
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 
-describe('popup in real Chromium: sign, send, history, replay, drafts', () => {
-  let server: TestApiServer;
+/** The extension API inside the service worker, where worker.evaluate runs. */
+interface ChromeGlobal {
+  chrome: { storage: { local: { get(keys: null | string): Promise<Record<string, unknown>> } } };
+}
+interface StoredEntry {
+  action: string;
+  replayOf?: string;
+  wire: { headers: Record<string, string>; body: string };
+  response?: { error?: { code: string } };
+}
+
+describe('popup in real Chromium against the local emulator: sign, send, history, replay, drafts', () => {
+  let emulator: Emulator;
   let ext: LoadedExtension;
   let popup: Page;
   let errors: string[];
+  const storedHistory = async () => (await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) as StoredEntry[];
+  const deviceExists = async (name: string) => (await admin(emulator.endpoint, 'GET', `/devices/${DEMO_PRODUCT_ID}/${name}/shadow`)).status === 200;
 
   before(async () => {
-    server = await startTestApiServer(SECRET_ID, SECRET_KEY);
+    emulator = await startTestEmulator();
     ext = await launchExtension();
     popup = await ext.open('popup.html');
     errors = collectErrors(popup);
@@ -25,115 +36,123 @@ describe('popup in real Chromium: sign, send, history, replay, drafts', () => {
   });
   after(async () => {
     await ext?.close();
-    await server?.close();
+    await emulator?.close();
   });
 
   test('a first run opens on Profiles; the saved key is shown masked only', async () => {
     assert.equal(await popup.getAttribute('#tab-profiles', 'aria-selected'), 'true');
-    await addProfile(popup, { name: 'local', secretId: SECRET_ID, secretKey: SECRET_KEY, endpoint: server.endpoint });
-    const row = await popup.textContent('#profile-list li');
-    assert.match(row ?? '', /brws\*\*\*\*/);
+    await addProfile(popup, { name: 'emulator', secretId: DEMO_CREDENTIAL.secretId, secretKey: DEMO_CREDENTIAL.secretKey, endpoint: emulator.endpoint });
+    assert.match((await popup.textContent('#profile-list li')) ?? '', new RegExp(`${DEMO_CREDENTIAL.secretKey.slice(0, 4)}\\*\\*\\*\\*`));
     assert.equal(await popup.inputValue('#profile-secret-key'), '', 'the key field is emptied after saving');
-    assert.ok(!(await popup.content()).includes(SECRET_KEY), 'the SecretKey is nowhere in the page');
+    assert.ok(!(await popup.content()).includes(DEMO_CREDENTIAL.secretKey), 'the SecretKey is nowhere in the page');
   });
 
-  test('send signs in the service worker; the server verifies the signature; the response is shown', async () => {
+  test('send signs in the service worker and the emulator accepts the signature', async () => {
     await popup.click('#tab-request');
     await popup.fill('#action', 'DescribeDevice');
-    await popup.fill('#params', '{"ProductId": "ABCDE12345", "DeviceName": "abc"}');
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-1"}`);
     await popup.click('#send');
     await popup.waitForSelector('#response-meta:has-text("HTTP 200")');
-    assert.equal(server.calls.length, 1);
-    assert.equal(server.calls[0]!.action, 'DescribeDevice');
-    assert.equal(server.calls[0]!.verified, true, 'the test server verified the TC3 signature');
-    assert.deepEqual(JSON.parse(server.calls[0]!.body), { ProductId: 'ABCDE12345', DeviceName: 'abc' });
-    assert.match((await popup.textContent('#response-meta')) ?? '', /RequestId test-1/);
+    assert.equal(await popup.isHidden('#response-error'), true, (await popup.textContent('#response-error')) ?? '');
+    assert.match((await popup.textContent('#response-body')) ?? '', /"DeviceName": "thermostat-1"/);
+    assert.match((await popup.textContent('#response-meta')) ?? '', /RequestId \S+/);
     // The steps came back with the send; derived keys are masked like the key itself.
     const steps = await popup.$$eval('#step-list li', (items) => items.map((li) => ({ id: li.getAttribute('data-step'), value: li.querySelector('pre')?.textContent ?? '' })));
     assert.deepEqual(steps.map((s) => s.id), ['hashedRequestPayload', 'canonicalRequest', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization']);
     assert.match(steps.find((s) => s.id === 'secretSigning')!.value, /^[0-9a-f]{4}\*\*\*\*$/);
-    assert.ok((await popup.inputValue('#curl')).startsWith(`curl -X POST ${server.endpoint}`), 'curl of the signed request');
+    assert.ok((await popup.inputValue('#curl')).startsWith(`curl -X POST ${emulator.endpoint}`), 'curl of the signed request');
   });
 
   test('an API error is shown with its documented meaning', async () => {
-    await popup.fill('#action', 'DescribeDeviceShadow');
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "no-such-device"}`);
     await popup.click('#send');
     await popup.waitForSelector('#response-error:not([hidden])');
-    const error = (await popup.textContent('#response-error')) ?? '';
-    assert.match(error, /ResourceNotFound\.DeviceShadowNotExist/);
-    assert.match(error, /shadow does not exist/, "the server's own message");
-    const documented = lookupErrorCode('ResourceNotFound.DeviceShadowNotExist');
-    assert.ok(documented.found);
-    assert.ok(error.includes(documented.info.messageEn), `the documented meaning is shown too: ${error}`);
+    const code = (await popup.textContent('#response-error strong')) ?? '';
+    const documented = lookupErrorCode(code);
+    assert.ok(documented.found, `a documented code: ${code}`);
+    assert.match(code, /^ResourceNotFound\./);
+    assert.ok(((await popup.textContent('#response-error')) ?? '').includes(documented.info.messageEn), 'the documented meaning is shown');
+  });
+
+  test('a wrong SecretKey is refused by the emulator: the verification is real', async () => {
+    await addProfile(popup, { name: 'wrong key', secretId: DEMO_CREDENTIAL.secretId, secretKey: 'wrongSecretKey000000000000000000', endpoint: emulator.endpoint });
+    await popup.click('#tab-request');
+    await popup.selectOption('#profile', { label: 'wrong key' });
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-1"}`);
+    await popup.click('#send');
+    await popup.waitForSelector('#response-error:not([hidden]) strong:text-is("AuthFailure.SignatureFailure")');
+    await popup.selectOption('#profile', { label: 'emulator' });
   });
 
   test('history lists sends newest first and is searchable', async () => {
     await popup.click('#tab-history');
-    await popup.waitForSelector('#history-list li');
-    const actions = await popup.$$eval('#history-list li .action', (items) => items.map((i) => i.textContent));
-    assert.deepEqual(actions, ['DescribeDeviceShadow', 'DescribeDevice']);
-    await popup.fill('#history-search', 'NotExist');
+    await waitForCount(popup, '#history-list li', 3);
+    const outcomes = await popup.$$eval('#history-list li', (items) => items.map((i) => i.querySelector('.profile')?.textContent?.split(' · ')[0]));
+    assert.deepEqual(outcomes, ['wrong key', 'emulator', 'emulator']);
+    await popup.fill('#history-search', 'no-such-device');
     await waitForCount(popup, '#history-list li', 1);
-    assert.equal(await popup.textContent('#history-list li .action'), 'DescribeDeviceShadow');
+    await popup.fill('#history-search', 'SignatureFailure');
+    await waitForCount(popup, '#history-list li', 1);
     await popup.fill('#history-search', '');
-    await waitForCount(popup, '#history-list li', 2);
+    await waitForCount(popup, '#history-list li', 3);
   });
 
-  test('replay signs again with a fresh timestamp and the server accepts it', async () => {
-    const before = server.calls.length;
+  test('replay signs again with a fresh timestamp and the emulator accepts it', async () => {
     // X-TC-Timestamp has one-second resolution: wait so the replay's is visibly newer.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await popup.click('#history-list li:last-child [data-command="replay"]');
-    await waitForCount(popup, '#history-list li', 3);
-    assert.equal(server.calls.length, before + 1);
-    const replayed = server.calls.at(-1)!;
-    assert.equal(replayed.action, 'DescribeDevice');
-    assert.equal(replayed.verified, true);
-    assert.ok(replayed.timestamp > server.calls[0]!.timestamp, 'a fresh timestamp, not the stored signature');
-    assert.notEqual(replayed.headers['authorization'], server.calls[0]!.headers['authorization']);
-    assert.match((await popup.textContent('#history-list li:first-child')) ?? '', /replay/);
+    await waitForCount(popup, '#history-list li', 4);
+    const [replay, , , original] = await storedHistory();
+    assert.equal(replay!.replayOf !== undefined, true);
+    assert.equal(replay!.action, 'DescribeDevice');
+    assert.equal(replay!.response?.error, undefined, 'the emulator accepted the fresh signature');
+    assert.ok(Number(replay!.wire.headers['X-TC-Timestamp']) > Number(original!.wire.headers['X-TC-Timestamp']), 'a fresh timestamp, not the stored signature');
+    assert.notEqual(replay!.wire.headers['Authorization'], original!.wire.headers['Authorization']);
+    assert.match((await popup.textContent('#history-list li:first-child')) ?? '', /HTTP 200.*replay/s);
   });
 
   test('edit-and-replay sends the edited request re-signed', async () => {
     await popup.click('#history-list li:last-child [data-command="edit"]');
     assert.equal(await popup.getAttribute('#tab-request', 'aria-selected'), 'true');
     assert.equal(await popup.inputValue('#action'), 'DescribeDevice');
-    await popup.fill('#params', '{"ProductId": "ABCDE12345", "DeviceName": "edited"}');
-    const before = server.calls.length;
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-2"}`);
     await popup.click('#send');
-    await waitFor(() => server.calls.length === before + 1);
-    const last = server.calls.at(-1)!;
-    assert.equal(last.verified, true);
-    assert.deepEqual(JSON.parse(last.body), { ProductId: 'ABCDE12345', DeviceName: 'edited' });
+    await popup.waitForSelector('#response-body:has-text("thermostat-2")');
+    const [edited] = await storedHistory();
+    assert.equal(edited!.replayOf !== undefined, true);
+    assert.equal(edited!.response?.error, undefined);
+    assert.deepEqual(JSON.parse(edited!.wire.body), { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-2' });
   });
 
   test('a destructive action asks first, on send and on replay', async () => {
+    await popup.click('#new-request');
     await popup.fill('#action', 'DeleteDevice');
-    const before = server.calls.length;
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-2"}`);
     await popup.click('#send');
     await popup.waitForSelector('#confirm[open]');
     assert.match((await popup.textContent('#confirm-text')) ?? '', /DeleteDevice/);
     await popup.click('#confirm button[value="cancel"]');
-    await popup.waitForSelector('#confirm:not([open])', { state: 'attached' });
-    assert.equal(server.calls.length, before, 'cancelled: nothing sent');
+    await popup.waitForSelector('#status:has-text("Not sent")');
+    assert.equal(await deviceExists('thermostat-2'), true, 'cancelled: nothing sent');
     await popup.click('#send');
     await popup.click('#confirm button[value="ok"]');
-    await waitFor(() => server.calls.length === before + 1);
-    assert.equal(server.calls.at(-1)!.action, 'DeleteDevice');
+    await popup.waitForSelector('#response-meta:has-text("HTTP 200")');
+    assert.equal(await deviceExists('thermostat-2'), false, 'confirmed: deleted');
 
+    const count = (await storedHistory()).length;
     await popup.click('#tab-history');
     await popup.waitForSelector('#history-list li:first-child .action:text-is("DeleteDevice")');
     await popup.click('#history-list li:first-child [data-command="replay"]');
     await popup.waitForSelector('#confirm[open]');
     await popup.click('#confirm button[value="cancel"]');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(server.calls.length, before + 1, 'replay cancelled: nothing sent');
+    await popup.waitForSelector('#history-status:has-text("Not sent")');
+    assert.equal((await storedHistory()).length, count, 'replay cancelled: nothing sent');
   });
 
   test('closing and reopening the popup brings back everything typed', async () => {
     await popup.click('#tab-request');
     await popup.fill('#action', 'PublishMessage');
-    await popup.fill('#params', '{"Topic": "ABCDE12345/abc/data", "Payload": "half-typed');
+    await popup.fill('#params', '{"Topic": "DEMO000001/thermostat-1/data", "Payload": "half-typed');
     await popup.click('#tab-profiles');
     await popup.fill('#profile-secret-key', 'half-typed-secret');
     await popup.close();
@@ -144,28 +163,14 @@ describe('popup in real Chromium: sign, send, history, replay, drafts', () => {
     assert.equal(await reopened.getAttribute('#tab-profiles', 'aria-selected'), 'true', 'the tab that was open');
     assert.equal(await reopened.inputValue('#profile-secret-key'), 'half-typed-secret', 'secret drafts come back from session memory');
     assert.equal(await reopened.inputValue('#action'), 'PublishMessage');
-    assert.equal(await reopened.inputValue('#params'), '{"Topic": "ABCDE12345/abc/data", "Payload": "half-typed');
+    assert.equal(await reopened.inputValue('#params'), '{"Topic": "DEMO000001/thermostat-1/data", "Payload": "half-typed');
     const stored = await ext.worker.evaluate(async () => JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null)));
     assert.ok(!stored.includes('half-typed-secret'), 'a secret draft never reaches storage.local');
-    assert.ok(!stored.includes(SECRET_KEY), 'the SecretKey never reaches storage.local');
+    assert.ok(!stored.includes(DEMO_CREDENTIAL.secretKey), 'the SecretKey never reaches storage.local');
     assert.deepEqual(reopenedErrors, []);
-    popup = reopened;
   });
 
   test('no page errors', () => {
     assert.deepEqual(errors, []);
   });
 });
-
-/** The extension API inside the service worker, where worker.evaluate runs. */
-interface ChromeGlobal {
-  chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the condition');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

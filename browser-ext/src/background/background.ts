@@ -4,6 +4,7 @@ import { openTab } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import { loadDraft, saveDraft } from './draftStore.js';
 import { checkSignature, curlForObserved, replayObserved } from './observedHandlers.js';
+import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, replayHistory, sendRequest } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
@@ -18,6 +19,7 @@ handleMessages({
   listHistory: listHistoryHandler,
   replayHistory,
   curlForHistory,
+  historyEntry: ({ id }) => historyEntry(id),
   clearHistory: clearHistoryHandler,
   loadDraft: ({ scope }) => loadDraft(scope),
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),

@@ -37,6 +37,7 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
             const outcome = await replayWithConfirmation(entry.id);
             if (!outcome) return callbacks.status(t('cancelled', 'Not sent.'));
             callbacks.showOutcome(outcome);
+            if (outcome.status === 'sent') callbacks.status(`${t('replayed', 'replay')}: ${outcome.entry.action} · ${outcomeLabel(outcome.entry)}${outcome.entry.response?.requestId ? ` · RequestId ${outcome.entry.response.requestId}` : ''}`);
             await view.refresh();
           } catch (error) {
             callbacks.status((error as Error).message);

@@ -3,7 +3,8 @@
 import type { ProfileView } from '../protocol.js';
 import { byId, el } from '../ui/dom.js';
 import { DraftBinding } from '../ui/draftBinding.js';
-import { localizePage, t } from '../ui/localize.js';
+import { localizePage } from '../ui/localize.js';
+import { fillProfileSelect } from '../ui/profileSelect.js';
 import { setupTabs } from '../ui/tabs.js';
 import { setupHistoryView } from './historyView.js';
 import { setupProfilesView } from './profilesView.js';
@@ -17,12 +18,6 @@ async function main(): Promise<void> {
   document.body.append(activeTab);
 
   const profileSelect = byId<HTMLSelectElement>('profile');
-  const fillProfileSelect = (profiles: ProfileView[]) => {
-    const chosen = profileSelect.value;
-    profileSelect.replaceChildren(...profiles.map((p) => el('option', { value: p.id }, `${p.name}${p.keyState === 'session' ? '' : ` (${p.keyState === 'locked' ? t('keyLocked', 'locked') : t('keyMissing', 'no key')})`}`)));
-    if (profiles.length === 0) profileSelect.append(el('option', { value: '' }, t('noProfile', 'No profile yet: add one in Profiles')));
-    if (profiles.some((p) => p.id === chosen)) profileSelect.value = chosen;
-  };
 
   const history = setupHistoryView({
     edit(entry) {
@@ -30,10 +25,10 @@ async function main(): Promise<void> {
       selectTab('tab-request');
     },
     showOutcome: (outcome) => request.showOutcome(outcome),
-    status: (text) => request.status(text),
+    status: (text) => (byId('history-status').textContent = text),
   });
   const request = setupRequestView(saveDraft, () => void history.refresh());
-  const profiles = setupProfilesView(fillProfileSelect, saveDraft);
+  const profiles = setupProfilesView((list: ProfileView[]) => fillProfileSelect(profileSelect, list), saveDraft);
 
   const selectTab = (tabId: string) => {
     show(tabId);

@@ -48,9 +48,20 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
   const replayOf = input('replay-of');
   const response = { meta: byId('response-meta'), error: byId('response-error'), body: byId('response-body') };
 
+  const syncReplayNote = () => {
+    byId('replay-note').hidden = replayOf.value === '';
+    setText(byId('replay-text'), t('replayNote', `Send replays ${input('action').value} re-signed.`, [input('action').value]));
+  };
+  byId('new-request').addEventListener('click', () => {
+    replayOf.value = '';
+    syncReplayNote();
+    saveDraft();
+  });
+
   const view: RequestView = {
     status: (text) => setText(status, text),
     syncMode() {
+      syncReplayNote();
       const paste = input('mode-paste').checked;
       byId('action-mode').hidden = paste;
       byId('paste-mode').hidden = !paste;
@@ -123,6 +134,6 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     }
   });
   byId('open-editor').addEventListener('click', () => void callBackground('openEditor', { view: 'body', ...(replayOf.value ? { historyId: replayOf.value } : {}) }).then(() => window.close()));
-  for (const id of ['action', 'params', 'service', 'version', 'region', 'method']) byId(id).addEventListener('input', () => replayOf.value && view.status(t('editingReplay', 'Editing a replay; Send re-signs it now.', [input('action').value])));
+  byId('action').addEventListener('input', syncReplayNote);
   return view;
 }

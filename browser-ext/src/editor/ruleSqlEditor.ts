@@ -1,0 +1,77 @@
+// Rule SQL: the SQL and its Actions in Monaco, the base64 the API wants and the exact TopicRulePayload shown live
+// as the developer types (the core's rule module builds and checks it), then CreateTopicRule/ReplaceTopicRule.
+import { buildTopicRulePayload } from '@iot-devkit/core';
+import { callBackground } from '../messaging.js';
+import type { SendOutcome } from '../protocol.js';
+import { byId, setText } from '../ui/dom.js';
+import { t } from '../ui/localize.js';
+import { renderResponse } from '../ui/renderExchange.js';
+import { confirmDestructive } from './confirmDestructive.js';
+import { createDraftEditor, setEditorText } from './monacoModel.js';
+
+export interface RuleSqlEditor {
+  restore(): void;
+  layout(): void;
+}
+
+export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => void): RuleSqlEditor {
+  const status = byId('rule-status');
+  const problem = byId('rule-problem');
+  const sqlMirror = byId<HTMLTextAreaElement>('rule-sql-text');
+  const actionsMirror = byId<HTMLTextAreaElement>('rule-actions-text');
+  const description = byId<HTMLInputElement>('rule-description');
+  const disabled = byId<HTMLInputElement>('rule-disabled');
+
+  const build = () => buildTopicRulePayload({ sql: sqlEditor.getValue(), actions: actionsEditor.getValue(), ...(description.value !== '' ? { description: description.value } : {}), ruleDisabled: disabled.checked });
+
+  const preview = () => {
+    const built = build();
+    problem.hidden = built.ok;
+    if (!built.ok) {
+      setText(problem, `${built.error.code}: ${built.error.message}`);
+      setText(byId('rule-sql-base64'), '');
+      setText(byId('rule-payload'), '');
+      return;
+    }
+    setText(byId('rule-sql-base64'), built.payload.Sql);
+    setText(byId('rule-payload'), JSON.stringify({ RuleName: byId<HTMLInputElement>('rule-name').value, TopicRulePayload: built.payload }, null, 2));
+  };
+  const changed = () => {
+    preview();
+    saveDraft();
+  };
+  const sqlEditor = createDraftEditor(byId('rule-sql-editor'), sqlMirror, 'sql', changed);
+  const actionsEditor = createDraftEditor(byId('rule-actions-editor'), actionsMirror, 'json', changed);
+  for (const id of ['rule-name', 'rule-description', 'rule-disabled']) byId(id).addEventListener('input', preview);
+  byId('rule-disabled').addEventListener('change', preview);
+
+  const send = async () => {
+    const built = build();
+    if (!built.ok) return setText(status, `${built.error.code}: ${built.error.message}`);
+    const action = byId<HTMLSelectElement>('rule-action').value === 'ReplaceTopicRule' ? 'ReplaceTopicRule' : 'CreateTopicRule';
+    const request = { kind: 'action', service: 'iotcloud', version: '2021-04-08', action, region: '', method: 'POST', params: { RuleName: byId<HTMLInputElement>('rule-name').value.trim(), TopicRulePayload: built.payload } } as const;
+    try {
+      setText(status, t('sending', 'Sending…'));
+      const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) => callBackground('sendRequest', { profileId: profile.value, request, confirmed }));
+      if (!outcome || outcome.status !== 'sent') return setText(status, t('cancelled', 'Not sent.'));
+      byId('rule-response').hidden = false;
+      renderResponse({ meta: byId('rule-response-meta'), error: byId('rule-response-error'), body: byId('rule-response-body') }, outcome.entry.response, outcome.entry.failure);
+      setText(status, t('sent', 'Sent.'));
+    } catch (error) {
+      setText(status, (error as Error).message);
+    }
+  };
+  byId('rule-send').addEventListener('click', () => void send());
+
+  return {
+    restore() {
+      setEditorText(sqlEditor, sqlMirror.value);
+      setEditorText(actionsEditor, actionsMirror.value);
+      preview();
+    },
+    layout() {
+      sqlEditor.layout();
+      actionsEditor.layout();
+    },
+  };
+}
