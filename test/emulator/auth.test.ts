@@ -136,6 +136,10 @@ test('unknown actions, versions, parameters and regions get the cloud codes; par
   assert.match(expectError(await call('DescribeDeviceShadow', { ...shadowParams, Colour: 'red' }), 'UnknownParameter', 'extra'), /`Colour` is not recognized/);
   assert.match(expectError(await call('DescribeDeviceShadow', { ProductId: 'DEMO000001' }), 'MissingParameter', 'missing'), /`DeviceName`/);
   expectError(await call('UpdateDeviceShadow', { ...shadowParams, State: '{}', ShadowVersion: 'one' }), 'InvalidParameter', 'wrong type');
+  assert.match(expectError(await call('DescribeDevices', { ProductId: 'DEMO000001', Offset: '0', Limit: 10 }), 'InvalidParameter', 'a number as a JSON string'), /^Offset: expected a JSON number/);
+  assert.match(expectError(await call('CreateTopicRule', { RuleName: 'typed', TopicRulePayload: { Sql: 'U0VMRUNU', RuleDisabled: 'true' } }), 'InvalidParameter', 'a boolean as a JSON string'), /^TopicRulePayload\.RuleDisabled: expected a JSON true or false/);
+  // The same text is fine in a GET query, where everything is text.
+  expectOk(await sdkClient(emulator.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'GET' })('DescribeDevices', { ProductId: 'DEMO000001', Offset: '0', Limit: '10' }), 'GET text');
   expectError(await sdkClient(emulator.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST', version: '2018-06-14' })('DescribeDeviceShadow', shadowParams), 'NoSuchVersion', 'old version');
   expectError(await sdkClient(emulator.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST', region: 'mars-north-1' })('DescribeDeviceShadow', shadowParams), 'UnsupportedRegion', 'region');
 });

@@ -11,6 +11,7 @@ import { apiError, splitTarget, type ApiError, type EmulatorResponse, type Recei
 import { createEmptyState, type EmulatorState } from './EmulatorState.js';
 import { createEmulatorDiagnoser } from './emulatorDiagnoser.js';
 import { findEmulatedAction, serviceOfVersion, type EmulatedAction } from './emulatedActions.js';
+import { findJsonTypeMismatch } from './findJsonTypeMismatch.js';
 import { readApiCall, type ApiCall } from './readApiCall.js';
 import { readTextParams } from './readTextParams.js';
 import { newRequestId } from './requestId.js';
@@ -56,6 +57,8 @@ function checkParams(call: ApiCall, action: EmulatedAction): { ok: true; params:
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: apiError('InvalidParameter', 'body: expected a JSON object of parameters') };
     params = parsed as Record<string, unknown>;
+    const mismatch = findJsonTypeMismatch(params, action.params, action.structures);
+    if (mismatch) return { ok: false, error: apiError('InvalidParameter', `${mismatch.field}: expected ${mismatch.expected}`) };
   } else {
     params = readTextParams(call.params.flat, action.params, action.structures);
   }
