@@ -177,6 +177,8 @@ export interface InitialState {
   readonly history: readonly HistoryEntryView[];
   /** Unix seconds at the host: the Sign form's default timestamp. */
   readonly now: number;
+  /** What "Copy as" offers. */
+  readonly exportFormats: readonly ExportFormatId[];
 }
 
 /** Webview → host requests: name → [params, result]. */

@@ -7,7 +7,7 @@ type Child = Node | string | undefined | false;
 
 /**
  * Builds an element. Text children become text nodes and attributes are set one by one, so server data is
- * never parsed as HTML; there is no innerHTML anywhere in the webview.
+ * never parsed as HTML (no HTML-string API is used anywhere in the webview; conventions.test.ts checks).
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);

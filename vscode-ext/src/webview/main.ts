@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     if (code !== undefined) errors.show(code);
   }
   onNotification('showErrorCode', ({ code }) => select('errors', code));
-  replaceChildren(app, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons), ...tabs.map((tab) => tab.panel));
+  replaceChildren(app, h('header', { class: 'sticky' }, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons)), ...tabs.map((tab) => tab.panel));
   select('sign');
 }
 

@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT_IDS, type ActionForm, type ExportFormatId, type HistoryEntryView, type InitialState, type SendForm, type SendResult } from '../protocol.js';
+import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, SendForm, SendResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
 import { loadDraft, onNotification, request, saveDraft } from './hostClient.js';
 
@@ -33,7 +33,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const formMessage = h('div', { class: 'error', id: 'send-error', role: 'alert' });
   const sendButton = h('button', { type: 'button', id: 'send-run' }, icon('send'), ' ', t('send'));
   const response = h('div', { id: 'send-response' });
-  const formatSelect = h('select', { id: 'send-format' }, ...EXPORT_FORMAT_IDS.map((f) => h('option', { value: f }, f)));
+  const formatSelect = h('select', { id: 'send-format' }, ...initial.exportFormats.map((f) => h('option', { value: f }, f)));
   const exportButton = h('button', { type: 'button', class: 'secondary', id: 'send-export' }, icon('copy'), ' ', t('copyAs'));
   const historyList = h('ul', { id: 'send-history', class: 'history' });
   const inputs = new Map<string, { input: HTMLInputElement | HTMLTextAreaElement; message: HTMLElement }>();
@@ -106,25 +106,23 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     void request('describeAction', { service: serviceName, action: actionName }).then(buildFields);
   };
 
-  {
-    search.addEventListener(
-      'input',
-      debounce(() => {
-        if (search.value.trim() === '') return replaceChildren(results);
-        void request('searchActions', { query: search.value }).then((found) =>
-          replaceChildren(
-            results,
-            ...found.map((a) => {
-              const item = h('li', { role: 'option', tabindex: '0', 'data-action': a.action }, h('strong', {}, a.action), ' ', h('span', { class: 'hint' }, `${a.service} · ${a.title}`));
-              item.addEventListener('click', () => choose(a.service, a.action));
-              item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.action));
-              return item;
-            }),
-          ),
-        );
-      }),
-    );
-  }
+  search.addEventListener(
+    'input',
+    debounce(() => {
+      if (search.value.trim() === '') return replaceChildren(results);
+      void request('searchActions', { query: search.value }).then((found) =>
+        replaceChildren(
+          results,
+          ...found.map((a) => {
+            const item = h('li', { role: 'option', tabindex: '0', 'data-action': a.action }, h('strong', {}, a.action), ' ', h('span', { class: 'hint' }, `${a.service} · ${a.title}`));
+            item.addEventListener('click', () => choose(a.service, a.action));
+            item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.action));
+            return item;
+          }),
+        ),
+      );
+    }),
+  );
   action.addEventListener('change', () => void request('describeAction', { service: service.value, action: action.value }).then(buildFields));
   for (const control of [service, version, region, rawParams]) control.addEventListener('input', validate);
 

@@ -1,7 +1,7 @@
-import { buildHttpRequest, type ApiRequest, type SignedHttpRequest, type Transport } from '@iot-devkit/core';
+import { buildHttpRequest, type ApiRequest, type Credentials, type SignedHttpRequest, type Transport } from '@iot-devkit/core';
 import { IOTCLOUD } from '../../constants.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import type { ProfileStore } from '../profiles/ProfileStore.js';
+import type { Profile } from '../profiles/Profile.js';
 import { readApiResponse, type ApiResponseReading } from './readApiResponse.js';
 
 export interface ApiCall {
@@ -25,10 +25,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Where the client gets the active profile and its key (ProfileStore in the extension). */
+export interface CredentialSource {
+  credentials(): Promise<{ profile: Profile; credentials: Credentials }>;
+}
+
 /** Calls Tencent Cloud API 3.0 with the active profile; the only place the extension signs and sends. */
 export class TencentApiClient {
   constructor(
-    private readonly profiles: ProfileStore,
+    private readonly profiles: CredentialSource,
     private readonly transport: Transport,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}

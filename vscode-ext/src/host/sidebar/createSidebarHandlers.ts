@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { IOTCLOUD } from '../../constants.js';
+import { EXPORT_FORMAT_IDS } from '../../protocol.js';
 import type { Services } from '../Services.js';
+import { captureHandlers } from './captureHandlers.js';
+import { catalogHandlers } from './catalogHandlers.js';
 import { createApiSender } from './createApiSender.js';
 import { errorHandlers } from './errorHandlers.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
 import { sendHandlers } from './sendHandlers.js';
 import { signHandlers } from './signHandlers.js';
-import { captureHandlers } from './captureHandlers.js';
 
 export interface SidebarEvents {
   historyChanged(): void;
@@ -27,10 +29,12 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
         ...(profile ? { profile } : {}),
         history: history.views(),
         now: Math.floor(Date.now() / 1000),
+        exportFormats: EXPORT_FORMAT_IDS,
       };
     },
     ...signHandlers(profiles, zh),
     ...captureHandlers(profiles, zh),
+    ...catalogHandlers(),
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
     ...ruleSqlHandlers((ruleName, payload, replace) => send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } })),

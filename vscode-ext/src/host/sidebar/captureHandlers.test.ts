@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildHttpRequest, parseCapturedRequest, signTc3, toCurl } from '@iot-devkit/core';
+import { captureToSignForm } from './captureHandlers.js';
+import { readSignForm } from './readSignForm.js';
+
+const credentials = { secretId: 'AKIDcaptureTest01', secretKey: 'madeUpCaptureKey0123' };
+
+describe('a pasted request fills the Sign form', () => {
+  it('re-signing the form reproduces the pasted signature (curl exported by the core)', () => {
+    const signed = buildHttpRequest(
+      { service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', region: 'ap-guangzhou', params: { ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{"on":true}}', ShadowVersion: 3 } },
+      { credentials, timestamp: 1_700_000_123 },
+    );
+    const captured = parseCapturedRequest(toCurl(signed));
+    assert.ok(captured.ok, captured.ok ? '' : captured.error);
+    const form = captureToSignForm(captured.request);
+    assert.equal(form.timestamp, '1700000123');
+    assert.equal(form.service, 'iotcloud');
+    assert.ok(!/authorization|x-tc-timestamp/i.test(form.headers), 'the old signature and timestamp are not headers of the form');
+    const reading = readSignForm(form);
+    assert.ok(reading.ok);
+    assert.equal(signTc3({ ...reading.request, ...credentials }).authorization, signed.headers['Authorization']);
+  });
+
+  it('reads raw HTTP too', () => {
+    const captured = parseCapturedRequest('POST / HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Timestamp: 1551113065\r\n\r\n{}');
+    assert.ok(captured.ok);
+    const form = captureToSignForm(captured.request);
+    assert.equal(form.url, 'https://iotcloud.tencentcloudapi.com/');
+    assert.equal(form.timestamp, '1551113065');
+  });
+});

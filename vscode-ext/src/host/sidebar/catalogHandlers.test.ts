@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SendForm } from '../../protocol.js';
+import { catalogHandlers } from './catalogHandlers.js';
+import { readSendForm } from './readSendForm.js';
+
+const handlers = catalogHandlers();
+const form = (change: Partial<SendForm>): SendForm => ({ service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', region: '', params: '{}', ...change });
+
+describe('Build & send from the catalog', () => {
+  it('finds actions by any words of their name or title', async () => {
+    const found = await handlers.searchActions({ query: 'shadow update' });
+    assert.deepEqual(
+      found.map((a) => a.action),
+      ['UpdateDeviceShadow'],
+    );
+    assert.ok((await handlers.searchActions({ query: 'topicrule' })).some((a) => a.action === 'CreateTopicRule'));
+  });
+
+  it('generates the form fields of an action, structures typed as JSON', async () => {
+    const shadow = await handlers.describeAction({ service: 'iotcloud', action: 'updatedeviceshadow' });
+    assert.deepEqual(
+      shadow?.fields.map((f) => [f.name, f.required, f.structured]),
+      [
+        ['ProductId', true, false],
+        ['DeviceName', true, false],
+        ['State', true, false],
+        ['ShadowVersion', true, false],
+      ],
+    );
+    const rule = await handlers.describeAction({ service: 'iotcloud', action: 'CreateTopicRule' });
+    assert.equal(rule?.fields.find((f) => f.name === 'TopicRulePayload')?.structured, true);
+    assert.equal(await handlers.describeAction({ service: 'iotcloud', action: 'NoSuchAction' }), undefined);
+  });
+
+  it('validates as you type, each problem on its field', async () => {
+    const issues = await handlers.validateParams(form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":', ShadowVersion: 'one' }) }));
+    const fields = issues.map((i) => i.field);
+    assert.ok(fields.includes('State'), JSON.stringify(issues));
+    assert.ok(fields.includes('ShadowVersion'), JSON.stringify(issues));
+    assert.deepEqual(await handlers.validateParams(form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{}}', ShadowVersion: '3' }) })), []);
+    assert.deepEqual(await handlers.validateParams(form({ params: '[1]' })), [{ field: 'params', message: 'params: a JSON object of parameter name to value' }]);
+  });
+
+  it('types text values by the catalog ("3" → 3) and takes service and version from it', () => {
+    const reading = readSendForm(form({ service: '', version: '', action: 'updatedeviceshadow', params: '{"ShadowVersion":"3"}' }));
+    assert.ok(reading.ok);
+    assert.deepEqual(reading.request, { service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', params: { ShadowVersion: 3 } });
+    const unknown = readSendForm(form({ action: 'SomethingNew', params: '{"A":"1"}' }));
+    assert.ok(unknown.ok);
+    assert.deepEqual(unknown.request.params, { A: '1' });
+    assert.deepEqual(readSendForm(form({ action: 'describe devices' })), { ok: false, field: 'action', message: 'action: an action name such as DescribeDeviceShadow' });
+  });
+});
