@@ -14,6 +14,12 @@ test('nested parameters flatten the API 3.0 way and back', () => {
   assert.deepEqual(unflattenParams(flat), { DeviceNames: ['a', 'b'], Attribute: { Tags: [{ Tag: 't', Type: '1', Value: 'v' }] }, Flag: 'true' });
 });
 
+test('unflattening never reaches Object.prototype', () => {
+  const result = unflattenParams({ '__proto__.polluted': 'yes', 'a.constructor.prototype.polluted': 'yes', 'A.0': 'ok' });
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.deepEqual(result, { A: ['ok'] });
+});
+
 test('endpoints: nearest-region domain by default, own domain for financial zones, override kept', () => {
   assert.equal(resolveEndpoint('iotcloud', 'ap-guangzhou'), 'https://iotcloud.tencentcloudapi.com/');
   assert.equal(resolveEndpoint('iotcloud', 'ap-shanghai-fsi'), 'https://iotcloud.ap-shanghai-fsi.tencentcloudapi.com/');

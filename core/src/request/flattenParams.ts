@@ -23,11 +23,15 @@ export function flattenParams(params: Readonly<Record<string, unknown>>): Record
   return out;
 }
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** The inverse for imports: DeviceNames.0=a → {DeviceNames:["a"]}. Values stay strings (a query has no types). */
 export function unflattenParams(flat: Readonly<Record<string, string>>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(flat)) {
     const keys = path.split('.');
+    // Names come from captured requests and command lines: never let one reach Object.prototype.
+    if (keys.some((key) => UNSAFE_KEYS.has(key))) continue;
     let node: Record<string, unknown> | unknown[] = root;
     keys.forEach((key, i) => {
       const last = i === keys.length - 1;

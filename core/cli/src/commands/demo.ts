@@ -1,11 +1,10 @@
-import { signTc3, signV1 } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, maskSecret, signTc3, signV1 } from '@iot-devkit/core';
 import type { Command } from '../Command.js';
 import { formatSteps } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 
-// Made-up demo credentials: they sign, but no cloud account has them.
-export const DEMO_SECRET_ID = 'AKIDDEMOiotdevkit0000000000000000000';
-export const DEMO_SECRET_KEY = 'DEMOiotdevkitSecretKey0000000000';
+// The emulator's made-up demo pair: it signs, and the local emulator accepts it, but no cloud account has it.
+const { secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY } = DEMO_CREDENTIAL;
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -40,7 +39,7 @@ export const demoCommand: Command = {
     context.out(
       [
         'IoT Devkit demo — DescribeDeviceShadow on iotcloud 2021-04-08, signed with made-up keys',
-        `SecretId ${DEMO_SECRET_ID}, SecretKey DEMO****`,
+        `SecretId ${DEMO_SECRET_ID}, SecretKey ${maskSecret(DEMO_SECRET_KEY)}`,
         '',
         '== TC3-HMAC-SHA256 (signature v3) ==',
         formatSteps(tc3.steps),
