@@ -136,8 +136,8 @@ function v1(options: { signString?: (right: string, params: [string, string][]) 
   ];
   const params = options.params?.(base) ?? base;
   const sorted = [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // Signed over the host without its port, which the emulator accepts for loopback: the diagnosis takes the URL's
-  // host name as the signed host (right for the cloud's default port), so this is the form it can re-sign.
+  // Signed over the host without its port, which the emulator accepts for loopback (the official SDK signs v1 with
+  // the port): the emulator diagnoses both forms.
   const right = `GET127.0.0.1/?${sorted.map(([k, v]) => `${k}=${v}`).join('&')}`;
   const signature = referenceV1(options.algorithm ?? 'HmacSHA1', KEY, options.signString?.(right, params) ?? right);
   const query = `${params.map(([k, v]) => `${k}=${rfc3986(v)}`).join('&')}&Signature=${rfc3986(signature)}`;

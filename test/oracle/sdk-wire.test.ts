@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { findHeader, signTc3, signV1, type V1Algorithm } from '@iot-devkit/core';
+import { diagnose, findHeader, signTc3, signV1, type V1Algorithm } from '@iot-devkit/core';
 import { SdkCommonClient } from '../support/tencentSdk.js';
 
 // What the official SDK really puts on the wire, captured by a server on 127.0.0.1 and re-signed by the core.
@@ -66,5 +66,8 @@ for (const algorithm of ['HmacSHA1', 'HmacSHA256'] as V1Algorithm[]) {
     const { Signature: sentSignature, ...signed } = params;
     const ours = signV1({ algorithm, method: 'GET', host: endpoint, path: '/', params: signed, secretKey });
     assert.equal(ours.signature, sentSignature);
+    // The diagnosis agrees: the SDK's v1 request to a custom endpoint (host signed with its port) is correct.
+    const verdict = diagnose({ request: { method: 'GET', url: `http://${endpoint}${sent.url}`, headers: Object.entries(sent.headers).map(([name, value]) => ({ name, value })), body: '' }, secretKey });
+    assert.equal(verdict.match, true, verdict.explanation.en);
   });
 }

@@ -41,7 +41,9 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
   const signatureMethod = byName.get('SignatureMethod');
   const algorithm: V1Algorithm = signatureMethod === 'HmacSHA256' ? 'HmacSHA256' : 'HmacSHA1';
   const hostSent = capturedHeader(request, 'host')?.trim() ?? url.host;
-  const host = url.hostname;
+  // The signed host is the request's authority, port included when there is one: the official SDK signs a custom
+  // endpoint such as 127.0.0.1:9180 that way (and the cloud's own hosts have no port).
+  const host = url.host;
   const sentSecretId = byName.get('SecretId');
   // When the SecretId parameter carries the SecretKey itself (swapped), it is shown masked like any secret.
   const secretId = sentSecretId !== undefined && sentSecretId.trim() === secretKey ? maskSecret(sentSecretId) : sentSecretId;

@@ -24,6 +24,8 @@ const firstPart = (text: string) => text.split(' The doc: ')[0]!.trim();
  * known mistake and name the one that reproduces its signature. A request to a loopback endpoint is diagnosed
  * as sent, and, when its credential scope names the official SDK's endpoint-derived service ("127"), also the
  * way that SDK signs (host without port) — otherwise the SDK's quirk would hide the developer's real mistake.
+ * A v1 request to a loopback endpoint is diagnosed with its host as sent (port included, as the SDK signs v1), then
+ * without the port.
  */
 export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnoser {
   return ({ request, credential, nowSeconds, service }) => {
@@ -31,6 +33,8 @@ export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnos
     const scopeService = /Credential=[^/]*\/[^/]*\/([^/]*)\//.exec(request.headers['authorization'] ?? '')?.[1];
     const attempts: { host: string; service: string }[] = [{ host, service }];
     if (isLoopbackHost(host) && scopeService !== undefined && scopeService === sdkServiceForEndpoint(host)) attempts.unshift({ host: hostWithoutPort(host), service: scopeService });
+    // v1 carries no scope: a loopback client may have signed its host with the port (the official SDK) or without.
+    else if (isLoopbackHost(host) && scopeService === undefined && hostWithoutPort(host) !== host) attempts.push({ host: hostWithoutPort(host), service });
     for (const attempt of attempts) {
       try {
         const diagnosis = diagnose({ request: captured(request, attempt.host), secretKey: credential.secretKey, errorCode: 'AuthFailure.SignatureFailure', sentAt: nowSeconds, service: attempt.service }, crypto ? { crypto } : {});
