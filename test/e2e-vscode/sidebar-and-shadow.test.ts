@@ -2,22 +2,28 @@
 // Chromium: the packaged .vsix is installed, a profile is added through the command palette (the SecretKey into
 // SecretStorage), the sidebar signs a request live (checked against the core's signTc3), and a device shadow is
 // opened, edited and saved, then saved again after someone else changed it: the save must end in the diff with the
-// edit kept, and re-applying it on the latest version must save both changes. The API side is a local server on
-// 127.0.0.1 that verifies every signature.
+// edit kept, and re-applying it on the latest version must save both changes. The API side is the toolkit's local
+// emulator on 127.0.0.1, which verifies every signature and keeps shadows with versions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { signTc3, type ShadowDocument } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, deviceKey, signTc3, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
+import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { startIotTestServer, type IotTestServer } from './support/iotTestServer.js';
 import { answerInput, findFrame, openWorkbench, runCommand, screenshot, SCREENSHOTS } from './support/workbench.js';
 
-const SECRET_ID = 'AKIDe2eVscodeTest0001';
-const SECRET_KEY = 'e2eMadeUpSecretKeyForVscode0123';
-const PRODUCT = 'E2EPROD001';
-const DEVICE = 'lamp1';
+const { secretId: SECRET_ID, secretKey: SECRET_KEY } = DEMO_CREDENTIAL;
+const PRODUCT = DEMO_PRODUCT_ID;
+const DEVICE = 'thermostat-1';
 
 const shadowText = (shadow: ShadowDocument) => `${JSON.stringify({ state: shadow.state, metadata: shadow.metadata, version: shadow.version, timestamp: shadow.timestamp }, null, 2)}\n`;
+/** Replaces the whole document in the focused editor, as typed (auto-closing and auto-indent are off in these tests). */
+async function typeDocument(page: Page, shadow: ShadowDocument): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(shadowText(shadow));
+}
 const editorText = async (page: Page, scope = '.editor-instance') => (await page.locator(`${scope} .monaco-editor .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
 
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 20_000): Promise<T> {
@@ -42,13 +48,13 @@ const shot = (name: string, fn: () => Promise<void>) => async () => {
 let page: Page;
 
 describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
-  let api: IotTestServer;
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  const shadowOnServer = () => emulator.emulator.state.shadows.get(deviceKey(PRODUCT, DEVICE))!;
   let codeServer: RunningCodeServer;
   let browser: Browser;
 
   before(async () => {
-    api = await startIotTestServer({ secretId: SECRET_ID, secretKey: SECRET_KEY, productId: PRODUCT, deviceNames: [DEVICE, 'lamp2'] });
-    api.changeDesired(PRODUCT, DEVICE, { color: 'red', brightness: 40 });
+    emulator = await startTestEmulator();
     // Whole documents are typed in below: no auto-closing or auto-indent, so the text lands as written.
     codeServer = await startCodeServer({ settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.autoSurround': 'never', 'editor.formatOnType': false } });
     ({ browser, page } = await openWorkbench(codeServer.url));
@@ -58,7 +64,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   after(async () => {
     await browser?.close();
     await codeServer?.close();
-    await api?.close();
+    await emulator?.close();
   });
 
   it('adds a profile through the palette; the SecretKey is shown masked only', shot('profile', async () => {
@@ -69,9 +75,9 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await answerInput(page, SECRET_ID);
     await answerInput(page, SECRET_KEY);
     await answerInput(page, 'ap-guangzhou');
-    await answerInput(page, api.endpoint);
+    await answerInput(page, emulator.endpoint);
     await sidebar.locator('#profile-name').waitFor();
-    assert.equal(await sidebar.locator('#profile-key').innerText(), 'e2eM****');
+    assert.equal(await sidebar.locator('#profile-key').innerText(), 'DEMO****');
     assert.ok(!(await sidebar.content()).includes(SECRET_KEY), 'the webview never holds the SecretKey');
     assert.ok(!(await page.locator('body').innerText()).includes(SECRET_KEY), 'nor does the workbench show it');
   }));
@@ -80,7 +86,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     const sidebar = await findFrame(page, '#sign-form');
     const request = {
       method: 'POST',
-      url: `${api.endpoint}/`,
+      url: emulator.endpoint,
       headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadow', 'X-TC-Version': '2021-04-08', 'X-TC-Region': 'ap-guangzhou' },
       body: JSON.stringify({ ProductId: PRODUCT, DeviceName: DEVICE }),
       timestamp: 1_700_000_000,
@@ -109,58 +115,58 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await runCommand(page, 'IoT Devkit: Open Device Shadow');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: PRODUCT }).first().click({ timeout: 20_000 });
     await page.locator('.quick-input-list .monaco-list-row', { hasText: DEVICE }).first().click({ timeout: 20_000 });
-    const before = api.shadows.get(`${PRODUCT}/${DEVICE}`)!;
-    await waitFor('the shadow in the editor', async () => (await editorText(page)).includes('"brightness": 40') || undefined);
+    const before = shadowOnServer();
+    assert.deepEqual(before.state.desired, { targetTemperature: 22, mode: 'heat' }, 'the demo shadow');
+    await waitFor('the shadow in the editor', async () => (await editorText(page)).includes('"targetTemperature": 22') || undefined);
     await page.locator('.tab', { hasText: `${DEVICE}.json` }).waitFor();
 
-    const edited = { ...before, state: { ...before.state, desired: { color: 'blue', brightness: 40 } } };
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(shadowText(edited));
+    await typeDocument(page, { ...before, state: { ...before.state, desired: { targetTemperature: 24, mode: 'heat' } } });
     await page.keyboard.press('Control+S');
-    const saved = await waitFor('the update on the server', () => (api.shadows.get(`${PRODUCT}/${DEVICE}`)!.version > before.version ? api.shadows.get(`${PRODUCT}/${DEVICE}`) : undefined));
-    assert.deepEqual(saved.state.desired, { color: 'blue', brightness: 40 });
+    const saved = await waitFor('the update on the server', () => (shadowOnServer().version > before.version ? shadowOnServer() : undefined));
+    assert.deepEqual(saved.state.desired, { targetTemperature: 24, mode: 'heat' });
+    assert.deepEqual(saved.state.reported, before.state.reported, 'reported is the device\'s: not sent');
     assert.equal(saved.version, before.version + 1);
     // The editor reloads what the cloud now holds: the new version.
     await waitFor('the reloaded version', async () => (await editorText(page)).includes(`"version": ${saved.version}`) || undefined);
     await screenshot(page, '2-shadow-saved');
-    assert.ok(api.calls.every((c) => c.verified), 'every call the extension made carried a valid signature');
   }));
 
   it('a conflicting save ends in the diff with the edit kept; re-applied, it saves both changes', shot('conflict', async () => {
-    const read = api.shadows.get(`${PRODUCT}/${DEVICE}`)!;
-    const mine = { ...read, state: { ...read.state, desired: { ...read.state.desired, color: 'green' } } };
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(shadowText(mine));
-    // Someone else changes the shadow meanwhile.
-    api.changeDesired(PRODUCT, DEVICE, { brightness: 80 });
-    const theirs = api.shadows.get(`${PRODUCT}/${DEVICE}`)!;
+    const read = shadowOnServer();
+    await typeDocument(page, { ...read, state: { ...read.state, desired: { targetTemperature: 24, mode: 'eco' } } });
+    // Meanwhile the device reports a new temperature and a colleague lowers the target: two new versions.
+    assert.equal((await admin(emulator.endpoint, 'POST', `/devices/${PRODUCT}/${DEVICE}/reported`, { temperature: 23.5 })).status, 200);
+    const colleague = coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
+    expectOk(await colleague('UpdateDeviceShadow', { ProductId: PRODUCT, DeviceName: DEVICE, State: JSON.stringify({ desired: { targetTemperature: 18 } }), ShadowVersion: read.version + 1 }), 'the colleague\'s update');
+    const theirs = shadowOnServer();
+    assert.equal(theirs.version, read.version + 2);
     await page.keyboard.press('Control+S');
 
-    const diff = page.locator('.monaco-diff-editor');
-    await diff.first().waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 20_000 });
     await page.locator('.tab', { hasText: '↔' }).waitFor();
     const modified = await waitFor('my edit on the right', async () => {
       const text = await editorText(page, '.monaco-diff-editor .editor.modified');
-      return text.includes('"color": "green"') ? text : undefined;
+      return text.includes('"mode": "eco"') ? text : undefined;
     });
-    assert.match(modified, /"brightness": 40/, 'the right side is my version');
-    await waitFor('the latest on the left', async () => (await editorText(page, '.monaco-diff-editor .editor.original')).includes('"brightness": 80') || undefined);
-    assert.deepEqual(api.shadows.get(`${PRODUCT}/${DEVICE}`)!.state.desired, theirs.state.desired, 'nothing of mine was sent');
+    assert.match(modified, /"targetTemperature": 24/, 'the right side is my version, untouched');
+    await waitFor('the latest on the left', async () => {
+      const text = await editorText(page, '.monaco-diff-editor .editor.original');
+      return text.includes('"temperature": 23.5') && text.includes('"targetTemperature": 18') ? true : undefined;
+    });
+    assert.deepEqual(shadowOnServer().state.desired, theirs.state.desired, 'nothing of mine was sent');
     await screenshot(page, '3-shadow-conflict-diff');
 
     await page.locator('.monaco-diff-editor .editor.modified .view-lines').first().click();
     await runCommand(page, 'IoT Devkit: Re-apply My Shadow Edit on the Latest');
     await waitFor('the re-applied edit', async () => {
       const text = await editorText(page, '.monaco-diff-editor .editor.modified');
-      return text.includes('"brightness": 80') && text.includes('"color": "green"') ? true : undefined;
+      return text.includes('"temperature": 23.5') && text.includes('"mode": "eco"') && text.includes('"targetTemperature": 18') ? true : undefined;
     });
     await page.keyboard.press('Control+S');
-    const merged = await waitFor('the merged save', () => (api.shadows.get(`${PRODUCT}/${DEVICE}`)!.version > theirs.version ? api.shadows.get(`${PRODUCT}/${DEVICE}`) : undefined));
-    assert.deepEqual(merged.state.desired, { color: 'green', brightness: 80 });
+    const merged = await waitFor('the merged save', () => (shadowOnServer().version > theirs.version ? shadowOnServer() : undefined));
+    // Only my change (mode) went over theirs; their target and the device's report are kept.
+    assert.deepEqual(merged.state.desired, { targetTemperature: 18, mode: 'eco' });
+    assert.equal(merged.state.reported?.['temperature'], 23.5);
     await screenshot(page, '4-shadow-reapplied-saved');
   }));
 });
