@@ -28,8 +28,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const api = new TencentApiClient(profiles, fetchTransport);
   const shadows = new ShadowService(api);
   const conflicts = new ShadowConflicts();
-  const shadowFs = new ShadowFileSystem(shadows, (uri, conflict) => void conflicts.show(uri, conflict));
   const delta = new ShadowDeltaProvider(shadows);
+  const shadowFs = new ShadowFileSystem(shadows, {
+    conflict: (uri, conflict) => void conflicts.show(uri, conflict),
+    saved: (uri, snapshot) => {
+      conflicts.saved(uri, snapshot);
+      delta.refresh(uri);
+    },
+  });
   const history = new RequestHistory(context.globalState);
   const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history };
   const tree = new ResourceTreeProvider(profiles, api);

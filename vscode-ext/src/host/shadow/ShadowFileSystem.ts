@@ -6,8 +6,12 @@ import { parseShadowPath, type ShadowAddress } from './shadowUri.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Called when a save hits UpdateVersionNotMatch: shows the latest copy beside the developer's kept edit. */
-export type ConflictListener = (uri: vscode.Uri, conflict: ShadowConflictError) => void;
+export interface ShadowSaveListener {
+  /** A save hit UpdateVersionNotMatch: show the latest copy beside the developer's kept edit. */
+  conflict(uri: vscode.Uri, conflict: ShadowConflictError): void;
+  /** A save went through; `snapshot` is the shadow read back. */
+  saved(uri: vscode.Uri, snapshot: ShadowSnapshot): void;
+}
 
 /**
  * iot-shadow:/<ProductId>/<DeviceName>.json as a file: read is DescribeDeviceShadow, write is UpdateDeviceShadow
@@ -26,7 +30,7 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
   constructor(
     private readonly service: ShadowService,
-    private readonly onConflict: ConflictListener,
+    private readonly listener: ShadowSaveListener,
   ) {}
 
   private static address(uri: vscode.Uri): ShadowAddress {
@@ -93,6 +97,7 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
         return;
       }
       this.snapshots.set(uri.path, outcome.snapshot);
+      this.listener.saved(uri, outcome.snapshot);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Shadow {0}/{1} saved: version {2}', address.productId, address.deviceName, outcome.snapshot.shadow.version), 5000);
       // Reload after VS Code has taken the write's stat, so the editor shows the version and metadata the cloud set.
       setTimeout(() => this.touch(uri), 50);
@@ -100,7 +105,7 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       if (error instanceof ShadowRefusedError) throw new Error(vscode.l10n.t('Not sent: {0}', error.message));
       if (error instanceof ShadowConflictError) {
         // After the failed save is reported, so the diff opens on top of the error and the edit stays in the editor.
-        setTimeout(() => this.onConflict(uri, error), 0);
+        setTimeout(() => this.listener.conflict(uri, error), 0);
         throw new Error(
           vscode.l10n.t(
             'Not saved: the shadow changed since you opened it (version {0} → {1}). Your edit is kept; compare the latest with yours, run "Re-apply My Shadow Edit on the Latest", then save again.',

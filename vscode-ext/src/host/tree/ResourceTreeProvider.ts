@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../constants.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { ProfileStore } from '../profiles/ProfileStore.js';
-import { listDevices, listProducts } from '../shadow/listResources.js';
+import { listDevices, listProducts, listRules, ruleReads, type RuleSummary } from '../shadow/listResources.js';
 
 export type ResourceNode =
   | { readonly kind: 'product'; readonly productId: string; readonly productName: string }
   | { readonly kind: 'device'; readonly productId: string; readonly deviceName: string; readonly online?: boolean }
   | { readonly kind: 'shadow' | 'delta'; readonly productId: string; readonly deviceName: string }
+  | { readonly kind: 'rules'; readonly productId: string; readonly deviceName?: string }
+  | { readonly kind: 'rule'; readonly rule: RuleSummary }
   | { readonly kind: 'message'; readonly text: string; readonly command?: string };
 
-/** Products → devices → (shadow, delta) of the active profile, listed through the API on expand. */
+/** Products → devices → (shadow, delta, rules reading the device) of the active profile, listed through the API on expand. */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ResourceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -55,6 +57,19 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
         item.command = { command: COMMANDS.showShadowDelta, title: vscode.l10n.t('Show Shadow Delta'), arguments: [{ productId: node.productId, deviceName: node.deviceName }] };
         return item;
       }
+      case 'rules': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Rules'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('symbol-event');
+        item.tooltip = node.deviceName ? vscode.l10n.t('Topic rules whose FROM reads this device') : vscode.l10n.t('Topic rules whose FROM reads this product');
+        return item;
+      }
+      case 'rule': {
+        const item = new vscode.TreeItem(node.rule.ruleName, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.rule.disabled ? 'circle-slash' : 'symbol-event');
+        item.description = `${node.rule.topicPattern}${node.rule.disabled ? ` · ${vscode.l10n.t('disabled')}` : ''}`;
+        item.tooltip = node.rule.description || node.rule.topicPattern;
+        return item;
+      }
       case 'message': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('info');
@@ -73,9 +88,21 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
       }
       if (node.kind === 'product') {
         const devices = await listDevices(this.api, node.productId);
-        return devices.length ? devices.map((d) => ({ kind: 'device', productId: node.productId, ...d })) : [{ kind: 'message', text: vscode.l10n.t('No devices') }];
+        const children: ResourceNode[] = devices.length ? devices.map((d) => ({ kind: 'device', productId: node.productId, ...d })) : [{ kind: 'message', text: vscode.l10n.t('No devices') }];
+        return [...children, { kind: 'rules', productId: node.productId }];
       }
-      if (node.kind === 'device') return [{ kind: 'shadow', productId: node.productId, deviceName: node.deviceName }, { kind: 'delta', productId: node.productId, deviceName: node.deviceName }];
+      if (node.kind === 'device') {
+        const { productId, deviceName } = node;
+        return [
+          { kind: 'shadow', productId, deviceName },
+          { kind: 'delta', productId, deviceName },
+          { kind: 'rules', productId, deviceName },
+        ];
+      }
+      if (node.kind === 'rules') {
+        const rules = (await listRules(this.api)).filter((rule) => ruleReads(rule, node.productId, node.deviceName));
+        return rules.length ? rules.map((rule) => ({ kind: 'rule', rule })) : [{ kind: 'message', text: vscode.l10n.t('No rules') }];
+      }
       return [];
     } catch (error) {
       return [{ kind: 'message', text: error instanceof Error ? error.message : String(error) }];

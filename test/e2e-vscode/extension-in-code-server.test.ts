@@ -2,11 +2,13 @@
 // Chromium: the packaged .vsix is installed, a profile is added through the command palette (the SecretKey into
 // SecretStorage), the sidebar signs a request live (checked against the core's signTc3), and a device shadow is
 // opened, edited and saved, then saved again after someone else changed it: the save must end in the diff with the
-// edit kept, and re-applying it on the latest version must save both changes. The API side is the toolkit's local
+// edit kept, and re-applying it on the latest version must save both changes. Then Build & send (catalog search,
+// generated form, inline validation, the error explained, replay), Rule SQL (live base64, CreateTopicRule), the
+// Sql hover and CodeLens in a JSON file, and the products → devices → rules tree. The API side is the toolkit's local
 // emulator on 127.0.0.1, which verifies every signature and keeps shadows with versions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, deviceKey, signTc3, type ShadowDocument } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRuleSql, signTc3, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
@@ -15,6 +17,7 @@ import { answerInput, findFrame, openWorkbench, runCommand, screenshot, SCREENSH
 const { secretId: SECRET_ID, secretKey: SECRET_KEY } = DEMO_CREDENTIAL;
 const PRODUCT = DEMO_PRODUCT_ID;
 const DEVICE = 'thermostat-1';
+const FILE_SQL = "SELECT temperature FROM 'DEMO000001/+/event' WHERE temperature > 28";
 
 const shadowText = (shadow: ShadowDocument) => `${JSON.stringify({ state: shadow.state, metadata: shadow.metadata, version: shadow.version, timestamp: shadow.timestamp }, null, 2)}\n`;
 /** Replaces the whole document in the focused editor, as typed (auto-closing and auto-indent are off in these tests). */
@@ -56,7 +59,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   before(async () => {
     emulator = await startTestEmulator();
     // Whole documents are typed in below: no auto-closing or auto-indent, so the text lands as written.
-    codeServer = await startCodeServer({ settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.autoSurround': 'never', 'editor.formatOnType': false } });
+    codeServer = await startCodeServer({ files: { 'rule.json': `{\n  "RuleName": "hot",\n  "TopicRulePayload": {\n    "Sql": "${encodeRuleSql(FILE_SQL)}",\n    "Actions": "[]"\n  }\n}\n` }, settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.autoSurround': 'never', 'editor.formatOnType': false } });
     ({ browser, page } = await openWorkbench(codeServer.url));
     console.log(`screenshots: ${SCREENSHOTS}`);
   });
@@ -167,6 +170,90 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     // Only my change (mode) went over theirs; their target and the device's report are kept.
     assert.deepEqual(merged.state.desired, { targetTemperature: 18, mode: 'eco' });
     assert.equal(merged.state.reported?.['temperature'], 23.5);
+    // The diff's left side follows the save: nothing differs any more.
+    await waitFor('the left side at the saved version', async () => (await editorText(page, '.monaco-diff-editor .editor.original')).includes(`"version": ${merged.version}`) || undefined);
     await screenshot(page, '4-shadow-reapplied-saved');
+  }));
+
+  it('Build & send: catalog search, generated form with inline validation, the error explained, replay', shot('send', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    await sidebar.click('#tab-send');
+    await sidebar.fill('#send-search', 'describe shadow');
+    await sidebar.click('li[data-action="DescribeDeviceShadow"]');
+    await sidebar.locator('#param-DeviceName').waitFor();
+    await sidebar.fill('#param-ProductId', PRODUCT);
+    await sidebar.fill('#param-DeviceName', 'no such');
+    const deviceMessage = sidebar.locator('.field:has(#param-DeviceName) .field-message');
+    await waitFor('the inline DeviceName message', async () => /DeviceName: must match/.test(await deviceMessage.innerText()) || undefined);
+    await sidebar.fill('#param-DeviceName', 'ghost');
+    await waitFor('the message to clear', async () => (await deviceMessage.innerText()) === '' || undefined);
+    await sidebar.click('#send-run');
+    const explained = sidebar.locator('#send-explained');
+    await explained.waitFor();
+    assert.match(await explained.innerText(), /ResourceNotFound\.ProductOrDeviceNotExist/);
+    assert.match(await explained.innerText(), /product or device/i, 'the catalog explains the code');
+
+    await sidebar.fill('#param-DeviceName', DEVICE);
+    await sidebar.click('#send-run');
+    await waitFor('the shadow in the response', async () => /"Data": "\{/.test(await sidebar.locator('#send-body').innerText()) || undefined);
+    assert.equal(await sidebar.locator('#send-history li[data-history]').count(), 2);
+    await sidebar.locator('#send-history li[data-history]').first().locator('button[aria-label^="Replay"]').click();
+    await waitFor('the replay in history', async () => (await sidebar.locator('#send-history li[data-history]').count()) === 3 || undefined);
+    assert.match(await sidebar.locator('#send-body').innerText(), /"Data"/, 'the replay was signed afresh and accepted');
+    await screenshot(page, '5-build-and-send');
+
+    // A code in a response opens the Errors tab on it.
+    await sidebar.locator('#send-history li[data-history]').nth(2).locator('button[aria-label^="Replay"]').click();
+    await sidebar.locator('#send-explained .code-link').click();
+    await sidebar.locator('#errors-list li[data-code="ResourceNotFound.ProductOrDeviceNotExist"]').waitFor();
+    assert.equal(await sidebar.locator('#errors-search').inputValue(), 'ResourceNotFound.ProductOrDeviceNotExist');
+  }));
+
+  it('Rule SQL: base64 follows the typing, checks and payload preview, CreateTopicRule reaches the emulator', shot('rulesql', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    await sidebar.click('#tab-rulesql');
+    const sql = `SELECT temperature FROM '${PRODUCT}/${DEVICE}/event' WHERE temperature > 25`;
+    await sidebar.fill('#rule-sql', sql);
+    await waitFor('the base64', async () => (await sidebar.locator('#rule-base64').inputValue()) === encodeRuleSql(sql) || undefined);
+    await sidebar.fill('#rule-name', 'vscode_rule');
+    const payload = await waitFor('the payload preview', async () => {
+      const preview = JSON.parse(await sidebar.locator('#rule-payload').innerText()) as { RuleName: string; TopicRulePayload: { Sql: string } };
+      return preview.RuleName === 'vscode_rule' ? preview : undefined;
+    });
+    assert.equal(payload.TopicRulePayload.Sql, encodeRuleSql(sql));
+    assert.equal(await sidebar.locator('#rule-checks li.bad').count(), 0);
+    assert.match(await sidebar.locator('#rule-checks').innerText(), /DeviceName thermostat-1/);
+    await sidebar.click('#rule-create');
+    await waitFor('the rule in the emulator', () => emulator.emulator.state.rules.get('vscode_rule'));
+    assert.equal(emulator.emulator.state.rules.get('vscode_rule')!.Sql, encodeRuleSql(sql));
+    await screenshot(page, '6-rule-sql');
+    // Pasted text that is not base64 is said plainly.
+    await sidebar.fill('#rule-base64', sql);
+    await waitFor('the decode error', async () => /not valid base64/.test(await sidebar.locator('.field:has(#rule-base64) .field-message').innerText()) || undefined);
+  }));
+
+  it('shows the decoded SQL of "Sql": "<base64>" in a JSON file, as CodeLens and hover', shot('sqllens', async () => {
+    // Keyboard shortcuts typed inside a webview stay there: focus the workbench's editor first.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+P');
+    await answerInput(page, 'rule.json');
+    const lens = page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'SQL: SELECT temperature' });
+    await lens.first().waitFor({ timeout: 20_000 });
+    assert.match(await lens.first().innerText(), /WHERE temperature > 28/);
+    await page.locator('.editor-instance .view-line span', { hasText: encodeRuleSql(FILE_SQL).slice(0, 12) }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'SELECT temperature' });
+    await hover.first().waitFor({ timeout: 15_000 });
+    assert.match(await hover.first().innerText(), /DEMO000001\/\+\/event/);
+    await screenshot(page, '7-sql-codelens-hover');
+  }));
+
+  it('lists products → devices → rules reading them in the tree', shot('tree', async () => {
+    const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Products & Devices/i }) });
+    await tree.locator('.monaco-list-row', { hasText: PRODUCT }).first().click();
+    await tree.locator('.monaco-list-row', { hasText: DEVICE }).first().click();
+    await tree.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Rules' }).first().click();
+    await tree.locator('.monaco-list-row', { hasText: DEMO_RULE_NAME }).first().waitFor({ timeout: 15_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'vscode_rule' }).first().waitFor();
+    await screenshot(page, '8-tree');
   }));
 });
