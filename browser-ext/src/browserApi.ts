@@ -18,6 +18,7 @@ export const openTab = (path: string) => browser.tabs.create({ url: browser.runt
 
 /** A request the inspected page made, in HAR form, with its response body. */
 export interface HarRequest {
+  readonly startedDateTime?: string;
   readonly request: { readonly method: string; readonly url: string; readonly headers: readonly { name: string; value: string }[]; readonly postData?: { readonly text?: string } };
   readonly response: { readonly status: number };
   getContent(callback?: (content: string | null) => void): Promise<[string | null, string]> | undefined;
@@ -43,6 +44,9 @@ export const devtools = {
     return typeof browser.devtools?.network !== 'undefined';
   },
   createPanel: (title: string, page: string) => browser.devtools.panels.create(title, 'icons/icon-32.png', page),
+  get inspectedTabId(): number {
+    return browser.devtools.inspectedWindow.tabId;
+  },
   onRequestFinished(listener: (request: HarRequest) => void): void {
     browser.devtools.network.onRequestFinished.addListener(listener as unknown as Parameters<typeof browser.devtools.network.onRequestFinished.addListener>[0]);
   },

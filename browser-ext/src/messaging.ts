@@ -1,7 +1,7 @@
 // Typed request/response over runtime messages: pages call `callBackground(name, params)`, the service worker
 // answers with `handleMessages({ name: handler, … })`. The protocol map makes both sides agree at compile time.
 import { runtime, type Runtime } from './browserApi.js';
-import { isRequestEnvelope, type Handlers, type MessageName, type ParamsOf, type RequestEnvelope, type ResponseEnvelope, type ResultOf } from './protocol.js';
+import { isRequestEnvelope, type Handlers, type MessageName, type NotificationEnvelope, type NotificationMap, type NotificationName, type ParamsOf, type RequestEnvelope, type ResponseEnvelope, type ResultOf } from './protocol.js';
 
 export async function callBackground<K extends MessageName>(name: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
   const envelope: RequestEnvelope<K> = { protocol: 'iot-devkit/1', name, params };
@@ -26,5 +26,19 @@ export function handleMessages(handlers: Handlers): void {
       (result) => ({ ok: true, result }),
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+  });
+}
+
+/** Tells every open extension page something changed (service worker → pages); nobody listening is fine. */
+export function notifyPages<K extends NotificationName>(name: K, payload: NotificationMap[K]): void {
+  const envelope: NotificationEnvelope<K> = { protocol: 'iot-devkit/notification/1', name, payload };
+  runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+export function onNotification<K extends NotificationName>(name: K, listener: (payload: NotificationMap[K]) => void): void {
+  runtime.onMessage.addListener((message: unknown) => {
+    const envelope = message as Partial<NotificationEnvelope> | null;
+    if (envelope?.protocol === 'iot-devkit/notification/1' && envelope.name === name) listener(envelope.payload as NotificationMap[K]);
+    return undefined;
   });
 }

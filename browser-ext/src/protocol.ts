@@ -130,8 +130,11 @@ export interface Draft {
   readonly secretFields: Readonly<Record<string, string>>;
 }
 
-/** A request the inspected page made, as DevTools saw it. */
+/** A request the inspected page made, as DevTools saw it (HAR fields), kept per inspected tab. */
 export interface ObservedRequest {
+  readonly id: string;
+  /** Unix seconds (HAR startedDateTime): the diagnosis compares it with X-TC-Timestamp. */
+  readonly startedAt: number;
   readonly method: string;
   readonly url: string;
   readonly headers: readonly { readonly name: string; readonly value: string }[];
@@ -140,13 +143,18 @@ export interface ObservedRequest {
   readonly responseBody: string;
 }
 
-export interface SignatureCheck {
+/** The core's diagnosis of an observed request's signature, for display (derived keys masked). */
+export interface SignatureDiagnosisView {
   readonly scheme: string;
-  /** True when the signature matches one recomputed with the stored key. */
-  readonly valid: boolean;
-  readonly summary: LocalizedText;
-  /** Step values recomputed with the stored key (secret-derived ones masked). */
+  /** The signature equals the one recomputed with the profile's stored key. */
+  readonly match: boolean;
+  readonly cause: string | null;
+  readonly explanation: LocalizedText;
+  readonly fix: LocalizedText | null;
+  readonly firstDifference: { readonly step: string; readonly title: LocalizedText; readonly part?: string; readonly expected: string; readonly got: string } | null;
   readonly steps: readonly SignatureStepView[];
+  /** The server's error, read from the observed response. */
+  readonly serverError?: ApiErrorView;
 }
 
 export interface ShadowTarget {
@@ -188,12 +196,27 @@ export interface ProtocolMap {
   describeShadow: [ShadowTarget, ShadowRead];
   /** Sends the edited desired as a merge patch against `baseDocumentText` (the shadow it was read from) with its version. */
   updateShadow: [ShadowTarget & { readonly desiredText: string; readonly baseDocumentText: string }, ShadowUpdateOutcome];
-  checkSignature: [{ readonly profileId: string; readonly request: ObservedRequest }, SignatureCheck];
-  replayObserved: [{ readonly profileId: string; readonly request: ObservedRequest; readonly confirmed: boolean }, SendOutcome];
-  curlForObserved: [{ readonly profileId: string; readonly request: ObservedRequest }, string];
+  recordObserved: [{ readonly tabId: number; readonly request: ObservedRequest }, void];
+  listObserved: [{ readonly tabId: number }, ObservedRequest[]];
+  clearObserved: [{ readonly tabId: number }, void];
+  diagnoseObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, SignatureDiagnosisView];
+  replayObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string; readonly confirmed: boolean }, SendOutcome];
+  curlForObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, string];
 }
 
 export type MessageName = keyof ProtocolMap;
+
+/** Service worker → pages, no answer expected: name → payload. */
+export interface NotificationMap {
+  /** The observed requests of an inspected tab changed. */
+  observedChanged: { readonly tabId: number };
+}
+export type NotificationName = keyof NotificationMap;
+export interface NotificationEnvelope<K extends NotificationName = NotificationName> {
+  readonly protocol: 'iot-devkit/notification/1';
+  readonly name: K;
+  readonly payload: NotificationMap[K];
+}
 export type ParamsOf<K extends MessageName> = ProtocolMap[K][0];
 export type ResultOf<K extends MessageName> = ProtocolMap[K][1];
 

@@ -3,7 +3,8 @@
 import { openTab } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import { loadDraft, saveDraft } from './draftStore.js';
-import { checkSignature, curlForObserved, replayObserved } from './observedHandlers.js';
+import { curlForObserved, diagnoseObserved, replayObserved } from './observedHandlers.js';
+import { clearObserved, listObserved, recordObserved } from './observedStore.js';
 import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, replayHistory, sendRequest } from './requestHandlers.js';
@@ -28,7 +29,10 @@ handleMessages({
   },
   describeShadow,
   updateShadow,
-  checkSignature,
+  recordObserved: ({ tabId, request }) => recordObserved(tabId, request),
+  listObserved: ({ tabId }) => listObserved(tabId),
+  clearObserved: ({ tabId }) => clearObserved(tabId),
+  diagnoseObserved,
   replayObserved,
   curlForObserved,
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -15,10 +15,18 @@ export function ensureExtensionBuilt(): void {
   if (result.status !== 0) throw new Error(`browser-ext build failed: ${result.stderr}`);
 }
 
+/**
+ * DevTools opens with every tab (headless=new draws it like a headed browser); a CDP port lets the test reach the
+ * DevTools window, which Playwright does not expose as a page.
+ */
+const DEVTOOLS_ARGS = ['--auto-open-devtools-for-tabs', '--remote-debugging-port=0'];
+
 export interface LoadedExtension {
   readonly context: BrowserContext;
   readonly id: string;
   readonly worker: Worker;
+  /** The browser's CDP port when launched with `devtools: true`. */
+  readonly cdpPort?: number;
   /** Opens one of the extension's pages (popup.html, editor.html#shadow) in a tab. */
   open(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -28,22 +36,25 @@ export interface LoadedExtension {
  * Debian's Chromium, headless, with the unpacked extension and a fresh profile (shared/notes: real Chromium in
  * tests). The extension id is read from its service worker's URL.
  */
-export async function launchExtension(options: { locale?: string } = {}): Promise<LoadedExtension> {
+export async function launchExtension(options: { locale?: string; devtools?: boolean } = {}): Promise<LoadedExtension> {
   ensureExtensionBuilt();
   const userDataDir = mkdtempSync(join(tmpdir(), 'iot-devkit-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     ...(options.locale ? { locale: options.locale } : {}),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.devtools ? DEVTOOLS_ARGS : [])],
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
+  // Chromium writes the port it picked for --remote-debugging-port=0 into the profile.
+  const cdpPort = options.devtools ? Number(readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]) : undefined;
   return {
     context,
     id,
     worker,
+    ...(cdpPort !== undefined ? { cdpPort } : {}),
     async open(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${id}/${path}`);
