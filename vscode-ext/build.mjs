@@ -14,9 +14,19 @@ const dist = join(root, 'dist');
 const watch = process.argv.includes('--watch');
 const production = !watch;
 
+// The core's default hash provider becomes node:crypto in the extension host (src/host/coreDefaultHashProvider.ts).
+const nodeCryptoDefault = {
+  name: 'node-crypto-default',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]nobleHashProvider\.js$/ }, ({ importer }) =>
+      /[\\/]core[\\/]src[\\/]/.test(importer) ? { path: join(root, 'src/host/coreDefaultHashProvider.ts') } : undefined,
+    );
+  },
+};
+
 const shared = { bundle: true, minify: production, sourcemap: watch, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
 const builds = [
-  { ...shared, entryPoints: [join(root, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [slimCatalog()] },
+  { ...shared, entryPoints: [join(root, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [slimCatalog(), nodeCryptoDefault] },
   { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },
   { ...shared, entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(dist, 'webview.js'), platform: 'browser', format: 'iife', target: 'es2022', plugins: [codiconSubset(join(root, 'src/webview/codicons.json'))] },
 ];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildHttpRequest, parseCapturedRequest, signTc3, toCurl } from '@iot-devkit/core';
-import { captureToSignForm } from './captureHandlers.js';
+import { captureHandlers, captureToSignForm } from './captureHandlers.js';
 import { readSignForm } from './readSignForm.js';
 
 const credentials = { secretId: 'AKIDcaptureTest01', secretKey: 'madeUpCaptureKey0123' };
@@ -29,5 +29,34 @@ describe('a pasted request fills the Sign form', () => {
     const form = captureToSignForm(captured.request);
     assert.equal(form.url, 'https://iotcloud.tencentcloudapi.com/');
     assert.equal(form.timestamp, '1551113065');
+  });
+});
+
+describe('Diagnose', () => {
+  const source = { credentials: async () => ({ profile: { name: 't', secretId: credentials.secretId, region: 'ap-guangzhou' }, credentials }) };
+  const signedCurl = (body: string) => {
+    const signed = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeProducts', params: { Offset: 0, Limit: 10 } }, { credentials, timestamp: Math.floor(Date.now() / 1000) });
+    return toCurl({ ...signed, body });
+  };
+
+  it('says a correctly signed request matches', async () => {
+    const result = await captureHandlers(source, false).diagnose({ text: signedCurl('{"Offset":0,"Limit":10}'), response: '' });
+    assert.ok(result.ok);
+    assert.match(result.diagnosis.verdict, /^✓ /);
+    assert.deepEqual(result.diagnosis.findings, []);
+  });
+
+  it('names the mistake of a body changed after signing, with the first differing step', async () => {
+    const result = await captureHandlers(source, false).diagnose({ text: signedCurl('{"Offset": 0, "Limit": 10}'), response: '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"x"},"RequestId":"r"}}' });
+    assert.ok(result.ok);
+    assert.ok(result.diagnosis.findings.length > 0, JSON.stringify(result.diagnosis));
+    assert.match(result.diagnosis.findings.map((f) => f.title).join(' '), /body/i);
+    assert.ok(result.diagnosis.firstDifference, 'the first differing step is shown');
+    assert.ok(!JSON.stringify(result).includes(credentials.secretKey), 'the key never comes back');
+  });
+
+  it('says what it cannot read', async () => {
+    const result = await captureHandlers(source, false).diagnose({ text: 'hello', response: '' });
+    assert.ok(!result.ok);
   });
 });

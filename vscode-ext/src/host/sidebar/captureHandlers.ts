@@ -1,7 +1,7 @@
-import { capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, type CapturedRequest, type LocalizedText } from '@iot-devkit/core';
+import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, type CapturedRequest, type LocalizedText } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import type { ProfileStore } from '../profiles/ProfileStore.js';
+import type { CredentialSource } from '../api/TencentApiClient.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
 
 const DROPPED = new Set(['authorization', 'x-tc-timestamp', 'content-length']);
@@ -34,7 +34,7 @@ function errorCodeOf(response: string): string | undefined {
   return reading.status === 'error' ? reading.code : undefined;
 }
 
-export function captureHandlers(profiles: ProfileStore, zh: boolean): Pick<RequestHandlers, 'readCapture' | 'diagnose'> {
+export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<RequestHandlers, 'readCapture' | 'diagnose'> {
   const pick = (value: LocalizedText) => (zh ? value.zh : value.en);
   return {
     readCapture({ text: pasted }) {
@@ -62,7 +62,7 @@ export function captureHandlers(profiles: ProfileStore, zh: boolean): Pick<Reque
             verdict: `${result.match ? '✓ ' : ''}${pick(result.explanation)}`,
             ...(result.fix ? { fix: pick(result.fix) } : {}),
             ...(difference ? { firstDifference: { step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`, expected: difference.expected, got: difference.got } } : {}),
-            findings: result.findings.map((f) => ({ title: f.cause, detail: `${pick(f.explanation)} ${pick(f.fix)}`, ok: false })),
+            findings: result.findings.map((f) => ({ title: `${pick(CAUSE_RULES[f.cause].title)} (${f.cause})`, detail: `${pick(f.explanation)} ${pick(f.fix)}`, ok: false })),
           },
         };
       } catch (error) {

@@ -1,14 +1,14 @@
 import { SigningInputError, signTc3, SigningKeyCache } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import type { ProfileStore } from '../profiles/ProfileStore.js';
+import type { CredentialSource } from '../api/TencentApiClient.js';
 import { readSignForm } from './readSignForm.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
 
 const keyCache = new SigningKeyCache();
 
 /** Sign runs on every keystroke: the host signs with the profile's key, the webview only ever sees the steps. */
-export function signHandlers(profiles: ProfileStore, zh: boolean): Pick<RequestHandlers, 'sign'> {
+export function signHandlers(profiles: CredentialSource, zh: boolean): Pick<RequestHandlers, 'sign'> {
   return {
     async sign(form: SignForm) {
       const reading = readSignForm({

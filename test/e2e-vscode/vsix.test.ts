@@ -1,0 +1,101 @@
+// What `npm run build` ships: the .vsix holds the bundles and the manifest files, nothing else, under the size
+// target; and the build's catalog slimming drops only fields no core code reads.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { REPO_ROOT, VSIX } from './support/codeServer.js';
+import { DROPPED_ARRAYS, DROPPED_KEYS } from '../../vscode-ext/scripts/slimCatalog.mjs';
+
+interface ZipEntry {
+  readonly name: string;
+  readonly size: number;
+  read(): Buffer;
+}
+
+/** The entries of a zip, from its central directory (a .vsix is a plain zip: stored or deflated entries). */
+function readZip(zip: Buffer): ZipEntry[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'a zip end-of-central-directory record');
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(offset + 10);
+    const compressed = zip.readUInt32LE(offset + 20);
+    const size = zip.readUInt32LE(offset + 24);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extra = zip.readUInt16LE(offset + 30);
+    const comment = zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
+    entries.push({
+      name,
+      size,
+      read: () => {
+        const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        const data = zip.subarray(start, start + compressed);
+        return method === 0 ? data : inflateRawSync(data);
+      },
+    });
+    offset += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+describe('the packaged .vsix', () => {
+  const entries = readZip(readFileSync(VSIX));
+  const names = entries.map((e) => e.name).sort();
+
+  it('holds the bundles, the manifest and its translations, the schema and the icon — no sources, maps or modules', () => {
+    assert.deepEqual(names, [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/dist/extension.cjs',
+      'extension/dist/sidebar.css',
+      'extension/dist/webview.js',
+      'extension/l10n/bundle.l10n.zh-cn.json',
+      'extension/media/iot-devkit.svg',
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/package.nls.zh-cn.json',
+      'extension/readme.md',
+      'extension/schemas/shadow.schema.json',
+    ]);
+  });
+
+  it('ships under 300 KB of minified code and styles, nothing excluded', () => {
+    const dist = entries.filter((e) => e.name.startsWith('extension/dist/'));
+    const total = dist.reduce((sum, e) => sum + e.size, 0);
+    assert.ok(total < 300 * 1024, `${(total / 1024).toFixed(1)} KB`);
+  });
+
+  it('declares VS Code ^1.100.0, the CommonJS bundle and lazy activation', () => {
+    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8')) as { engines: { vscode: string }; main: string; activationEvents: string[] };
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.equal(manifest.main, './dist/extension.cjs');
+    assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('bundles node:crypto as the core default, not the pure-JS hashes', () => {
+    const host = entries.find((e) => e.name === 'extension/dist/extension.cjs')!.read().toString('utf8');
+    assert.match(host, /require\("node:crypto"\)|require\("crypto"\)/);
+    assert.doesNotMatch(host, /@noble\/hashes/);
+  });
+});
+
+describe('the catalog slimming of the extension build', () => {
+  it('drops only fields that no core source reads', () => {
+    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'types.ts' ? [join(dir, e.name)] : []));
+    const dropped = [...DROPPED_ARRAYS, ...DROPPED_KEYS];
+    for (const file of sources(join(REPO_ROOT, 'core/src'))) {
+      const text = readFileSync(file, 'utf8');
+      // "line" is a common name (a diff's line); it only counts where catalog data is at hand.
+      const usesCatalog = /catalog\//.test(file) || /from '[./]*catalog\//.test(text);
+      for (const field of dropped.filter((f) => f !== 'line' || usesCatalog)) assert.doesNotMatch(text, new RegExp(`\\.${field}\\b|\\['${field}'\\]`), `${file.slice(REPO_ROOT.length)} reads ${field}`);
+      // Output-only structures lose their fields: nothing may look a structure's fields up by "input".
+      assert.doesNotMatch(text, /\.input\b/, `${file.slice(REPO_ROOT.length)} reads StructureSpec.input`);
+    }
+  });
+});
