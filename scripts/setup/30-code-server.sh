@@ -23,6 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# node-gyp would download Node's headers from nodejs.org, which these machines cannot reach: point it at the
+# headers installed with Node itself (Debian's nodejs-dev, NodeSource and the official tarballs all ship them).
+NODE_PREFIX="$(dirname "$(dirname "$(command -v node)")")"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$NODE_PREFIX/include/node/node.h" ]; then export npm_config_nodedir="$NODE_PREFIX"; fi
+
 mkdir -p "$TOOLS"
 cd "$TOOLS"
 [ -f package.json ] || echo '{"name":"code-server-tools","private":true}' > package.json

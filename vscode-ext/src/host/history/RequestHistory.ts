@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 import type { ApiRequest } from '@iot-devkit/core';
 import type { HistoryEntryView } from '../../protocol.js';
 
-/** A sent request as kept for replay: the API call itself, never its signature or any secret. */
+/** A sent request as kept for replay: the API call itself, never its signature or any secret (see redactSecrets). */
 export interface HistoryEntry extends HistoryEntryView {
   readonly request: ApiRequest;
+  /** Secret parameters masked in `request`: a replay must have them typed again. */
+  readonly redacted?: readonly string[];
 }
 
 const KEY = 'iotDevkit.history';
@@ -22,7 +24,7 @@ export class RequestHistory {
   }
 
   views(): HistoryEntryView[] {
-    return this.list().map(({ request: _request, ...view }) => view);
+    return this.list().map(({ request: _request, redacted: _redacted, ...view }) => view);
   }
 
   get(id: string): HistoryEntry | undefined {

@@ -2,6 +2,7 @@ import type { ApiRequest } from '@iot-devkit/core';
 import type { SendResult } from '../../protocol.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
+import { redactSecrets } from '../history/redactSecrets.js';
 import { explainError } from './explainError.js';
 import { errorMessage } from './RequestHandlers.js';
 
@@ -17,7 +18,17 @@ export function createApiSender(api: TencentApiClient, history: RequestHistory, 
       return { ok: false, message: errorMessage(error) };
     }
     const error = explainError(call.body, zh);
-    const entry = await history.add({ at: new Date().toISOString(), profile: call.profile, action: request.action, region: call.request.region ?? '', status: call.status, ...(error ? { errorCode: error.code } : {}), request: { ...request } });
+    const kept = redactSecrets(request);
+    const entry = await history.add({
+      at: new Date().toISOString(),
+      profile: call.profile,
+      action: request.action,
+      region: call.request.region ?? '',
+      status: call.status,
+      ...(error ? { errorCode: error.code } : {}),
+      request: kept.request,
+      ...(kept.redacted.length ? { redacted: kept.redacted } : {}),
+    });
     onHistoryChanged();
     let body = call.body;
     try {

@@ -20,6 +20,7 @@ export function sendHandlers(api: TencentApiClient, history: RequestHistory, sen
     async replay({ historyId }) {
       const entry = history.get(text(historyId));
       if (!entry) return { ok: false, message: 'replay: that history entry is gone' };
+      if (entry.redacted?.length) return { ok: false, field: entry.redacted[0]!, message: `replay: ${entry.redacted.join(', ')} ${entry.redacted.length > 1 ? 'are secrets and were' : 'is a secret and was'} not kept; send it again from the form` };
       // Re-signed by send() with the active profile and a fresh timestamp; the old signature would be stale.
       const { endpoint: _endpoint, ...request } = entry.request;
       return send(request);
@@ -34,6 +35,7 @@ export function sendHandlers(api: TencentApiClient, history: RequestHistory, sen
       if ('historyId' in source) {
         const entry = history.get(text(source.historyId));
         if (!entry) return { ok: false, message: 'export: that history entry is gone' };
+        if (entry.redacted?.length) return { ok: false, message: `export: ${entry.redacted.join(', ')} was not kept (a secret); export it from the form` };
         const { endpoint: _endpoint, ...rest } = entry.request;
         request = rest;
       } else {

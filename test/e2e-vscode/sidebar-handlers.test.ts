@@ -1,0 +1,108 @@
+// The sidebar's Build & send handlers (the code the webview's requests reach in the extension host) against the
+// local emulator over real HTTP: history without secrets, replay re-signed at the current time, "Copy as curl"
+// that curl runs successfully.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, type HttpRequest, type Transport } from '@iot-devkit/core';
+import type * as vscode from 'vscode';
+import { fetchTransport } from '../../vscode-ext/src/host/api/fetchTransport.js';
+import { TencentApiClient } from '../../vscode-ext/src/host/api/TencentApiClient.js';
+import { RequestHistory } from '../../vscode-ext/src/host/history/RequestHistory.js';
+import { createApiSender } from '../../vscode-ext/src/host/sidebar/createApiSender.js';
+import { sendHandlers } from '../../vscode-ext/src/host/sidebar/sendHandlers.js';
+import type { SendForm } from '../../vscode-ext/src/protocol.js';
+import { startTestEmulator } from '../emulator/harness.js';
+
+/** VS Code's globalState is a key-value store; this is one in memory, with the same two methods history uses. */
+class MemoryState {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+  dump(): string {
+    return JSON.stringify([...this.values]);
+  }
+}
+
+const form = (action: string, params: Record<string, unknown>): SendForm => ({ service: 'iotcloud', version: '2021-04-08', action, region: '', params: JSON.stringify(params) });
+
+describe('Build & send handlers against the emulator', () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let handlers: ReturnType<typeof sendHandlers>;
+  const sent: HttpRequest[] = [];
+  const state = new MemoryState();
+  let clock = Math.floor(Date.now() / 1000) - 120;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    const profile = { name: 'emulator', secretId: DEMO_CREDENTIAL.secretId, region: 'ap-guangzhou', endpoint: emulator.endpoint };
+    const recording: Transport = (request) => {
+      sent.push(request);
+      return fetchTransport(request);
+    };
+    const api = new TencentApiClient({ credentials: async () => ({ profile, credentials: DEMO_CREDENTIAL }) }, recording, () => clock);
+    const history = new RequestHistory(state as unknown as vscode.Memento);
+    handlers = sendHandlers(api, history, createApiSender(api, history, false, () => undefined));
+  });
+  after(() => emulator.close());
+
+  it('sends, explains an error, and keeps a history without signatures or keys', async () => {
+    const ok = await handlers.send(form('DescribeDevices', { ProductId: DEMO_PRODUCT_ID, Offset: '0', Limit: '10' }));
+    assert.ok(ok.ok && ok.status === 200 && ok.error === undefined, JSON.stringify(ok));
+    assert.match(ok.body, new RegExp(DEMO_DEVICES[0]));
+    const failed = await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'ghost' }));
+    assert.ok(failed.ok);
+    assert.equal(failed.error?.code, 'ResourceNotFound.ProductOrDeviceNotExist');
+    assert.ok(failed.error?.description, 'the catalog meaning is attached');
+    const stored = state.dump();
+    assert.ok(!stored.includes(DEMO_CREDENTIAL.secretKey) && !stored.includes('Signature='), 'no key or signature is stored');
+  });
+
+  it('refuses a request the catalog says is wrong, before the network', async () => {
+    const before = sent.length;
+    const refused = await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'bad name!' }));
+    assert.ok(!refused.ok);
+    assert.equal(refused.field, 'DeviceName');
+    assert.equal(sent.length, before);
+  });
+
+  it('replays a history entry signed afresh at the current time', async () => {
+    const first = await handlers.send(form('DescribeProducts', { Offset: 0, Limit: 10 }));
+    assert.ok(first.ok);
+    const original = sent.at(-1)!;
+    clock += 90;
+    const replay = await handlers.replay({ historyId: first.historyId });
+    assert.ok(replay.ok && replay.error === undefined, JSON.stringify(replay));
+    const again = sent.at(-1)!;
+    assert.equal(again.body, original.body);
+    assert.equal(Number(again.headers['X-TC-Timestamp']), Number(original.headers['X-TC-Timestamp']) + 90);
+    assert.notEqual(again.headers['Authorization'], original.headers['Authorization']);
+  });
+
+  it('keeps a device PSK out of history and asks for it again on replay', async () => {
+    const psk = 'c2VjcmV0UHNrRm9yVGhlVGVzdA==';
+    const result = await handlers.send(form('UpdateDevicePSK', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[1], Psk: psk }));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.ok(!state.dump().includes(psk), 'the PSK is not stored');
+    assert.match(state.dump(), /c2Vj\*\*\*\*/);
+    const replay = await handlers.replay({ historyId: result.historyId });
+    assert.ok(!replay.ok);
+    assert.equal(replay.field, 'Psk');
+  });
+
+  it('"Copy as curl" gives a command curl runs successfully against the emulator', async () => {
+    const sentForm = form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] });
+    clock = Math.floor(Date.now() / 1000);
+    const exported = await handlers.exportRequest({ format: 'curl', source: { form: sentForm } });
+    assert.ok(exported.ok);
+    const { stdout } = await promisify(execFile)('bash', ['-c', `${exported.text} --silent --max-time 10`]);
+    const answer = JSON.parse(stdout) as { Response: { Data?: string; Error?: unknown } };
+    assert.equal(answer.Response.Error, undefined, stdout);
+    assert.match(answer.Response.Data ?? '', /"version":/);
+  });
+});
