@@ -118,10 +118,60 @@ export interface HistoryEntry {
   readonly failure?: string;
   /** The entry this one replayed. */
   readonly replayOf?: string;
+  /** Secret parameters (DefinedPsk, …) that were masked before the entry was stored; a replay needs them typed again. */
+  readonly redacted?: readonly string[];
+}
+
+/** An action of the catalog, for the searchable picker. */
+export interface ActionSummary {
+  readonly service: string;
+  readonly version: string;
+  readonly name: string;
+  /** The document's zh-CN title (创建设备). */
+  readonly title: string;
+  readonly destructive: boolean;
+}
+
+/** One parameter of an action, for the generated form. */
+export interface ParamField {
+  readonly name: string;
+  /** As documented: String, Integer, Boolean, Array of DeviceTag, Attribute … */
+  readonly type: string;
+  readonly baseType: string;
+  readonly array: boolean;
+  /** Structures and arrays are edited as JSON. */
+  readonly structure: boolean;
+  readonly required: boolean;
+  readonly description: string;
+  readonly example?: string;
+  readonly enum?: readonly (string | number)[];
+  readonly rule?: string;
+  readonly secret: boolean;
+}
+
+export interface ActionForm extends ActionSummary {
+  readonly description: string;
+  readonly params: readonly ParamField[];
+}
+
+/** A pasted curl command or raw HTTP request, read back into the call it makes. */
+export interface PastedRequest {
+  readonly request: RequestSpec;
+  /** What the parser assumed (curl's default headers, a guessed scheme). */
+  readonly notes: readonly string[];
+}
+
+/** A parameter the catalog refuses, named by its dotted path (Attribute.Tags.0.Tag). */
+export interface ParamProblemView {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
 }
 
 export type SendOutcome =
   | { readonly status: 'needsConfirmation'; readonly action: string }
+  /** Refused before signing: the catalog says these parameters are wrong; nothing was sent. */
+  | { readonly status: 'invalid'; readonly problems: readonly ParamProblemView[] }
   | { readonly status: 'sent'; readonly entry: HistoryEntry; readonly preview: SignaturePreview };
 
 /** Everything typed in a page, kept while the popup is closed. Secret fields are kept in session memory only. */
@@ -192,6 +242,9 @@ export interface ProtocolMap {
   clearHistory: [Record<string, never>, void];
   loadDraft: [{ readonly scope: string }, Draft | null];
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
+  listActions: [Record<string, never>, ActionSummary[]];
+  describeAction: [{ readonly service: string; readonly action: string }, ActionForm | null];
+  readPasted: [{ readonly text: string }, PastedRequest];
   openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string }, void];
   describeShadow: [ShadowTarget, ShadowRead];
   /** Sends the edited desired as a merge patch against `baseDocumentText` (the shadow it was read from) with its version. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, lookupErrorCode } from '@iot-devkit/core';
+import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, lookupErrorCode, toCurl } from '@iot-devkit/core';
 import type { Page } from 'playwright-core';
 import { admin, startTestEmulator } from '../emulator/harness.js';
 import { launchExtension, type LoadedExtension } from './support/launchExtension.js';
@@ -147,6 +147,43 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     await popup.click('#confirm button[value="cancel"]');
     await popup.waitForSelector('#history-status:has-text("Not sent")');
     assert.equal((await storedHistory()).length, count, 'replay cancelled: nothing sent');
+  });
+
+  test('the action picker searches the catalog and generates the parameter form', async () => {
+    await popup.click('#tab-request');
+    const options = await popup.$$eval('#action-names option', (items) => items.map((o) => o.getAttribute('value')));
+    assert.ok(options.includes('DescribeDevice') && options.includes('UpdateDeviceShadow') && options.length >= 39, `catalog actions: ${options.length}`);
+    await popup.fill('#action', 'UpdateDeviceShadow');
+    await popup.waitForSelector('#param-ShadowVersion');
+    assert.match((await popup.textContent('#action-description')) ?? '', /UpdateDeviceShadow/);
+    assert.equal(await popup.getAttribute('label:has(#param-ProductId) span', 'class'), 'required');
+    await popup.fill('#params', '{}');
+    await popup.fill('#param-ProductId', DEMO_PRODUCT_ID);
+    await popup.fill('#param-ShadowVersion', '7');
+    assert.deepEqual(JSON.parse(await popup.inputValue('#params')), { ProductId: DEMO_PRODUCT_ID, ShadowVersion: 7 }, 'the form writes typed values into the JSON');
+  });
+
+  test('parameters the catalog refuses are named and nothing is sent', async () => {
+    const before = (await storedHistory()).length;
+    await popup.fill('#action', 'CreateDevice');
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "bad name!"}`);
+    await popup.click('#send');
+    await popup.waitForSelector('#status:has-text("DeviceName")');
+    assert.match((await popup.textContent('#status')) ?? '', /^Not sent: .*DeviceName/);
+    assert.equal((await storedHistory()).length, before);
+  });
+
+  test('a pasted curl command with a stale signature is read, re-signed and accepted', async () => {
+    const stale = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' }, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    await popup.check('#mode-paste');
+    await popup.fill('#pasted', toCurl(stale));
+    await popup.click('#send');
+    await popup.waitForSelector('#response-body:has-text("thermostat-1")');
+    assert.equal(await popup.isHidden('#response-error'), true, (await popup.textContent('#response-error')) ?? '');
+    const [sent] = await storedHistory();
+    assert.ok(Number(sent!.wire.headers['X-TC-Timestamp']) > Math.floor(Date.now() / 1000) - 60, 'signed now, not an hour ago');
+    assert.equal(await popup.inputValue('#action'), 'DescribeDevice', 'the paste is shown as the call it makes');
+    await popup.check('#mode-action');
   });
 
   test('closing and reopening the popup brings back everything typed', async () => {

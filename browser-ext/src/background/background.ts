@@ -7,7 +7,8 @@ import { curlForObserved, diagnoseObserved, replayObserved } from './observedHan
 import { clearObserved, listObserved, recordObserved } from './observedStore.js';
 import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
-import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, replayHistory, sendRequest } from './requestHandlers.js';
+import { describeAction, listActions } from './catalogHandlers.js';
+import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
 
 handleMessages({
@@ -24,6 +25,9 @@ handleMessages({
   clearHistory: clearHistoryHandler,
   loadDraft: ({ scope }) => loadDraft(scope),
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
+  listActions,
+  describeAction,
+  readPasted,
   openEditor: async ({ view, historyId }) => {
     await openTab(`editor.html#${view}${historyId ? `:${historyId}` : ''}`);
   },

@@ -1,7 +1,8 @@
 // The DevTools panel's requests: the page made them, DevTools observed them; the service worker diagnoses their
 // signature with the stored key (the core's diagnosis), replays them re-signed and writes them as curl.
-import { diagnose, findActionEntry, importRequest, serviceFromHost, toCurl, type HttpRequest } from '@iot-devkit/core';
-import type { Handlers, ObservedRequest, RequestSpec, SignatureDiagnosisView } from '../protocol.js';
+import { diagnose, findActionEntry, serviceFromHost, toCurl, type HttpRequest } from '@iot-devkit/core';
+import { capturedToSpec } from './capturedToSpec.js';
+import type { Handlers, ObservedRequest, SignatureDiagnosisView } from '../protocol.js';
 import { explainResponse } from './explainResponse.js';
 import { observedRequest } from './observedStore.js';
 import { usableProfile } from './profileStore.js';
@@ -11,16 +12,6 @@ import { signRequest, stepViews } from './signRequest.js';
 const header = (request: ObservedRequest, name: string) => request.headers.find((h) => h.name.toLowerCase() === name)?.value;
 // HTTP/2 pseudo-headers (:authority, :method…) appear in Chrome's HAR; they were never signed or sent as headers.
 const realHeaders = (request: ObservedRequest) => request.headers.filter((h) => !h.name.startsWith(':'));
-
-/** API 3.0 requests become calls to re-sign; anything else (OneNET api-key, MXCHIP Bearer) is resent as it was. */
-export function observedToSpec(request: ObservedRequest): RequestSpec {
-  const imported = importRequest({ method: request.method, url: request.url, headers: realHeaders(request), body: request.body });
-  if (imported.ok) {
-    const call = imported.request;
-    return { kind: 'action', service: call.service, version: call.version, action: call.action, region: call.region ?? '', params: call.params, method: call.method ?? 'POST', ...(call.endpoint ? { endpoint: call.endpoint } : {}) };
-  }
-  return { kind: 'raw', method: request.method, url: request.url, headers: Object.fromEntries(realHeaders(request).map((h) => [h.name, h.value])), body: request.body };
-}
 
 /**
  * The service to verify against. A Tencent Cloud host names it; for an emulator or a proxy the catalog knows the
@@ -59,9 +50,9 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
   };
 };
 
-export const replayObserved: Handlers['replayObserved'] = async ({ profileId, tabId, id, confirmed }) => sendAndRecord(await usableProfile(profileId), observedToSpec(await observedRequest(tabId, id)), confirmed);
+export const replayObserved: Handlers['replayObserved'] = async ({ profileId, tabId, id, confirmed }) => sendAndRecord(await usableProfile(profileId), capturedToSpec(await observedRequest(tabId, id)), confirmed);
 
 export const curlForObserved: Handlers['curlForObserved'] = async ({ profileId, tabId, id }) => {
-  const spec = observedToSpec(await observedRequest(tabId, id));
+  const spec = capturedToSpec(await observedRequest(tabId, id));
   return spec.kind === 'raw' ? toCurl(spec as unknown as HttpRequest) : signRequest(spec, await usableProfile(profileId)).curl;
 };

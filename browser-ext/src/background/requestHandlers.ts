@@ -1,4 +1,6 @@
+import { parseCapturedRequest } from '@iot-devkit/core';
 import type { Handlers } from '../protocol.js';
+import { capturedToSpec } from './capturedToSpec.js';
 import { clearHistory, historyEntry, listHistory } from './historyStore.js';
 import { usableProfile } from './profileStore.js';
 import { sendAndRecord } from './sendAndRecord.js';
@@ -11,15 +13,25 @@ export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request,
 /** Replays sign again with a fresh timestamp: a replayed TC3 signature is refused after 5 minutes. */
 export const replayHistory: Handlers['replayHistory'] = async ({ id, confirmed, request }) => {
   const entry = await historyEntry(id);
+  if (entry.redacted && !request) throw new Error(`${entry.redacted.join(', ')}: secret parameters are not kept in history; use Edit and type them again`);
   return sendAndRecord(await usableProfile(entry.profileId), request ?? entry.request, confirmed, entry.id);
 };
 
 /** curl for a past request, signed now, so the copied command still works when pasted. */
 export const curlForHistory: Handlers['curlForHistory'] = async ({ id }) => {
   const entry = await historyEntry(id);
+  if (entry.redacted) throw new Error(`${entry.redacted.join(', ')}: secret parameters are not kept in history, so no working curl can be made from it`);
   return signRequest(entry.request, await usableProfile(entry.profileId)).curl;
 };
 
 export const listHistoryHandler: Handlers['listHistory'] = async ({ query }) => listHistory(String(query ?? ''));
 
 export const clearHistoryHandler: Handlers['clearHistory'] = async () => clearHistory();
+
+/** A pasted curl command or raw HTTP request, read by the core's capture parsers into a call to re-sign. */
+export const readPasted: Handlers['readPasted'] = async ({ text }) => {
+  if (typeof text !== 'string' || text.trim() === '') throw new Error('paste: a curl command or a raw HTTP request (POST / HTTP/1.1 …)');
+  const parsed = parseCapturedRequest(text);
+  if (!parsed.ok) throw new Error(`paste: ${parsed.error}`);
+  return { request: capturedToSpec(parsed.request), notes: parsed.notes };
+};

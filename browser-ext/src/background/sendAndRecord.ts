@@ -1,28 +1,45 @@
-import type { HistoryEntry, RequestSpec, SendOutcome } from '../protocol.js';
+import { maskSecret } from '@iot-devkit/core';
+import type { HistoryEntry, RequestSpec, SendOutcome, WireRequest } from '../protocol.js';
+import { checkActionParams } from './catalogHandlers.js';
 import { addHistoryEntry } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
 import { sendWire } from './sendWire.js';
 import { actionOf, signRequest } from './signRequest.js';
 
+/** Secret parameters (a device PSK) are masked before history keeps a request: storage.local is plain text on disk. */
+function redact(request: RequestSpec, wire: WireRequest, secretNames: readonly string[]): { request: RequestSpec; wire: WireRequest; redacted: string[] } {
+  if (request.kind !== 'action') return { request, wire, redacted: [] };
+  const redacted = secretNames.filter((name) => typeof request.params[name] === 'string');
+  if (redacted.length === 0) return { request, wire, redacted };
+  const params = { ...request.params, ...Object.fromEntries(redacted.map((name) => [name, maskSecret(String(request.params[name]))])) };
+  return { request: { ...request, params }, wire: { ...wire, body: wire.method === 'GET' ? '' : JSON.stringify(params) }, redacted };
+}
+
 /**
- * Signs with a fresh timestamp, sends, and records the exchange in history. A destructive action is not sent
- * until the page confirms it (`confirmed`), which the page asks for on send and on replay alike.
+ * Checks the call against the catalog, signs it with a fresh timestamp, sends it and records the exchange in
+ * history. A destructive action is not sent until the page confirms it (`confirmed`), which the page asks for on
+ * send and on replay alike.
  */
 export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
-  const preview = signRequest(request, profile);
-  const action = actionOf(request);
+  const checked = request.kind === 'action' ? checkActionParams(request.service, request.action, request.params) : undefined;
+  if (checked && checked.problems.length > 0) return { status: 'invalid', problems: checked.problems };
+  const typed: RequestSpec = request.kind === 'action' && checked ? { ...request, params: checked.params } : request;
+  const preview = signRequest(typed, profile);
+  const action = actionOf(typed);
   if (preview.destructive && !confirmed) return { status: 'needsConfirmation', action };
   const result = await sendWire(preview.wire);
+  const kept = redact(typed, preview.wire, checked?.secretNames ?? []);
   const entry: HistoryEntry = {
     id: crypto.randomUUID(),
     sentAt: Date.now(),
     profileId: profile.id,
     profileName: profile.name,
-    request,
+    request: kept.request,
     action,
-    wire: preview.wire,
+    wire: kept.wire,
     ...result,
     ...(replayOf !== undefined ? { replayOf } : {}),
+    ...(kept.redacted.length > 0 ? { redacted: kept.redacted } : {}),
   };
   await addHistoryEntry(entry);
   return { status: 'sent', entry, preview };

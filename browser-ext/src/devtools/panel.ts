@@ -6,6 +6,7 @@ import { callBackground, onNotification } from '../messaging.js';
 import type { ObservedRequest, SendOutcome } from '../protocol.js';
 import { byId, el, formatBody, setText } from '../ui/dom.js';
 import { localizePage, pick, t } from '../ui/localize.js';
+import { notSentText } from '../ui/notSent.js';
 import { loadProfileSelect } from '../ui/profileSelect.js';
 import { renderResponse, renderSteps } from '../ui/renderExchange.js';
 
@@ -110,7 +111,7 @@ async function replay(): Promise<void> {
       if (!window.confirm(t('confirmDestructive', `${outcome.action} cannot be undone. Send it?`, [outcome.action]))) return setText(status, t('cancelled', 'Not sent.'));
       outcome = await callBackground('replayObserved', { profileId: profile.value, tabId, id: selectedId, confirmed: true });
     }
-    if (outcome.status !== 'sent') return;
+    if (outcome.status !== 'sent') return setText(status, notSentText(outcome));
     byId('replay-result').hidden = false;
     renderResponse({ meta: byId('replay-meta'), error: byId('replay-error'), body: byId('replay-body') }, outcome.entry.response, outcome.entry.failure);
     setText(status, t('replayedSigned', `Replayed, signed at ${outcome.preview.timestamp}; it is in the popup's history.`, [String(outcome.preview.timestamp)]));

@@ -5,6 +5,7 @@ import type { ActionRequestSpec, SendOutcome } from '../protocol.js';
 import { confirmDestructive } from './confirmDestructive.js';
 import { byId, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
+import { notSentText } from '../ui/notSent.js';
 import { renderResponse } from '../ui/renderExchange.js';
 import { createDraftEditor, setEditorText } from './monacoModel.js';
 
@@ -40,7 +41,7 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) =>
         replayOf.value ? callBackground('replayHistory', { id: replayOf.value, confirmed, request }) : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
       );
-      if (!outcome || outcome.status !== 'sent') return setText(status, t('cancelled', 'Not sent.'));
+      if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));
       byId('body-response').hidden = false;
       renderResponse({ meta: byId('body-response-meta'), error: byId('body-response-error'), body: byId('body-response-body') }, outcome.entry.response, outcome.entry.failure);
       setText(status, t('sent', 'Sent.'));

@@ -5,6 +5,7 @@ import { callBackground } from '../messaging.js';
 import type { SendOutcome } from '../protocol.js';
 import { byId, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
+import { notSentText } from '../ui/notSent.js';
 import { renderResponse } from '../ui/renderExchange.js';
 import { confirmDestructive } from './confirmDestructive.js';
 import { createDraftEditor, setEditorText } from './monacoModel.js';
@@ -53,7 +54,7 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
     try {
       setText(status, t('sending', 'Sending…'));
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) => callBackground('sendRequest', { profileId: profile.value, request, confirmed }));
-      if (!outcome || outcome.status !== 'sent') return setText(status, t('cancelled', 'Not sent.'));
+      if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));
       byId('rule-response').hidden = false;
       renderResponse({ meta: byId('rule-response-meta'), error: byId('rule-response-error'), body: byId('rule-response-body') }, outcome.entry.response, outcome.entry.failure);
       setText(status, t('sent', 'Sent.'));

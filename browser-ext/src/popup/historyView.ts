@@ -5,6 +5,7 @@ import type { HistoryEntry, SendOutcome } from '../protocol.js';
 import { confirmAction } from '../ui/confirmAction.js';
 import { byId, el, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
+import { notSentText } from '../ui/notSent.js';
 
 export interface HistoryView {
   refresh(): Promise<void>;
@@ -35,8 +36,9 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
         replay.addEventListener('click', async () => {
           try {
             const outcome = await replayWithConfirmation(entry.id);
-            if (!outcome) return callbacks.status(t('cancelled', 'Not sent.'));
+            if (!outcome) return callbacks.status(notSentText(outcome));
             callbacks.showOutcome(outcome);
+            if (outcome.status === 'invalid') callbacks.status(notSentText(outcome));
             if (outcome.status === 'sent') callbacks.status(`${t('replayed', 'replay')}: ${outcome.entry.action} · ${outcomeLabel(outcome.entry)}${outcome.entry.response?.requestId ? ` · RequestId ${outcome.entry.response.requestId}` : ''}`);
             await view.refresh();
           } catch (error) {

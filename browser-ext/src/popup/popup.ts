@@ -6,6 +6,7 @@ import { DraftBinding } from '../ui/draftBinding.js';
 import { localizePage } from '../ui/localize.js';
 import { fillProfileSelect } from '../ui/profileSelect.js';
 import { setupTabs } from '../ui/tabs.js';
+import { setupActionPicker } from './actionPicker.js';
 import { setupHistoryView } from './historyView.js';
 import { setupProfilesView } from './profilesView.js';
 import { setupRequestView } from './requestView.js';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     status: (text) => (byId('history-status').textContent = text),
   });
   const request = setupRequestView(saveDraft, () => void history.refresh());
+  const picker = setupActionPicker(saveDraft);
   const profiles = setupProfilesView((list: ProfileView[]) => fillProfileSelect(profileSelect, list), saveDraft);
 
   const selectTab = (tabId: string) => {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   show(activeTab.value || 'tab-request');
   byId('passphrase-row').hidden = !byId<HTMLInputElement>('profile-remember').checked;
   request.syncMode();
+  await picker.sync();
   if (activeTab.value === 'tab-history') await history.refresh();
   // Tests and the benchmark wait for this: the popup is filled in and answers input.
   document.body.dataset['ready'] = String(Math.round(performance.now()));

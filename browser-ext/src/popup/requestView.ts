@@ -5,6 +5,7 @@ import { replayWithConfirmation } from './historyView.js';
 import { confirmAction } from '../ui/confirmAction.js';
 import { byId, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
+import { notSentText } from '../ui/notSent.js';
 import { renderResponse, renderSteps } from '../ui/renderExchange.js';
 
 const input = (id: string) => byId<HTMLInputElement>(id);
@@ -79,11 +80,13 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       profile.value = entry.profileId;
       replayOf.value = entry.id;
       view.syncMode();
+      // The action picker follows the action field: show the catalog form for the loaded call.
+      input('action').dispatchEvent(new Event('input', { bubbles: true }));
       saveDraft();
       view.status(t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]));
     },
     showOutcome(outcome) {
-      if (outcome.status !== 'sent') return;
+      if (outcome.status !== 'sent') return view.status(notSentText(outcome));
       renderSteps(byId('step-list'), outcome.preview.steps);
       byId<HTMLTextAreaElement>('curl').value = outcome.preview.curl;
       byId('response').hidden = false;
@@ -92,14 +95,27 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     },
   };
 
-  const currentRequest = (): RequestSpec => {
-    if (input('mode-paste').checked) throw new Error(t('pasteUnavailable', 'paste: reading curl and raw HTTP arrives with the capture parsers; use Action for now'));
-    return composeRequest();
+  /** In Paste mode the service worker reads the paste (curl or raw HTTP) into a call, shown in the Action form. */
+  const currentRequest = async (): Promise<RequestSpec> => {
+    if (!input('mode-paste').checked) return composeRequest();
+    const pasted = await callBackground('readPasted', { text: byId<HTMLTextAreaElement>('pasted').value });
+    if (pasted.request.kind === 'action') {
+      const request = pasted.request;
+      input('service').value = request.service;
+      input('version').value = request.version;
+      input('action').value = request.action;
+      input('region').value = request.region;
+      byId<HTMLSelectElement>('method').value = request.method;
+      byId<HTMLTextAreaElement>('params').value = JSON.stringify(request.params, null, 2);
+      saveDraft();
+    }
+    setText(byId('paste-notes'), pasted.notes.join(' '));
+    return pasted.request;
   };
 
   byId('show-signature').addEventListener('click', async () => {
     try {
-      const preview = await callBackground('previewSignature', { profileId: profile.value, request: currentRequest() });
+      const preview = await callBackground('previewSignature', { profileId: profile.value, request: await currentRequest() });
       renderSteps(byId('step-list'), preview.steps);
       byId<HTMLTextAreaElement>('curl').value = preview.curl;
       byId<HTMLDetailsElement>('signature').open = true;
@@ -111,7 +127,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
 
   const send = async () => {
     try {
-      const request = currentRequest();
+      const request = await currentRequest();
       view.status(t('sending', 'Sending…'));
       let outcome: SendOutcome | undefined;
       if (replayOf.value) outcome = await replayWithConfirmation(replayOf.value, request);
@@ -119,7 +135,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
         outcome = await callBackground('sendRequest', { profileId: profile.value, request, confirmed: false });
         if (outcome.status === 'needsConfirmation') outcome = (await confirmAction(outcome.action)) ? await callBackground('sendRequest', { profileId: profile.value, request, confirmed: true }) : undefined;
       }
-      if (!outcome) return view.status(t('cancelled', 'Not sent.'));
+      if (!outcome) return view.status(notSentText(outcome));
       view.showOutcome(outcome);
       afterSend();
     } catch (error) {

@@ -1,0 +1,106 @@
+// The searchable action picker and the parameter form generated from the catalog. The params JSON textarea stays
+// the one source of truth (it is what the draft keeps and what is sent); the form reads from and writes into it.
+import { callBackground } from '../messaging.js';
+import type { ActionForm, ActionSummary, ParamField } from '../protocol.js';
+import { byId, el, setText } from '../ui/dom.js';
+import { t } from '../ui/localize.js';
+
+const NUMERIC = new Set(['Integer', 'Int64', 'UInt64', 'Float']);
+
+function readJson(textarea: HTMLTextAreaElement): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(textarea.value || '{}');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a form field's text means for its documented type; text that does not fit is kept as typed, for validation to name. */
+function valueOf(field: ParamField, text: string): unknown {
+  if (field.array || field.structure) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  if (NUMERIC.has(field.baseType) && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text);
+  if (field.baseType === 'Boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+const textOf = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+
+export interface ActionPicker {
+  /** Shows the form for the action now typed, filled from the params JSON. */
+  sync(): Promise<void>;
+}
+
+export function setupActionPicker(saveDraft: () => void): ActionPicker {
+  const action = byId<HTMLInputElement>('action');
+  const params = byId<HTMLTextAreaElement>('params');
+  const form = byId('param-form');
+  const description = byId('action-description');
+  let actions: ActionSummary[] = [];
+  let shown: ActionForm | null = null;
+
+  const fieldInput = (field: ParamField, value: unknown): HTMLElement => {
+    const attributes = { id: `param-${field.name}`, 'data-param': field.name, title: field.description, spellcheck: 'false', ...(field.example ? { placeholder: field.example } : {}) };
+    let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    if (field.enum || field.baseType === 'Boolean') {
+      const options = field.enum?.map(String) ?? ['true', 'false'];
+      input = el('select', attributes, el('option', { value: '' }, '—'), ...options.map((o) => el('option', { value: o }, o)));
+    } else if (field.array || field.structure) input = el('textarea', { ...attributes, rows: '2' });
+    else input = el('input', { ...attributes, type: field.secret ? 'password' : 'text', ...(NUMERIC.has(field.baseType) ? { inputmode: 'numeric' } : {}) });
+    input.value = textOf(value);
+    input.addEventListener('input', () => {
+      const current = readJson(params);
+      if (input.value === '') delete current[field.name];
+      else current[field.name] = valueOf(field, input.value);
+      params.value = JSON.stringify(current, null, 2);
+      saveDraft();
+    });
+    return el('label', { title: field.description }, el('span', { class: field.required ? 'required' : '' }, `${field.name} `, el('small', { class: 'hint' }, field.type)), input);
+  };
+
+  const render = () => {
+    if (!shown) {
+      form.replaceChildren();
+      setText(description, '');
+      return;
+    }
+    const values = readJson(params);
+    setText(description, `${shown.title ? `${shown.title} · ` : ''}${shown.description}${shown.destructive ? ` ${t('destructiveNote', '(asks before sending)')}` : ''}`);
+    form.replaceChildren(...shown.params.map((field) => fieldInput(field, values[field.name])));
+  };
+
+  const picker: ActionPicker = {
+    async sync() {
+      const name = action.value.trim().toLowerCase();
+      const summary = actions.find((a) => a.name.toLowerCase() === name);
+      if (!summary) {
+        shown = null;
+        return render();
+      }
+      if (shown?.name !== summary.name) shown = await callBackground('describeAction', { service: summary.service, action: summary.name });
+      if (shown) {
+        byId<HTMLInputElement>('service').value = shown.service;
+        byId<HTMLInputElement>('version').value = shown.version;
+      }
+      render();
+    },
+  };
+
+  void callBackground('listActions', {}).then((list) => {
+    actions = list;
+    byId('action-names').replaceChildren(...list.map((a) => el('option', { value: a.name }, `${a.title} · ${a.service}`)));
+    void picker.sync();
+  });
+  action.addEventListener('input', () => void picker.sync().then(saveDraft));
+  // The JSON is edited directly too: the form follows it (without re-rendering while a form field has focus).
+  params.addEventListener('input', () => {
+    if (!form.contains(document.activeElement)) render();
+  });
+  return picker;
+}
