@@ -2,14 +2,16 @@
 // Builds the extension for Chrome and Firefox from one source: dist/chrome, dist/firefox and a zip of each.
 // `node build.mjs --dev` skips minification; the zips are what a store upload takes.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipDirectory } from './scripts/zipDirectory.mjs';
 import { writeIcons } from './scripts/writeIcons.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Built beside dist and swapped in at the end, so a test reading dist never sees a half-written build.
+const dist = join(root, `.dist-${process.pid}`);
 const staging = join(dist, '.bundle');
 const dev = process.argv.includes('--dev');
 
@@ -66,4 +68,8 @@ for (const [browser, manifestFor] of Object.entries(manifests)) {
   zipDirectory(out, join(dist, `iot-devkit-${browser}-${source.version}.zip`));
 }
 rmSync(staging, { recursive: true, force: true });
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(finalDist)) renameSync(finalDist, old);
+renameSync(dist, finalDist);
+rmSync(old, { recursive: true, force: true });
 console.log(`browser-ext: built dist/chrome and dist/firefox (+ zips)${dev ? ' without minification' : ''}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -8,9 +8,18 @@ export const EXTENSION_DIR = new URL('../../../browser-ext/dist/chrome/', import
 const BUILD = new URL('../../../browser-ext/build.mjs', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** npm test builds first; a single-file run builds here so it never tests a stale extension. */
+const SOURCES = ['browser-ext/src', 'browser-ext/static', 'browser-ext/_locales', 'browser-ext/manifest.json', 'browser-ext/build.mjs', 'core/src'].map((p) => new URL(`../../../${p}`, import.meta.url).pathname);
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** npm test builds first; a single-file run builds here when a source is newer, so it never tests a stale extension. */
 export function ensureExtensionBuilt(): void {
-  if (existsSync(join(EXTENSION_DIR, 'manifest.json')) && process.env['npm_lifecycle_event'] === 'test') return;
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...SOURCES.map(newestChange))) return;
   const result = spawnSync(process.execPath, [BUILD], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`browser-ext build failed: ${result.stderr}`);
 }

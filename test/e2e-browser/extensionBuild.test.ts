@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ensureExtensionBuilt } from './support/launchExtension.js';
+
+const dist = new URL('../../browser-ext/dist/', import.meta.url).pathname;
+const lint = new URL('../../browser-ext/lint.mjs', import.meta.url).pathname;
+// Our own bundles; Monaco's (editor.js and its workers) carry its DOM code, which we do not rewrite.
+const OWN_SCRIPTS = ['background.js', 'popup.js', 'devtools.js', 'panel.js'];
+
+test('web-ext lint on the Firefox build reports no errors, and no warning in our own code', () => {
+  ensureExtensionBuilt();
+  const run = spawnSync(process.execPath, [lint], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /web-ext lint: 0 errors/);
+  const ownWarnings = run.stdout.split('\n').filter((line) => /^(warning|notice)/.test(line) && !/ (editor|editor\.worker|json\.worker)\.js[: ]/.test(line));
+  assert.deepEqual(ownWarnings, []);
+});
+
+test('both builds: one manifest source, per-browser background, strict CSP, limited hosts; no eval anywhere', () => {
+  ensureExtensionBuilt();
+  const chrome = JSON.parse(readFileSync(join(dist, 'chrome/manifest.json'), 'utf8'));
+  const firefox = JSON.parse(readFileSync(join(dist, 'firefox/manifest.json'), 'utf8'));
+  assert.deepEqual(chrome.background, { service_worker: 'background.js' });
+  assert.deepEqual(firefox.background, { scripts: ['background.js'] });
+  assert.equal(chrome.browser_specific_settings, undefined);
+  assert.equal(firefox.browser_specific_settings.gecko.id, 'browser-ext@iot-devkit');
+  for (const manifest of [chrome, firefox]) {
+    assert.equal(manifest.manifest_version, 3);
+    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self'; object-src 'self'");
+    assert.deepEqual(manifest.permissions, ['storage']);
+    assert.deepEqual(manifest.host_permissions, ['https://*.tencentcloudapi.com/*', 'http://api.onenet.hk.chinamobile.com/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+  }
+  for (const browser of ['chrome', 'firefox']) {
+    const scripts = readdirSync(join(dist, browser)).filter((f) => f.endsWith('.js'));
+    for (const file of scripts) {
+      const code = readFileSync(join(dist, browser, file), 'utf8');
+      assert.doesNotMatch(code, /\beval\(|new Function\(/, `${browser}/${file}`);
+      assert.doesNotMatch(code, /https?:\/\/(cdn|unpkg|cdnjs|jsdelivr)/i, `${browser}/${file} loads nothing remote`);
+      if (OWN_SCRIPTS.includes(file)) assert.doesNotMatch(code, /innerHTML|insertAdjacentHTML|outerHTML/, `${browser}/${file} renders text, never HTML`);
+    }
+  }
+  for (const zip of [`iot-devkit-chrome-${chrome.version}.zip`, `iot-devkit-firefox-${firefox.version}.zip`]) assert.ok(readFileSync(join(dist, zip)).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), `${zip} is a zip`);
+});
