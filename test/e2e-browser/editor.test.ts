@@ -9,6 +9,10 @@ import { launchExtension, type LoadedExtension } from './support/launchExtension
 import { addProfile, collectErrors, waitReady } from './support/popupActions.js';
 
 type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
+/** The extension API inside the service worker, where worker.evaluate runs. */
+interface ChromeStorage {
+  chrome: { storage: { local: { get(keys: string): Promise<Record<string, unknown>> } } };
+}
 const DEVICE = 'thermostat-1';
 
 /** Replaces the whole text of the Monaco editor inside `selector` the way a developer would: select all, type. */
@@ -123,6 +127,30 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
     const rule = emulator.emulator.state.rules.get('browser_rule');
     assert.ok(rule, 'the emulator holds the rule');
     assert.equal(Buffer.from(rule.Sql, 'base64').toString('utf8'), sql);
+  });
+
+  test('a request from history opens in the body editor (Popup → Edit → Editor…); edited there, it is replayed re-signed', async () => {
+    const popup = await ext.open('popup.html');
+    await waitReady(popup);
+    await popup.click('#tab-history');
+    await popup.click('#history-list li:has(.action:text-is("DescribeDeviceShadow")) [data-command="edit"]');
+    const [bodyPage] = await Promise.all([ext.context.waitForEvent('page'), popup.click('#open-editor')]);
+    const bodyErrors = collectErrors(bodyPage);
+    await waitReady(bodyPage);
+    assert.match(bodyPage.url(), /editor\.html#body:[0-9a-f-]{36}$/);
+    assert.equal(await bodyPage.inputValue('#body-action'), 'DescribeDeviceShadow');
+    assert.deepEqual(JSON.parse(await bodyPage.inputValue('#body-text')), { ProductId: DEMO_PRODUCT_ID, DeviceName: DEVICE });
+    await replaceEditorText(bodyPage, '#body-editor', JSON.stringify({ ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-2' }));
+    await bodyPage.click('#body-send');
+    await bodyPage.waitForSelector('#body-response-meta:has-text("HTTP 200")');
+    assert.equal(await bodyPage.isHidden('#body-response-error'), true);
+    // thermostat-2's shadow is the demo's "eco" one.
+    assert.match((await bodyPage.textContent('#body-response-body')) ?? '', /eco/);
+    const replayedFrom = new URL(bodyPage.url()).hash.split(':')[1];
+    const [newest] = (await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('history'))['history'])) as { replayOf?: string; wire: { body: string } }[];
+    assert.equal(newest!.replayOf, replayedFrom, 'recorded as a replay of the history entry');
+    assert.deepEqual(JSON.parse(newest!.wire.body), { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-2' });
+    assert.deepEqual(bodyErrors, []);
   });
 
   test('no page errors (no CSP violation, no eval)', () => {

@@ -45,9 +45,9 @@ export interface LoadedExtension {
  * Debian's Chromium, headless, with the unpacked extension and a fresh profile (shared/notes: real Chromium in
  * tests). The extension id is read from its service worker's URL.
  */
-export async function launchExtension(options: { locale?: string; devtools?: boolean } = {}): Promise<LoadedExtension> {
+export async function launchExtension(options: { locale?: string; devtools?: boolean; /** Reuse a profile (a browser restart); the caller removes it. */ userDataDir?: string } = {}): Promise<LoadedExtension> {
   ensureExtensionBuilt();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'iot-devkit-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'iot-devkit-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -71,7 +71,7 @@ export async function launchExtension(options: { locale?: string; devtools?: boo
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
