@@ -12,7 +12,7 @@ import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRule
 import type { Browser, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { answerInput, findFrame, openWorkbench, runCommand, screenshot, SCREENSHOTS } from './support/workbench.js';
+import { answerInput, findFrame, openWorkbench, quickOpen, runCommand, screenshot, SCREENSHOTS } from './support/workbench.js';
 
 const { secretId: SECRET_ID, secretKey: SECRET_KEY } = DEMO_CREDENTIAL;
 const PRODUCT = DEMO_PRODUCT_ID;
@@ -134,6 +134,24 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await screenshot(page, '2-shadow-saved');
   }));
 
+  it('describes the shadow with its JSON schema, and shows the delta the device has not reported', shot('schema-delta', async () => {
+    await page.locator('.editor-instance .view-line span', { hasText: '"version"' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Read-only: the shadow version' });
+    await hover.first().waitFor({ timeout: 20_000 });
+    await runCommand(page, 'IoT Devkit: Show Shadow Delta (desired vs reported)');
+    const delta = page.locator('.editor-instance', { hasText: '"inSync"' });
+    await delta.first().waitFor({ timeout: 20_000 });
+    const text = (await delta.first().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    // desired targetTemperature 24 against reported 20; mode agrees, so it is not in the delta.
+    assert.match(text, /"delta": \{\s*"targetTemperature": 24\s*\}/);
+    assert.match(text, /"inSync": false/);
+    await screenshot(page, '2b-shadow-delta');
+    const deltaTab = page.locator('.tab', { hasText: `${DEVICE}.delta.json` });
+    await deltaTab.hover();
+    await deltaTab.locator('.codicon-close').click();
+    await deltaTab.waitFor({ state: 'detached', timeout: 10_000 });
+  }));
+
   it('a conflicting save ends in the diff with the edit kept; re-applied, it saves both changes', shot('conflict', async () => {
     const read = shadowOnServer();
     await typeDocument(page, { ...read, state: { ...read.state, desired: { targetTemperature: 24, mode: 'eco' } } });
@@ -235,8 +253,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   it('shows the decoded SQL of "Sql": "<base64>" in a JSON file, as CodeLens and hover', shot('sqllens', async () => {
     // Keyboard shortcuts typed inside a webview stay there: focus the workbench's editor first.
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+P');
-    await answerInput(page, 'rule.json');
+    await quickOpen(page, 'rule.json');
     const lens = page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'SQL: SELECT temperature' });
     await lens.first().waitFor({ timeout: 20_000 });
     assert.match(await lens.first().innerText(), /WHERE temperature > 28/);

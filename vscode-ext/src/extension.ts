@@ -19,6 +19,7 @@ import { ShadowConflicts } from './host/shadow/ShadowConflicts.js';
 import { ShadowDeltaProvider } from './host/shadow/ShadowDeltaProvider.js';
 import { ShadowFileSystem } from './host/shadow/ShadowFileSystem.js';
 import { ShadowService } from './host/shadow/ShadowService.js';
+import { parseShadowPath } from './host/shadow/shadowUri.js';
 import { SidebarViewProvider } from './host/sidebar/SidebarViewProvider.js';
 import { SQL_DOCUMENTS, SqlLensProvider } from './host/sql/SqlLensProvider.js';
 import { ResourceTreeProvider } from './host/tree/ResourceTreeProvider.js';
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
     conflict: (uri, conflict) => void conflicts.show(uri, conflict),
     saved: (uri, snapshot) => {
       conflicts.saved(uri, snapshot);
-      delta.refresh(uri);
+      const address = parseShadowPath(uri.path);
+      if (address.ok) delta.refresh(address.address);
     },
   });
   const history = new RequestHistory(context.globalState);

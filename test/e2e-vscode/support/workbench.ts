@@ -57,3 +57,13 @@ export async function findFrame(page: Page, selector: string, timeout = 30_000):
     await page.waitForTimeout(250);
   }
 }
+
+/** Opens a workspace file with Quick Open, once the file search has listed it. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 20_000 });
+  await input.press('Enter');
+}

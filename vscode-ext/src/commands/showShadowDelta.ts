@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SCHEMES } from '../constants.js';
 import type { Services } from '../host/Services.js';
-import { shadowPath, type ShadowAddress } from '../host/shadow/shadowUri.js';
+import { deltaPath, parseShadowPath, shadowPath, type ShadowAddress } from '../host/shadow/shadowUri.js';
 
 /** Opens the read-only delta (desired vs reported) of the given shadow, or of the shadow in the active editor. */
 export const showShadowDelta =
@@ -13,7 +13,9 @@ export const showShadowDelta =
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a device shadow first ("IoT Devkit: Open Device Shadow").'));
       return;
     }
-    const uri = vscode.Uri.from({ scheme: SCHEMES.shadowDelta, path });
-    delta.refresh(uri.with({ scheme: SCHEMES.shadow }));
+    const parsed = parseShadowPath(path);
+    if (!parsed.ok) return;
+    const uri = vscode.Uri.from({ scheme: SCHEMES.shadowDelta, path: deltaPath(parsed.address) });
+    delta.refresh(parsed.address);
     await vscode.window.showTextDocument(uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   };

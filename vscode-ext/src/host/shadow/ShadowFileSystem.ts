@@ -23,6 +23,8 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly snapshots = new Map<string, ShadowSnapshot>();
   /** stat()'s mtime per file; moves only when we want VS Code to reload (after our own save). */
   private readonly mtimes = new Map<string, number>();
+  /** Files saved whose editor must reload what the cloud now holds, once VS Code has taken the write's stat. */
+  private readonly reloadAfterStat = new Set<string>();
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   private pending: vscode.FileChangeEvent[] = [];
@@ -76,6 +78,9 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     let mtime = this.mtimes.get(uri.path);
     if (mtime === undefined) this.mtimes.set(uri.path, (mtime = Date.now()));
     const snapshot = this.snapshots.get(uri.path);
+    // VS Code stats a file right after writing it and keeps that as the editor's version; the change announced
+    // after it (not before, or the editor would think it is current) makes the saved editor reload the cloud's copy.
+    if (this.reloadAfterStat.delete(uri.path)) setTimeout(() => this.touch(uri), 0);
     return { type: vscode.FileType.File, ctime: 0, mtime, size: snapshot ? encoder.encode(renderShadow(snapshot.shadow)).length : 0 };
   }
 
@@ -93,14 +98,15 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       if (outcome.ignored.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Only desired is sent. Not sent: {0}', outcome.ignored.join('; ')));
       if (!outcome.sent) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No change to desired: nothing was sent.'));
-        this.touch(uri);
+        // Edits to read-only parts are dropped from the editor too: it reloads the shadow as read.
+        this.reloadAfterStat.add(uri.path);
         return;
       }
       this.snapshots.set(uri.path, outcome.snapshot);
       this.listener.saved(uri, outcome.snapshot);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Shadow {0}/{1} saved: version {2}', address.productId, address.deviceName, outcome.snapshot.shadow.version), 5000);
-      // Reload after VS Code has taken the write's stat, so the editor shows the version and metadata the cloud set.
-      setTimeout(() => this.touch(uri), 50);
+      // The editor then reloads the version and metadata the cloud set (see stat).
+      this.reloadAfterStat.add(uri.path);
     } catch (error) {
       if (error instanceof ShadowRefusedError) throw new Error(vscode.l10n.t('Not sent: {0}', error.message));
       if (error instanceof ShadowConflictError) {

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkShadowAddress, parseShadowPath, shadowPath } from './shadowUri.js';
+import { checkShadowAddress, deltaPath, parseShadowPath, shadowPath } from './shadowUri.js';
 
 describe('shadow URIs', () => {
   it('round-trips /<ProductId>/<DeviceName>.json', () => {
     const address = { productId: 'ABCDE12345', deviceName: 'dev_1:a-b' };
     assert.equal(shadowPath(address), '/ABCDE12345/dev_1:a-b.json');
     assert.deepEqual(parseShadowPath(shadowPath(address)), { ok: true, address });
+    assert.equal(deltaPath(address), '/ABCDE12345/dev_1:a-b.delta.json');
+    assert.equal(parseShadowPath(deltaPath(address)).ok, false, 'the editable shadow is never opened under the delta name');
   });
 
   it('names the wrong part', () => {

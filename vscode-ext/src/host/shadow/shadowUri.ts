@@ -10,6 +10,9 @@ const DEVICE_NAME = /^[A-Za-z0-9:_-]{1,60}$/;
 
 export const shadowPath = ({ productId, deviceName }: ShadowAddress): string => `/${productId}/${deviceName}.json`;
 
+/** The delta view's own name (<DeviceName>.delta.json), so its tab is not mistaken for the editable shadow. */
+export const deltaPath = (address: ShadowAddress): string => shadowPath(address).replace(/\.json$/, '.delta.json');
+
 /** Reads a URI path back into the address; the reason names the part that is wrong. */
 export function parseShadowPath(path: string): { ok: true; address: ShadowAddress } | { ok: false; reason: string } {
   const match = /^\/([^/]+)\/([^/]+)\.json$/.exec(path);
