@@ -41,8 +41,8 @@ async function main(): Promise<void> {
   const show = setupTabs(byId('tabs'), selectTab);
   for (const radio of ['mode-action', 'mode-paste']) byId(radio).addEventListener('change', () => request.syncMode());
 
-  const profileList = await profiles.refresh();
-  const restored = await draft.restore();
+  const [profileList, saved] = await Promise.all([profiles.refresh(), draft.load()]);
+  const restored = draft.apply(saved);
   if (!restored && profileList.length === 0) activeTab.value = 'tab-profiles';
   show(activeTab.value || 'tab-request');
   byId('passphrase-row').hidden = !byId<HTMLInputElement>('profile-remember').checked;

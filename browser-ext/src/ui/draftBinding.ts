@@ -44,7 +44,15 @@ export class DraftBinding {
 
   /** Restores the draft; returns false when there was none. Select options must exist before this runs. */
   async restore(): Promise<boolean> {
-    const draft = await callBackground('loadDraft', { scope: this.scope });
+    return this.apply(await this.load());
+  }
+
+  /** Fetches the draft without applying it, so a page can fetch it alongside its other start-up data. */
+  load(): Promise<Draft | null> {
+    return callBackground('loadDraft', { scope: this.scope });
+  }
+
+  apply(draft: Draft | null): boolean {
     if (!draft) return false;
     const apply = (field: Field, value: string | boolean | undefined) => {
       if (value === undefined) return;
