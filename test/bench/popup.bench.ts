@@ -21,6 +21,7 @@ export async function bench(): Promise<string[]> {
   const emulator = await startTestEmulator();
   const ext = await launchExtension();
   const opens: number[] = [];
+  const scriptStarts: number[] = [];
   try {
     const setup = await ext.open('popup.html');
     await waitReady(setup);
@@ -32,18 +33,22 @@ export async function bench(): Promise<string[]> {
     for (let i = 0; i < 12; i++) {
       const page = await ext.open('popup.html');
       await waitReady(page);
-      if (i > 0) opens.push(Number(await page.getAttribute('body', 'data-ready')));
+      if (i > 0) {
+        opens.push(Number(await page.getAttribute('body', 'data-ready')));
+        scriptStarts.push(Number(await page.getAttribute('body', 'data-script-start')));
+      }
       await page.close();
     }
   } finally {
     await ext.close();
     await emulator.close();
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   opens.sort((a, b) => a - b);
-  const median = opens[Math.floor(opens.length / 2)]!;
   return [
     'Browser extension popup (Debian Chromium, headless)',
     `  popup.js ${kb(sizes[0]!)} (${kb(gzipSync(script).length)} gzipped); with its HTML and CSS ${kb(total)}; Monaco is not in it   (target < 150 KB)`,
-    `  first interactive render: median ${median} ms, ${opens[0]}–${opens.at(-1)} ms over ${opens.length} opens   (target < 200 ms)`,
+    `  first interactive render: median ${median(opens)} ms, ${opens[0]}–${opens.at(-1)} ms over ${opens.length} opens   (target < 200 ms)`,
+    `    of which before popup.js starts (Chromium setting up an extension page's script context): median ${median(scriptStarts)} ms`,
   ];
 }
