@@ -30,7 +30,26 @@ async function freePort(): Promise<number> {
  * Installs the packaged .vsix into a fresh extensions folder (a used one asks for a restart) and serves
  * code-server on loopback with no auth, a fresh user-data folder, the given user settings and a workspace folder.
  */
-export async function startCodeServer(options: { settings: Record<string, unknown>; files?: Record<string, string>; language?: string }): Promise<RunningCodeServer> {
+/**
+ * Packages test/e2e-vscode/fixtures/zh-cn-locale (a language pack with no translations) and registers it the way
+ * VS Code's language-pack service would (userData/languagepacks.json), so `--locale zh-cn` takes effect without
+ * Microsoft's language pack: extensions see vscode.env.language "zh-cn" and their zh-cn bundles; the workbench
+ * itself stays in English.
+ */
+function installZhCnLocale(base: string, env: NodeJS.ProcessEnv, extensionsDir: string, userDataDir: string): void {
+  const fixture = join(REPO_ROOT, 'test/e2e-vscode/fixtures/zh-cn-locale');
+  const vsix = join(base, 'zh-cn-locale.vsix');
+  const vsce = join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce');
+  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: fixture, encoding: 'utf8', timeout: 60_000 });
+  if (packed.status !== 0) throw new Error(`packaging the zh-cn locale failed: ${packed.stdout}${packed.stderr}`);
+  const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 90_000 });
+  if (install.status !== 0) throw new Error(`installing the zh-cn locale failed: ${install.stdout}${install.stderr}`);
+  const id = 'iot-devkit-test.test-locale-zh-cn';
+  const translations = join(extensionsDir, `${id}-1.0.0`, 'translations', 'main.i18n.json');
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ 'zh-cn': { hash: 'iotdevkittestzhcn', label: '中文(简体)', extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }], translations: { vscode: translations } } }));
+}
+
+export async function startCodeServer(options: { settings: Record<string, unknown>; files?: Record<string, string>; language?: 'zh-cn' }): Promise<RunningCodeServer> {
   if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server is not installed at ${CODE_SERVER_ENTRY}: run bash scripts/setup/30-code-server.sh`);
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run build`);
   const base = mkdtempSync(join(tmpdir(), 'iot-devkit-code-server-'));
@@ -41,11 +60,11 @@ export async function startCodeServer(options: { settings: Record<string, unknow
   mkdirSync(folder, { recursive: true });
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(folder, name), text);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, ...options.settings }, null, 2));
-  if (options.language) writeFileSync(join(userDataDir, 'User', 'locale.json'), JSON.stringify({ locale: options.language }));
   const env = { ...process.env, CODE_SERVER_CONFIG: join(base, 'config.yaml') };
 
   const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', VSIX], { env, encoding: 'utf8', timeout: 90_000 });
   if (install.status !== 0) throw new Error(`installing the .vsix failed (${install.status}): ${install.stdout}${install.stderr}`);
+  if (options.language === 'zh-cn') installZhCnLocale(base, env, extensionsDir, userDataDir);
 
   const port = await freePort();
   const args = [CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
