@@ -7,6 +7,8 @@
 // Sql hover and CodeLens in a JSON file, and the products → devices → rules tree. The API side is the toolkit's local
 // emulator on 127.0.0.1, which verifies every signature and keeps shadows with versions.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRuleSql, signTc3, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
@@ -37,6 +39,12 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** The five boxes of "Add Profile": name, SecretId, SecretKey (a password box), region, endpoint. */
+async function addProfile(page: Page, answers: readonly string[]): Promise<void> {
+  await runCommand(page, 'IoT Devkit: Add Profile');
+  for (const [i, answer] of answers.entries()) await answerInput(page, answer, `Add Profile (${i + 1}/5)`);
 }
 
 /** Runs a step; on failure a screenshot of the workbench is saved beside the others, then the error goes on. */
@@ -73,12 +81,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   it('adds a profile through the palette; the SecretKey is shown masked only', shot('profile', async () => {
     await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
     const sidebar = await findFrame(page, '#sign-form');
-    await runCommand(page, 'IoT Devkit: Add Profile');
-    await answerInput(page, 'e2e');
-    await answerInput(page, SECRET_ID);
-    await answerInput(page, SECRET_KEY);
-    await answerInput(page, 'ap-guangzhou');
-    await answerInput(page, emulator.endpoint);
+    await addProfile(page, ['e2e', SECRET_ID, SECRET_KEY, 'ap-guangzhou', emulator.endpoint]);
     await sidebar.locator('#profile-name').waitFor();
     assert.equal(await sidebar.locator('#profile-key').innerText(), 'DEMO****');
     assert.ok(!(await sidebar.content()).includes(SECRET_KEY), 'the webview never holds the SecretKey');
@@ -272,5 +275,29 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await tree.locator('.monaco-list-row', { hasText: DEMO_RULE_NAME }).first().waitFor({ timeout: 15_000 });
     await tree.locator('.monaco-list-row', { hasText: 'vscode_rule' }).first().waitFor();
     await screenshot(page, '8-tree');
+  }));
+
+  it('switches and deletes profiles; settings.json holds SecretIds only, never a SecretKey', shot('profiles', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await addProfile(page, ['other', 'AKIDotherProfile0001', 'madeUpOtherSecretKey0001', 'ap-shanghai', '']);
+    await waitFor('the new active profile', async () => (await sidebar.locator('#profile-name').innerText()) === 'other' || undefined);
+    assert.equal(await sidebar.locator('#profile-key').innerText(), 'made****');
+
+    await runCommand(page, 'IoT Devkit: Switch Profile');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e' }).first().click();
+    await waitFor('the switch back', async () => (await sidebar.locator('#profile-name').innerText()) === 'e2e' || undefined);
+
+    await runCommand(page, 'IoT Devkit: Delete Profile');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'other' }).first().click();
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Delete' }).first().click();
+    const settingsFile = join(codeServer.userDataDir, 'User', 'settings.json');
+    const settings = await waitFor('the profile removed from settings', () => {
+      const text = readFileSync(settingsFile, 'utf8');
+      return text.includes('AKIDotherProfile0001') ? undefined : text;
+    });
+    assert.match(settings, new RegExp(SECRET_ID));
+    for (const secret of [SECRET_KEY, 'madeUpOtherSecretKey0001']) assert.ok(!settings.includes(secret), 'no SecretKey in settings.json');
+    assert.doesNotMatch(settings, /secretKey/i);
   }));
 });

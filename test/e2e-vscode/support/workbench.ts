@@ -34,8 +34,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.press('Enter');
 }
 
-/** Answers the open input box (or quick pick) with a value and Enter. */
-export async function answerInput(page: Page, value: string): Promise<void> {
+/**
+ * Answers the open input box with a value and Enter. With a title, waits for the box of that title first: in a
+ * series of boxes the next one replaces the last asynchronously, and typing too early would go to the old one.
+ */
+export async function answerInput(page: Page, value: string, title?: string): Promise<void> {
+  if (title !== undefined) await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(value);
