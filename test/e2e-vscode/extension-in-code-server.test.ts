@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRuleSql, signTc3, type ShadowDocument } from '@iot-devkit/core';
+import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRuleSql, signTc3, toCurl, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
@@ -117,6 +117,29 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await waitFor('the timestamp message', async () => /timestamp/.test(await sidebar.locator('.field:has(#sign-timestamp) .field-message').innerText()) || undefined);
   }));
 
+  it('fills the Sign form from a pasted curl command, and diagnoses a request whose body changed after signing', shot('paste-diagnose', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    const signed = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeProducts', region: 'ap-guangzhou', params: { Offset: 0, Limit: 10 }, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) });
+    const expected = /Signature=([0-9a-f]{64})/.exec(signed.headers['Authorization']!)![1]!;
+    await sidebar.click('#panel-sign details:has(#capture-text) summary');
+    await sidebar.fill('#capture-text', toCurl(signed));
+    await sidebar.click('#capture-fill');
+    const signature = sidebar.locator('li[data-step="signature"] pre');
+    await waitFor('the pasted request re-signed', async () => (await signature.innerText()) === expected || undefined);
+
+    // Diagnosis is offline: a request to the public endpoint, its body re-serialized after signing.
+    const sent = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeProducts', region: 'ap-guangzhou', params: { Offset: 0, Limit: 10 } }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) });
+    await sidebar.click('#panel-sign details:has(#diagnose-text) summary');
+    await sidebar.fill('#diagnose-text', toCurl({ ...sent, body: '{"Offset": 0, "Limit": 10}' }));
+    await sidebar.fill('#diagnose-response', 'AuthFailure.SignatureFailure');
+    await sidebar.click('#diagnose-run');
+    await sidebar.locator('#diagnose-out .verdict').waitFor();
+    assert.ok((await sidebar.locator('#diagnose-out .findings li').count()) > 0);
+    assert.match(await sidebar.locator('#diagnose-out').innerText(), /body/i);
+    await sidebar.locator('#diagnose-out').scrollIntoViewIfNeeded();
+    await screenshot(page, '1b-diagnosis');
+  }));
+
   it('opens a device shadow, saves an edit with the version it read', shot('save', async () => {
     await runCommand(page, 'IoT Devkit: Open Device Shadow');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: PRODUCT }).first().click({ timeout: 20_000 });
@@ -221,6 +244,15 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     await sidebar.locator('#send-history li[data-history]').first().locator('button[aria-label^="Replay"]').click();
     await waitFor('the replay in history', async () => (await sidebar.locator('#send-history li[data-history]').count()) === 3 || undefined);
     assert.match(await sidebar.locator('#send-body').innerText(), /"Data"/, 'the replay was signed afresh and accepted');
+    // "Copy as" curl puts the signed request on the clipboard.
+    await sidebar.selectOption('#send-format', 'curl');
+    await sidebar.click('#send-export');
+    const copied = await waitFor('the curl command on the clipboard', async () => {
+      const text = String(await page.evaluate('navigator.clipboard.readText()'));
+      return text.startsWith('curl -X POST') ? text : undefined;
+    });
+    assert.match(copied, /X-TC-Action: DescribeDeviceShadow/);
+    assert.match(copied, /TC3-HMAC-SHA256 Credential=AKIDDEMO/);
     await screenshot(page, '5-build-and-send');
 
     // A code in a response opens the Errors tab on it.
