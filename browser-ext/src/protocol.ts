@@ -201,7 +201,15 @@ export interface SignatureDiagnosisView {
   readonly cause: string | null;
   readonly explanation: LocalizedText;
   readonly fix: LocalizedText | null;
-  readonly firstDifference: { readonly step: string; readonly title: LocalizedText; readonly part?: string; readonly expected: string; readonly got: string } | null;
+  readonly firstDifference: {
+    readonly step: string;
+    readonly title: LocalizedText;
+    readonly part?: string;
+    /** Where "got" comes from: a re-signing that reproduced the signature, the Authorization header, or the signature itself. */
+    readonly source: 'supplied' | 'reproduced' | 'authorization-header' | 'signature';
+    readonly expected: string;
+    readonly got: string;
+  } | null;
   readonly steps: readonly SignatureStepView[];
   /** The server's error, read from the observed response. */
   readonly serverError?: ApiErrorView;

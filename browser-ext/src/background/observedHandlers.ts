@@ -44,7 +44,7 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
     cause: result.cause,
     explanation: result.explanation,
     fix: result.fix,
-    firstDifference: difference ? { step: difference.step, title: difference.title, ...(difference.part ? { part: difference.part } : {}), expected: masked(difference.step, difference.expected), got: masked(difference.step, difference.got) } : null,
+    firstDifference: difference ? { step: difference.step, title: difference.title, ...(difference.part ? { part: difference.part } : {}), source: difference.source, expected: masked(difference.step, difference.expected), got: masked(difference.step, difference.got) } : null,
     steps: stepViews(result.steps),
     ...(serverError ? { serverError } : {}),
   };

@@ -79,6 +79,13 @@ async function diagnoseSelected(): Promise<void> {
       setText(byId('difference-title'), `${pick(difference.title)}${difference.part ? ` · ${difference.part}` : ''}`);
       setText(byId('difference-expected'), difference.expected);
       setText(byId('difference-got'), difference.got);
+      const gotLabels = {
+        reproduced: t('gotReproduced', 'What the client signed (reproduced by re-signing)'),
+        'authorization-header': t('gotAuthorization', 'In the Authorization header'),
+        signature: t('gotSignature', 'The signature in the request'),
+        supplied: t('gotSupplied', 'What was supplied'),
+      } as const;
+      setText(byId('difference-got-label'), gotLabels[difference.source]);
     }
     renderSteps(byId('step-list'), result.steps);
     setText(status, '');

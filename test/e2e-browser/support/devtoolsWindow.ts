@@ -36,15 +36,21 @@ export class DevToolsWindows {
     return ((await this.cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos;
   }
 
-  /** Evaluates `expression` (awaiting a promise) in the target and returns its JSON-able value. */
-  async evaluate<T>(targetId: string, expression: string): Promise<T> {
+  /** Sends one CDP command to a target (attached for the call) and returns its result. */
+  async command<T>(targetId: string, method: string, params: Record<string, unknown>): Promise<T> {
     const { sessionId } = (await this.cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
     const id = ++this.nextId;
     const reply = new Promise<EvaluateReply>((resolve) => this.replies.set(id, resolve));
-    await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     const { result } = await reply;
     this.replies.delete(id);
     await this.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return result as T;
+  }
+
+  /** Evaluates `expression` (awaiting a promise) in the target and returns its JSON-able value. */
+  async evaluate<T>(targetId: string, expression: string): Promise<T> {
+    const result = await this.command<EvaluateReply['result']>(targetId, 'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (result?.exceptionDetails) throw new Error(`evaluation failed in ${targetId}: ${JSON.stringify(result.exceptionDetails)}`);
     return result?.result?.value as T;
   }
