@@ -59,7 +59,8 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
   if (method !== 'GET' && method !== 'POST') throw new SigningInputError('request.method', `GET or POST (API 3.0 signs only these), got ${JSON.stringify(request.method)}`);
   const url = parseRequestUrl(request.url, 'request.url');
   const { secretKey, suppliedSecretKey } = readSecretKey(input.secretKey);
-  const headers: readonly CapturedHeader[] = capturedHeader(request, 'host') === undefined ? [...request.headers, { name: 'Host', value: url.hostname }] : request.headers;
+  // Without a captured Host header, the client sent the URL's authority, port included (curl and fetch do).
+  const headers: readonly CapturedHeader[] = capturedHeader(request, 'host') === undefined ? [...request.headers, { name: 'Host', value: url.host }] : request.headers;
   const host = capturedHeader({ headers }, 'host')!.trim();
   const findings: DiagnosisFinding[] = [];
   const examined = new Set<DiagnosisCauseId>(['authorization-malformed', 'timestamp-header-missing', 'signed-header-missing', 'required-header-not-signed']);
