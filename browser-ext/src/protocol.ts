@@ -154,6 +154,12 @@ export interface ActionForm extends ActionSummary {
   readonly params: readonly ParamField[];
 }
 
+/** What the popup hands the editor page when it opens it on the call being composed. */
+export interface EditorHandoff {
+  readonly profileId: string;
+  readonly request: ActionRequestSpec;
+}
+
 /** A pasted curl command or raw HTTP request, read back into the call it makes. */
 export interface PastedRequest {
   readonly request: RequestSpec;
@@ -253,7 +259,10 @@ export interface ProtocolMap {
   listActions: [Record<string, never>, ActionSummary[]];
   describeAction: [{ readonly service: string; readonly action: string }, ActionForm | null];
   readPasted: [{ readonly text: string }, PastedRequest];
-  openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string }, void];
+  /** Opens the editor page: on a history entry (edit-and-replay) or on the call being composed in the popup. */
+  openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string; readonly compose?: EditorHandoff }, void];
+  /** The call the popup handed over with openEditor, once. */
+  takeEditorHandoff: [Record<string, never>, EditorHandoff | null];
   describeShadow: [ShadowTarget, ShadowRead];
   /** Sends the edited desired as a merge patch against `baseDocumentText` (the shadow it was read from) with its version. */
   updateShadow: [ShadowTarget & { readonly desiredText: string; readonly baseDocumentText: string }, ShadowUpdateOutcome];

@@ -153,6 +153,22 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
     assert.deepEqual(bodyErrors, []);
   });
 
+  test("Editor… opens the body editor on the popup's call being composed", async () => {
+    const popup = await ext.open('popup.html');
+    await waitReady(popup);
+    await popup.click('#tab-request');
+    await popup.click('#new-request').catch(() => undefined);
+    await popup.fill('#action', 'DescribeDevice');
+    await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "${DEVICE}"}`);
+    const [bodyPage] = await Promise.all([ext.context.waitForEvent('page'), popup.click('#open-editor')]);
+    await waitReady(bodyPage);
+    assert.match(bodyPage.url(), /editor\.html#body:compose$/);
+    assert.equal(await bodyPage.inputValue('#body-action'), 'DescribeDevice');
+    assert.deepEqual(JSON.parse(await bodyPage.inputValue('#body-text')), { ProductId: DEMO_PRODUCT_ID, DeviceName: DEVICE });
+    await bodyPage.click('#body-send');
+    await bodyPage.waitForSelector(`#body-response-body:has-text("${DEVICE}")`);
+  });
+
   test('no page errors (no CSP violation, no eval)', () => {
     assert.deepEqual(errors, []);
   });

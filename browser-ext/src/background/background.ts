@@ -1,7 +1,8 @@
 // The service worker (Chrome) / background script (Firefox): owns the SecretKeys and makes every network call.
 // Pages reach it through the protocol in ../protocol.ts; this file only wires the handlers up.
-import { openTab } from '../browserApi.js';
+import { openTab, sessionArea } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
+import type { EditorHandoff } from '../protocol.js';
 import { loadDraft, saveDraft } from './draftStore.js';
 import { curlForObserved, diagnoseObserved, replayObserved } from './observedHandlers.js';
 import { clearObserved, listObserved, recordObserved } from './observedStore.js';
@@ -10,6 +11,8 @@ import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profi
 import { describeAction, listActions } from './catalogHandlers.js';
 import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
+
+const EDITOR_HANDOFF = 'editorHandoff';
 
 handleMessages({
   listProfiles: () => listProfiles(),
@@ -28,8 +31,14 @@ handleMessages({
   listActions,
   describeAction,
   readPasted,
-  openEditor: async ({ view, historyId }) => {
-    await openTab(`editor.html#${view}${historyId ? `:${historyId}` : ''}`);
+  openEditor: async ({ view, historyId, compose }) => {
+    if (compose) await sessionArea.set({ [EDITOR_HANDOFF]: compose });
+    await openTab(`editor.html#${view}${historyId ? `:${historyId}` : compose ? ':compose' : ''}`);
+  },
+  takeEditorHandoff: async () => {
+    const handoff = (await sessionArea.get(EDITOR_HANDOFF))[EDITOR_HANDOFF] as EditorHandoff | undefined;
+    await sessionArea.remove(EDITOR_HANDOFF);
+    return handoff ?? null;
   },
   describeShadow,
   updateShadow,

@@ -14,6 +14,8 @@ const input = (id: string) => byId<HTMLInputElement>(id);
 export interface BodyEditor {
   restore(): void;
   loadHistory(id: string): Promise<void>;
+  /** Takes the call the popup handed over (editor.html#body:compose). */
+  loadHandoff(): Promise<void>;
   layout(): void;
 }
 
@@ -37,6 +39,7 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
   const send = async () => {
     try {
       const request = compose();
+      byId('body-response').hidden = true;
       setText(status, t('sending', 'Sending…'));
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) =>
         replayOf.value ? callBackground('replayHistory', { id: replayOf.value, confirmed, request }) : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
@@ -72,6 +75,21 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
       replayOf.value = entry.id;
       setEditorText(editor, JSON.stringify(request.params, null, 2));
       setText(byId('body-origin'), t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]));
+      saveDraft();
+    },
+    async loadHandoff() {
+      const handoff = await callBackground('takeEditorHandoff', {});
+      if (!handoff) return;
+      const request = handoff.request;
+      input('body-action').value = request.action;
+      input('body-service').value = request.service;
+      input('body-version').value = request.version;
+      input('body-region').value = request.region;
+      byId<HTMLSelectElement>('body-method').value = request.method;
+      if ([...profile.options].some((o) => o.value === handoff.profileId)) profile.value = handoff.profileId;
+      replayOf.value = '';
+      setText(byId('body-origin'), '');
+      setEditorText(editor, JSON.stringify(request.params, null, 2));
       saveDraft();
     },
     layout: () => editor.layout(),

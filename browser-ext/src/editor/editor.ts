@@ -28,10 +28,11 @@ async function main(): Promise<void> {
     history.replaceState(null, '', `#${Object.entries(VIEWS).find(([, id]) => id === tabId)?.[0] ?? 'body'}`);
     for (const view of [body, shadow, ruleSql]) view.layout();
   });
-  // editor.html#shadow, #ruleSql, #body or #body:<historyId> (edit-and-replay from the popup).
+  // editor.html#shadow, #ruleSql, #body, #body:<historyId> (edit-and-replay) or #body:compose (the popup's call).
   const [view = 'body', historyId] = location.hash.slice(1).split(':');
   show(VIEWS[view as keyof typeof VIEWS] ?? VIEWS.body);
-  if (historyId) await body.loadHistory(historyId);
+  if (historyId === 'compose') await body.loadHandoff();
+  else if (historyId) await body.loadHistory(historyId);
   document.body.dataset['ready'] = String(Math.round(performance.now()));
 }
 

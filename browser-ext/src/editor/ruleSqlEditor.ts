@@ -52,6 +52,7 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
     const action = byId<HTMLSelectElement>('rule-action').value === 'ReplaceTopicRule' ? 'ReplaceTopicRule' : 'CreateTopicRule';
     const request = { kind: 'action', service: 'iotcloud', version: '2021-04-08', action, region: '', method: 'POST', params: { RuleName: byId<HTMLInputElement>('rule-name').value.trim(), TopicRulePayload: built.payload } } as const;
     try {
+      byId('rule-response').hidden = true;
       setText(status, t('sending', 'Sending…'));
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) => callBackground('sendRequest', { profileId: profile.value, request, confirmed }));
       if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));

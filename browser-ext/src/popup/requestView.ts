@@ -1,6 +1,6 @@
 // The Request tab: compose an API call (or paste one), see its signature steps, send it, read the response.
 import { callBackground } from '../messaging.js';
-import type { HistoryEntry, RequestSpec, SendOutcome } from '../protocol.js';
+import type { ActionRequestSpec, HistoryEntry, RequestSpec, SendOutcome } from '../protocol.js';
 import { replayWithConfirmation } from './historyView.js';
 import { confirmAction } from '../ui/confirmAction.js';
 import { byId, setText } from '../ui/dom.js';
@@ -31,7 +31,7 @@ function readParams(): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-export function composeRequest(): RequestSpec {
+export function composeRequest(): ActionRequestSpec {
   return {
     kind: 'action',
     service: input('service').value.trim(),
@@ -128,6 +128,8 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
   const send = async () => {
     try {
       const request = await currentRequest();
+      // The last response goes away while this one is on its way, so what is shown is always this send's.
+      byId('response').hidden = true;
       view.status(t('sending', 'Sending…'));
       let outcome: SendOutcome | undefined;
       if (replayOf.value) outcome = await replayWithConfirmation(replayOf.value, request);
@@ -149,7 +151,16 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       void send();
     }
   });
-  byId('open-editor').addEventListener('click', () => void callBackground('openEditor', { view: 'body', ...(replayOf.value ? { historyId: replayOf.value } : {}) }).then(() => window.close()));
+  // Editing a replay opens that history entry; otherwise the call being composed goes along.
+  byId('open-editor').addEventListener('click', async () => {
+    try {
+      const compose = replayOf.value || input('mode-paste').checked ? undefined : { profileId: profile.value, request: composeRequest() };
+      await callBackground('openEditor', { view: 'body', ...(replayOf.value ? { historyId: replayOf.value } : {}), ...(compose ? { compose } : {}) });
+      window.close();
+    } catch (error) {
+      view.status((error as Error).message);
+    }
+  });
   byId('action').addEventListener('input', syncReplayNote);
   return view;
 }
