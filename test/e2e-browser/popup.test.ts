@@ -163,6 +163,20 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     assert.deepEqual(JSON.parse(await popup.inputValue('#params')), { ProductId: DEMO_PRODUCT_ID, ShadowVersion: 7 }, 'the form writes typed values into the JSON');
   });
 
+  test("a secret parameter typed in the form stays out of storage.local (the draft keeps it in session memory)", async () => {
+    await popup.fill('#action', 'CreateDevice');
+    await popup.waitForSelector('#param-DefinedPsk');
+    assert.equal(await popup.getAttribute('#param-DefinedPsk', 'type'), 'password');
+    await popup.fill('#params', '{}');
+    await popup.fill('#param-DefinedPsk', 'c2VjcmV0LXBzay1vbmx5LWZvci10ZXN0cw==');
+    const local = await ext.worker.evaluate(async () => JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null)));
+    assert.ok(!local.includes('c2VjcmV0LXBzay1vbmx5LWZvci10ZXN0cw=='));
+    const reopened = await ext.open('popup.html');
+    await waitReady(reopened);
+    assert.deepEqual(JSON.parse(await reopened.inputValue('#params')), { DefinedPsk: 'c2VjcmV0LXBzay1vbmx5LWZvci10ZXN0cw==' });
+    await reopened.close();
+  });
+
   test('parameters the catalog refuses are named and nothing is sent', async () => {
     const before = (await storedHistory()).length;
     await popup.fill('#action', 'CreateDevice');

@@ -65,6 +65,10 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
   };
 
   const render = () => {
+    // An action with a secret parameter (CreateDevice's DefinedPsk) keeps its params JSON draft in session memory only.
+    const secret = shown?.params.some((p) => p.secret) ?? false;
+    params.toggleAttribute('data-draft-secret', secret);
+    params.toggleAttribute('data-draft', !secret);
     if (!shown) {
       form.replaceChildren();
       setText(description, '');

@@ -59,8 +59,9 @@ export class DraftBinding {
       if (isToggle(field)) field.checked = value === true;
       else field.value = String(value);
     };
-    for (const field of this.fields('[data-draft]')) apply(field, draft.fields[field.id]);
-    for (const field of this.fields('[data-draft-secret]')) apply(field, draft.secretFields[field.id]);
+    // A field may change kind while the page is open (the params JSON turns secret when the action has a PSK
+    // parameter): the session copy, when there is one, is the newer.
+    for (const field of this.fields('[data-draft], [data-draft-secret]')) apply(field, draft.secretFields[field.id] ?? draft.fields[field.id]);
     return true;
   }
 }
