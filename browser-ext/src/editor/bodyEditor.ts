@@ -36,6 +36,16 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
     return { kind: 'action', service: input('body-service').value.trim(), version: input('body-version').value.trim(), action: input('body-action').value.trim(), region: input('body-region').value.trim(), method: byId<HTMLSelectElement>('body-method').value === 'GET' ? 'GET' : 'POST', params: params as Record<string, unknown> };
   };
 
+  /** The inverse of compose: shows a call (from history or the popup) in the fields and the editor. */
+  const fillCall = (request: ActionRequestSpec) => {
+    input('body-action').value = request.action;
+    input('body-service').value = request.service;
+    input('body-version').value = request.version;
+    input('body-region').value = request.region;
+    byId<HTMLSelectElement>('body-method').value = request.method;
+    setEditorText(editor, JSON.stringify(request.params, null, 2));
+  };
+
   const send = async () => {
     try {
       const request = compose();
@@ -65,31 +75,19 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
     async loadHistory(id) {
       const entry = await callBackground('historyEntry', { id });
       if (entry.request.kind !== 'action') return setText(status, t('notEditable', 'Only API 3.0 requests can be edited here; replay it instead.'));
-      const request = entry.request;
-      input('body-action').value = request.action;
-      input('body-service').value = request.service;
-      input('body-version').value = request.version;
-      input('body-region').value = request.region;
-      byId<HTMLSelectElement>('body-method').value = request.method;
+      fillCall(entry.request);
       profile.value = entry.profileId;
       replayOf.value = entry.id;
-      setEditorText(editor, JSON.stringify(request.params, null, 2));
       setText(byId('body-origin'), t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]));
       saveDraft();
     },
     async loadHandoff() {
       const handoff = await callBackground('takeEditorHandoff', {});
       if (!handoff) return;
-      const request = handoff.request;
-      input('body-action').value = request.action;
-      input('body-service').value = request.service;
-      input('body-version').value = request.version;
-      input('body-region').value = request.region;
-      byId<HTMLSelectElement>('body-method').value = request.method;
+      fillCall(handoff.request);
       if ([...profile.options].some((o) => o.value === handoff.profileId)) profile.value = handoff.profileId;
       replayOf.value = '';
       setText(byId('body-origin'), '');
-      setEditorText(editor, JSON.stringify(request.params, null, 2));
       saveDraft();
     },
     layout: () => editor.layout(),

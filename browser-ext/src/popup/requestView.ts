@@ -43,6 +43,16 @@ export function composeRequest(): ActionRequestSpec {
   };
 }
 
+/** The inverse of composeRequest: shows a call (from history or a paste) in the Action form. */
+function fillRequestForm(request: ActionRequestSpec): void {
+  input('service').value = request.service;
+  input('version').value = request.version;
+  input('action').value = request.action;
+  input('region').value = request.region;
+  byId<HTMLSelectElement>('method').value = request.method;
+  byId<HTMLTextAreaElement>('params').value = JSON.stringify(request.params, null, 2);
+}
+
 export function setupRequestView(saveDraft: () => void, afterSend: () => void): RequestView {
   const status = byId('status');
   const profile = byId<HTMLSelectElement>('profile');
@@ -69,14 +79,8 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     },
     load(entry) {
       if (entry.request.kind !== 'action') return view.status(t('notEditable', 'Only API 3.0 requests can be edited here; replay it instead.'));
-      const request = entry.request;
       input('mode-action').checked = true;
-      input('service').value = request.service;
-      input('version').value = request.version;
-      input('action').value = request.action;
-      input('region').value = request.region;
-      byId<HTMLSelectElement>('method').value = request.method;
-      byId<HTMLTextAreaElement>('params').value = JSON.stringify(request.params, null, 2);
+      fillRequestForm(entry.request);
       profile.value = entry.profileId;
       replayOf.value = entry.id;
       view.syncMode();
@@ -100,13 +104,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     if (!input('mode-paste').checked) return composeRequest();
     const pasted = await callBackground('readPasted', { text: byId<HTMLTextAreaElement>('pasted').value });
     if (pasted.request.kind === 'action') {
-      const request = pasted.request;
-      input('service').value = request.service;
-      input('version').value = request.version;
-      input('action').value = request.action;
-      input('region').value = request.region;
-      byId<HTMLSelectElement>('method').value = request.method;
-      byId<HTMLTextAreaElement>('params').value = JSON.stringify(request.params, null, 2);
+      fillRequestForm(pasted.request);
       saveDraft();
     }
     setText(byId('paste-notes'), pasted.notes.join(' '));
