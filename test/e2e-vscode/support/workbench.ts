@@ -64,10 +64,22 @@ export async function findFrame(page: Page, selector: string, timeout = 30_000):
 
 /** Opens a workspace file with Quick Open, once the file search has listed it. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 20_000 });
-  await input.press('Enter');
+  // Quick Open fills its list as files are indexed, so Enter can land on another row than the one waited for;
+  // the file counts as open only when its tab is the active one, and Quick Open is tried again otherwise.
+  const activeTab = page.locator('.tabs-container .tab.active', { hasText: fileName });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 20_000 });
+    await input.press('Enter');
+    try {
+      await activeTab.first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`Quick Open did not open ${fileName} after ${attempt} tries: ${(error as Error).message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
