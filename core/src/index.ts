@@ -13,7 +13,7 @@ export { buildCanonicalRequest } from './signing/tc3/buildCanonicalRequest.js';
 export { buildCredentialScope, utcDateOf } from './signing/tc3/buildCredentialScope.js';
 export { buildStringToSign, hashCanonicalRequest, TC3_ALGORITHM } from './signing/tc3/buildStringToSign.js';
 export { computeSignature } from './signing/tc3/computeSignature.js';
-export { deriveSigningKey, SigningKeyCache, type DerivedKeys } from './signing/tc3/deriveSigningKey.js';
+export { deriveSigningKey, SigningKeyCache, type CachedSigningKeys, type DerivedKeys } from './signing/tc3/deriveSigningKey.js';
 export { encodeMultipartBody } from './signing/tc3/encodeMultipartBody.js';
 export { hashRequestPayload } from './signing/tc3/hashRequestPayload.js';
 export { serviceFromHost } from './signing/tc3/serviceFromHost.js';

@@ -1,6 +1,5 @@
 import type { HashProvider } from '../../crypto/HashProvider.js';
 import { nobleHashProvider } from '../../crypto/nobleHashProvider.js';
-import { toHex } from '../../encoding/bytes.js';
 import { parseRequestUrl } from '../requestUrl.js';
 import { SigningInputError } from '../SigningInputError.js';
 import type { SigningStep } from '../SigningStep.js';
@@ -118,9 +117,7 @@ export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signa
     credentialScope,
     hashedCanonicalRequest,
     stringToSign,
-    secretDate: toHex(keys.secretDate),
-    secretService: toHex(keys.secretService),
-    secretSigning: toHex(keys.secretSigning),
+    ...keys.hex,
     signature,
     authorization,
   };
