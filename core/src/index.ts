@@ -102,3 +102,5 @@ export { MAX_CLOCK_SKEW_SECONDS, type SignatureDiagnoser } from './emulator/auth
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './emulator/adminRoutes.js';
 export { ACTION_HANDLERS } from './emulator/actions/actionHandlers.js';
 export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js';
+export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
+export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
