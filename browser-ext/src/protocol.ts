@@ -1,7 +1,7 @@
 // The one message protocol between the extension's pages (popup, editor page, DevTools panel) and its service
 // worker, which owns the secrets and does every network call. Both sides import these types; the map below
 // is the whole contract: message name → [params, result]. Pages import it with `import type` only.
-import type { LocalizedText } from '@iot-devkit/core';
+import type { CredentialMode, CredentialProblem, CredentialScheme, LocalizedText } from '@iot-devkit/core';
 
 /** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
 export interface ProfileInput {
@@ -241,6 +241,29 @@ export type ShadowUpdateOutcome =
   | { readonly status: 'conflict'; readonly latest: ShadowRead; readonly entry: HistoryEntry }
   | { readonly status: 'failed'; readonly error: ApiErrorView; readonly entry?: HistoryEntry };
 
+/** A device-side or other vendor's credential scheme run from the popup's form (the core's CREDENTIAL_SCHEMES). */
+export interface CredentialRunInput {
+  /** A CREDENTIAL_SCHEMES id (mqtt-device, onenet-token, …); the service worker names it when unknown. */
+  readonly scheme: string;
+  readonly mode: CredentialMode;
+  /** Every field of the form as typed, by field name; secrets included, which is why the service worker runs it. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** runCredentialScheme's answer for display: bad input names its field; verify says what is wrong, part by part. */
+export interface CredentialRunView {
+  readonly scheme: string;
+  readonly mode: CredentialMode;
+  readonly ok: boolean;
+  /** The service worker's clock (Unix seconds) the run used: expiries are judged against it. */
+  readonly now: number;
+  readonly problem?: { readonly field: string; readonly expected: string };
+  readonly steps: readonly SignatureStepView[];
+  /** Values to use (connect with, send); secrets among them arrive masked. */
+  readonly outputs: readonly { readonly name: string; readonly value: string }[];
+  readonly findings: readonly { readonly problem: CredentialProblem; readonly field: string; readonly message: LocalizedText }[];
+}
+
 /** Message name → [params, result]. */
 export interface ProtocolMap {
   listProfiles: [Record<string, never>, ProfileView[]];
@@ -272,6 +295,10 @@ export interface ProtocolMap {
   diagnoseObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, SignatureDiagnosisView];
   replayObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string; readonly confirmed: boolean }, SendOutcome];
   curlForObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, string];
+  /** The core's CREDENTIAL_SCHEMES (plain data): the popup generates its form from them without bundling the core's barrel. */
+  listCredentialSchemes: [Record<string, never>, readonly CredentialScheme[]];
+  /** Signs or verifies a device / OneNET / MXCHIP credential with the worker's HashProvider and clock. */
+  runCredentialScheme: [CredentialRunInput, CredentialRunView];
 }
 
 export type MessageName = keyof ProtocolMap;

@@ -9,6 +9,7 @@ import { clearObserved, listObserved, recordObserved } from './observedStore.js'
 import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { describeAction, listActions } from './catalogHandlers.js';
+import { listCredentialSchemes, runCredentials } from './credentialHandlers.js';
 import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
 
@@ -48,4 +49,6 @@ handleMessages({
   diagnoseObserved,
   replayObserved,
   curlForObserved,
+  listCredentialSchemes,
+  runCredentialScheme: ({ scheme, mode, values }) => runCredentials({ scheme, mode, values }),
 });

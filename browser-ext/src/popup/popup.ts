@@ -1,5 +1,6 @@
 // The toolbar popup. It closes whenever it loses focus, so every field is a draft restored on reopen; it talks
 // only to the service worker (protocol.ts), which holds the keys and sends the requests.
+import { callBackground } from '../messaging.js';
 import type { ProfileView } from '../protocol.js';
 import { byId, el } from '../ui/dom.js';
 import { DraftBinding } from '../ui/draftBinding.js';
@@ -7,6 +8,7 @@ import { localizePage } from '../ui/localize.js';
 import { fillProfileSelect } from '../ui/profileSelect.js';
 import { setupTabs } from '../ui/tabs.js';
 import { setupActionPicker } from './actionPicker.js';
+import { setupCredentialsView } from './credentialsView.js';
 import { setupHistoryView } from './historyView.js';
 import { setupProfilesView } from './profilesView.js';
 import { setupRequestView } from './requestView.js';
@@ -44,12 +46,15 @@ async function main(): Promise<void> {
   const show = setupTabs(byId('tabs'), selectTab);
   for (const radio of ['mode-action', 'mode-paste']) byId(radio).addEventListener('change', () => request.syncMode());
 
-  const [profileList, saved] = await Promise.all([profiles.refresh(), draft.load()]);
+  const [profileList, saved, schemes] = await Promise.all([profiles.refresh(), draft.load(), callBackground('listCredentialSchemes', {})]);
+  // The credential form is generated before the draft is applied, so what was typed in it comes back.
+  const credentials = setupCredentialsView(schemes);
   const restored = draft.apply(saved);
   if (!restored && profileList.length === 0) activeTab.value = 'tab-profiles';
   show(activeTab.value || 'tab-request');
   byId('passphrase-row').hidden = !byId<HTMLInputElement>('profile-remember').checked;
   request.syncMode();
+  credentials.sync();
   await picker.sync();
   if (activeTab.value === 'tab-history') await history.refresh();
   // Tests and the benchmark wait for this: the popup is filled in and answers input.

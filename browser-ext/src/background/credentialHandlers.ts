@@ -1,0 +1,36 @@
+// Device-side and other vendors' credentials (MQTT device, OneNET, MXCHIP): the popup sends the form's values,
+// secrets included, and the service worker runs the core's scheme, since it is the part that owns secrets.
+import { CREDENTIAL_SCHEMES, nobleHashProvider, runCredentialScheme, type CredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
+import type { CredentialRunInput, CredentialRunView } from '../protocol.js';
+import { nowInSeconds, stepViews } from './signRequest.js';
+
+/**
+ * The scheme definitions for the popup's form. Sent rather than bundled: importing them through the core's barrel
+ * would pull the diagnosis rules and error hints (~80 KB) into popup.js, which must stay small.
+ */
+export const listCredentialSchemes = async (): Promise<readonly CredentialScheme[]> => CREDENTIAL_SCHEMES;
+
+/** Only string values reach the core: anything else in a message counts as not typed, so the field is named. */
+function stringValues(values: unknown): Record<string, string> {
+  if (typeof values !== 'object' || values === null) return {};
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * Runs with the HashProvider signRequest's TC3/v1 signing uses (the core's default, noble) and the worker's clock,
+ * so a popup left open for an hour still judges an expiry against now.
+ */
+export async function runCredentials({ scheme, mode, values }: CredentialRunInput, now = nowInSeconds()): Promise<CredentialRunView> {
+  // An unknown id is the core's to refuse (problem.field "scheme"), so it is passed on as it came.
+  const result = runCredentialScheme({ scheme: scheme as CredentialSchemeId, mode, values: stringValues(values), now }, { crypto: nobleHashProvider });
+  return {
+    scheme: result.scheme,
+    mode: result.mode,
+    ok: result.ok,
+    now,
+    ...(result.problem ? { problem: result.problem } : {}),
+    steps: stepViews(result.steps),
+    outputs: result.outputs,
+    findings: result.findings,
+  };
+}
