@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, VSIX } from './support/codeServer.js';
-import { DROPPED_ARRAYS, DROPPED_KEYS } from '../../vscode-ext/scripts/slimCatalog.mjs';
+import { DROPPED_ARRAYS, DROPPED_KEYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
 
 interface ZipEntry {
   readonly name: string;
@@ -76,6 +76,16 @@ describe('the packaged .vsix', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.equal(manifest.main, './dist/extension.cjs');
     assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('ships each slimmed catalog deflated in the host bundle, inflating to exactly the slimmed data', () => {
+    const host = entries.find((e) => e.name === 'extension/dist/extension.cjs')!.read().toString('utf8');
+    const packed = [...host.matchAll(/Buffer\.from\("([A-Za-z0-9+/=]{200,})","base64"\)/g)].map((m) => inflateRawSync(Buffer.from(m[1]!, 'base64')).toString('utf8'));
+    const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
+    const expected = readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => slimCatalogText(join(dataDir, f)));
+    const names = (texts: string[]) => texts.map((text) => Object.keys(JSON.parse(text) as object).slice(0, 2).join(' ')).sort();
+    assert.deepEqual(names(packed), names(expected), 'every catalog is packed');
+    assert.deepEqual([...packed].sort(), [...expected].sort());
   });
 
   it('bundles node:crypto as the core default, not the pure-JS hashes', () => {

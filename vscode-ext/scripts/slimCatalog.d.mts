@@ -1,3 +1,4 @@
 export declare const DROPPED_ARRAYS: readonly string[];
 export declare const DROPPED_KEYS: readonly string[];
-export declare function slimCatalog(): import('esbuild').Plugin;
+export declare function slimCatalogText(path: string): string;
+export declare function slimCatalog(options?: { deflate?: boolean }): import('esbuild').Plugin;
