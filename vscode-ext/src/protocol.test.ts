@@ -14,7 +14,7 @@ describe('webview → host envelope check', () => {
     // Every method, checked by the compiler against ToHostRequests: a new method missing here fails the typecheck,
     // and a method missing from REQUEST_METHODS fails the assertion (the host would drop its messages).
     const every = {
-      ready: true, sign: true, readCapture: true, diagnose: true, searchActions: true, describeAction: true, validateParams: true, send: true,
+      ready: true, sign: true, runCredential: true, readCapture: true, diagnose: true, searchActions: true, describeAction: true, validateParams: true, send: true,
       replay: true, clearHistory: true, exportRequest: true, copy: true, searchErrors: true, ruleSql: true, sendRule: true, runCommand: true,
     } satisfies Record<RequestMethod, true>;
     assert.deepEqual([...REQUEST_METHODS].sort(), Object.keys(every).sort());

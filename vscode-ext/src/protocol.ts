@@ -1,7 +1,9 @@
 // The one message protocol between the sidebar webview and the extension host, shared by both sides.
 // The webview only `import type`s this file (plus the runtime guard is host-only), so nothing here may
 // reach `vscode` or Node. Requests go webview → host and get exactly one response; notifications go
-// host → webview. Every payload is plain JSON data; secrets never cross (the host signs and sends).
+// host → webview. Every payload is plain JSON data; profile secrets never cross (the host signs and sends). The one
+// exception is a credential scheme's secret field (a device PSK, a OneNET key): the developer types it in the
+// sidebar, it crosses with each runCredential request and is never stored by either side.
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -57,6 +59,58 @@ export interface DiagnosisView {
   readonly findings: readonly { readonly title: string; readonly detail: string; readonly ok: boolean }[];
 }
 export type DiagnoseResult = { readonly ok: true; readonly diagnosis: DiagnosisView } | { readonly ok: false; readonly message: string };
+
+// ---- Credential schemes (device MQTT, OneNET, MXCHIP) ----
+
+/** A field of a credential scheme's form, labels in the UI language (from the core's CREDENTIAL_SCHEMES). */
+export interface CredentialFieldView {
+  readonly name: string;
+  readonly label: string;
+  /** Typed into a password box; its value is never kept in the webview's state. */
+  readonly secret: boolean;
+  readonly required: boolean;
+  readonly modes: readonly CredentialModeView[];
+  /** A fixed set of values, rendered as a select; the first is the default. */
+  readonly options?: readonly string[];
+  readonly placeholder: string;
+}
+
+export type CredentialModeView = 'sign' | 'verify';
+
+export interface CredentialSchemeView {
+  readonly id: string;
+  readonly title: string;
+  /** The first is the default. */
+  readonly modes: readonly CredentialModeView[];
+  readonly fields: readonly CredentialFieldView[];
+}
+
+/** A credential form as typed: every field of the mode as a string (empty: not given). */
+export interface CredentialForm {
+  readonly scheme: string;
+  readonly mode: CredentialModeView;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface CredentialFindingView {
+  /** The core's stable problem id, e.g. "expired", "signature-mismatch". */
+  readonly problem: string;
+  /** The part at fault, e.g. "username.expiry". */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type CredentialRunResult =
+  | {
+      readonly ok: true;
+      /** sign: always true; verify: the captured credential is right. */
+      readonly valid: boolean;
+      readonly steps: readonly StepView[];
+      /** Values to use (secrets masked by the core). */
+      readonly outputs: readonly { readonly name: string; readonly value: string }[];
+      readonly findings: readonly CredentialFindingView[];
+    }
+  | { readonly ok: false; readonly field: string; readonly message: string };
 
 // ---- Build & send ----
 
@@ -179,12 +233,15 @@ export interface InitialState {
   readonly now: number;
   /** What "Copy as" offers. */
   readonly exportFormats: readonly ExportFormatId[];
+  /** The credential schemes offered beside TC3 in the Sign tab, labelled in the UI language. */
+  readonly credentialSchemes: readonly CredentialSchemeView[];
 }
 
 /** Webview → host requests: name → [params, result]. */
 export interface ToHostRequests {
   ready: [Record<string, never>, InitialState];
   sign: [SignForm, SignResult];
+  runCredential: [CredentialForm, CredentialRunResult];
   readCapture: [{ readonly text: string }, CaptureResult];
   /** `response`: the error response body or just its code (optional), which narrows the causes. */
   diagnose: [{ readonly text: string; readonly response: string }, DiagnoseResult];
@@ -228,6 +285,7 @@ export type HostToWebviewMessage = HostResponseMessage | HostNotificationMessage
 export const REQUEST_METHODS: readonly RequestMethod[] = [
   'ready',
   'sign',
+  'runCredential',
   'readCapture',
   'diagnose',
   'searchActions',
@@ -318,6 +376,14 @@ export const WEBVIEW_STRING_KEYS = [
   'createRule',
   'replaceRule',
   'emptyHistory',
+  'scheme',
+  'schemeTc3',
+  'modeSign',
+  'modeVerify',
+  'outputs',
+  'verdict',
+  'credentialValid',
+  'credentialInvalid',
 ] as const;
 export type WebviewStringKey = (typeof WEBVIEW_STRING_KEYS)[number];
 export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;

@@ -1,5 +1,5 @@
 import icons from 'codicons:subset';
-import type { WebviewStringKey, WebviewStrings } from '../protocol.js';
+import type { StepView, WebviewStringKey, WebviewStrings } from '../protocol.js';
 import { request } from './hostClient.js';
 
 type Attrs = Record<string, string | boolean | undefined>;
@@ -76,4 +76,15 @@ export function field(label: string, control: HTMLElement, hint?: string): { row
   const id = control.id;
   const row = h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('div', { class: 'hint' }, hint) : undefined, message);
   return { row, message };
+}
+
+/** One signing step as the Sign tab lists it: title, copy button, the documented rule, the value. */
+export function stepItem(step: StepView): HTMLLIElement {
+  return h(
+    'li',
+    { 'data-step': step.id, class: step.derivedFromSecret ? 'derived' : undefined },
+    h('div', { class: 'step-head' }, h('h4', {}, step.title), copyButton(() => step.value)),
+    h('div', { class: 'rule' }, step.rule),
+    h('pre', { class: 'value' }, step.value),
+  );
 }

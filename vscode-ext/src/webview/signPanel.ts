@@ -1,5 +1,6 @@
 import type { InitialState, SignForm, SignResult } from '../protocol.js';
-import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
+import { copyButton, debounce, field, h, icon, replaceChildren, stepItem, t } from './dom.js';
+import { credentialPanel } from './credentialPanel.js';
 import { loadDraft, request, saveDraft } from './hostClient.js';
 
 const DEFAULT_FORM = (now: number, endpoint: string | undefined): SignForm => ({
@@ -60,10 +61,7 @@ export function signPanel(initial: InitialState): HTMLElement {
     steps.classList.remove('stale');
     replaceChildren(
       steps,
-      ...result.steps.map((step) => {
-        const value = h('pre', { class: 'value' }, step.value);
-        return h('li', { 'data-step': step.id, class: step.derivedFromSecret ? 'derived' : undefined }, h('div', { class: 'step-head' }, h('h4', {}, step.title), copyButton(() => step.value)), h('div', { class: 'rule' }, step.rule), value);
-      }),
+      ...result.steps.map(stepItem),
     );
     sent.textContent = result.headers.map(([k, v]) => `${k}: ${v}`).join('\n');
   };
@@ -82,17 +80,19 @@ export function signPanel(initial: InitialState): HTMLElement {
     update();
   });
 
-  const panel = h(
-    'section',
-    { id: 'panel-sign', class: 'panel', role: 'tabpanel' },
+  const tc3Part = h(
+    'div',
+    { id: 'tc3-part' },
     h('form', { id: 'sign-form', autocomplete: 'off' }, fields.method.row, fields.url.row, fields.headers.row, fields.body.row, h('div', { class: 'inline' }, fields.timestamp.row, nowButton), fields.service.row, fields.signedHeaders.row),
     formError,
     h('h3', {}, t('steps')),
     steps,
     h('div', { class: 'step-head' }, h('h3', {}, t('headersToSend')), copyButton(() => sent.textContent ?? '')),
     sent,
+    capturePart((form) => fill(form)),
+    diagnosePart(),
   );
-  panel.append(capturePart((form) => fill(form)), diagnosePart());
+  const panel = h('section', { id: 'panel-sign', class: 'panel', role: 'tabpanel' }, schemePicker(initial, tc3Part), tc3Part);
 
   function fill(form: SignForm): void {
     method.value = form.method;
@@ -106,6 +106,25 @@ export function signPanel(initial: InitialState): HTMLElement {
   }
   update();
   return panel;
+}
+
+/** TC3 or one of the device and vendor credential schemes: the TC3 form, or the form generated for that scheme. */
+function schemePicker(initial: InitialState, tc3Part: HTMLElement): DocumentFragment {
+  const credentials = credentialPanel(initial.credentialSchemes);
+  const picker = h('select', { id: 'sign-scheme' }, h('option', { value: 'tc3' }, t('schemeTc3')), ...initial.credentialSchemes.map((s) => h('option', { value: s.id }, s.title)));
+  const saved = loadDraft<string>('signScheme');
+  picker.value = saved && initial.credentialSchemes.some((s) => s.id === saved) ? saved : 'tc3';
+  const apply = () => {
+    tc3Part.hidden = picker.value !== 'tc3';
+    credentials.element.hidden = picker.value === 'tc3';
+    credentials.show(picker.value);
+    saveDraft('signScheme', picker.value);
+  };
+  picker.addEventListener('change', apply);
+  apply();
+  const fragment = document.createDocumentFragment();
+  fragment.append(field(t('scheme'), picker).row, credentials.element);
+  return fragment;
 }
 
 /** Paste a curl command, raw HTTP or a HAR entry: the form is filled from it (and the steps recomputed). */

@@ -5,6 +5,7 @@ import type { Services } from '../Services.js';
 import { captureHandlers } from './captureHandlers.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { createApiSender } from './createApiSender.js';
+import { credentialHandlers, credentialSchemeViews } from './credentialHandlers.js';
 import { errorHandlers } from './errorHandlers.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
@@ -30,9 +31,11 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
         history: history.views(),
         now: Math.floor(Date.now() / 1000),
         exportFormats: EXPORT_FORMAT_IDS,
+        credentialSchemes: credentialSchemeViews(zh),
       };
     },
     ...signHandlers(profiles, zh),
+    ...credentialHandlers(zh),
     ...captureHandlers(profiles, zh),
     ...catalogHandlers(),
     ...sendHandlers(api, history, send),

@@ -62,5 +62,13 @@ export function webviewStrings(): WebviewStrings {
     createRule: t('CreateTopicRule'),
     replaceRule: t('ReplaceTopicRule'),
     emptyHistory: t('Nothing sent yet'),
+    scheme: t('Scheme'),
+    schemeTc3: t('TC3-HMAC-SHA256 (Tencent Cloud API 3.0)'),
+    modeSign: t('Sign'),
+    modeVerify: t('Verify a captured one'),
+    outputs: t('Values to use'),
+    verdict: t('Verdict'),
+    credentialValid: t('Right: every part matches'),
+    credentialInvalid: t('Wrong: see each finding below'),
   };
 }
