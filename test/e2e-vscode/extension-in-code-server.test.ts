@@ -7,6 +7,7 @@
 // Sql hover and CodeLens in a JSON file, and the products → devices → rules tree. The API side is the toolkit's local
 // emulator on 127.0.0.1, which verifies every signature and keeps shadows with versions.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -138,6 +139,48 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     assert.match(await sidebar.locator('#diagnose-out').innerText(), /body/i);
     await sidebar.locator('#diagnose-out').scrollIntoViewIfNeeded();
     await screenshot(page, '1b-diagnosis');
+  }));
+
+  it('signs device MQTT credentials as one more scheme of the Sign tab, and verifies a wrong password', shot('credentials', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    const psk = Buffer.from('made-up e2e device psk').toString('base64');
+    const expiry = Math.floor(Date.now() / 1000) + 3600;
+    await sidebar.selectOption('#sign-scheme', 'mqtt-device');
+    await sidebar.locator('#cred-form[data-mode="sign"]').waitFor();
+    assert.equal(await sidebar.locator('#cred-devicePsk').getAttribute('type'), 'password');
+    await sidebar.fill('#cred-productId', PRODUCT);
+    await sidebar.fill('#cred-deviceName', DEVICE);
+    await sidebar.fill('#cred-devicePsk', psk);
+    await sidebar.fill('#cred-expiry', String(expiry));
+    const output = (name: string) => sidebar.locator(`#cred-outputs li[data-output="${name}"] pre`);
+    const username = await waitFor('the username', async () => {
+      const text = (await output('username').count()) ? await output('username').innerText() : '';
+      return text.endsWith(`;${expiry}`) ? text : undefined;
+    });
+    assert.match(username, new RegExp(`^${PRODUCT}${DEVICE};12010126;[A-Za-z0-9]{5};${expiry}$`));
+    // The documented formula, computed here from the PSK as typed: hex(HMAC-SHA256(base64decode(psk), username)) + ";hmacsha256".
+    const expected = `${createHmac('sha256', Buffer.from(psk, 'base64')).update(username).digest('hex')};hmacsha256`;
+    assert.equal(await output('password').innerText(), expected);
+    assert.ok((await sidebar.locator('#cred-steps li').count()) >= 5, 'every step is listed');
+    assert.ok(!(await sidebar.content()).includes(psk), 'the PSK is in the password box only, never rendered');
+    await sidebar.locator('#cred-outputs').scrollIntoViewIfNeeded();
+    await screenshot(page, '1c-mqtt-credentials');
+
+    // Verify: the PSK stays typed; a password made with another key is named as wrong.
+    await sidebar.check('#cred-mode-verify');
+    await sidebar.locator('#cred-form[data-mode="verify"]').waitFor();
+    await sidebar.fill('#cred-username', username);
+    await sidebar.fill('#cred-password', `${createHmac('sha256', Buffer.from('another key')).update(username).digest('hex')};hmacsha256`);
+    await sidebar.locator('#cred-findings li').first().waitFor({ timeout: 20_000 });
+    assert.match(await sidebar.locator('#cred-verdict').getAttribute('class') ?? '', /\bbad\b/);
+    assert.ok((await sidebar.locator('#cred-findings li[data-problem]').count()) > 0);
+    await sidebar.locator('#cred-verdict').scrollIntoViewIfNeeded();
+    await screenshot(page, '1d-mqtt-verify-wrong');
+    await sidebar.fill('#cred-password', expected);
+    await waitFor('the right password accepted', async () => /\bok\b/.test((await sidebar.locator('#cred-verdict').getAttribute('class')) ?? '') || undefined);
+    assert.equal(await sidebar.locator('#cred-findings li').count(), 0);
+    await sidebar.selectOption('#sign-scheme', 'tc3');
+    await sidebar.locator('#sign-form').waitFor();
   }));
 
   it('opens a device shadow, saves an edit with the version it read', shot('save', async () => {
