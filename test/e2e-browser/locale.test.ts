@@ -9,7 +9,7 @@ test('with a Chinese browser the popup and the editor speak zh-CN (_locales/zh_C
     const popup = await ext.open('popup.html');
     await waitReady(popup);
     assert.equal(await popup.getAttribute('html', 'lang'), 'zh-CN');
-    assert.deepEqual(await popup.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.textContent)), ['请求', '历史', '配置']);
+    assert.deepEqual(await popup.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.textContent)), ['请求', '设备凭证', '历史', '配置']);
     assert.equal(await popup.getAttribute('#profile-secret-key', 'placeholder'), '仅保存在内存中，关闭浏览器即清除');
     const editor = await ext.open('editor.html#shadow');
     await waitReady(editor);
