@@ -12,7 +12,10 @@ export interface CredentialField {
   /** Key in the values handed to runCredentialScheme. */
   readonly name: string;
   readonly label: LocalizedText;
-  /** A secret (PSK, key): typed into a password field, never kept in a draft or history, shown masked. */
+  /**
+   * A secret (PSK, key, or a captured password or token, which work as credentials until they expire): typed
+   * into a password field, never kept in a persistent draft or history, shown masked.
+   */
   readonly secret?: boolean;
   readonly required: boolean;
   /** The modes the field belongs to. */
@@ -46,7 +49,7 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
       { name: 'hmac', label: { en: 'HMAC', zh: 'HMAC 算法' }, required: false, modes: ['sign'], options: ['sha256', 'sha1'], placeholder: 'sha256' },
       { name: 'connid', label: { en: 'connid', zh: 'connid' }, required: false, modes: ['sign'], placeholder: '5 letters or digits (default: random)' },
       { name: 'username', label: { en: 'Captured username', zh: '抓到的 username' }, required: true, modes: ['verify'], placeholder: 'ABCDE12345dev;12010126;AbC12;1700000000' },
-      { name: 'password', label: { en: 'Captured password', zh: '抓到的 password' }, required: true, modes: ['verify'], placeholder: '<hex>;hmacsha256' },
+      { name: 'password', label: { en: 'Captured password', zh: '抓到的 password' }, secret: true, required: true, modes: ['verify'], placeholder: '<hex>;hmacsha256' },
     ],
   },
   {
@@ -58,7 +61,7 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
       { name: 'et', label: { en: 'et (expiry, Unix seconds)', zh: 'et（过期时间，Unix 秒）' }, required: true, modes: ['sign'], placeholder: '1924905600' },
       { name: 'method', label: { en: 'method', zh: 'method（签名方法）' }, required: true, modes: ['sign'], options: ['sha256', 'sha1', 'md5'], placeholder: 'sha256' },
       { name: 'key', label: { en: 'Access key (base64)', zh: '访问密钥 key（base64）' }, secret: true, required: true, modes: both, placeholder: 'the product or device key' },
-      { name: 'token', label: { en: 'Captured token', zh: '抓到的 token' }, required: true, modes: ['verify'], placeholder: 'version=2018-10-31&res=…&et=…&method=…&sign=…' },
+      { name: 'token', label: { en: 'Captured token', zh: '抓到的 token' }, secret: true, required: true, modes: ['verify'], placeholder: 'version=2018-10-31&res=…&et=…&method=…&sign=…' },
       { name: 'expectedRes', label: { en: 'Expected res (optional)', zh: '预期的 res（可选）' }, required: false, modes: ['verify'], placeholder: 'products/123456/devices/dev-1' },
     ],
   },

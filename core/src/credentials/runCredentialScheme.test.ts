@@ -95,7 +95,7 @@ describe('runCredentialScheme: one form, every scheme', () => {
       for (const mode of scheme.modes) assert.ok(credentialFieldsOf(scheme, mode).length > 0, `${scheme.id} ${mode}`);
       const names = scheme.fields.map((f) => f.name);
       assert.equal(new Set(names).size, names.length, scheme.id);
-      for (const f of scheme.fields) if (/psk|key|secret|token|authorization/i.test(f.name) && !/expected|^token$|keyToUpdate/i.test(f.name)) assert.ok(f.secret, `${scheme.id}.${f.name} should be secret`);
+      for (const f of scheme.fields) if (/psk|key|secret|token|authorization|password/i.test(f.name) && !/expected/i.test(f.name)) assert.ok(f.secret, `${scheme.id}.${f.name} should be secret`);
     }
   });
 });
