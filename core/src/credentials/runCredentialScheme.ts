@@ -122,8 +122,8 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
     case 'onenet-api-key': {
       const keyToUpdate = opt('keyToUpdate');
       const r = buildOneNetApiKeyRequest({ apiKey: req('apiKey'), ...(keyToUpdate !== undefined ? { keyToUpdate } : {}) });
-      // The real header and URL hold the key: outputs are the masked steps' values.
-      return { ok: true, steps: r.steps, findings: [], outputs: r.steps.map((step) => ({ name: step.id, value: step.value })) };
+      // The header and the URL are the key itself: the steps show them masked, and there is nothing else to copy.
+      return { ok: true, steps: r.steps, findings: [], outputs: [] };
     }
     case 'mxchip-token': {
       if (mode === 'verify') {
@@ -143,7 +143,11 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
         ok: true,
         steps: [...r.steps, ...bearer.steps.map((step) => ({ ...step, value: 'Authorization: Bearer <access_token from the token response>' }))],
         findings: [],
-        outputs: r.steps.map((step) => ({ name: step.id, value: step.value })),
+        // The body holds client_secret (its step shows it masked): only what is safe and useful to copy.
+        outputs: [
+          { name: 'request', value: `POST ${r.url}` },
+          { name: 'headers', value: Object.entries(r.headers).map(([name, value]) => `${name}: ${value}`).join('\n') },
+        ],
       };
     }
   }
