@@ -10,19 +10,14 @@ import { nowInSeconds, stepViews } from './signRequest.js';
  */
 export const listCredentialSchemes = async (): Promise<readonly CredentialScheme[]> => CREDENTIAL_SCHEMES;
 
-/** Only string values reach the core: anything else in a message counts as not typed, so the field is named. */
-function stringValues(values: unknown): Record<string, string> {
-  if (typeof values !== 'object' || values === null) return {};
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
-
 /**
  * Runs with the HashProvider signRequest's TC3/v1 signing uses (the core's default, noble) and the worker's clock,
  * so a popup left open for an hour still judges an expiry against now.
  */
 export async function runCredentials({ scheme, mode, values }: CredentialRunInput, now = nowInSeconds()): Promise<CredentialRunView> {
-  // An unknown id is the core's to refuse (problem.field "scheme"), so it is passed on as it came.
-  const result = runCredentialScheme({ scheme: scheme as CredentialSchemeId, mode, values: stringValues(values), now }, { crypto: nobleHashProvider });
+  // An unknown id, a mode the scheme lacks and values that are not strings are the core's to refuse, naming the
+  // field, so the message is passed on as it came.
+  const result = runCredentialScheme({ scheme: scheme as CredentialSchemeId, mode, values, now }, { crypto: nobleHashProvider });
   return {
     scheme: result.scheme,
     mode: result.mode,

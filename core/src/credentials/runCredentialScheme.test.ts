@@ -77,6 +77,9 @@ describe('runCredentialScheme: one form, every scheme', () => {
       ['option outside the set', { scheme: 'onenet-token', mode: 'sign', now: NOW, values: { res: 'products/1', et: String(NOW + 9), method: 'SHA256', key: ONENET_KEY } }, 'method', /sha256/],
       ['unknown scheme', { scheme: 'aws' as never, mode: 'sign', now: NOW, values: {} }, 'scheme', /mqtt-device/],
       ['mode not offered', { scheme: 'onenet-api-key', mode: 'verify', now: NOW, values: {} }, 'mode', /sign/],
+      ['blank required value', { scheme: 'mqtt-device', mode: 'sign', now: NOW, values: { productId: '   ', deviceName: 'd', devicePsk: PSK } }, 'productId', /required/],
+      ['a value that is not a string (from an untrusted page)', { scheme: 'mqtt-device', mode: 'sign', now: NOW, values: { productId: 42, deviceName: 'd', devicePsk: PSK } as never }, 'productId', /required/],
+      ['values that are not an object', { scheme: 'mqtt-device', mode: 'sign', now: NOW, values: 'productId=1' as never }, 'productId', /required/],
       ['token without its times', { scheme: 'mxchip-token', mode: 'verify', now: NOW, values: { authorization: 'Bearer x', accessToken: 'x' } }, 'obtainedAt', /Unix time/],
     ];
     for (const [name, run, field, expected] of cases) {

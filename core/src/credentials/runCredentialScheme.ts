@@ -3,7 +3,7 @@ import { SigningInputError } from '../signing/SigningInputError.js';
 import type { SigningStep } from '../signing/SigningStep.js';
 import type { CredentialFinding } from './CredentialVerification.js';
 import { credentialFieldsOf, findCredentialScheme, type CredentialMode, type CredentialSchemeId } from './credentialSchemes.js';
-import { buildBearerAuthorization, verifyMxchipAuthorization } from './mxchip/bearerAuthorization.js';
+import { BEARER_AUTHORIZATION_RULE, verifyMxchipAuthorization } from './mxchip/bearerAuthorization.js';
 import { buildMxchipTokenRequest } from './mxchip/buildMxchipTokenRequest.js';
 import { buildOneNetApiKeyRequest } from './onenet/oneNetApiKeyRequest.js';
 import { checkOneNetMethod, signOneNetToken } from './onenet/signOneNetToken.js';
@@ -11,7 +11,10 @@ import { verifyOneNetToken } from './onenet/verifyOneNetToken.js';
 import { signDeviceCredentials } from './tencent/signDeviceCredentials.js';
 import { verifyDeviceCredentials } from './tencent/verifyDeviceCredentials.js';
 
-/** What a form hands over: the scheme, the mode, and every field as typed (strings; empty means not given). */
+/**
+ * What a form hands over: the scheme, the mode, and every field as typed (empty means not given). Values come from
+ * a page the host does not trust: anything that is not a string is read as not given, so hosts pass them on as is.
+ */
 export interface CredentialSchemeRun {
   readonly scheme: CredentialSchemeId;
   readonly mode: CredentialMode;
@@ -41,12 +44,12 @@ export interface CredentialSchemeResult {
 
 const UNIX_SECONDS = 'a Unix time in seconds such as 1700000000';
 
-function readOptional(values: Readonly<Record<string, string>>, name: string): string | undefined {
+function readOptional(values: Readonly<Record<string, unknown>>, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function readSeconds(values: Readonly<Record<string, string>>, name: string, expected = UNIX_SECONDS): number | undefined {
+function readSeconds(values: Readonly<Record<string, unknown>>, name: string, expected = UNIX_SECONDS): number | undefined {
   const text = readOptional(values, name)?.trim();
   if (text === undefined) return undefined;
   if (!/^\d{1,15}$/.test(text)) throw new SigningInputError(name, `${expected}, got ${JSON.stringify(text)}`);
@@ -63,9 +66,9 @@ export function runCredentialScheme(run: CredentialSchemeRun, options: { crypto?
   const scheme = findCredentialScheme(run.scheme);
   if (!scheme) return refuse('scheme', `one of mqtt-device, onenet-token, onenet-api-key, mxchip-token, got ${JSON.stringify(run.scheme)}`);
   if (!scheme.modes.includes(run.mode)) return refuse('mode', `${scheme.modes.map((m) => `"${m}"`).join(' or ')} for ${scheme.id}, got ${JSON.stringify(run.mode)}`);
-  const values = run.values ?? {};
+  const values: Readonly<Record<string, unknown>> = typeof run.values === 'object' && run.values !== null ? run.values : {};
   for (const field of credentialFieldsOf(scheme, run.mode)) {
-    if (field.required && readOptional(values, field.name)?.trim() === undefined) return refuse(field.name, `${field.label.en} is required (${field.placeholder})`);
+    if (field.required && !readOptional(values, field.name)?.trim()) return refuse(field.name, `${field.label.en} is required (${field.placeholder})`);
     const value = readOptional(values, field.name);
     if (field.options && value !== undefined && !field.options.includes(value)) return refuse(field.name, `one of ${field.options.join(', ')}, got ${JSON.stringify(value)}`);
   }
@@ -79,9 +82,10 @@ export function runCredentialScheme(run: CredentialSchemeRun, options: { crypto?
 
 type SchemeOutcome = Omit<CredentialSchemeResult, 'scheme' | 'mode' | 'problem'>;
 
-function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Readonly<Record<string, string>>, now: number, crypto: HashProvider | undefined): SchemeOutcome {
+function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Readonly<Record<string, unknown>>, now: number, crypto: HashProvider | undefined): SchemeOutcome {
   const opt = (name: string) => readOptional(values, name);
-  const req = (name: string) => values[name]!;
+  // Required fields were checked to be non-blank strings before any scheme runs.
+  const req = (name: string) => values[name] as string;
   const withCrypto = crypto ? { crypto } : {};
   switch (scheme) {
     case 'mqtt-device': {
@@ -138,10 +142,9 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
       }
       const baseUrl = opt('baseUrl')?.trim();
       const r = buildMxchipTokenRequest({ clientId: req('clientId').trim(), clientSecret: req('clientSecret'), ...(baseUrl ? { baseUrl } : {}) });
-      const bearer = buildBearerAuthorization('<access_token>');
       return {
         ok: true,
-        steps: [...r.steps, ...bearer.steps.map((step) => ({ ...step, value: 'Authorization: Bearer <access_token from the token response>' }))],
+        steps: [...r.steps, { id: 'authorization', ...BEARER_AUTHORIZATION_RULE, value: 'Authorization: Bearer <access_token from the token response>' }],
         findings: [],
         // The body holds client_secret (its step shows it masked): only what is safe and useful to copy.
         outputs: [

@@ -5,7 +5,7 @@ import { finding, type CredentialFinding, type CredentialVerification } from '..
 import { checkUnixSeconds } from '../unixTime.js';
 import { mxchipTokenState, type MxchipCachedToken } from './mxchipTokenState.js';
 
-const AUTHORIZATION_RULE: { title: LocalizedText; rule: LocalizedText } = {
+export const BEARER_AUTHORIZATION_RULE: { title: LocalizedText; rule: LocalizedText } = {
   title: { en: 'Authorization header', zh: 'Authorization 请求头' },
   rule: { en: '"Bearer " + access_token from the token response, on every v3 open API call (token shown masked).', zh: '"Bearer " + token 接口返回的 access_token，每个 v3 接口请求都要携带（此处掩码显示）。' },
 };
@@ -21,7 +21,7 @@ export function buildBearerAuthorization(accessToken: string): BearerAuthorizati
   if (/\s/.test(accessToken)) throw new SigningInputError('accessToken', 'an access_token without whitespace (copied with a trailing newline?)');
   return {
     headers: { Authorization: `Bearer ${accessToken}` },
-    steps: [{ id: 'authorization', ...AUTHORIZATION_RULE, value: `Authorization: Bearer ${maskSecret(accessToken)}` }],
+    steps: [{ id: 'authorization', ...BEARER_AUTHORIZATION_RULE, value: `Authorization: Bearer ${maskSecret(accessToken)}` }],
   };
 }
 
@@ -63,6 +63,6 @@ export function verifyMxchipAuthorization(captured: CapturedMxchipAuthorization)
     const state = mxchipTokenState(captured.token, captured.now);
     if (!state.valid) findings.push(finding('expired', 'token', `The token ${state.summary}.`, `token 已过期（${-state.secondsLeft} 秒前），请求会返回 meta.code 10100，请重新获取。`));
   }
-  const steps = [{ id: 'authorization' as const, ...AUTHORIZATION_RULE, value: `Authorization: Bearer ${sent ? maskSecret(sent) : '(unreadable)'}` }];
+  const steps = [{ id: 'authorization' as const, ...BEARER_AUTHORIZATION_RULE, value: `Authorization: Bearer ${sent ? maskSecret(sent) : '(unreadable)'}` }];
   return { ok: findings.length === 0, findings, steps };
 }
