@@ -1,8 +1,9 @@
-import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, type CapturedRequest, type LocalizedText } from '@iot-devkit/core';
+import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, type CapturedRequest } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
+import { inLanguage } from './localizedViews.js';
 
 const DROPPED = new Set(['authorization', 'x-tc-timestamp', 'content-length']);
 
@@ -35,7 +36,7 @@ function errorCodeOf(response: string): string | undefined {
 }
 
 export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<RequestHandlers, 'readCapture' | 'diagnose'> {
-  const pick = (value: LocalizedText) => (zh ? value.zh : value.en);
+  const pick = inLanguage(zh);
   return {
     readCapture({ text: pasted }) {
       const parsed = parseCapturedRequest(text(pasted));

@@ -1,13 +1,14 @@
-import { CREDENTIAL_SCHEMES, runCredentialScheme, type CredentialSchemeId, type LocalizedText } from '@iot-devkit/core';
+import { CREDENTIAL_SCHEMES, runCredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
 import type { CredentialModeView, CredentialSchemeView } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
+import { inLanguage, stepViewsIn } from './localizedViews.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 
 const unixNow = () => Math.floor(Date.now() / 1000);
 
 /** The core's scheme definitions, labelled in the UI language: the webview generates its form from these. */
 export function credentialSchemeViews(zh: boolean): readonly CredentialSchemeView[] {
-  const pick = (value: LocalizedText) => (zh ? value.zh : value.en);
+  const pick = inLanguage(zh);
   return CREDENTIAL_SCHEMES.map((scheme) => ({
     id: scheme.id,
     title: pick(scheme.title),
@@ -22,18 +23,16 @@ export function credentialSchemeViews(zh: boolean): readonly CredentialSchemeVie
  * masks them in every step and output).
  */
 export function credentialHandlers(zh: boolean, now: () => number = unixNow): Pick<RequestHandlers, 'runCredential'> {
-  const pick = (value: LocalizedText) => (zh ? value.zh : value.en);
+  const pick = inLanguage(zh);
   return {
     runCredential(form) {
-      // A webview is a browser page: only string values of the form are read.
-      const values: Record<string, string> = {};
-      if (typeof form.values === 'object' && form.values !== null) for (const [name, value] of Object.entries(form.values)) if (typeof value === 'string') values[name] = value;
-      const result = runCredentialScheme({ scheme: text(form.scheme) as CredentialSchemeId, mode: text(form.mode) as CredentialModeView, values, now: now() }, { crypto: nodeHashProvider });
+      // A webview is a browser page: the core reads only the string values of the form and names any field missing.
+      const result = runCredentialScheme({ scheme: text(form.scheme) as CredentialSchemeId, mode: text(form.mode) as CredentialModeView, values: form.values, now: now() }, { crypto: nodeHashProvider });
       if (result.problem) return { ok: false, field: result.problem.field, message: `${result.problem.field}: ${result.problem.expected}` };
       return {
         ok: true,
         valid: result.ok,
-        steps: result.steps.map((step) => ({ id: step.id, title: pick(step.title), rule: pick(step.rule), value: step.value, derivedFromSecret: step.derivedFromSecret === true })),
+        steps: stepViewsIn(zh, result.steps),
         outputs: result.outputs.map((o) => ({ name: o.name, value: o.value })),
         findings: result.findings.map((f) => ({ problem: f.problem, field: f.field, message: pick(f.message) })),
       };

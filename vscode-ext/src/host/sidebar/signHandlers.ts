@@ -4,6 +4,7 @@ import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
 import { readSignForm } from './readSignForm.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
+import { stepViewsIn } from './localizedViews.js';
 
 const keyCache = new SigningKeyCache();
 
@@ -31,7 +32,7 @@ export function signHandlers(profiles: CredentialSource, zh: boolean): Pick<Requ
         const signed = signTc3({ ...reading.request, ...credentials }, { crypto: nodeHashProvider, keyCache });
         return {
           ok: true,
-          steps: signed.steps.map((step) => ({ id: step.id, title: zh ? step.title.zh : step.title.en, rule: zh ? step.rule.zh : step.rule.en, value: step.value, derivedFromSecret: step.derivedFromSecret === true })),
+          steps: stepViewsIn(zh, signed.steps),
           headers: Object.entries(signed.headers),
         };
       } catch (error) {
