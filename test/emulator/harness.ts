@@ -1,6 +1,6 @@
 import { buildHttpRequest, DEMO_CREDENTIAL, type Credentials, type SignatureScheme } from '@iot-devkit/core';
 import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
-import { startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../../core/emulator/src/startEmulator.js';
+import { startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../../core/cli/src/emulator/startEmulator.js';
 import { SdkCommonClient } from '../support/tencentSdk.js';
 
 /** Starts an emulator on a free loopback port; every test file starts and stops its own. */

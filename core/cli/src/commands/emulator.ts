@@ -1,5 +1,5 @@
 import { ACTION_HANDLERS, ADMIN_ROUTES, buildHttpRequest, DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, DEMO_RULE_NAME, isLoopbackHost, maskSecret, parseShadowData } from '@iot-devkit/core';
-import { EmulatorStartError, startEmulator, type RunningEmulator } from '../../../emulator/src/startEmulator.js';
+import { EmulatorStartError, startEmulator, type RunningEmulator } from '../emulator/startEmulator.js';
 import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields } from '../formatSteps.js';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../nodeHashProvider.js';
 import { pooledRandomBytes } from './pooledRandomBytes.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
 
