@@ -1,19 +1,7 @@
-/** Median time per call in microseconds over `rounds` rounds of `iterations` calls, after a warm-up round. */
-export function measureMicros(fn: () => unknown, iterations: number, rounds = 7): number {
-  for (let i = 0; i < iterations; i++) fn();
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
-
 /**
- * Like measureMicros for several variants at once, their rounds interleaved (A B C, A B C, …), so a ratio
- * between them is not skewed by when each ran: warm-up order, JIT tiers, other load on the machine.
+ * Median time per call in microseconds of each variant over `rounds` rounds of `iterations` calls, after a warm-up
+ * round. The variants' rounds are interleaved (A B C, A B C, …), so a ratio between them is not skewed by when each
+ * ran: warm-up order, JIT tiers, other load on the machine.
  */
 export function measureMicrosInterleaved<K extends string>(fns: Record<K, () => unknown>, iterations: number, rounds = 7): Record<K, number> {
   const names = Object.keys(fns) as K[];
@@ -30,5 +18,8 @@ export function measureMicrosInterleaved<K extends string>(fns: Record<K, () => 
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return Object.fromEntries(names.map((name) => [name, median(samples[name])])) as Record<K, number>;
 }
+
+/** One function's median time per call in microseconds (see measureMicrosInterleaved). */
+export const measureMicros = (fn: () => unknown, iterations: number, rounds = 7): number => measureMicrosInterleaved({ fn }, iterations, rounds).fn;
 
 export const fmt = (micros: number) => (micros >= 1000 ? `${(micros / 1000).toFixed(2)} ms` : `${micros.toFixed(1)} µs`);
