@@ -3,6 +3,7 @@ export type { HashAlgorithm, HashProvider } from './crypto/HashProvider.js';
 export { nobleHashProvider } from './crypto/nobleHashProvider.js';
 export { fromBase64, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './encoding/bytes.js';
 export { percentEncode } from './encoding/percentEncode.js';
+export { DEFAULT_JSON_MAX_DEPTH, measureJsonDepth, parseJsonBounded, valueDepthExceeds, type BoundedJson, type JsonLimits } from './encoding/parseJsonBounded.js';
 export { maskSecret } from './signing/maskSecret.js';
 export { parseRequestUrl, type RequestUrl } from './signing/requestUrl.js';
 export { SigningInputError } from './signing/SigningInputError.js';
