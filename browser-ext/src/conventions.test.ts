@@ -66,3 +66,10 @@ test('en and zh_CN carry the same messages, and every message the pages and mani
   assert.deepEqual([...used].filter((key) => !(key in en)), []);
   assert.deepEqual(Object.keys(en).filter((key) => !used.has(key)), [], 'no unused messages');
 });
+
+test('every input and textarea has autocomplete=off, so Chromium\'s session restore never writes its value to disk', () => {
+  // Found by test/e2e-browser/secret-canary.test.ts: a pasted curl's Bearer token in Default/Sessions/ (form state).
+  const pages = files(join(root, 'static'), '.html').map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+  for (const { path, text } of pages) for (const tag of text.match(/<(input|textarea)\b[^>]*>/g) ?? []) assert.match(tag, /autocomplete="off"/, `${path}: ${tag}`);
+  assert.match(sources.find((s) => s.path === 'ui/dom.ts')!.text, /setAttribute\('autocomplete', 'off'\)/, 'el() marks the fields pages generate');
+});
