@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, VSIX } from './support/codeServer.js';
-import { DROPPED_ARRAYS, DROPPED_KEYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
+import { DROPPED_ARRAYS, DROPPED_KEYS, SECRET_ONLY_ARRAYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
 
 interface ZipEntry {
   readonly name: string;
@@ -107,5 +107,24 @@ describe('the catalog slimming of the extension build', () => {
       // Output-only structures lose their fields: nothing may look a structure's fields up by "input".
       assert.doesNotMatch(text, /\.input\b/, `${file.slice(REPO_ROOT.length)} reads StructureSpec.input`);
     }
+  });
+
+  it('keeps every field the catalog marks secret, which the core\'s secret policy reads', () => {
+    const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
+    // Every { name, secret: true } object, wherever it sits (JSON.parse's reviver visits each one).
+    const secretNames = (text: string) => {
+      const names: string[] = [];
+      JSON.parse(text, (_key, value: unknown) => {
+        if (value && typeof value === 'object' && (value as { secret?: unknown }).secret === true) names.push(String((value as { name?: unknown }).name));
+        return value;
+      });
+      return names.sort();
+    };
+    for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
+      const names = secretNames(readFileSync(join(dataDir, file), 'utf8'));
+      assert.ok(names.length > 0, file);
+      assert.deepEqual(secretNames(slimCatalogText(join(dataDir, file))), names, file);
+    }
+    assert.deepEqual(SECRET_ONLY_ARRAYS, ['outputs']);
   });
 });
