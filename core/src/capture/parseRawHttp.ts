@@ -6,6 +6,15 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // HTTP/2 pseudo-headers, as DevTools shows them for h2 requests.
 const PSEUDO = new Set([':method', ':path', ':authority', ':scheme']);
 
+/** A header value without the spaces and tabs around it (RFC 9110 OWS). A loop: /[ \t]+$/ rescans a run of spaces from every position in it (40,000 inner spaces took 1.4 s). */
+function trimOptionalWhitespace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
+}
+
 /** Splits the head from the body at the first empty line, keeping the body byte for byte (CRLF or LF alike). */
 function splitHead(text: string): { head: string[]; body: string; hasBody: boolean } {
   const head: string[] = [];
@@ -74,7 +83,7 @@ export function parseRawHttp(text: string): CaptureResult {
       continue;
     }
     if (!HEADER_NAME.test(name)) return captureError(`raw HTTP: line ${n + 1} should be a header "Name: value", got ${quoteInput(line)}`);
-    headers.push({ name, value: line.slice(colon + 1).replace(/^[ \t]+/, '').replace(/[ \t]+$/, '') });
+    headers.push({ name, value: trimOptionalWhitespace(line.slice(colon + 1)) });
   }
   if (pseudo.has(':method')) method = pseudo.get(':method')!;
   if (pseudo.has(':path')) target = pseudo.get(':path')!;

@@ -26,6 +26,23 @@ function queryParams(query: string): Record<string, string> {
   return out;
 }
 
+const CREDENTIAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The service in an Authorization's Credential=ID/YYYY-MM-DD/service/…, by '/'-separated segments: the one-regex
+ * form (/Credential=[^/]+\/\d{4}…/) rescanned to the next '/' from every "Credential=" (quadratic on repeats).
+ */
+function credentialScopeService(authorization: string): string | undefined {
+  const segments = authorization.split('/');
+  for (let i = 0; i + 3 < segments.length; i++) {
+    const segment = segments[i]!;
+    const at = segment.indexOf('Credential=');
+    if (at === -1 || at + 'Credential='.length === segment.length) continue;
+    if (CREDENTIAL_DATE.test(segments[i + 1]!) && segments[i + 2] !== '') return segments[i + 2];
+  }
+  return undefined;
+}
+
 /**
  * Reads a captured Tencent Cloud API 3.0 request (from curl, raw HTTP or HAR) back into the call it makes:
  * action, version, region and parameters from TC3 headers and a JSON body, or from v1 query/form parameters.
@@ -36,7 +53,7 @@ export function importRequest(captured: CapturedRequest, serviceHint?: string): 
   const method = captured.method.toUpperCase();
   if (method !== 'GET' && method !== 'POST') return { ok: false, error: `method: API 3.0 uses GET or POST, the request uses ${captured.method}` };
   const authorization = capturedHeader(captured, 'authorization');
-  const scopeService = authorization ? /Credential=[^/]+\/\d{4}-\d{2}-\d{2}\/([^/]+)\//.exec(authorization)?.[1] : undefined;
+  const scopeService = authorization ? credentialScopeService(authorization) : undefined;
   const service = serviceHint ?? serviceFromHost(url.host) ?? scopeService;
   if (!service) return { ok: false, error: `service: cannot tell the service from the host ${url.host}; give it explicitly (e.g. iotcloud)` };
   const endpoint = serviceFromHost(url.host) ? undefined : `${url.scheme}://${url.host}${url.path}`;
