@@ -105,3 +105,8 @@ export { ACTION_HANDLERS } from './emulator/actions/actionHandlers.js';
 export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js';
 export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
 export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
+
+// parsers: own-property records, lone-surrogate checks
+export { getOwnProperty, setOwnProperty } from './encoding/setOwnProperty.js';
+export { describeLoneSurrogate, findLoneSurrogate } from './encoding/findLoneSurrogate.js';
+export { requireWellFormedText } from './signing/requireWellFormedText.js';

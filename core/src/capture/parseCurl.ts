@@ -1,4 +1,4 @@
-import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, unencodablePart, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
 import { splitShellWords } from './splitShellWords.js';
 
 type DataKind = 'data' | 'raw' | 'binary' | 'urlencode' | 'json';
@@ -202,5 +202,7 @@ export function parseCurl(text: string): CaptureResult {
       state.notes.push(`no Content-Type was given, so curl sends Content-Type: ${type}`);
     }
   }
+  const unencodable = unencodablePart({ method, url, headers, body });
+  if (unencodable !== undefined) return captureError(`curl: ${unencodable}; expected text that can be sent as UTF-8`);
   return captureOk({ method, url, headers, body }, state.notes);
 }

@@ -1,5 +1,5 @@
 import { utf8DecodeStrict, utf8Encode } from '../encoding/bytes.js';
-import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, unencodablePart, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
 
 const REQUEST_LINE = /^([A-Z]+) +(\S+)(?: +(HTTP\/\d(?:\.\d)?))? *$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -108,5 +108,7 @@ export function parseRawHttp(text: string): CaptureResult {
   const contentLength = headers.find((h) => h.name.toLowerCase() === 'content-length')?.value;
   body = fitToContentLength(body, contentLength, notes);
   if (headers.some((h) => h.name.toLowerCase() === 'transfer-encoding' && /chunked/i.test(h.value))) notes.push('Transfer-Encoding: chunked; the body is kept as pasted, chunk sizes included');
+  const unencodable = unencodablePart({ method, url, headers, body });
+  if (unencodable !== undefined) return captureError(`raw HTTP: ${unencodable}; expected text that can be sent as UTF-8`);
   return captureOk({ method, url, headers, body }, notes);
 }

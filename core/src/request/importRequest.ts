@@ -1,3 +1,4 @@
+import { setOwnProperty } from '../encoding/setOwnProperty.js';
 import { capturedHeader, type CapturedRequest } from '../capture/CapturedRequest.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
@@ -21,7 +22,7 @@ function queryParams(query: string): Record<string, string> {
         return s;
       }
     };
-    out[decode(eq === -1 ? pair : pair.slice(0, eq))] = eq === -1 ? '' : decode(pair.slice(eq + 1));
+    setOwnProperty(out, decode(eq === -1 ? pair : pair.slice(0, eq)), eq === -1 ? '' : decode(pair.slice(eq + 1)));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { percentEncode } from '../../encoding/percentEncode.js';
 import { finding, type CredentialFinding } from '../CredentialVerification.js';
+import { describeLoneSurrogate, findLoneSurrogate } from '../../encoding/findLoneSurrogate.js';
 
 export const ONENET_TOKEN_PARAMS = ['version', 'res', 'et', 'method', 'sign'] as const;
 export type OneNetTokenParam = (typeof ONENET_TOKEN_PARAMS)[number];
@@ -29,6 +30,7 @@ const WHY_ENCODE: Partial<Record<OneNetTokenParam, { en: string; zh: string }>> 
 /** Splits a captured token into its parameters and checks its shape and URL encoding, before any key is involved. */
 export function readOneNetToken(token: string): ReadOneNetToken {
   const findings: CredentialFinding[] = [];
+  if (typeof token !== 'string') return { values: {}, findings: [finding('malformed-token', 'token', 'The token must be text: version=…&res=…&et=…&method=…&sign=….', 'token 应为文本：version=…&res=…&et=…&method=…&sign=…。')] };
   const values: Partial<Record<OneNetTokenParam, string>> = {};
   for (const piece of token.split('&')) {
     const eq = piece.indexOf('=');
@@ -51,6 +53,12 @@ export function readOneNetToken(token: string): ReadOneNetToken {
 }
 
 function readValue(param: OneNetTokenParam, raw: string, findings: CredentialFinding[]): string {
+  const lone = findLoneSurrogate(raw);
+  if (lone !== -1) {
+    // No UTF-8 form, so neither the server nor this check can percent-encode it.
+    findings.push(finding('malformed-token', param, `${param} has ${describeLoneSurrogate(raw, lone)}.`, `${param} 含有无法编码为 UTF-8 的孤立代理项（位置 ${lone}）。`));
+    return raw;
+  }
   const once = percentDecode(raw);
   if (once === undefined) {
     findings.push(finding('malformed-token', param, `${param} has a broken %-escape.`, `${param} 中有无效的 % 转义。`));
