@@ -57,8 +57,8 @@ function readSelectList(cursor: RuleSqlCursor): void {
   do {
     if (cursor.acceptOperator('*')) continue;
     readRuleExpression(cursor);
-    if (cursor.acceptKeyword('AS') || (cursor.current.kind === 'word' && !isKeywordToken(cursor.current))) {
-      const alias = cursor.current;
+    if (cursor.acceptKeyword('AS') || (cursor.peek().kind === 'word' && !isKeywordToken(cursor.peek()))) {
+      const alias = cursor.peek();
       if (alias.kind !== 'word' || isKeywordToken(alias)) throw new RuleSqlSyntaxError(`expected a name after AS, got ${describeToken(alias)}`, alias);
       cursor.next();
     }
@@ -77,12 +77,12 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
   if (sql.length > MAX_SQL_LENGTH) return ruleError(RULE_ERROR_CODES.invalidSql, `the rule SQL is ${sql.length} characters; a rule is a short statement (this check stops at ${MAX_SQL_LENGTH})`);
   const cursor = new RuleSqlCursor(tokenizeRuleSql(sql));
   try {
-    const first = cursor.current;
+    const first = cursor.peek();
     if (!cursor.acceptKeyword('SELECT')) return invalid(sql, `the rule SQL must start with SELECT, got ${describeToken(first)}`, first);
     const selectStart = cursor.previous!.end;
-    if (cursor.isKeyword('FROM') || cursor.current.kind === 'end') return invalid(sql, cursor.current.kind === 'end' ? 'empty SELECT list and no FROM clause' : 'empty SELECT list', cursor.current);
+    if (cursor.isKeyword('FROM') || cursor.peek().kind === 'end') return invalid(sql, cursor.peek().kind === 'end' ? 'empty SELECT list and no FROM clause' : 'empty SELECT list', cursor.peek());
     readSelectList(cursor);
-    const from = cursor.current;
+    const from = cursor.peek();
     if (!cursor.acceptKeyword('FROM')) {
       if (from.kind === 'end') return invalid(sql, 'no FROM clause after the SELECT list', from);
       return invalid(sql, `expected "," or FROM after the SELECT list, got ${describeToken(from)}`, from);
@@ -100,16 +100,16 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
     const topic = checkTopic(topicToken);
     if (!topic.ok) return topic;
     let where: string | undefined;
-    const whereToken = cursor.current;
+    const whereToken = cursor.peek();
     if (cursor.acceptKeyword('WHERE')) {
-      if (cursor.current.kind === 'end' || cursor.isOperator(';')) return invalid(sql, 'WHERE has no condition after it; write one such as temperature > 30, or remove WHERE', whereToken);
+      if (cursor.peek().kind === 'end' || cursor.isOperator(';')) return invalid(sql, 'WHERE has no condition after it; write one such as temperature > 30, or remove WHERE', whereToken);
       readRuleExpression(cursor);
-      where = sql.slice(whereToken.end, cursor.current.start).trim();
+      where = sql.slice(whereToken.end, cursor.peek().start).trim();
     }
     cursor.acceptOperator(';');
-    if (cursor.current.kind !== 'end') {
+    if (cursor.peek().kind !== 'end') {
       const what = where === undefined ? 'after the FROM topic; expected WHERE <condition> or the end of the SQL' : 'after the WHERE condition; expected AND, OR, an operator or the end of the SQL';
-      return invalid(sql, `unexpected ${describeToken(cursor.current)} ${what}`, cursor.current);
+      return invalid(sql, `unexpected ${describeToken(cursor.peek())} ${what}`, cursor.peek());
     }
     return { ok: true, parts: { select, ...topic.topic, ...(where !== undefined ? { where } : {}) } };
   } catch (error) {

@@ -31,6 +31,10 @@ export class RuleSqlCursor {
   get current(): RuleSqlToken {
     return this.tokens[Math.min(this.index, this.tokens.length - 1)]!;
   }
+  /** The current token, as a call: a getter's value would stay narrowed by the compiler across reads that move on. */
+  peek(): RuleSqlToken {
+    return this.current;
+  }
   get previous(): RuleSqlToken | undefined {
     return this.index > 0 ? this.tokens[this.index - 1] : undefined;
   }
