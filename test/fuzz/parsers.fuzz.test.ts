@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import fc from 'fast-check';
+import { FUZZ_TARGETS, UndocumentedOutcome, type Outcome } from './fuzzTargets.js';
+
+// Property tests over every parser and entry point that reads outside text (the list is in fuzzTargets.ts):
+// each input must end in the target's documented outcome — a result of its shape, or its documented error type —
+// and finish. Fixed seeds, so a failure is replayed by its seed and path; IOT_DEVKIT_FUZZ_RUNS sets the runs per
+// target (default keeps the whole file to a few seconds on CI's 2 cores; 10000 for a deep run).
+const RUNS = Number(process.env['IOT_DEVKIT_FUZZ_RUNS'] ?? 400);
+const SEED = Number(process.env['IOT_DEVKIT_FUZZ_SEED'] ?? 20190225);
+/** One input taking longer than this counts as a hang (the property then fails). */
+const HANG_MS = 2000;
+/** The issue's timing property: each 16 KB adversarial input finishes in under 50 ms. */
+const ADVERSARIAL_SIZE = 16 * 1024;
+const ADVERSARIAL_LIMIT_MS = 50;
+
+interface Counts {
+  inputs: number;
+  ok: number;
+  refused: number;
+  crashes: number;
+  hangs: number;
+  worstMs: number;
+  worstAdversarial?: { label: string; ms: number };
+}
+const counts = new Map<string, Counts>();
+
+after(() => {
+  const rows = [...counts.entries()].map(([name, c]) => `  ${name.padEnd(19)} ${String(c.inputs).padStart(6)} inputs  ${String(c.ok).padStart(6)} ok  ${String(c.refused).padStart(6)} refused  crashes ${c.crashes}  hangs ${c.hangs}  slowest input ${c.worstMs.toFixed(1)} ms  worst 16 KB adversarial ${c.worstAdversarial ? `${c.worstAdversarial.ms.toFixed(2)} ms (${c.worstAdversarial.label})` : '-'}`);
+  const worst = [...counts.values()].flatMap((c) => (c.worstAdversarial ? [c.worstAdversarial.ms] : [])).reduce((a, b) => Math.max(a, b), 0);
+  console.log(`fuzz: ${RUNS} runs per target, seed ${SEED}\n${rows.join('\n')}\n  worst adversarial timing over all targets: ${worst.toFixed(2)} ms (limit ${ADVERSARIAL_LIMIT_MS} ms)`);
+});
+
+FUZZ_TARGETS.forEach((target, index) => {
+  const c: Counts = { inputs: 0, ok: 0, refused: 0, crashes: 0, hangs: 0, worstMs: 0 };
+  counts.set(target.name, c);
+
+  test(`${target.name}: ${RUNS} generated inputs end in the documented outcome and finish`, async () => {
+    const property = fc.asyncProperty(target.inputs, async (input) => {
+      const start = performance.now();
+      let outcome: Outcome;
+      try {
+        outcome = await target.run(input);
+      } catch (error) {
+        c.crashes++;
+        throw error instanceof UndocumentedOutcome ? error : new Error(`threw past the documented error type: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      }
+      const ms = performance.now() - start;
+      c.inputs++;
+      c[outcome]++;
+      c.worstMs = Math.max(c.worstMs, ms);
+      if (ms > HANG_MS) {
+        c.hangs++;
+        throw new Error(`took ${ms.toFixed(0)} ms (a hang: more than ${HANG_MS} ms)`);
+      }
+    });
+    await fc.assert(property, { seed: SEED + index, numRuns: RUNS, endOnFailure: false });
+    assert.equal(c.crashes, 0);
+    assert.equal(c.hangs, 0);
+    // Both outcomes must occur, or the generator is not reaching the target's branches.
+    assert.ok(c.ok > 0 && c.refused > 0, `${target.name}: ${JSON.stringify(c)}`);
+  });
+
+  test(`${target.name}: every 16 KB adversarial input finishes in under ${ADVERSARIAL_LIMIT_MS} ms`, async () => {
+    for (const [label, input] of target.adversarial(ADVERSARIAL_SIZE)) {
+      // Best of three after a warm-up call: the machine is shared, and a scheduler pause is not the parser's time;
+      // a super-linear pattern on 16 KB takes seconds every time.
+      await target.run(input);
+      let best = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const start = performance.now();
+        await target.run(input);
+        best = Math.min(best, performance.now() - start);
+      }
+      if (!c.worstAdversarial || best > c.worstAdversarial.ms) c.worstAdversarial = { label, ms: best };
+      assert.ok(best < ADVERSARIAL_LIMIT_MS, `${target.name}, ${label}: ${best.toFixed(1)} ms`);
+    }
+  });
+});
