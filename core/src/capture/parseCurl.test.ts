@@ -114,3 +114,9 @@ test('a lone surrogate from $\'\\uD800\' or a broken paste is refused naming the
   assert.match(body.error, /^curl: the body has a lone UTF-16 surrogate U\+DC00 at index 6/);
   assert.ok(parseCurl("curl https://iotcloud.tencentcloudapi.com/ -d '{\"a\":\"😀\"}'").ok, 'a surrogate pair is fine');
 });
+
+test('--data-urlencode of a lone surrogate is named, not a URIError', () => {
+  const parsed = parseCurl("curl -G https://cvm.tencentcloudapi.com/ --data-urlencode $'Name=\\uDC00x'");
+  assert.ok(!parsed.ok);
+  assert.match(parsed.error, /^curl: --data-urlencode "Name=\\udc00x" has a lone UTF-16 surrogate U\+DC00 at index 5/);
+});

@@ -1,3 +1,4 @@
+import { describeLoneSurrogate, findLoneSurrogate } from '../encoding/findLoneSurrogate.js';
 import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, unencodablePart, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
 import { splitShellWords } from './splitShellWords.js';
 
@@ -76,6 +77,8 @@ function applyOption(state: CurlState, option: string, value: string): string | 
       return undefined;
     case 'data-urlencode':
       if (/^[^=]*@/.test(value)) return `--data-urlencode ${quoteInput(value)} reads a file; expected name=value inline`;
+      // encodeURIComponent throws a bare URIError on a lone surrogate; say which option holds it instead.
+      if (findLoneSurrogate(value) !== -1) return `--data-urlencode ${quoteInput(value)} has ${describeLoneSurrogate(value, findLoneSurrogate(value))}; expected text that can be sent as UTF-8`;
       state.data.push({ kind: 'urlencode', value: urlencodeData(value) });
       return undefined;
     case 'url':

@@ -76,3 +76,13 @@ test('postData.params with a value that is not text is named, not sent as [objec
   assert.ok(!deep.ok);
   assert.match(deep.error, /^HAR: nested more than 64 levels deep/);
 });
+
+test('a structured-cloned value whose arrays carry own "constructor" or "entries" properties is read by index', () => {
+  const headers: unknown[] = [{ name: 'content-type', value: 'application/json' }];
+  Object.defineProperty(headers, 'entries', { value: 'not a function', enumerable: true });
+  const entries: unknown[] = [{ request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers } }];
+  Object.defineProperty(entries, 'constructor', { value: 1, enumerable: true });
+  const parsed = parseHarEntry({ log: { entries } });
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  assert.deepEqual(parsed.request.headers, [{ name: 'content-type', value: 'application/json' }]);
+});
