@@ -38,9 +38,9 @@ export function prepareShadowUpdate(edit: ShadowEdit): ShadowResult<PreparedShad
   if (!read.ok) return shadowError(read.error.code, `${read.error.message}; nothing was sent`);
   const parsed = read.value;
   const isEnvelope = isJsonObject(parsed) && 'payload' in parsed;
-  const document = readShadowDocument(isEnvelope ? (parsed as JsonObject)['payload'] : parsed, isEnvelope ? 'payload' : 'shadow');
-  if (!document.ok) return document;
-  const edited = document.shadow;
+  const shadowRead = readShadowDocument(isEnvelope ? (parsed as JsonObject)['payload'] : parsed, isEnvelope ? 'payload' : 'shadow');
+  if (!shadowRead.ok) return shadowRead;
+  const edited = shadowRead.shadow;
   const original = edit.original;
   const desired = edited.state.desired ?? {};
 
