@@ -106,7 +106,11 @@ export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js
 export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
 export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
 
-// parsers: own-property records, lone-surrogate checks
+// parsers: own-property records, lone-surrogate checks, bounded readers and their limits
 export { getOwnProperty, setOwnProperty } from './encoding/setOwnProperty.js';
 export { describeLoneSurrogate, findLoneSurrogate } from './encoding/findLoneSurrogate.js';
 export { requireWellFormedText } from './signing/requireWellFormedText.js';
+export { checkTc3Timestamp, MAX_TC3_TIMESTAMP } from './signing/tc3/buildCredentialScope.js';
+export { tokenizeRuleSql, type RuleSqlToken } from './ruleSql/tokenizeRuleSql.js';
+export { MAX_RULE_EXPRESSION_DEPTH } from './ruleSql/readRuleExpression.js';
+export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';
