@@ -75,7 +75,7 @@ export class RuleSqlCursor {
   }
 }
 
-export const isKeywordToken = (token: RuleSqlToken) => token.kind === 'word' && KEYWORDS.has(token.text.toUpperCase());
+export const isKeywordToken = (token: RuleSqlToken) => token.kind === 'word' && !token.text.startsWith('`') && KEYWORDS.has(token.text.toUpperCase());
 const after = (cursor: RuleSqlCursor) => (cursor.previous ? `after ${describeToken(cursor.previous)}` : 'here');
 
 /**
@@ -113,7 +113,7 @@ function readComparison(cursor: RuleSqlCursor): void {
   }
   if (cursor.acceptKeyword('IS')) {
     cursor.acceptKeyword('NOT');
-    if (!cursor.acceptKeyword('NULL')) throw new RuleSqlSyntaxError(`expected NULL ${after(cursor)}, got ${describeToken(cursor.current)}`, cursor.current);
+    if (!cursor.acceptKeyword('NULL') && !cursor.acceptKeyword('TRUE') && !cursor.acceptKeyword('FALSE')) throw new RuleSqlSyntaxError(`expected NULL, TRUE or FALSE ${after(cursor)}, got ${describeToken(cursor.current)}`, cursor.current);
     return;
   }
   const negated = cursor.acceptKeyword('NOT');
@@ -199,7 +199,7 @@ function readPrimary(cursor: RuleSqlCursor): void {
       }
       break;
     case 'unknown':
-      throw new RuleSqlSyntaxError(`unexpected character ${describeToken(token)}`, token);
+      throw new RuleSqlSyntaxError(token.text.startsWith('`') ? `the quoted name ${describeToken(token)} has no closing \`` : `unexpected character ${describeToken(token)}`, token);
     case 'end':
       break;
   }

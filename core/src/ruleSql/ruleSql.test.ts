@@ -101,6 +101,7 @@ test("checkRuleSql reads the doc's expression syntax: calls, aliases, JSON paths
     "SELECT a.key2, b[0] AS first, * FROM 'P1/dev/data/+' WHERE NOT (a.key2 <> 'x' OR b[1] % 2 = 1)",
     "SELECT 温度 t FROM 'ABCDE12345/dev/event' WHERE 温度 BETWEEN -10 AND 1.5e2 AND mode IN ('a', 'b') AND name NOT LIKE 'x%' AND note IS NOT NULL",
     "SELECT count(*) FROM 'P/d/t' WHERE 'it''s' = s;",
+    "SELECT `my field`, `from` FROM 'P/d/t' WHERE flag IS NOT TRUE",
   ];
   for (const sql of accepted) assert.ok(checkRuleSql(sql).ok, sql);
 });
@@ -115,7 +116,8 @@ test('checkRuleSql names the token at fault and where it is, for an editor to un
     ["SELECT FROM 'P/d/t'", /empty SELECT list/, 'FROM'],
     ["SELECT f(a, FROM 'P/d/t'", /got the keyword FROM/, 'FROM'],
     ["SELECT * FROM 'P/d/t' WHERE s = 'open", /has no closing '/, "'open"],
-    ["SELECT * FROM 'P/d/t' WHERE a IS 3", /expected NULL after "IS"/, '3'],
+    ["SELECT * FROM 'P/d/t' WHERE a IS 3", /expected NULL, TRUE or FALSE after "IS"/, '3'],
+    ["SELECT `open FROM 'P/d/t'", /the quoted name "`open FROM 'P\/d\/t'" has no closing `/, "`open FROM 'P/d/t'"],
     ["SELECT *\nFROM 'P/d/t'\nWHERE a = = 1", /line 3 column 11/, '='],
   ];
   for (const [sql, message, token] of cases) {

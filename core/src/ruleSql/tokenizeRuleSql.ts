@@ -62,6 +62,13 @@ export function tokenizeRuleSql(sql: string): RuleSqlToken[] {
       tokens.push({ kind: 'string', text: sql.slice(start, i), start, end: i, value, quote: c, closed });
       continue;
     }
+    if (c === '`') {
+      // A MySQL-style quoted name (`my field`): one word token, never a keyword.
+      const close = sql.indexOf('`', i + 1);
+      i = close === -1 ? sql.length : close + 1;
+      tokens.push({ kind: close === -1 ? 'unknown' : 'word', text: sql.slice(start, i), start, end: i, value: sql.slice(start + 1, close === -1 ? i : close), closed: close !== -1 });
+      continue;
+    }
     if (isDigit(c) || (c === '.' && isDigit(sql[i + 1]))) {
       while (isDigit(sql[i])) i++;
       if (sql[i] === '.' && isDigit(sql[i + 1])) for (i++; isDigit(sql[i]); ) i++;
