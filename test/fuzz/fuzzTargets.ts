@@ -176,7 +176,7 @@ function tc3Worst(body: string, contentType: string): string {
 const hostHeavy = (size: number) => 'https://' + 'a'.repeat(size);
 
 // ── rule SQL ────────────────────────────────────────────────────────────────────────────────────────────────────
-const SQL_TOKENS = ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'AS', 'IN', 'LIKE', 'IS', 'NULL', 'BETWEEN', '*', ',', '(', ')', '.', '[', ']', '=', '<>', '>=', '<', '+', '-', '/', '%', ';', "'P1/dev/event'", "'ABCDE12345/+/data/#'", '"on"', "'x'", "'", '"', 'temperature', 'a.b', 'deviceName()', '温度', '42', '1.5e3', '§', '\uD800'];
+const SQL_TOKENS = ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'AS', 'IN', 'LIKE', 'IS', 'NULL', 'BETWEEN', '*', ',', '(', ')', '.', '[', ']', '=', '<>', '>=', '<', '+', '-', '/', '%', ';', "'P1/dev/event'", "'ABCDE12345/+/data/#'", '"on"', "'x'", "'", '"', 'temperature', 'a.b', 'deviceName()', '温度', '42', '1.5e3', '§', '\uD800', '`a b`', '`', 'IS TRUE'];
 const SQL_SAMPLES = ["SELECT temperature, humidity FROM 'ABCDE12345/+/event' WHERE temperature > 30", "SELECT * FROM 'pid/dname/data/#';", "SELECT status, deviceName() as d FROM 'P/+/update' WHERE status=\"on\" and bright <= 50 OR x IN (1, 2)"];
 const sqlInputs = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...SQL_TOKENS), { maxLength: 30 }).map((tokens) => tokens.join(' ')) },
