@@ -58,7 +58,8 @@ export function signatureSchemeOf(request: CapturedRequest): 'tc3' | 'v1' | unde
  */
 export function diagnose(input: DiagnosisInput, options: DiagnosisOptions = {}): Diagnosis {
   if (!isObject(input)) throw new SigningInputError('input', 'an object {request, secretKey, errorCode?, sentAt?, canonicalRequest?, stringToSign?}');
-  const checked = { ...input, request: readRequest(input.request) };
+  const { request, ...given } = input;
+  const checked: DiagnosisInput = { ...given, request: readRequest(request) };
   checkOptional(checked);
   const scheme = signatureSchemeOf(checked.request);
   if (scheme === 'tc3') return diagnoseTc3(checked, options);
