@@ -75,12 +75,14 @@ function applyOption(state: CurlState, option: string, value: string): string | 
     case 'data-raw':
       state.data.push({ kind: 'raw', value });
       return undefined;
-    case 'data-urlencode':
+    case 'data-urlencode': {
       if (/^[^=]*@/.test(value)) return `--data-urlencode ${quoteInput(value)} reads a file; expected name=value inline`;
       // encodeURIComponent throws a bare URIError on a lone surrogate; say which option holds it instead.
-      if (findLoneSurrogate(value) !== -1) return `--data-urlencode ${quoteInput(value)} has ${describeLoneSurrogate(value, findLoneSurrogate(value))}; expected text that can be sent as UTF-8`;
+      const lone = findLoneSurrogate(value);
+      if (lone !== -1) return `--data-urlencode ${quoteInput(value)} has ${describeLoneSurrogate(value, lone)}; expected text that can be sent as UTF-8`;
       state.data.push({ kind: 'urlencode', value: urlencodeData(value) });
       return undefined;
+    }
     case 'url':
       state.urls.push(value);
       return undefined;
