@@ -108,3 +108,12 @@ export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult
 // Presentation layer: the secret policy (what is secret, mask for display, drop for storage) and step views
 export { FALLBACK_SECRET_FIELDS, isSecretField, isSecretHeader, maskForDisplay, REDACTED, redactForStorage, SECRET_HEADERS, secretNamesMentioned, secretParamNames, type DroppedSecret, type ExchangeToRedact, type RedactedExchange, type RedactionOptions } from './views/secretPolicy.js';
 export { buildStepViews, DERIVED_KEY_STEP_IDS, isSecretStep, pickLanguage, stepValueForDisplay, type StepLanguage, type StepView } from './views/stepViews.js';
+
+// parsers: own-property records, lone-surrogate checks, bounded readers and their limits
+export { getOwnProperty, setOwnProperty } from './encoding/setOwnProperty.js';
+export { describeLoneSurrogate, findLoneSurrogate } from './encoding/findLoneSurrogate.js';
+export { requireWellFormedText } from './signing/requireWellFormedText.js';
+export { checkTc3Timestamp, MAX_TC3_TIMESTAMP } from './signing/tc3/buildCredentialScope.js';
+export { tokenizeRuleSql, type RuleSqlToken } from './ruleSql/tokenizeRuleSql.js';
+export { MAX_RULE_EXPRESSION_DEPTH } from './ruleSql/readRuleExpression.js';
+export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';

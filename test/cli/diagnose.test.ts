@@ -128,3 +128,16 @@ test('diagnose is listed in --help and has its own usage', () => {
   assert.match(runCli(['--help']).stdout, /diagnose\s+Say why a captured request's signature fails/);
   assert.match(runCli(['diagnose', '--help']).stdout, /--canonical-request FILE/);
 });
+
+test('diagnose --curl: headers named constructor, __proto__, toString and hasOwnProperty are signed headers like any other', () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const lower = name.toLowerCase();
+    const canonicalHeaders = `content-type:application/json\nhost:${HOST}\n${lower}:x\n`.split('\n').filter(Boolean).sort().map((l) => l + '\n').join('');
+    const signedHeaders = canonicalHeaders.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(':'))).join(';');
+    const signed = referenceTc3({ canonicalHeaders, signedHeaders, payload: BODY, timestamp: TS, date: utcDate(TS), service: 'iotcloud', secretKey: KEY });
+    const request = capturedTc3({ headers: [['Content-Type', 'application/json'], [name, 'x'], ['X-TC-Action', 'DescribeDevice'], ['X-TC-Timestamp', String(TS)]], body: BODY, secretId: SECRET_ID, date: utcDate(TS), service: 'iotcloud', signedHeaders, signature: signed.signature });
+    const result = runCli(['diagnose', '--curl', file(`proto-${lower}.sh`, curlOf(request)), '--json'], { env });
+    assert.equal(result.status, 0, `${name}: ${result.stderr}`);
+    assert.equal(JSON.parse(result.stdout).match, true, `${name}: the signature over a header named ${name} is reproduced`);
+  }
+});

@@ -82,3 +82,15 @@ test('unknown commands and options are refused with usage', () => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /unknown option --jsonn/);
 });
+
+test('sign --json: input nested 20,000 deep or with a timestamp past Date is refused naming the field, exit 2 (not 70)', () => {
+  const deep = runCli(['sign', '--json'], { input: '['.repeat(20_000) + ']'.repeat(20_000) });
+  assert.equal(deep.status, 2, deep.stderr);
+  assert.match(deep.stderr, /^iot-devkit sign: stdin: nested more than 16 levels deep/);
+  const late = runCli(['sign'], { input: JSON.stringify({ ...tc3, timestamp: 8_640_000_000_001 }) });
+  assert.equal(late.status, 2, late.stderr);
+  assert.match(late.stderr, /^iot-devkit sign: timestamp: Unix seconds up to 253402300799/);
+  const lone = runCli(['sign', '--json'], { input: JSON.stringify({ ...tc3, body: '{"Name":"\uD800"}' }) });
+  assert.equal(lone.status, 2, lone.stderr);
+  assert.match(lone.stderr, /^iot-devkit sign: body: text that can be encoded as UTF-8; it has a lone UTF-16 surrogate U\+D800 at index 9/);
+});

@@ -261,3 +261,12 @@ after(() => {
   const tc3Causes = DIAGNOSIS_CAUSES.filter((c) => !c.startsWith('v1-'));
   assert.deepEqual(tc3Causes.filter((c) => !covered.has(c)), []);
 });
+
+test('a capture from structured clone whose headers array shadows every/find/constructor is read by index, and matches', async () => {
+  const { signTc3 } = await import('@iot-devkit/core');
+  const signed = signTc3({ method: 'POST', url: `https://${HOST}/`, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' }, body: BODY, timestamp: TS, secretId: SECRET_ID, secretKey: KEY });
+  const headers: unknown[] = Object.entries(signed.headers).map(([name, value]) => ({ name, value }));
+  for (const method of ['every', 'find', 'constructor', 'map']) Object.defineProperty(headers, method, { value: 'shadowed', enumerable: true });
+  const d = diagnose({ request: { method: 'POST', url: `https://${HOST}/`, headers, body: BODY } as unknown as DiagnosisInput['request'], secretKey: KEY }, { crypto: nodeHashProvider });
+  assert.equal(d.match, true);
+});

@@ -1,3 +1,6 @@
+import { setOwnProperty } from '../encoding/setOwnProperty.js';
+import { describeLoneSurrogate, findLoneSurrogate } from '../encoding/findLoneSurrogate.js';
+
 /** One header as it went over the wire: name in its original case, value untouched. */
 export interface CapturedHeader {
   readonly name: string;
@@ -42,9 +45,24 @@ export function capturedHeaderRecord(request: Pick<CapturedRequest, 'headers'>):
     const key = name.trim().toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    record[name] = value;
+    setOwnProperty(record, name, value);
   }
   return record;
+}
+
+/**
+ * Which part of a parsed request cannot be sent as UTF-8 (a lone surrogate, from a $'\uD800' escape or a broken
+ * paste), named for the message, or undefined when every part can. The signers would refuse it later with less
+ * context; the parser says which header or whether it is the body.
+ */
+export function unencodablePart(request: CapturedRequest): string | undefined {
+  const check = (text: string, what: string) => {
+    const at = findLoneSurrogate(text);
+    return at === -1 ? undefined : `${what} has ${describeLoneSurrogate(text, at)}`;
+  };
+  let problem = check(request.method, 'the method') ?? check(request.url, 'the URL');
+  for (const { name, value } of request.headers) problem ??= check(name, `a header name (${quoteInput(name, 30)})`) ?? check(value, `the value of header ${quoteInput(name, 30)}`);
+  return problem ?? check(request.body, 'the body');
 }
 
 /** Quotes a piece of the input for an error message, shortened so one line stays one line. */
@@ -53,5 +71,9 @@ export function quoteInput(text: string, max = 60): string {
   return JSON.stringify(shown);
 }
 
-/** Scheme + authority, the minimum a captured URL must have to be sent anywhere. */
+/**
+ * Scheme + authority, the minimum a captured URL must have to be sent anywhere. Linear despite the backtracking
+ * engine: anchored once, the userinfo part cannot cross "@", and where the host run gives back a character the next
+ * part fails at once (":" / "/?#" / end), so no stretch of the text is scanned twice per start.
+ */
 export const ABSOLUTE_HTTP_URL = /^https?:\/\/(?:[^\s/?#@]*@)?(?:[A-Za-z0-9_.~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:[/?#]\S*)?$/i;

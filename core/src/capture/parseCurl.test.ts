@@ -93,3 +93,30 @@ test('the command ends at an unquoted ; | or >, which is noted', () => {
   assert.equal(request.body, '{"a":";"}');
   assert.ok(notes.some((n) => n.includes('jq')));
 });
+
+test('headers named like Object.prototype members are kept, in order, and become own properties of the record', async () => {
+  const { capturedHeaderRecord } = await import('./CapturedRequest.js');
+  const parsed = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -H '__proto__: a' -H 'constructor: b' -H 'toString: c' -H 'hasOwnProperty: d' --data-raw '{}'");
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.request.headers.slice(0, 4).map((h) => `${h.name}=${h.value}`), ['__proto__=a', 'constructor=b', 'toString=c', 'hasOwnProperty=d']);
+  const record = capturedHeaderRecord(parsed.request);
+  assert.deepEqual(Object.keys(record).slice(0, 4), ['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+  assert.equal(Object.getPrototypeOf(record), Object.prototype, 'the record keeps its prototype');
+  assert.equal(Object.getOwnPropertyDescriptor(record, '__proto__')?.value, 'a');
+});
+
+test('a lone surrogate from $\'\\uD800\' or a broken paste is refused naming the header or the body', () => {
+  const header = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -H $'X-Name: a\\uD800' -d '{}'");
+  assert.ok(!header.ok);
+  assert.match(header.error, /^curl: the value of header "X-Name" has a lone UTF-16 surrogate U\+D800 at index 1, which has no UTF-8 encoding; expected text/);
+  const body = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -d '{\"a\":\"\uDC00\"}'");
+  assert.ok(!body.ok);
+  assert.match(body.error, /^curl: the body has a lone UTF-16 surrogate U\+DC00 at index 6/);
+  assert.ok(parseCurl("curl https://iotcloud.tencentcloudapi.com/ -d '{\"a\":\"😀\"}'").ok, 'a surrogate pair is fine');
+});
+
+test('--data-urlencode of a lone surrogate is named, not a URIError', () => {
+  const parsed = parseCurl("curl -G https://cvm.tencentcloudapi.com/ --data-urlencode $'Name=\\uDC00x'");
+  assert.ok(!parsed.ok);
+  assert.match(parsed.error, /^curl: --data-urlencode "Name=\\udc00x" has a lone UTF-16 surrogate U\+DC00 at index 5/);
+});

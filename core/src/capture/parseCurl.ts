@@ -1,4 +1,5 @@
-import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+import { describeLoneSurrogate, findLoneSurrogate } from '../encoding/findLoneSurrogate.js';
+import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, unencodablePart, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
 import { splitShellWords } from './splitShellWords.js';
 
 type DataKind = 'data' | 'raw' | 'binary' | 'urlencode' | 'json';
@@ -74,10 +75,14 @@ function applyOption(state: CurlState, option: string, value: string): string | 
     case 'data-raw':
       state.data.push({ kind: 'raw', value });
       return undefined;
-    case 'data-urlencode':
+    case 'data-urlencode': {
       if (/^[^=]*@/.test(value)) return `--data-urlencode ${quoteInput(value)} reads a file; expected name=value inline`;
+      // encodeURIComponent throws a bare URIError on a lone surrogate; say which option holds it instead.
+      const lone = findLoneSurrogate(value);
+      if (lone !== -1) return `--data-urlencode ${quoteInput(value)} has ${describeLoneSurrogate(value, lone)}; expected text that can be sent as UTF-8`;
       state.data.push({ kind: 'urlencode', value: urlencodeData(value) });
       return undefined;
+    }
     case 'url':
       state.urls.push(value);
       return undefined;
@@ -202,5 +207,7 @@ export function parseCurl(text: string): CaptureResult {
       state.notes.push(`no Content-Type was given, so curl sends Content-Type: ${type}`);
     }
   }
+  const unencodable = unencodablePart({ method, url, headers, body });
+  if (unencodable !== undefined) return captureError(`curl: ${unencodable}; expected text that can be sent as UTF-8`);
   return captureOk({ method, url, headers, body }, state.notes);
 }

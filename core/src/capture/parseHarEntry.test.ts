@@ -60,3 +60,29 @@ test('malformed HAR is refused saying what was expected', () => {
   }
   assert.equal(parseHarEntry({ log: { entries: [entry('https://a.tencentcloudapi.com/')] } }, { index: 3 }).ok, false);
 });
+
+test('postData.params with a value that is not text is named, not sent as [object Object]; deep JSON is refused before it is walked', () => {
+  const request = (params: unknown[]) => ({ request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: [], postData: { params } } });
+  const object = parseHarEntry(request([{ name: 'a', value: '1' }, { name: 'b', value: { x: 1 } }]));
+  assert.ok(!object.ok);
+  assert.equal(object.error, 'HAR: request.postData.params[1].value should be a string, got "{\\"x\\":1}"');
+  const number = parseHarEntry(JSON.stringify(request([{ name: 'n', value: 3 }])));
+  assert.ok(!number.ok);
+  assert.match(number.error, /params\[0\]\.value should be a string, got "3"/);
+  const fine = parseHarEntry(request([{ name: 'a', value: '1' }, { name: 'b' }]));
+  assert.ok(fine.ok);
+  assert.equal(fine.request.body, 'a=1&b=');
+  const deep = parseHarEntry(`{"request":{"method":"GET","url":"https://a.com/","headers":[],"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`);
+  assert.ok(!deep.ok);
+  assert.match(deep.error, /^HAR: nested more than 64 levels deep/);
+});
+
+test('a structured-cloned value whose arrays carry own "constructor" or "entries" properties is read by index', () => {
+  const headers: unknown[] = [{ name: 'content-type', value: 'application/json' }];
+  Object.defineProperty(headers, 'entries', { value: 'not a function', enumerable: true });
+  const entries: unknown[] = [{ request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers } }];
+  Object.defineProperty(entries, 'constructor', { value: 1, enumerable: true });
+  const parsed = parseHarEntry({ log: { entries } });
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  assert.deepEqual(parsed.request.headers, [{ name: 'content-type', value: 'application/json' }]);
+});

@@ -1,4 +1,18 @@
-import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+import { ABSOLUTE_HTTP_URL, captureError, captureOk, quoteInput, unencodablePart, type CapturedHeader, type CaptureResult } from './CapturedRequest.js';
+import { parseJsonBounded, valueDepthExceeds } from '../encoding/parseJsonBounded.js';
+
+// A HAR log's request is 5 levels down (log.entries[].request.postData.params[]); values below that are not read.
+const HAR_MAX_DEPTH = 64;
+
+/**
+ * The items of an array by index. A parsed value may come through structured clone from a page, where an array can
+ * carry own properties such as "constructor" or "entries" that break .map() and .entries(); length and indexes cannot.
+ */
+function itemsOf(array: readonly unknown[]): unknown[] {
+  const items: unknown[] = [];
+  for (let i = 0; i < array.length; i++) items.push(array[i]);
+  return items;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -12,12 +26,12 @@ function requestsOf(value: unknown): { requests: unknown[]; path: (i: number) =>
   if (isObject(value) && isObject(value['log'])) {
     const entries = value['log']['entries'];
     if (!Array.isArray(entries)) return 'HAR: expected log.entries to be an array of entries';
-    return { requests: entries.map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `log.entries[${i}].request` };
+    return { requests: itemsOf(entries).map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `log.entries[${i}].request` };
   }
-  if (isObject(value) && Array.isArray(value['entries'])) return { requests: value['entries'].map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `entries[${i}].request` };
+  if (isObject(value) && Array.isArray(value['entries'])) return { requests: itemsOf(value['entries']).map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `entries[${i}].request` };
   if (isObject(value) && isObject(value['request'])) return { requests: [value['request']], path: () => 'request' };
   if (isObject(value) && 'method' in value && 'url' in value) return { requests: [value], path: () => 'request' };
-  if (Array.isArray(value)) return { requests: value.map((e) => (isObject(e) && isObject(e['request']) ? e['request'] : e)), path: (i) => `[${i}]` };
+  if (Array.isArray(value)) return { requests: itemsOf(value).map((e) => (isObject(e) && isObject(e['request']) ? e['request'] : e)), path: (i) => `[${i}]` };
   return 'HAR: expected a HAR log {"log":{"entries":[…]}}, one entry {"request":{…}} or a request {"method","url","headers"}';
 }
 
@@ -32,7 +46,7 @@ function readRequest(request: unknown, path: string, notes: string[]): CaptureRe
   if (headers !== undefined && !Array.isArray(headers)) return captureError(`HAR: ${path}.headers should be an array of {"name","value"}`);
   const captured: CapturedHeader[] = [];
   let pseudo = 0;
-  for (const [i, header] of (headers ?? []).entries()) {
+  for (const [i, header] of itemsOf(headers ?? []).entries()) {
     if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string') return captureError(`HAR: ${path}.headers[${i}] should be {"name": string, "value": string}`);
     // h2 pseudo-headers (:authority, :path…) are not headers a signer sees; the URL already carries them.
     if (header['name'].startsWith(':')) pseudo++;
@@ -46,11 +60,20 @@ function readRequest(request: unknown, path: string, notes: string[]): CaptureRe
     else if (Array.isArray(postData['params'])) {
       // Only params (an old form capture): rejoined in order, values as recorded.
       const params = postData['params'] as unknown[];
-      if (!params.every((p) => isObject(p) && typeof p['name'] === 'string')) return captureError(`HAR: ${path}.postData.params should be [{"name","value"}]`);
-      body = params.map((p) => `${String((p as Record<string, unknown>)['name'])}=${String((p as Record<string, unknown>)['value'] ?? '')}`).join('&');
+      const pairs: string[] = [];
+      for (const [i, param] of itemsOf(params).entries()) {
+        // A value that is not text (an object, a number) would be sent as "[object Object]" or a guess: named instead.
+        if (!isObject(param) || typeof param['name'] !== 'string') return captureError(`HAR: ${path}.postData.params[${i}] should be {"name": string, "value": string}`);
+        const value = param['value'] ?? '';
+        if (typeof value !== 'string') return captureError(`HAR: ${path}.postData.params[${i}].value should be a string, got ${quoteInput(JSON.stringify(value) ?? typeof value)}`);
+        pairs.push(`${param['name']}=${value}`);
+      }
+      body = pairs.join('&');
       notes.push('the body was rebuilt from postData.params (there was no postData.text)');
     } else if (postData['text'] !== undefined) return captureError(`HAR: ${path}.postData.text should be the body as a string`);
   }
+  const unencodable = unencodablePart({ method, url, headers: captured, body });
+  if (unencodable !== undefined) return captureError(`HAR: in ${path}, ${unencodable}; expected text that can be sent as UTF-8`);
   return captureOk({ method, url, headers: captured, body }, notes);
 }
 
@@ -61,11 +84,12 @@ function readRequest(request: unknown, path: string, notes: string[]): CaptureRe
 export function parseHarEntry(json: string | unknown, options: HarOptions = {}): CaptureResult {
   let value: unknown = json;
   if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return captureError(`HAR: expected JSON (${error instanceof Error ? error.message : 'parse error'})`);
-    }
+    // Bounded: a HAR is a few levels deep; the depth is measured before anything walks the value.
+    const parsed = parseJsonBounded(json.startsWith('\uFEFF') ? json.slice(1) : json, 'HAR', { maxDepth: HAR_MAX_DEPTH });
+    if (!parsed.ok) return captureError(parsed.problem === 'invalid' ? `HAR: expected JSON (${parsed.message.replace(/^HAR: not valid JSON \(/, '').replace(/\)$/, '')})` : `${parsed.message}; expected a HAR log, entry or request`);
+    value = parsed.value;
+  } else if (valueDepthExceeds(json, HAR_MAX_DEPTH)) {
+    return captureError(`HAR: nested more than ${HAR_MAX_DEPTH} levels deep; expected a HAR log, entry or request`);
   }
   const found = requestsOf(value);
   if (typeof found === 'string') return captureError(found);

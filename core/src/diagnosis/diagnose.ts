@@ -9,14 +9,26 @@ import { v1ParamsOf } from './v1/readV1Params.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkRequest(request: unknown): asserts request is CapturedRequest {
+/**
+ * The captured request checked and copied into plain data. It may come through structured clone from a page, where
+ * an array can carry own properties ("every", "find", "constructor") that shadow the methods the diagnosis calls;
+ * the copy is read by index and holds only the four documented fields.
+ */
+function readRequest(request: unknown): CapturedRequest {
   if (!isObject(request)) throw new SigningInputError('request', 'a captured request {method, url, headers: [{name, value}], body}');
-  if (typeof request['method'] !== 'string' || request['method'] === '') throw new SigningInputError('request.method', 'a method such as "POST"');
-  if (typeof request['url'] !== 'string') throw new SigningInputError('request.url', 'an absolute http(s) URL');
-  if (!Array.isArray(request['headers']) || !request['headers'].every((h) => isObject(h) && typeof h['name'] === 'string' && typeof h['value'] === 'string')) {
-    throw new SigningInputError('request.headers', 'an array of {name, value} strings, in the order sent');
+  const { method, url, headers, body } = request;
+  if (typeof method !== 'string' || method === '') throw new SigningInputError('request.method', 'a method such as "POST"');
+  if (typeof url !== 'string') throw new SigningInputError('request.url', 'an absolute http(s) URL');
+  const expected = 'an array of {name, value} strings, in the order sent';
+  if (!Array.isArray(headers)) throw new SigningInputError('request.headers', expected);
+  const copied: { name: string; value: string }[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const header: unknown = headers[i];
+    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string') throw new SigningInputError(`request.headers[${i}]`, expected);
+    copied.push({ name: header['name'], value: header['value'] });
   }
-  if (typeof request['body'] !== 'string') throw new SigningInputError('request.body', 'the body as sent, a string ("" when none)');
+  if (typeof body !== 'string') throw new SigningInputError('request.body', 'the body as sent, a string ("" when none)');
+  return { method, url, headers: copied, body };
 }
 
 function checkOptional(input: DiagnosisInput): void {
@@ -46,10 +58,11 @@ export function signatureSchemeOf(request: CapturedRequest): 'tc3' | 'v1' | unde
  */
 export function diagnose(input: DiagnosisInput, options: DiagnosisOptions = {}): Diagnosis {
   if (!isObject(input)) throw new SigningInputError('input', 'an object {request, secretKey, errorCode?, sentAt?, canonicalRequest?, stringToSign?}');
-  checkRequest(input.request);
-  checkOptional(input);
-  const scheme = signatureSchemeOf(input.request);
-  if (scheme === 'tc3') return diagnoseTc3(input, options);
-  if (scheme === 'v1') return diagnoseV1(input, options);
+  const { request, ...given } = input;
+  const checked: DiagnosisInput = { ...given, request: readRequest(request) };
+  checkOptional(checked);
+  const scheme = signatureSchemeOf(checked.request);
+  if (scheme === 'tc3') return diagnoseTc3(checked, options);
+  if (scheme === 'v1') return diagnoseV1(checked, options);
   throw new SigningInputError('request', 'an Authorization: TC3-HMAC-SHA256 … header (signature v3) or a Signature parameter in the query or form body (signature v1); this request carries neither');
 }

@@ -4,7 +4,7 @@ import { maskSecret } from '../signing/maskSecret.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
 import { buildCanonicalHeaders, DEFAULT_SIGNED_HEADERS } from '../signing/tc3/buildCanonicalHeaders.js';
-import { utcDateOf } from '../signing/tc3/buildCredentialScope.js';
+import { MAX_TC3_TIMESTAMP, utcDateOf } from '../signing/tc3/buildCredentialScope.js';
 import { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
 import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
 import { signTc3 } from '../signing/tc3/signTc3.js';
@@ -73,11 +73,12 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
   const auth = reading.ok ? reading.value : undefined;
 
   const timestampText = capturedHeader(request, 'x-tc-timestamp');
-  const timestamp = timestampText !== undefined && /^\s*\d{1,15}\s*$/.test(timestampText) ? Number(timestampText.trim()) : undefined;
+  // Past year 9999 no credential date can be written for it (and past 8.64e12 s not even a Date): not a timestamp the server reads.
+  const timestamp = timestampText !== undefined && /^\s*\d{1,15}\s*$/.test(timestampText) && Number(timestampText.trim()) <= MAX_TC3_TIMESTAMP ? Number(timestampText.trim()) : undefined;
   if (timestamp === undefined) {
     add(findingOf('timestamp-header-missing', 'request', timestampText === undefined
       ? { en: 'The request has no X-TC-Timestamp header; the server cannot rebuild the string to sign.', zh: '请求没有 X-TC-Timestamp 头部，服务端无法重建待签名字符串。' }
-      : { en: `X-TC-Timestamp is ${JSON.stringify(timestampText)}, not an integer number of seconds.`, zh: `X-TC-Timestamp 为 ${JSON.stringify(timestampText)}，不是整数秒。` }));
+      : { en: `X-TC-Timestamp is ${JSON.stringify(timestampText)}, not an integer number of seconds up to ${MAX_TC3_TIMESTAMP} (9999-12-31).`, zh: `X-TC-Timestamp 为 ${JSON.stringify(timestampText)}，不是不超过 ${MAX_TC3_TIMESTAMP}（9999-12-31）的整数秒。` }));
   }
 
   const evidence = evidenceFindings({ timestamp, sentAt: input.sentAt, errorCode: input.errorCode, tokenName: 'X-TC-Token', hasToken: capturedHeader(request, 'x-tc-token') !== undefined, secretId: auth?.secretId, secretKey });

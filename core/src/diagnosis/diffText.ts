@@ -21,19 +21,22 @@ export function makeVisible(text: string): string {
   return visibleSlice(text, 0, text.length);
 }
 
-const TRAILING_SPACES = / *(?:\r|\n|$)/y;
-const isTrailingSpace = (text: string, i: number) => {
-  TRAILING_SPACES.lastIndex = i;
-  return TRAILING_SPACES.test(text);
-};
 
 /** makeVisible of text[start, end), judging "end of line" by the whole text, so a cut does not invent trailing spaces. */
 function visibleSlice(text: string, start: number, end: number): string {
   let out = '';
+  // Whether a run of spaces ends a line is judged once per run: testing / *(?:\r|\n|$)/ at each of its spaces rescanned it (quadratic).
+  let runEnd = -1;
+  let runEndsLine = false;
   for (let i = start; i < Math.min(end, text.length); i++) {
     const c = text[i]!;
-    if (c in NAMED) out += NAMED[c];
-    else if (c === ' ' && isTrailingSpace(text, i)) out += '␠';
+    if (c === ' ' && i >= runEnd) {
+      runEnd = i;
+      while (text[runEnd] === ' ') runEnd++;
+      runEndsLine = runEnd === text.length || text[runEnd] === '\r' || text[runEnd] === '\n';
+    }
+    if (Object.hasOwn(NAMED, c)) out += NAMED[c];
+    else if (c === ' ' && runEndsLine) out += '␠';
     else if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060]/.test(c)) out += `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
     else out += c;
   }

@@ -1,3 +1,4 @@
+import { setOwnProperty } from '../encoding/setOwnProperty.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
 
 /**
@@ -14,7 +15,7 @@ export function flattenParams(params: Readonly<Record<string, unknown>>): Record
     } else if (typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) walk(item, path === '' ? key : `${path}.${key}`);
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      out[path] = String(value);
+      setOwnProperty(out, path, String(value));
     } else {
       throw new SigningInputError(path, 'a string, number, boolean, array or object');
     }

@@ -1,3 +1,4 @@
+import { setOwnProperty } from '../encoding/setOwnProperty.js';
 import { capturedHeader, type CapturedRequest } from '../capture/CapturedRequest.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
@@ -21,9 +22,26 @@ function queryParams(query: string): Record<string, string> {
         return s;
       }
     };
-    out[decode(eq === -1 ? pair : pair.slice(0, eq))] = eq === -1 ? '' : decode(pair.slice(eq + 1));
+    setOwnProperty(out, decode(eq === -1 ? pair : pair.slice(0, eq)), eq === -1 ? '' : decode(pair.slice(eq + 1)));
   }
   return out;
+}
+
+const CREDENTIAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The service in an Authorization's Credential=ID/YYYY-MM-DD/service/…, by '/'-separated segments: the one-regex
+ * form (/Credential=[^/]+\/\d{4}…/) rescanned to the next '/' from every "Credential=" (quadratic on repeats).
+ */
+function credentialScopeService(authorization: string): string | undefined {
+  const segments = authorization.split('/');
+  for (let i = 0; i + 3 < segments.length; i++) {
+    const segment = segments[i]!;
+    const at = segment.indexOf('Credential=');
+    if (at === -1 || at + 'Credential='.length === segment.length) continue;
+    if (CREDENTIAL_DATE.test(segments[i + 1]!) && segments[i + 2] !== '') return segments[i + 2];
+  }
+  return undefined;
 }
 
 /**
@@ -36,7 +54,7 @@ export function importRequest(captured: CapturedRequest, serviceHint?: string): 
   const method = captured.method.toUpperCase();
   if (method !== 'GET' && method !== 'POST') return { ok: false, error: `method: API 3.0 uses GET or POST, the request uses ${captured.method}` };
   const authorization = capturedHeader(captured, 'authorization');
-  const scopeService = authorization ? /Credential=[^/]+\/\d{4}-\d{2}-\d{2}\/([^/]+)\//.exec(authorization)?.[1] : undefined;
+  const scopeService = authorization ? credentialScopeService(authorization) : undefined;
   const service = serviceHint ?? serviceFromHost(url.host) ?? scopeService;
   if (!service) return { ok: false, error: `service: cannot tell the service from the host ${url.host}; give it explicitly (e.g. iotcloud)` };
   const endpoint = serviceFromHost(url.host) ? undefined : `${url.scheme}://${url.host}${url.path}`;

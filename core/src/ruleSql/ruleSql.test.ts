@@ -94,3 +94,52 @@ test('buildTopicRulePayload produces what CreateTopicRule sends, and readTopicRu
   assert.equal(codeOf(buildTopicRulePayload({ sql: "SELECT * FROM 'a/b/c'", actions: 'nope' })), 'InvalidParameterValue');
   assert.equal(codeOf(readTopicRulePayload({ Sql: "SELECT * FROM 'a/b/c'" })), 'InvalidParameterValue');
 });
+
+test("checkRuleSql reads the doc's expression syntax: calls, aliases, JSON paths, both quotes, IN, LIKE, BETWEEN, IS NULL", () => {
+  const accepted = [
+    "SELECT status, deviceName() as deviceName, bright FROM 'ProductA/+/update' WHERE status=\"on\" and bright <= 50",
+    "SELECT a.key2, b[0] AS first, * FROM 'P1/dev/data/+' WHERE NOT (a.key2 <> 'x' OR b[1] % 2 = 1)",
+    "SELECT 温度 t FROM 'ABCDE12345/dev/event' WHERE 温度 BETWEEN -10 AND 1.5e2 AND mode IN ('a', 'b') AND name NOT LIKE 'x%' AND note IS NOT NULL",
+    "SELECT count(*) FROM 'P/d/t' WHERE 'it''s' = s;",
+    "SELECT `my field`, `from` FROM 'P/d/t' WHERE flag IS NOT TRUE",
+  ];
+  for (const sql of accepted) assert.ok(checkRuleSql(sql).ok, sql);
+});
+
+test('checkRuleSql names the token at fault and where it is, for an editor to underline', () => {
+  const cases: [string, RegExp, string][] = [
+    ["SELECT * FROM 'P/d/t' WHERE", /WHERE has no condition after it/, 'WHERE'],
+    ["SELECT * FROM 'P/d/t' WHERE temperature >", /expected a field, a constant or a function after ">", got the end of the SQL \(column 42\)/, ''],
+    ["SELECT * FROM 'P/d/t' WHERE a = 1 b", /unexpected "b" after the WHERE condition/, 'b'],
+    ["SELECT * FROM 'P/d/t' garbage", /unexpected "garbage" after the FROM topic/, 'garbage'],
+    ["SELECT a b c FROM 'P/d/t'", /expected "," or FROM after the SELECT list, got "c"/, 'c'],
+    ["SELECT FROM 'P/d/t'", /empty SELECT list/, 'FROM'],
+    ["SELECT f(a, FROM 'P/d/t'", /got the keyword FROM/, 'FROM'],
+    ["SELECT * FROM 'P/d/t' WHERE s = 'open", /has no closing '/, "'open"],
+    ["SELECT * FROM 'P/d/t' WHERE a IS 3", /expected NULL, TRUE or FALSE after "IS"/, '3'],
+    ["SELECT `open FROM 'P/d/t'", /the quoted name "`open FROM 'P\/d\/t'" has no closing `/, "`open FROM 'P/d/t'"],
+    ["SELECT *\nFROM 'P/d/t'\nWHERE a = = 1", /line 3 column 11/, '='],
+  ];
+  for (const [sql, message, token] of cases) {
+    const checked = checkRuleSql(sql);
+    assert.ok(!checked.ok, sql);
+    assert.equal(checked.error.code, 'InvalidParameterValue.InvalidSQL', sql);
+    assert.match(checked.error.message, message, sql);
+    assert.ok(checked.error.at, sql);
+    if (token !== '') assert.equal(sql.slice(checked.error.at.start, checked.error.at.end), token, sql);
+    else assert.equal(checked.error.at.start, sql.length, sql);
+  }
+});
+
+test('checkRuleSql refuses nesting past its depth limit instead of recursing, and reads long runs of one character', () => {
+  for (const condition of ['('.repeat(5000) + 'a' + ')'.repeat(5000), 'NOT '.repeat(3000) + 'a', '-'.repeat(8000) + '1', 'f('.repeat(3000) + ')'.repeat(3000)]) {
+    const checked = checkRuleSql(`SELECT * FROM 'P/d/t' WHERE ${condition}`);
+    assert.ok(!checked.ok);
+    assert.match(checked.error.message, /nested more than 32 levels deep/);
+  }
+  assert.ok(checkRuleSql(`SELECT * FROM 'P/d/t' WHERE ${'('.repeat(20)}a${')'.repeat(20)}`).ok, 'shallow parentheses are fine');
+  // The input that froze the emulator for every client: the regex checker took 8 s on it.
+  const spaces = checkRuleSql(`SELECT a FROM 'p/d/t'${' '.repeat(3000)}x`);
+  assert.ok(!spaces.ok);
+  assert.match(spaces.error.message, /unexpected "x" after the FROM topic; .* \(column 3022\)/);
+});

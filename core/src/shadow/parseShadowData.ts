@@ -1,6 +1,6 @@
 import { computeShadowDelta } from './computeShadowDelta.js';
 import { isJsonObject, type JsonObject, type ShadowDocument, type ShadowResult, type ShadowState } from './ShadowDocument.js';
-import { describeJsonError } from './readShadowState.js';
+import { readShadowJson } from './readShadowState.js';
 import { SHADOW_ERROR_CODES, shadowError } from './shadowRules.js';
 
 export interface ParsedShadow {
@@ -46,13 +46,9 @@ export function readShadowDocument(value: unknown, field = 'payload'): ShadowRes
  */
 export function parseShadowData(data: string): ShadowResult<ParsedShadow> {
   if (typeof data !== 'string') return shadowError(SHADOW_ERROR_CODES.invalidValue, 'Data: expected the JSON string DescribeDeviceShadow returns');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch (error) {
-    return shadowError(SHADOW_ERROR_CODES.invalidJson, `Data: not valid JSON (${describeJsonError(error)})`);
-  }
-  const json = parsed;
+  const parsed = readShadowJson(data, 'Data');
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   const isEnvelope = isJsonObject(json) && 'payload' in json;
   const read = readShadowDocument(isEnvelope ? json['payload'] : json, isEnvelope ? 'Data.payload' : 'Data');
   if (!read.ok) return read;

@@ -1,7 +1,7 @@
 import { createMergePatch } from './createMergePatch.js';
 import { isJsonObject, jsonEqual, type JsonObject, type ShadowDocument, type ShadowResult } from './ShadowDocument.js';
 import { readShadowDocument } from './parseShadowData.js';
-import { describeJsonError } from './readShadowState.js';
+import { readShadowJson } from './readShadowState.js';
 import { SHADOW_ERROR_CODES, SHADOW_STATE_MAX_BYTES, shadowError, utf8Length } from './shadowRules.js';
 
 export interface ShadowEdit {
@@ -33,16 +33,14 @@ const countLeaves = (patch: JsonObject): number => Object.values(patch).reduce<n
  * cloud (UpdateVersionNotMatch) instead of silently overwritten. Refuses invalid JSON and a State over 8 KB.
  */
 export function prepareShadowUpdate(edit: ShadowEdit): ShadowResult<PreparedShadowUpdate> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(edit.editedText);
-  } catch (error) {
-    return shadowError(SHADOW_ERROR_CODES.invalidJson, `the edited shadow is not valid JSON (${describeJsonError(error)}); nothing was sent`);
-  }
+  if (typeof edit?.editedText !== 'string') return shadowError(SHADOW_ERROR_CODES.invalidValue, 'the edited shadow: expected the document as JSON text; nothing was sent');
+  const read = readShadowJson(edit.editedText, 'the edited shadow');
+  if (!read.ok) return shadowError(read.error.code, `${read.error.message}; nothing was sent`);
+  const parsed = read.value;
   const isEnvelope = isJsonObject(parsed) && 'payload' in parsed;
-  const read = readShadowDocument(isEnvelope ? (parsed as JsonObject)['payload'] : parsed, isEnvelope ? 'payload' : 'shadow');
-  if (!read.ok) return read;
-  const edited = read.shadow;
+  const shadowRead = readShadowDocument(isEnvelope ? (parsed as JsonObject)['payload'] : parsed, isEnvelope ? 'payload' : 'shadow');
+  if (!shadowRead.ok) return shadowRead;
+  const edited = shadowRead.shadow;
   const original = edit.original;
   const desired = edited.state.desired ?? {};
 

@@ -1,9 +1,17 @@
 import { isJsonObject, type JsonObject, type ShadowResult } from './ShadowDocument.js';
-import { SHADOW_ERROR_CODES, SHADOW_STATE_MAX_BYTES, shadowError, utf8Length } from './shadowRules.js';
+import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
+import { SHADOW_ERROR_CODES, SHADOW_MAX_DEPTH, SHADOW_STATE_MAX_BYTES, shadowError, utf8Length, type ShadowJsonReading } from './shadowRules.js';
 
 /** Where JSON.parse stopped, in words: engines put the position in the message; keep it, drop the noise. */
 export function describeJsonError(error: unknown): string {
   return error instanceof Error ? error.message : 'not valid JSON';
+}
+
+/** Shadow JSON read with its depth bounded first (parseJsonBounded); a too-deep or invalid text is a ShadowError naming `field`. */
+export function readShadowJson(text: string, field: string): ShadowJsonReading {
+  const parsed = parseJsonBounded(text, field, { maxDepth: SHADOW_MAX_DEPTH });
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  return shadowError(parsed.problem === 'tooDeep' ? SHADOW_ERROR_CODES.invalidValue : SHADOW_ERROR_CODES.invalidJson, parsed.message);
 }
 
 /**
@@ -18,12 +26,9 @@ export function readShadowState(state: string): ShadowResult<{ readonly desired:
   if (size > SHADOW_STATE_MAX_BYTES) {
     return shadowError(SHADOW_ERROR_CODES.tooLarge, `State: ${size} bytes; the limit is ${SHADOW_STATE_MAX_BYTES} bytes (8 KB) of UTF-8`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(state);
-  } catch (error) {
-    return shadowError(SHADOW_ERROR_CODES.invalidJson, `State: not valid JSON (${describeJsonError(error)})`);
-  }
+  const read = readShadowJson(state, 'State');
+  if (!read.ok) return read;
+  const parsed = read.value;
   if (!isJsonObject(parsed)) return shadowError(SHADOW_ERROR_CODES.notMergeable, 'State: expected a JSON object {"desired":{...}}; an array or a single value cannot be merged into the shadow');
   const extra = Object.keys(parsed).filter((key) => key !== 'desired');
   if (extra.length > 0) {

@@ -134,3 +134,20 @@ test('prepareShadowUpdate accepts the whole Data envelope and refuses invalid JS
   assert.equal(big.error.code, 'InvalidParameterValue.JSONSizeExceedLimit');
   assert.match(big.error.message, /9\d{3} bytes.*8192/);
 });
+
+test('shadow JSON nested past the limit is refused with a ShadowError naming the field, never a stack overflow', async () => {
+  const { readShadowState } = await import('./readShadowState.js');
+  const { prepareShadowUpdate } = await import('./prepareShadowUpdate.js');
+  const nested = '['.repeat(3000) + ']'.repeat(3000);
+  const state = readShadowState(`{"desired":{"a":${nested}}}`);
+  assert.ok(!state.ok);
+  assert.equal(state.error.code, 'InvalidParameterValue');
+  assert.match(state.error.message, /^State: nested more than 32 levels deep/);
+  const edit = prepareShadowUpdate({ productId: 'P', deviceName: 'd', editedText: `{"state":{"desired":{"a":${nested}}},"version":1}` });
+  assert.ok(!edit.ok);
+  assert.match(edit.error.message, /^the edited shadow: nested more than 32 levels deep.*nothing was sent$/);
+  const data = parseShadowData(`{"payload":{"state":{"reported":{"a":${nested}}},"version":1}}`);
+  assert.ok(!data.ok);
+  assert.match(data.error.message, /^Data: nested more than 32 levels deep/);
+  assert.ok(readShadowState(`{"desired":{"a":${'['.repeat(20)}${']'.repeat(20)}}}`).ok, 'ordinary nesting is fine');
+});

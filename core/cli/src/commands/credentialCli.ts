@@ -1,4 +1,4 @@
-import { isoOfUnix, maskSecret, SigningInputError, type CredentialFinding } from '@iot-devkit/core';
+import { getOwnProperty, isoOfUnix, maskSecret, SigningInputError, type CredentialFinding } from '@iot-devkit/core';
 import { UsageError, type CommandContext } from '../Command.js';
 import { flag, type ParsedArgs } from '../args.js';
 
@@ -42,7 +42,7 @@ export function withFlagNames<T>(fieldToFlag: Readonly<Record<string, string>>, 
   try {
     return run();
   } catch (error) {
-    if (error instanceof SigningInputError) throw new UsageError(`${fieldToFlag[error.field] ?? error.field}: ${error.expected}`);
+    if (error instanceof SigningInputError) throw new UsageError(`${getOwnProperty(fieldToFlag, error.field) ?? error.field}: ${error.expected}`);
     throw error;
   }
 }

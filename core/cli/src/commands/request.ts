@@ -6,6 +6,8 @@ import {
   exportRequest,
   findActionEntry,
   interpretResponse,
+  parseJsonBounded,
+  setOwnProperty,
   suggestActions,
   unflattenParams,
   validateParams,
@@ -27,23 +29,20 @@ const SCHEMES: readonly SignatureScheme[] = ['TC3-HMAC-SHA256', 'HmacSHA1', 'Hma
 function typedValue(spec: ParamSpec | undefined, key: string, raw: string): unknown {
   const scalarString = spec !== undefined && !spec.array && spec.baseType === 'String' && !key.includes('.');
   if (scalarString) return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
+  const parsed = parseJsonBounded(raw, `--param ${key}`);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem === 'tooDeep') throw new UsageError(parsed.message);
+  return raw;
 }
 
 function readParams(entries: readonly string[], specs: readonly ParamSpec[], json: string | undefined): Record<string, unknown> {
   let params: Record<string, unknown> = {};
   if (json !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(json);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      params = parsed as Record<string, unknown>;
-    } catch (error) {
-      throw new UsageError(`--params-json: a JSON object of parameters (${error instanceof Error ? error.message : 'invalid'})`);
-    }
+    // Bounded: the parameters are flattened and validated by recursive readers after this.
+    const parsed = parseJsonBounded(json, '--params-json');
+    if (!parsed.ok) throw new UsageError(parsed.problem === 'invalid' ? `--params-json: a JSON object of parameters (${parsed.message.replace(/^--params-json: /, '')})` : parsed.message);
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) throw new UsageError('--params-json: a JSON object of parameters (not an object)');
+    params = parsed.value as Record<string, unknown>;
   }
   const dotted: Record<string, string> = {};
   for (const entry of entries) {
@@ -51,11 +50,12 @@ function readParams(entries: readonly string[], specs: readonly ParamSpec[], jso
     if (eq <= 0) throw new UsageError(`--param: expected Name=Value, got ${JSON.stringify(entry)}`);
     const key = entry.slice(0, eq);
     const raw = entry.slice(eq + 1);
-    if (key.includes('.')) dotted[key] = raw;
-    else params[key] = typedValue(specs.find((s) => s.name === key), key, raw);
+    // Own properties, so a parameter named __proto__ is kept (and refused by validation as unknown), not turned into a prototype.
+    if (key.includes('.')) setOwnProperty(dotted, key, raw);
+    else setOwnProperty(params, key, typedValue(specs.find((s) => s.name === key), key, raw));
   }
   // Dotted names (Attribute.Tags.0.Tag=x, DeviceNames.0=a) become nested values, as API 3.0 flattens them.
-  for (const [key, value] of Object.entries(unflattenParams(dotted))) params[key] = value;
+  for (const [key, value] of Object.entries(unflattenParams(dotted))) setOwnProperty(params, key, value);
   return params;
 }
 

@@ -1,4 +1,4 @@
-import { SigningInputError, signTc3, signV1, SigningKeyCache, utcDateOf } from '@iot-devkit/core';
+import { parseJsonBounded, SigningInputError, signTc3, signV1, SigningKeyCache, utcDateOf } from '@iot-devkit/core';
 import { UsageError, type Command } from '../Command.js';
 import { parseArgs, hasFlag } from '../args.js';
 import { formatFields, formatSteps, maskedKey } from '../formatSteps.js';
@@ -7,6 +7,8 @@ import { toSignInput } from '../signInput.js';
 
 const TC3_FIELDS = ['canonicalRequest', 'hashedRequestPayload', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization', 'headers'] as const;
 const keyCache = new SigningKeyCache();
+// An array of requests, each with headers/params objects: a few levels; anything near this limit is not a request.
+const SIGN_INPUT_MAX_DEPTH = 16;
 
 /** Signs one input element; the JSON output has exactly the documented fields, in the documented order. */
 function signOne(value: unknown): Record<string, unknown> {
@@ -46,11 +48,10 @@ function describeForPerson(value: unknown): string {
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') throw new SigningInputError('stdin', 'one JSON object or a JSON array of them (nothing was read)');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SigningInputError('stdin', `valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
-  }
+  // Bounded before anything recurses over it: 20,000 nested arrays used to end in exit 70 (a stack overflow).
+  const parsed = parseJsonBounded(text, 'stdin', { maxDepth: SIGN_INPUT_MAX_DEPTH });
+  if (parsed.ok) return parsed.value;
+  throw new SigningInputError('stdin', parsed.problem === 'invalid' ? `valid JSON (${parsed.message.replace(/^stdin: not valid JSON \(/, '').replace(/\)$/, '')})` : parsed.message.replace(/^stdin: /, ''));
 }
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

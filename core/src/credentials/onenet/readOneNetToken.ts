@@ -1,5 +1,6 @@
 import { percentEncode } from '../../encoding/percentEncode.js';
 import { finding, type CredentialFinding } from '../CredentialVerification.js';
+import { describeLoneSurrogate, findLoneSurrogate } from '../../encoding/findLoneSurrogate.js';
 
 export const ONENET_TOKEN_PARAMS = ['version', 'res', 'et', 'method', 'sign'] as const;
 export type OneNetTokenParam = (typeof ONENET_TOKEN_PARAMS)[number];
@@ -10,6 +11,8 @@ export interface ReadOneNetToken {
   /** Malformed structure and wrong URL encoding, found without the key. */
   readonly findings: readonly CredentialFinding[];
 }
+
+const MAX_NAMED_PARTS = 5;
 
 const percentDecode = (text: string): string | undefined => {
   try {
@@ -29,11 +32,15 @@ const WHY_ENCODE: Partial<Record<OneNetTokenParam, { en: string; zh: string }>> 
 /** Splits a captured token into its parameters and checks its shape and URL encoding, before any key is involved. */
 export function readOneNetToken(token: string): ReadOneNetToken {
   const findings: CredentialFinding[] = [];
+  if (typeof token !== 'string') return { values: {}, findings: [finding('malformed-token', 'token', 'The token must be text: version=…&res=…&et=…&method=…&sign=….', 'token 应为文本：version=…&res=…&et=…&method=…&sign=…。')] };
   const values: Partial<Record<OneNetTokenParam, string>> = {};
+  let unexpected = 0;
   for (const piece of token.split('&')) {
     const eq = piece.indexOf('=');
     const name = eq === -1 ? piece : piece.slice(0, eq);
     if (eq === -1 || !(ONENET_TOKEN_PARAMS as readonly string[]).includes(name)) {
+      // The first few are named; a token of thousands of stray "&" parts gets one count, not thousands of findings.
+      if (++unexpected > MAX_NAMED_PARTS) continue;
       findings.push(finding('malformed-token', 'token', `Unexpected part ${JSON.stringify(piece.slice(0, 40))}: a token is version=…&res=…&et=…&method=…&sign=….`, `多余或无法识别的部分 ${JSON.stringify(piece.slice(0, 40))}：token 格式为 version=…&res=…&et=…&method=…&sign=…。`));
       continue;
     }
@@ -44,6 +51,7 @@ export function readOneNetToken(token: string): ReadOneNetToken {
     }
     values[param] = readValue(param, piece.slice(eq + 1), findings);
   }
+  if (unexpected > MAX_NAMED_PARTS) findings.push(finding('malformed-token', 'token', `…and ${unexpected - MAX_NAMED_PARTS} more unexpected parts.`, `……另有 ${unexpected - MAX_NAMED_PARTS} 个无法识别的部分。`));
   for (const param of ONENET_TOKEN_PARAMS) {
     if (values[param] === undefined) findings.push(finding('malformed-token', param, `The token has no ${param}=.`, `token 缺少参数 ${param}。`));
   }
@@ -51,6 +59,12 @@ export function readOneNetToken(token: string): ReadOneNetToken {
 }
 
 function readValue(param: OneNetTokenParam, raw: string, findings: CredentialFinding[]): string {
+  const lone = findLoneSurrogate(raw);
+  if (lone !== -1) {
+    // No UTF-8 form, so neither the server nor this check can percent-encode it.
+    findings.push(finding('malformed-token', param, `${param} has ${describeLoneSurrogate(raw, lone)}.`, `${param} 含有无法编码为 UTF-8 的孤立代理项（位置 ${lone}）。`));
+    return raw;
+  }
   const once = percentDecode(raw);
   if (once === undefined) {
     findings.push(finding('malformed-token', param, `${param} has a broken %-escape.`, `${param} 中有无效的 % 转义。`));

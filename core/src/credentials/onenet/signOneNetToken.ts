@@ -8,6 +8,7 @@ import { buildOneNetStringToSign, computeOneNetSign, ONENET_METHODS, ONENET_TOKE
 import { encodeOneNetToken } from './encodeOneNetToken.js';
 import { checkOneNetResource } from './oneNetResource.js';
 import { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } from './oneNetTokenRules.js';
+import { requireWellFormedText } from '../../signing/requireWellFormedText.js';
 
 export const ONENET_KEY_DOC_NOTE = 'the product or device access key as OneNET shows it, base64';
 
@@ -46,7 +47,7 @@ export function checkOneNetMethod(method: unknown, field = 'method'): OneNetMeth
 /** A OneNET security token (version 2018-10-31), every step returned. */
 export function signOneNetToken(request: OneNetTokenRequest, options: { crypto?: HashProvider } = {}): OneNetToken {
   const crypto = options.crypto ?? nobleHashProvider;
-  const res = checkOneNetResource(request.res);
+  const res = requireWellFormedText(checkOneNetResource(request.res), 'res');
   const et = checkUnixSeconds(request.et, 'et');
   const method = checkOneNetMethod(request.method);
   const keyBytes = decodeBase64Key(request.key, 'key', ONENET_KEY_DOC_NOTE);

@@ -124,3 +124,14 @@ test('bad input to verify names the field; the key never appears in findings or 
   assert.ok(v.steps.every((s) => !s.value.includes(KEY)));
   assert.ok(v.findings.every((f) => !f.message.en.includes(KEY) && !f.message.zh.includes(KEY)));
 });
+
+test('a token holding a lone surrogate is refused naming the token; readOneNetToken reports it as a finding of that parameter', async () => {
+  const { readOneNetToken } = await import('./readOneNetToken.js');
+  const token = 'version=2018-10-31&res=products%2Fp\uD800&et=4102444800&method=sha1&sign=abc';
+  assert.throws(
+    () => verifyOneNetToken({ token, key: 'VOQmAku7T1haYaiV7LJfmg==', now: 1700000000 }),
+    (error: unknown) => error instanceof SigningInputError && error.field === 'token' && /lone UTF-16 surrogate U\+D800 at index 35/.test(error.message),
+  );
+  const read = readOneNetToken(token);
+  assert.ok(read.findings.some((f) => f.field === 'res' && /lone UTF-16 surrogate U\+D800 at index 12/.test(f.message.en)), JSON.stringify(read.findings));
+});

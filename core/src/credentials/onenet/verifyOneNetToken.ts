@@ -12,6 +12,7 @@ import { ONENET_RES_PATTERN } from './oneNetResource.js';
 import { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } from './oneNetTokenRules.js';
 import { readOneNetToken, type OneNetTokenParam } from './readOneNetToken.js';
 import { ONENET_KEY_DOC_NOTE } from './signOneNetToken.js';
+import { requireWellFormedText } from '../../signing/requireWellFormedText.js';
 
 export interface CapturedOneNetToken {
   readonly token: string;
@@ -47,6 +48,8 @@ interface Attempt {
 export function verifyOneNetToken(captured: CapturedOneNetToken, options: { crypto?: HashProvider } = {}): OneNetTokenVerification {
   const crypto = options.crypto ?? nobleHashProvider;
   if (typeof captured.token !== 'string' || captured.token.trim() === '') throw new SigningInputError('token', 'the captured token, version=…&res=…&et=…&method=…&sign=… (it was empty)');
+  requireWellFormedText(captured.token, 'token');
+  if (captured.expectedRes !== undefined) requireWellFormedText(String(captured.expectedRes), 'expectedRes');
   const keyBytes = decodeBase64Key(captured.key, 'key', ONENET_KEY_DOC_NOTE);
   const now = checkUnixSeconds(captured.now, 'now');
   const { values, findings: readFindings } = readOneNetToken(captured.token.trim());

@@ -14,6 +14,7 @@ export interface ParsedMqttUsername {
 
 /** Reads a captured MQTT username part by part, saying which part breaks the documented shape. */
 export function parseMqttUsername(username: string): ParsedMqttUsername {
+  if (typeof username !== 'string') return { findings: [finding('malformed-username', 'username', 'The username must be text: clientId;12010126;connid;expiry.', '用户名应为文本：clientId;12010126;connid;expiry。')] };
   const parts = username.split(';');
   if (parts.length !== 4) {
     return {

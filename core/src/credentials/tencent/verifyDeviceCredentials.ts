@@ -10,6 +10,7 @@ import { buildMqttPassword, computeMqttSignature, MQTT_PASSWORD_SUFFIX, type Mqt
 import { DEVICE_CREDENTIAL_RULES, DEVICE_CREDENTIAL_STEP_IDS, type DeviceCredentialStepId } from './deviceCredentialRules.js';
 import { DEVICE_PSK_DOC_NOTE } from './deviceIdentity.js';
 import { parseMqttUsername, type ParsedMqttUsername } from './parseMqttUsername.js';
+import { requireWellFormedText } from '../../signing/requireWellFormedText.js';
 
 export interface CapturedDeviceCredentials {
   /** The MQTT username and password as the device sent them (from a packet capture or device log). */
@@ -65,6 +66,9 @@ export function verifyDeviceCredentials(captured: CapturedDeviceCredentials, opt
   const crypto = options.crypto ?? nobleHashProvider;
   if (typeof captured.username !== 'string' || captured.username === '') throw new SigningInputError('username', 'the captured MQTT username (it was empty)');
   if (typeof captured.password !== 'string' || captured.password === '') throw new SigningInputError('password', 'the captured MQTT password (it was empty)');
+  // The username is HMACed as UTF-8; a lone surrogate would be signed as U+FFFD.
+  requireWellFormedText(captured.username, 'username');
+  requireWellFormedText(captured.password, 'password');
   const pskBytes = decodeBase64Key(captured.devicePsk, 'devicePsk', DEVICE_PSK_DOC_NOTE);
   const now = checkUnixSeconds(captured.now, 'now');
   const { username } = captured;

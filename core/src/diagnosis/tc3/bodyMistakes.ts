@@ -6,6 +6,13 @@ import type { Tc3Candidate, Tc3Context } from './Tc3Candidate.js';
 // Re-serializing a huge body 32 ways costs more than a diagnosis should; such bodies are rarely hand-built JSON.
 const MAX_RESERIALIZED = 1 << 20;
 
+/** The body without its final newlines (\n or \r\n); a loop from the end, where /(\r?\n)+$/ rescans a run of newlines from each of its positions. */
+function withoutTrailingNewlines(body: string): string {
+  let end = body.length;
+  while (end > 0 && body[end - 1] === '\n') end -= body[end - 2] === '\r' ? 2 : 1;
+  return body.slice(0, end);
+}
+
 const bodySent = (context: Tc3Context) => (context.method === 'GET' ? undefined : context.request.body);
 
 function differenceText(sent: string, signed: string): { en: string; zh: string } {
@@ -49,7 +56,7 @@ export const bodyTrailingNewline: Tc3Candidate = {
   *variants(context) {
     const sent = bodySent(context);
     if (sent === undefined) return;
-    const trimmed = sent.replace(/(\r?\n)+$/, '');
+    const trimmed = withoutTrailingNewlines(sent);
     const options = trimmed !== sent ? [[trimmed, 'without the trailing newline the body was sent with']] : [[sent + '\n', 'with a trailing \\n the body was sent without'], [sent + '\r\n', 'with a trailing \\r\\n the body was sent without']];
     for (const [signed, what] of options) {
       yield {

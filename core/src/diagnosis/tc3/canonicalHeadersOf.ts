@@ -1,3 +1,4 @@
+import { getOwnProperty } from '../../encoding/setOwnProperty.js';
 import type { CapturedHeader } from '../../capture/CapturedRequest.js';
 
 export interface CanonicalHeaderStyle {
@@ -25,7 +26,7 @@ export function canonicalHeadersOf(
   const entries: { name: string; key: string; value: string }[] = [];
   for (const name of names) {
     const sent = headers.find((h) => h.name.trim().toLowerCase() === name);
-    const raw = overrides[name] ?? sent?.value;
+    const raw = getOwnProperty(overrides, name) ?? sent?.value;
     if (raw === undefined) return undefined;
     let value = trimValues ? raw.trim() : raw;
     if (lowercaseValues) value = value.toLowerCase();

@@ -102,3 +102,15 @@ test('bad input names the field and what is expected', () => {
     assert.throws(() => signTc3(input as never), (error: unknown) => error instanceof SigningInputError && error.field === field && error.message.startsWith(field + ': '));
   }
 });
+
+test('signTc3 names the timestamp past year 9999 and text that cannot be UTF-8, instead of a RangeError', () => {
+  const request = { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': 'application/json' }, body: '{}', timestamp: 1551113065, secretId: 'AKIDx', secretKey: 'k' };
+  const fails = (change: object, field: string, message: RegExp) =>
+    assert.throws(() => signTc3({ ...request, ...change }), (error: unknown) => error instanceof SigningInputError && error.field === field && message.test(error.message), field);
+  fails({ timestamp: 8_640_000_000_001 }, 'timestamp', /up to 253402300799 \(9999-12-31T23:59:59Z\); 8640000000001 is past that \(milliseconds instead of seconds\?\)/);
+  fails({ timestamp: 1.5 }, 'timestamp', /non-negative integer/);
+  fails({ body: '{"a":"\uD800"}' }, 'body', /lone UTF-16 surrogate U\+D800 at index 6/);
+  fails({ headers: { 'Content-Type': 'application/json', 'X-TC-Region': '\uDFFF' } }, 'headers.X-TC-Region', /lone UTF-16 surrogate U\+DFFF/);
+  fails({ secretKey: 'k\uD800' }, 'secretKey', /lone UTF-16 surrogate/);
+  assert.equal(signTc3({ ...request, timestamp: 253_402_300_799 }).credentialScope, '9999-12-31/iotcloud/tc3_request');
+});

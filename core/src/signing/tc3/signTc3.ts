@@ -6,13 +6,14 @@ import type { SigningStep } from '../SigningStep.js';
 import { buildAuthorization } from './buildAuthorization.js';
 import { buildCanonicalHeaders, DEFAULT_SIGNED_HEADERS, findHeader } from './buildCanonicalHeaders.js';
 import { buildCanonicalRequest } from './buildCanonicalRequest.js';
-import { buildCredentialScope, utcDateOf } from './buildCredentialScope.js';
+import { buildCredentialScope, checkTc3Timestamp, utcDateOf } from './buildCredentialScope.js';
 import { buildStringToSign, hashCanonicalRequest } from './buildStringToSign.js';
 import { computeSignature } from './computeSignature.js';
 import { SigningKeyCache } from './deriveSigningKey.js';
 import { hashRequestPayload } from './hashRequestPayload.js';
 import { serviceFromHost } from './serviceFromHost.js';
 import { TC3_RULES, TC3_STEP_IDS, type Tc3StepId } from './tc3Rules.js';
+import { requireWellFormedText } from '../requireWellFormedText.js';
 
 export interface Tc3Request {
   readonly method: string;
@@ -62,14 +63,22 @@ function validate(request: Tc3Request): void {
   if (typeof request.method !== 'string' || !/^(GET|POST)$/i.test(request.method)) throw new SigningInputError('method', '"GET" or "POST"');
   if (typeof request.url !== 'string') throw new SigningInputError('url', 'a string URL');
   if (request.headers === null || typeof request.headers !== 'object' || Array.isArray(request.headers)) throw new SigningInputError('headers', 'an object of header name to string value');
-  for (const [name, value] of Object.entries(request.headers)) if (typeof value !== 'string') throw new SigningInputError(`headers.${name}`, 'a string value');
-  if (typeof request.timestamp !== 'number' || !Number.isSafeInteger(request.timestamp) || request.timestamp < 0) throw new SigningInputError('timestamp', 'a non-negative integer number of Unix seconds');
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value !== 'string') throw new SigningInputError(`headers.${name}`, 'a string value');
+    requireWellFormedText(name, `headers.${name}`);
+    requireWellFormedText(value, `headers.${name}`);
+  }
+  checkTc3Timestamp(request.timestamp);
   if (typeof request.secretId !== 'string' || request.secretId === '') throw new SigningInputError('secretId', 'a non-empty string');
   if (typeof request.secretKey !== 'string' || request.secretKey === '') throw new SigningInputError('secretKey', 'a non-empty string');
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) throw new SigningInputError('body', 'a string (signed byte for byte as UTF-8)');
   if (request.signedHeaders !== undefined && (!Array.isArray(request.signedHeaders) || request.signedHeaders.some((h) => typeof h !== 'string'))) throw new SigningInputError('signedHeaders', 'an array of header names');
   if (request.service !== undefined && (typeof request.service !== 'string' || request.service === '')) throw new SigningInputError('service', 'a non-empty service name such as "iotcloud"');
   if (request.token !== undefined && typeof request.token !== 'string') throw new SigningInputError('token', 'a string');
+  // Everything below is hashed or HMACed as UTF-8; a lone surrogate would be signed as U+FFFD.
+  for (const field of ['url', 'secretId', 'secretKey', 'token', 'service'] as const) if (request[field] !== undefined) requireWellFormedText(request[field], field);
+  if (typeof request.body === 'string') requireWellFormedText(request.body, 'body');
+  request.signedHeaders?.forEach((name, i) => requireWellFormedText(name, `signedHeaders[${i}]`));
 }
 
 /** Headers as sent: the caller's, plus Host, X-TC-Timestamp and X-TC-Token when the caller left them out. */

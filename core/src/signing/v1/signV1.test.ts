@@ -53,3 +53,10 @@ test('bad input names the field', () => {
     assert.throws(() => signV1(input as never), (e: unknown) => e instanceof SigningInputError && e.field === field);
   }
 });
+
+test('signV1 names a parameter holding a lone surrogate instead of throwing a URIError', () => {
+  assert.throws(
+    () => signV1({ algorithm: 'HmacSHA1', method: 'GET', host: 'iotcloud.tencentcloudapi.com', params: { Action: 'DescribeDevices', 'DeviceNames.0': 'a\uD800b' }, secretKey: 'k' }),
+    (error: unknown) => error instanceof SigningInputError && error.field === 'params.DeviceNames.0' && /lone UTF-16 surrogate U\+D800 at index 1/.test(error.message),
+  );
+});

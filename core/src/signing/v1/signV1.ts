@@ -7,6 +7,7 @@ import { computeV1Signature, V1_ALGORITHMS, type V1Algorithm } from './computeV1
 import { encodeV1Query } from './encodeV1Query.js';
 import { buildRequestString, type V1ParamValue } from './sortParams.js';
 import { V1_RULES, V1_STEP_IDS, type V1StepId } from './v1Rules.js';
+import { requireWellFormedText } from '../requireWellFormedText.js';
 
 export interface V1Request {
   readonly algorithm: V1Algorithm;
@@ -35,8 +36,15 @@ function validate(request: V1Request): void {
   if (request.params === null || typeof request.params !== 'object' || Array.isArray(request.params)) throw new SigningInputError('params', 'an object of parameter name to value');
   for (const [name, value] of Object.entries(request.params)) {
     if (!['string', 'number', 'boolean'].includes(typeof value)) throw new SigningInputError(`params.${name}`, 'a string, number or boolean (flatten arrays and objects as Name.0, Name.Field)');
+    // Values are percent-encoded as UTF-8 (encodeURIComponent throws a bare URIError on a lone surrogate).
+    requireWellFormedText(name, `params.${name}`);
+    if (typeof value === 'string') requireWellFormedText(value, `params.${name}`);
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new SigningInputError(`params.${name}`, `a finite number, got ${value}`);
   }
   if (typeof request.secretKey !== 'string' || request.secretKey === '') throw new SigningInputError('secretKey', 'a non-empty string');
+  requireWellFormedText(request.host, 'host');
+  if (request.path !== undefined) requireWellFormedText(request.path, 'path');
+  requireWellFormedText(request.secretKey, 'secretKey');
 }
 
 /** Signs a request with signature method v1 (HmacSHA1/HmacSHA256), every step returned. */
