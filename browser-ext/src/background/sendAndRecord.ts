@@ -1,10 +1,10 @@
 import { maskSecret } from '@iot-devkit/core';
 import type { HistoryEntry, RequestSpec, SendOutcome, WireRequest } from '../protocol.js';
-import { checkActionParams } from './catalogHandlers.js';
+import { checkAndSign } from './checkAndSign.js';
 import { addHistoryEntry } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
 import { sendWire } from './sendWire.js';
-import { actionOf, signRequest } from './signRequest.js';
+import { actionOf } from './signRequest.js';
 
 /** Secret parameters (a device PSK) are masked before history keeps a request: storage.local is plain text on disk. */
 function redact(request: RequestSpec, wire: WireRequest, secretNames: readonly string[]): { request: RequestSpec; wire: WireRequest; redacted: string[] } {
@@ -21,14 +21,13 @@ function redact(request: RequestSpec, wire: WireRequest, secretNames: readonly s
  * send and on replay alike.
  */
 export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
-  const checked = request.kind === 'action' ? checkActionParams(request.service, request.action, request.params) : undefined;
-  if (checked && checked.problems.length > 0) return { status: 'invalid', problems: checked.problems };
-  const typed: RequestSpec = request.kind === 'action' && checked ? { ...request, params: checked.params } : request;
-  const preview = signRequest(typed, profile);
+  const signed = checkAndSign(profile, request);
+  if (!signed.ok) return { status: 'invalid', problems: signed.problems };
+  const { request: typed, preview } = signed;
   const action = actionOf(typed);
   if (preview.destructive && !confirmed) return { status: 'needsConfirmation', action };
   const result = await sendWire(preview.wire);
-  const kept = redact(typed, preview.wire, checked?.secretNames ?? []);
+  const kept = redact(typed, preview.wire, signed.secretNames);
   const entry: HistoryEntry = {
     id: crypto.randomUUID(),
     sentAt: Date.now(),
