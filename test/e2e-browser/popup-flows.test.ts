@@ -218,7 +218,7 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     assert.equal(await popup.textContent('#history-undo-text'), `Cleared ${kept.length} requests.`);
     assert.deepEqual(await storedHistory(), [], 'cleared from storage.local');
     await waitForCount(popup, '#history-list li', 0);
-    assert.equal(await popup.textContent('#history-empty'), 'Nothing sent yet.');
+    assert.equal(await popup.isHidden('#history-empty'), true, 'while Undo is offered, it says what happened');
     assert.equal(await focusedId(), 'history-undo-button', 'focus on Undo');
 
     await popup.keyboard.press('Enter');
@@ -238,6 +238,7 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     assert.ok(Date.now() - offeredAt > 5_000, 'offered for some seconds');
     assert.deepEqual(await storedHistory(), []);
     assert.ok(count > 0);
+    assert.equal(await popup.textContent('#history-empty:visible'), 'Nothing sent yet.');
     assert.equal(await popup.isDisabled('#clear-history'), true, 'nothing left to clear');
   });
 

@@ -35,8 +35,8 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
   const clear = byId<HTMLButtonElement>('clear-history');
 
   const render = ({ entries, total }: HistoryPage) => {
-    // An empty history and a search that matches nothing are different news.
-    empty.hidden = entries.length > 0;
+    // An empty history and a search that matches nothing are different news; while Undo is offered, it tells.
+    empty.hidden = entries.length > 0 || !byId('history-undo').hidden;
     const query = search.value.trim();
     setText(empty, total === 0 ? t('historyEmpty', 'Nothing sent yet.') : t('historyNoMatch', `No request matches "${query}" (${total} in history).`, [query, String(total)]));
     clear.disabled = total === 0;
@@ -112,6 +112,10 @@ function setupUndo(view: HistoryView, status: (text: string) => void): { offer(c
     offered = undefined;
     bar.hidden = true;
   };
+  const expire = () => {
+    withdraw();
+    void view.refresh();
+  };
   button.addEventListener('click', async () => {
     const cleared = offered;
     if (!cleared) return;
@@ -134,7 +138,7 @@ function setupUndo(view: HistoryView, status: (text: string) => void): { offer(c
       bar.hidden = false;
       // Keyboard users land on Undo: Enter or Space right after clearing brings everything back.
       button.focus();
-      timer = setTimeout(withdraw, Math.max(0, cleared.undoUntil - Date.now()));
+      timer = setTimeout(expire, Math.max(0, cleared.undoUntil - Date.now()));
     },
   };
 }
