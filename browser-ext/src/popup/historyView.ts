@@ -31,7 +31,6 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
   const list = byId('history-list');
   const search = byId<HTMLInputElement>('history-search');
   const empty = byId('history-empty');
-
   const clear = byId<HTMLButtonElement>('clear-history');
 
   const render = ({ entries, total }: HistoryPage) => {
