@@ -169,12 +169,35 @@ export interface EditorHandoff {
   readonly request: ActionRequestSpec;
 }
 
-/** A pasted curl command or raw HTTP request, read back into the call it makes. */
-export interface PastedRequest {
-  readonly request: RequestSpec;
-  /** What the parser assumed (curl's default headers, a guessed scheme). */
-  readonly notes: readonly string[];
-}
+/**
+ * A pasted curl command or raw HTTP request, read back into the call it makes. Only an action the catalog knows
+ * is signed again; a OneNET or MXCHIP request is sent as pasted (its credential is not a per-request signature);
+ * anything else is refused, saying what was not understood, and never sent.
+ */
+export type PastedRequest =
+  | {
+      readonly status: 'understood';
+      readonly request: RequestSpec;
+      /** What the parser assumed (curl's default headers, a guessed scheme). */
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly status: 'notUnderstood';
+      /**
+       * unknownAction: X-TC-Action (or v1's Action) names no action of the catalog; noAction: the paste names no
+       * action at all; unreadable: not a request the capture parsers or the API 3.0 reader could read (`detail`).
+       */
+      readonly reason: 'unknownAction' | 'noAction' | 'unreadable';
+      /** The action name the paste gives, '' when none. */
+      readonly action: string;
+      /** The catalog's action names nearest to `action`, best first. */
+      readonly nearest: readonly string[];
+      /** The reader's own words: the part of the paste it could not read. */
+      readonly detail: string;
+      /** The parameters read from the paste, so the Action form shows this paste and not the previous call. */
+      readonly params: Readonly<Record<string, unknown>>;
+      readonly notes: readonly string[];
+    };
 
 /** A parameter the catalog refuses, named by its dotted path (Attribute.Tags.0.Tag). */
 export interface ParamProblemView {
@@ -189,6 +212,26 @@ export type SendOutcome =
   | { readonly status: 'invalid'; readonly problems: readonly ParamProblemView[] }
   /** `entry` is what history stored (secrets redacted); `oneTimeSecrets` are the response's secrets, for this page only. */
   | { readonly status: 'sent'; readonly entry: HistoryEntry; readonly preview: SignaturePreview; readonly oneTimeSecrets?: readonly OneTimeSecret[] };
+
+/** The signature steps of a call before it is sent, built by the same function that signs a send (checkAndSign). */
+export type PreviewOutcome =
+  | { readonly status: 'signed'; readonly preview: SignaturePreview }
+  /** The catalog refuses these parameters: Send would refuse them too. */
+  | { readonly status: 'invalid'; readonly problems: readonly ParamProblemView[] };
+
+/** A history search's answer: the matching entries, and how many there are in all ("no match" is not "empty"). */
+export interface HistoryPage {
+  readonly entries: readonly HistoryEntry[];
+  readonly total: number;
+}
+
+/** What Clear removed, kept in session memory until `undoUntil` (ms since the epoch) so it can be put back. */
+export interface ClearedHistory {
+  readonly count: number;
+  /** Names this Clear for undoClearHistory: an Undo offered for an earlier Clear restores nothing else. */
+  readonly token: string;
+  readonly undoUntil: number;
+}
 
 /** Everything typed in a page, kept while the popup is closed. Secret fields are kept in session memory only. */
 export interface Draft {
@@ -280,13 +323,16 @@ export interface ProtocolMap {
   saveProfile: [ProfileInput, ProfileView];
   deleteProfile: [{ readonly id: string }, ProfileView[]];
   unlockProfile: [{ readonly id: string; readonly passphrase: string }, ProfileView];
-  previewSignature: [{ readonly profileId: string; readonly request: RequestSpec }, SignaturePreview];
+  previewSignature: [{ readonly profileId: string; readonly request: RequestSpec }, PreviewOutcome];
   sendRequest: [{ readonly profileId: string; readonly request: RequestSpec; readonly confirmed: boolean }, SendOutcome];
-  listHistory: [{ readonly query: string }, HistoryEntry[]];
-  replayHistory: [{ readonly id: string; readonly confirmed: boolean; readonly request?: RequestSpec }, SendOutcome];
+  listHistory: [{ readonly query: string }, HistoryPage];
+  /** `request` and `profileId` are an edit-and-replay's: the call and the profile the page shows (else the entry's). */
+  replayHistory: [{ readonly id: string; readonly confirmed: boolean; readonly request?: RequestSpec; readonly profileId?: string }, SendOutcome];
   curlForHistory: [{ readonly id: string }, string];
   historyEntry: [{ readonly id: string }, HistoryEntry];
-  clearHistory: [Record<string, never>, void];
+  clearHistory: [Record<string, never>, ClearedHistory];
+  /** Puts back what the Clear named by `token` removed, above anything sent since; refused once undoUntil has passed. */
+  undoClearHistory: [{ readonly token: string }, { readonly restored: number }];
   loadDraft: [{ readonly scope: string }, Draft | null];
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
   listActions: [Record<string, never>, ActionSummary[]];

@@ -10,7 +10,7 @@ import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { describeAction, listActions } from './catalogHandlers.js';
 import { listCredentialSchemes, runCredentials } from './credentialHandlers.js';
-import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest } from './requestHandlers.js';
+import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest, undoClearHistoryHandler } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
 
 const EDITOR_HANDOFF = 'editorHandoff';
@@ -27,6 +27,7 @@ handleMessages({
   curlForHistory,
   historyEntry: ({ id }) => historyEntry(id),
   clearHistory: clearHistoryHandler,
+  undoClearHistory: undoClearHistoryHandler,
   loadDraft: ({ scope }) => loadDraft(scope),
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
   listActions,

@@ -2,8 +2,9 @@
 // wire form and the response, each through the core's redactForStorage first (sendAndRecord): no key, signature,
 // token or PSK is on disk.
 import { localArea } from '../browserApi.js';
-import type { HistoryEntry } from '../protocol.js';
+import type { HistoryEntry, HistoryPage } from '../protocol.js';
 import { matchesHistoryQuery } from '../shared/matchesHistoryQuery.js';
+import { restoreCleared } from './restoreCleared.js';
 
 const HISTORY = 'history';
 export const HISTORY_LIMIT = 200;
@@ -27,8 +28,9 @@ export const addHistoryEntry = (entry: HistoryEntry): Promise<HistoryEntry> =>
     return entry;
   });
 
-export async function listHistory(query: string): Promise<HistoryEntry[]> {
-  return (await readHistory()).filter((entry) => matchesHistoryQuery(entry, query));
+export async function listHistory(query: string): Promise<HistoryPage> {
+  const all = await readHistory();
+  return { entries: all.filter((entry) => matchesHistoryQuery(entry, query)), total: all.length };
 }
 
 export async function historyEntry(id: string): Promise<HistoryEntry> {
@@ -37,4 +39,22 @@ export async function historyEntry(id: string): Promise<HistoryEntry> {
   return entry;
 }
 
-export const clearHistory = (): Promise<void> => serially(() => localArea.remove(HISTORY));
+/**
+ * Removes every entry once `keepCopy` has kept them (for Clear's undo); if it cannot, nothing is removed. Returns
+ * what was removed, newest first.
+ */
+export const clearHistory = (keepCopy: (entries: readonly HistoryEntry[]) => Promise<void>): Promise<HistoryEntry[]> =>
+  serially(async () => {
+    const entries = await readHistory();
+    await keepCopy(entries);
+    await localArea.remove(HISTORY);
+    return entries;
+  });
+
+/** Puts cleared entries back below any sent since the Clear; returns how many entries history holds now. */
+export const restoreHistory = (cleared: readonly HistoryEntry[]): Promise<number> =>
+  serially(async () => {
+    const merged = restoreCleared(await readHistory(), cleared, HISTORY_LIMIT);
+    await localArea.set({ [HISTORY]: merged });
+    return merged.length;
+  });

@@ -105,7 +105,7 @@ export async function unlockProfile(id: string, passphrase: string): Promise<Pro
 /** The profile with its key, for signing inside the service worker only; never sent to a page. */
 export async function usableProfile(id: string): Promise<UsableProfile> {
   const profile = (await readProfiles()).find((p) => p.id === id);
-  if (!profile) throw new Error(`profile: choose a profile (none with id ${JSON.stringify(id)})`);
+  if (!profile) throw new Error(id === '' ? 'profile: none chosen; add one in Profiles' : `profile: choose a profile (none with id ${JSON.stringify(id)}; it may have been deleted)`);
   const secretKey = await sessionKey(id);
   if (secretKey === undefined) throw new Error(profile.sealedKey ? `profile "${profile.name}": the remembered SecretKey is locked; unlock it with its passphrase` : `profile "${profile.name}": no SecretKey; enter it in Profiles`);
   return { ...profile, secretKey };

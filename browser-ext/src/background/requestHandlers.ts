@@ -1,20 +1,28 @@
-import { parseCapturedRequest } from '@iot-devkit/core';
 import type { Handlers } from '../protocol.js';
-import { capturedToSpec } from './capturedToSpec.js';
-import { clearHistory, historyEntry, listHistory } from './historyStore.js';
+import { checkAndSign } from './checkAndSign.js';
+import { historyEntry, listHistory } from './historyStore.js';
+import { clearHistoryWithUndo, undoClearHistory } from './historyUndo.js';
 import { usableProfile } from './profileStore.js';
+import { readPastedRequest } from './readPastedRequest.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
 
-export const previewSignature: Handlers['previewSignature'] = async ({ profileId, request }) => signRequest(request, await usableProfile(profileId));
+/** The steps Send would show: the same checkAndSign call, with the profile the page shows. */
+export const previewSignature: Handlers['previewSignature'] = async ({ profileId, request }) => {
+  const signed = checkAndSign(await usableProfile(profileId), request);
+  return signed.ok ? { status: 'signed', preview: signed.preview } : { status: 'invalid', problems: signed.problems };
+};
 
 export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request, confirmed }) => sendAndRecord(await usableProfile(profileId), request, confirmed);
 
-/** Replays sign again with a fresh timestamp: a replayed TC3 signature is refused after 5 minutes. */
-export const replayHistory: Handlers['replayHistory'] = async ({ id, confirmed, request }) => {
+/**
+ * Replays sign again with a fresh timestamp: a replayed TC3 signature is refused after 5 minutes. An
+ * edit-and-replay signs with the profile the page shows (`profileId`), as its Signature steps did.
+ */
+export const replayHistory: Handlers['replayHistory'] = async ({ id, confirmed, request, profileId }) => {
   const entry = await historyEntry(id);
   if (entry.redacted && !request) throw new Error(`${entry.redacted.join(', ')}: secret parameters are not kept in history; use Edit and type them again`);
-  return sendAndRecord(await usableProfile(entry.profileId), request ?? entry.request, confirmed, entry.id);
+  return sendAndRecord(await usableProfile(profileId ?? entry.profileId), request ?? entry.request, confirmed, entry.id);
 };
 
 /** curl for a past request, signed now, so the copied command still works when pasted. */
@@ -26,12 +34,12 @@ export const curlForHistory: Handlers['curlForHistory'] = async ({ id }) => {
 
 export const listHistoryHandler: Handlers['listHistory'] = async ({ query }) => listHistory(String(query ?? ''));
 
-export const clearHistoryHandler: Handlers['clearHistory'] = async () => clearHistory();
+export const clearHistoryHandler: Handlers['clearHistory'] = async () => clearHistoryWithUndo();
+
+export const undoClearHistoryHandler: Handlers['undoClearHistory'] = async ({ token }) => undoClearHistory(String(token ?? ''));
 
 /** A pasted curl command or raw HTTP request, read by the core's capture parsers into a call to re-sign. */
 export const readPasted: Handlers['readPasted'] = async ({ text }) => {
   if (typeof text !== 'string' || text.trim() === '') throw new Error('paste: a curl command or a raw HTTP request (POST / HTTP/1.1 …)');
-  const parsed = parseCapturedRequest(text);
-  if (!parsed.ok) throw new Error(`paste: ${parsed.error}`);
-  return { request: capturedToSpec(parsed.request), notes: parsed.notes };
+  return readPastedRequest(text);
 };

@@ -1,10 +1,10 @@
 import { maskForDisplay, REDACTED, redactForStorage } from '@iot-devkit/core';
 import type { HistoryEntry, OneTimeSecret, RequestSpec, ResponseView, SendOutcome, WireRequest } from '../protocol.js';
-import { checkActionParams } from './catalogHandlers.js';
+import { checkAndSign } from './checkAndSign.js';
 import { addHistoryEntry } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
 import { sendWire, type WireResult } from './sendWire.js';
-import { actionOf, signRequest } from './signRequest.js';
+import { actionOf } from './signRequest.js';
 
 /** API 3.0 responses are at most 10 MB; history keeps the first 256 KB of a body so storage stays small. */
 const KEPT_BODY_CHARS = 256 * 1024;
@@ -49,10 +49,9 @@ function placeholdersLeft(request: RequestSpec): string[] {
 export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
   const missing = placeholdersLeft(request);
   if (missing.length > 0) throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
-  const checked = request.kind === 'action' ? checkActionParams(request.service, request.action, request.params) : undefined;
-  if (checked && checked.problems.length > 0) return { status: 'invalid', problems: checked.problems };
-  const typed: RequestSpec = request.kind === 'action' && checked ? { ...request, params: checked.params } : request;
-  const preview = signRequest(typed, profile);
+  const signed = checkAndSign(profile, request);
+  if (!signed.ok) return { status: 'invalid', problems: signed.problems };
+  const { request: typed, preview } = signed;
   const action = actionOf(typed);
   if (preview.destructive && !confirmed) return { status: 'needsConfirmation', action };
   const result = await sendWire(preview.wire);

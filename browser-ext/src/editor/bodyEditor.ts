@@ -52,7 +52,8 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
       byId('body-response').hidden = true;
       setText(status, t('sending', 'Sending…'));
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) =>
-        replayOf.value ? callBackground('replayHistory', { id: replayOf.value, confirmed, request }) : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
+        // An edit-and-replay signs with the profile shown, as a new send does.
+        replayOf.value ? callBackground('replayHistory', { id: replayOf.value, confirmed, request, profileId: profile.value }) : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
       );
       if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));
       byId('body-response').hidden = false;
@@ -76,7 +77,7 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
       const entry = await callBackground('historyEntry', { id });
       if (entry.request.kind !== 'action') return setText(status, t('notEditable', 'Only API 3.0 requests can be edited here; replay it instead.'));
       fillCall(entry.request);
-      profile.value = entry.profileId;
+      if ([...profile.options].some((o) => o.value === entry.profileId)) profile.value = entry.profileId;
       replayOf.value = entry.id;
       setText(byId('body-origin'), t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]));
       saveDraft();

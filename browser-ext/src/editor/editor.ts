@@ -3,7 +3,7 @@
 import { byId } from '../ui/dom.js';
 import { DraftBinding } from '../ui/draftBinding.js';
 import { localizePage } from '../ui/localize.js';
-import { loadProfileSelect } from '../ui/profileSelect.js';
+import { fillProfileSelect, loadProfileSelect } from '../ui/profileSelect.js';
 import { setupTabs } from '../ui/tabs.js';
 import { setupBodyEditor } from './bodyEditor.js';
 import { setupRuleSqlEditor } from './ruleSqlEditor.js';
@@ -16,8 +16,10 @@ async function main(): Promise<void> {
   const draft = new DraftBinding('editor');
   const saveDraft = () => void draft.save();
   const profile = byId<HTMLSelectElement>('profile');
-  await loadProfileSelect(profile);
+  const profiles = await loadProfileSelect(profile);
   await draft.restore();
+  // The draft may name no profile (saved before there was one) or one deleted since: the first is used then.
+  if (fillProfileSelect(profile, profiles)) saveDraft();
 
   const body = setupBodyEditor(profile, saveDraft);
   const shadow = setupShadowEditor(profile, saveDraft);

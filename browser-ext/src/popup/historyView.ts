@@ -1,8 +1,8 @@
 // The History tab: newest first, searchable; replay signs again with a fresh timestamp, edit loads the request
 // into the Request tab, curl copies a freshly signed command.
 import { callBackground } from '../messaging.js';
-import type { HistoryEntry, SendOutcome } from '../protocol.js';
-import { confirmAction } from '../ui/confirmAction.js';
+import type { ClearedHistory, HistoryEntry, HistoryPage, SendOutcome } from '../protocol.js';
+import { confirmAction, confirmInPage } from '../ui/confirmAction.js';
 import { byId, el, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
@@ -16,12 +16,16 @@ const notKept = (entry: HistoryEntry) => [...(entry.redacted ?? []), ...(entry.r
 
 const outcomeLabel = (entry: HistoryEntry) => entry.response?.error?.code ?? (entry.response ? `HTTP ${entry.response.status}` : t('networkFailure', 'No response'));
 
-/** Sends a replay, asking first when the action is destructive. Undefined when the developer declined. */
-export async function replayWithConfirmation(id: string, request?: HistoryEntry['request']): Promise<SendOutcome | undefined> {
-  let outcome = await callBackground('replayHistory', { id, confirmed: false, ...(request ? { request } : {}) });
+/**
+ * Sends a replay, asking first when the action is destructive. Undefined when the developer declined. An
+ * edit-and-replay passes the edited request and the profile the page shows; a plain replay uses the entry's.
+ */
+export async function replayWithConfirmation(id: string, request?: HistoryEntry['request'], profileId?: string): Promise<SendOutcome | undefined> {
+  const edited = { ...(request ? { request } : {}), ...(profileId !== undefined ? { profileId } : {}) };
+  let outcome = await callBackground('replayHistory', { id, confirmed: false, ...edited });
   if (outcome.status === 'needsConfirmation') {
     if (!(await confirmAction(outcome.action))) return undefined;
-    outcome = await callBackground('replayHistory', { id, confirmed: true, ...(request ? { request } : {}) });
+    outcome = await callBackground('replayHistory', { id, confirmed: true, ...edited });
   }
   return outcome;
 }
@@ -30,9 +34,14 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
   const list = byId('history-list');
   const search = byId<HTMLInputElement>('history-search');
   const empty = byId('history-empty');
+  const clear = byId<HTMLButtonElement>('clear-history');
 
-  const render = (entries: HistoryEntry[]) => {
-    empty.hidden = entries.length > 0;
+  const render = ({ entries, total }: HistoryPage) => {
+    // An empty history and a search that matches nothing are different news; while Undo is offered, it tells.
+    empty.hidden = entries.length > 0 || !byId('history-undo').hidden;
+    const query = search.value.trim();
+    setText(empty, total === 0 ? t('historyEmpty', 'Nothing sent yet.') : t('historyNoMatch', `No request matches "${query}" (${total} in history).`, [query, String(total)]));
+    clear.disabled = total === 0;
     list.replaceChildren(
       ...entries.map((entry) => {
         const replay = el('button', { type: 'button', 'data-command': 'replay' }, t('replay', 'Replay'));
@@ -79,9 +88,60 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
     },
   };
   search.addEventListener('input', () => void view.refresh());
-  byId('clear-history').addEventListener('click', async () => {
-    await callBackground('clearHistory', {});
-    await view.refresh();
+  const undo = setupUndo(view, callbacks.status);
+  clear.addEventListener('click', async () => {
+    try {
+      const { total } = await callBackground('listHistory', { query: '' });
+      if (total === 0) return view.refresh();
+      const question = total === 1 ? t('confirmClearHistoryOne', 'Clear the 1 request in history? You can undo it for a few seconds.') : t('confirmClearHistory', `Clear all ${total} requests from history? You can undo it for a few seconds.`, [String(total)]);
+      if (!(await confirmInPage(question, t('clearHistory', 'Clear')))) return;
+      undo.offer(await callBackground('clearHistory', {}));
+      await view.refresh();
+    } catch (error) {
+      callbacks.status((error as Error).message);
+    }
   });
   return view;
+}
+
+/** "Cleared 12 requests — Undo", offered until the service worker's undo window closes; Undo restores them. */
+function setupUndo(view: HistoryView, status: (text: string) => void): { offer(cleared: ClearedHistory): void } {
+  const bar = byId('history-undo');
+  const button = byId<HTMLButtonElement>('history-undo-button');
+  let offered: ClearedHistory | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const withdraw = () => {
+    clearTimeout(timer);
+    offered = undefined;
+    bar.hidden = true;
+  };
+  const expire = () => {
+    withdraw();
+    void view.refresh();
+  };
+  button.addEventListener('click', async () => {
+    const cleared = offered;
+    if (!cleared) return;
+    withdraw();
+    try {
+      const { restored } = await callBackground('undoClearHistory', { token: cleared.token });
+      status(restored === 1 ? t('historyRestoredOne', 'Restored 1 request.') : t('historyRestored', `Restored ${restored} requests.`, [String(restored)]));
+      await view.refresh();
+      byId('history-search').focus();
+    } catch (error) {
+      status((error as Error).message);
+    }
+  });
+  return {
+    offer(cleared) {
+      withdraw();
+      status('');
+      offered = cleared;
+      setText(byId('history-undo-text'), cleared.count === 1 ? t('historyClearedOne', 'Cleared 1 request.') : t('historyCleared', `Cleared ${cleared.count} requests.`, [String(cleared.count)]));
+      bar.hidden = false;
+      // Keyboard users land on Undo: Enter or Space right after clearing brings everything back.
+      button.focus();
+      timer = setTimeout(expire, Math.max(0, cleared.undoUntil - Date.now()));
+    },
+  };
 }

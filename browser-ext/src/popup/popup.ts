@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   });
   const request = setupRequestView(saveDraft, () => void history.refresh());
   const picker = setupActionPicker(saveDraft);
-  const profiles = setupProfilesView((list: ProfileView[]) => fillProfileSelect(profileSelect, list), saveDraft);
+  // Once the draft is applied, a profile chosen for want of the draft's (first run, deleted) is saved into it.
+  let draftApplied = false;
+  const profiles = setupProfilesView((list: ProfileView[]) => {
+    if (fillProfileSelect(profileSelect, list) && draftApplied) saveDraft();
+  }, saveDraft);
 
   const selectTab = (tabId: string) => {
     show(tabId);
@@ -50,6 +54,9 @@ async function main(): Promise<void> {
   // The credential form is generated before the draft is applied, so what was typed in it comes back.
   const credentials = setupCredentialsView(schemes);
   const restored = draft.apply(saved);
+  draftApplied = true;
+  // The draft may name no profile (saved on a first run, before there was one) or one deleted since.
+  if (fillProfileSelect(profileSelect, profileList)) saveDraft();
   if (!restored && profileList.length === 0) activeTab.value = 'tab-profiles';
   show(activeTab.value || 'tab-request');
   byId('passphrase-row').hidden = !byId<HTMLInputElement>('profile-remember').checked;

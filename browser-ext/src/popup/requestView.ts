@@ -1,11 +1,11 @@
 // The Request tab: compose an API call (or paste one), see its signature steps, send it, read the response.
 import { callBackground } from '../messaging.js';
-import type { ActionRequestSpec, HistoryEntry, RequestSpec, SendOutcome } from '../protocol.js';
+import type { ActionRequestSpec, HistoryEntry, PastedRequest, RequestSpec, SendOutcome } from '../protocol.js';
 import { replayWithConfirmation } from './historyView.js';
 import { confirmAction } from '../ui/confirmAction.js';
 import { byId, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
-import { notSentText } from '../ui/notSent.js';
+import { notSentText, problemsText } from '../ui/notSent.js';
 import { renderOneTimeSecrets, renderResponse, renderSteps } from '../ui/renderExchange.js';
 
 const input = (id: string) => byId<HTMLInputElement>(id);
@@ -53,11 +53,30 @@ function fillRequestForm(request: ActionRequestSpec): void {
   byId<HTMLTextAreaElement>('params').value = JSON.stringify(request.params, null, 2);
 }
 
+/** Why a paste was refused, in the page's language (the reader's own detail is the core's English). */
+function refusalText(pasted: Extract<PastedRequest, { status: 'notUnderstood' }>): string {
+  switch (pasted.reason) {
+    case 'unknownAction':
+      return pasted.nearest.length > 0
+        ? t('pasteUnknownAction', `the paste calls ${pasted.action}, an action the catalog does not know; nearest: ${pasted.nearest.join(', ')}.`, [pasted.action, pasted.nearest.join(', ')])
+        : t('pasteUnknownActionNoNearest', `the paste calls ${pasted.action}, an action the catalog does not know.`, [pasted.action]);
+    case 'noAction':
+      return t('pasteNoAction', 'the paste names no action (no X-TC-Action header, no Action parameter).');
+    case 'unreadable':
+      return t('pasteUnreadable', `the paste was not understood: ${pasted.detail}`, [pasted.detail]);
+  }
+}
+
+/** What Signature steps shows and Send sends: the form (or the paste) with the profile shown, or why there is none. */
+type CurrentCall = { readonly ok: true; readonly profileId: string; readonly request: RequestSpec; readonly replayOf: string } | { readonly ok: false; readonly refusal: string };
+
 export function setupRequestView(saveDraft: () => void, afterSend: () => void): RequestView {
   const status = byId('status');
   const profile = byId<HTMLSelectElement>('profile');
   const replayOf = input('replay-of');
   const response = { meta: byId('response-meta'), error: byId('response-error'), body: byId('response-body') };
+  const stepList = byId('step-list');
+  const curl = byId<HTMLTextAreaElement>('curl');
 
   const syncReplayNote = () => {
     byId('replay-note').hidden = replayOf.value === '';
@@ -68,6 +87,16 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     syncReplayNote();
     saveDraft();
   });
+  /** Shows a call in the Action form; the action picker follows the action field. */
+  const showCall = (request: ActionRequestSpec) => {
+    fillRequestForm(request);
+    input('action').dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  /** Steps and curl go away when a call is refused, so none of an earlier call's are read as this one's. */
+  const clearSignature = () => {
+    stepList.replaceChildren();
+    curl.value = '';
+  };
 
   const view: RequestView = {
     status: (text) => setText(status, text),
@@ -80,45 +109,70 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     load(entry) {
       if (entry.request.kind !== 'action') return view.status(t('notEditable', 'Only API 3.0 requests can be edited here; replay it instead.'));
       input('mode-action').checked = true;
-      fillRequestForm(entry.request);
-      profile.value = entry.profileId;
+      showCall(entry.request);
+      // The entry's profile when it still exists; else the one shown stays, and Send (and its steps) use that.
+      const profileKept = [...profile.options].some((o) => o.value === entry.profileId);
+      if (profileKept) profile.value = entry.profileId;
       replayOf.value = entry.id;
       view.syncMode();
-      // The action picker follows the action field: show the catalog form for the loaded call.
-      input('action').dispatchEvent(new Event('input', { bubbles: true }));
       saveDraft();
-      view.status(t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]));
+      const editing = t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]);
+      view.status(profileKept ? editing : `${editing} ${t('replayProfileGone', `Its profile "${entry.profileName}" is gone; the one shown signs it.`, [entry.profileName])}`);
     },
     showOutcome(outcome) {
       if (outcome.status !== 'sent') return view.status(notSentText(outcome));
-      renderSteps(byId('step-list'), outcome.preview.steps);
-      byId<HTMLTextAreaElement>('curl').value = outcome.preview.curl;
+      renderSteps(stepList, outcome.preview.steps);
+      curl.value = outcome.preview.curl;
       byId('response').hidden = false;
       renderResponse(response, outcome.entry.response, outcome.entry.failure);
       renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) => view.status(t('copied', `Copied ${name}.`, [name])));
-      view.status(outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response'));
+      const asPasted = outcome.entry.request.kind === 'raw' ? ` ${t('sentAsPasted', 'Sent as pasted, not re-signed.')}` : '';
+      view.status(`${outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response')}${asPasted}`);
     },
   };
 
-  /** In Paste mode the service worker reads the paste (curl or raw HTTP) into a call, shown in the Action form. */
-  const currentRequest = async (): Promise<RequestSpec> => {
-    if (!input('mode-paste').checked) return composeRequest();
+  /**
+   * In Paste mode the service worker reads the paste (curl or raw HTTP) into a call, shown in the Action form, or
+   * refuses it (an action the catalog does not know, none at all): then nothing is signed or sent, and the form
+   * shows what the paste gave, not the call before it.
+   */
+  const currentCall = async (): Promise<CurrentCall> => {
+    const call = (request: RequestSpec): CurrentCall => ({ ok: true, profileId: profile.value, request, replayOf: replayOf.value });
+    if (!input('mode-paste').checked) return call(composeRequest());
     const pasted = await callBackground('readPasted', { text: byId<HTMLTextAreaElement>('pasted').value });
-    if (pasted.request.kind === 'action') {
-      fillRequestForm(pasted.request);
-      saveDraft();
-    }
     setText(byId('paste-notes'), pasted.notes.join(' '));
-    return pasted.request;
+    // A paste is a new call: it replays no history entry.
+    replayOf.value = '';
+    if (pasted.status === 'understood' && pasted.request.kind === 'action') showCall(pasted.request);
+    else {
+      // A refused paste shows the action it names (or none) with its parameters; a OneNET or MXCHIP one, no action.
+      const refused = pasted.status === 'notUnderstood' ? pasted : undefined;
+      input('action').value = refused?.action ?? '';
+      byId<HTMLTextAreaElement>('params').value = JSON.stringify(refused?.params ?? {}, null, 2);
+      input('action').dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    syncReplayNote();
+    saveDraft();
+    return pasted.status === 'understood' ? call(pasted.request) : { ok: false, refusal: refusalText(pasted) };
   };
 
   byId('show-signature').addEventListener('click', async () => {
     try {
-      const preview = await callBackground('previewSignature', { profileId: profile.value, request: await currentRequest() });
-      renderSteps(byId('step-list'), preview.steps);
-      byId<HTMLTextAreaElement>('curl').value = preview.curl;
+      const current = await currentCall();
+      if (!current.ok) {
+        clearSignature();
+        return view.status(`${t('notSigned', 'Not signed:')} ${current.refusal}`);
+      }
+      const outcome = await callBackground('previewSignature', { profileId: current.profileId, request: current.request });
+      if (outcome.status === 'invalid') {
+        clearSignature();
+        return view.status(`${t('notSigned', 'Not signed:')} ${problemsText(outcome.problems)}`);
+      }
+      renderSteps(stepList, outcome.preview.steps);
+      curl.value = outcome.preview.curl;
       byId<HTMLDetailsElement>('signature').open = true;
-      view.status(t('signedAt', `Signed with timestamp ${preview.timestamp}.`, [String(preview.timestamp)]));
+      // A OneNET or MXCHIP paste has no signature to show: it goes as pasted.
+      view.status(current.request.kind === 'raw' ? t('notResigned', 'Not re-signed: a OneNET or MXCHIP request is sent as pasted; its credential is not a per-request signature.') : t('signedAt', `Signed with timestamp ${outcome.preview.timestamp}.`, [String(outcome.preview.timestamp)]));
     } catch (error) {
       view.status((error as Error).message);
     }
@@ -126,15 +180,21 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
 
   const send = async () => {
     try {
-      const request = await currentRequest();
+      const current = await currentCall();
+      if (!current.ok) {
+        clearSignature();
+        byId('response').hidden = true;
+        return view.status(`${t('notSentInvalid', 'Not sent:')} ${current.refusal}`);
+      }
       // The last response goes away while this one is on its way, so what is shown is always this send's.
       byId('response').hidden = true;
       view.status(t('sending', 'Sending…'));
       let outcome: SendOutcome | undefined;
-      if (replayOf.value) outcome = await replayWithConfirmation(replayOf.value, request);
+      if (current.replayOf) outcome = await replayWithConfirmation(current.replayOf, current.request, current.profileId);
       else {
-        outcome = await callBackground('sendRequest', { profileId: profile.value, request, confirmed: false });
-        if (outcome.status === 'needsConfirmation') outcome = (await confirmAction(outcome.action)) ? await callBackground('sendRequest', { profileId: profile.value, request, confirmed: true }) : undefined;
+        const { profileId, request } = current;
+        outcome = await callBackground('sendRequest', { profileId, request, confirmed: false });
+        if (outcome.status === 'needsConfirmation') outcome = (await confirmAction(outcome.action)) ? await callBackground('sendRequest', { profileId, request, confirmed: true }) : undefined;
       }
       if (!outcome) return view.status(notSentText(outcome));
       view.showOutcome(outcome);

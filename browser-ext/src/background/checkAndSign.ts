@@ -1,0 +1,20 @@
+// The one function that turns a call into what goes on the wire: the Signature steps button and Send both come
+// through here, so the steps a developer reads are those of the request sent (issue 12: the preview signed the
+// call as typed, Send signed it coerced by the catalog and, on edit-and-replay, with the history entry's profile).
+import type { ParamProblemView, RequestSpec, SignaturePreview } from '../protocol.js';
+import { checkActionParams } from './catalogHandlers.js';
+import type { UsableProfile } from './profileStore.js';
+import { nowInSeconds, signRequest } from './signRequest.js';
+
+export type CheckedSignature =
+  | { readonly ok: true; readonly request: RequestSpec; readonly preview: SignaturePreview; readonly secretNames: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly ParamProblemView[] };
+
+/** Checks the call against the catalog (values given their documented types), then signs it now with `profile`. */
+export function checkAndSign(profile: UsableProfile, request: RequestSpec, timestamp = nowInSeconds()): CheckedSignature {
+  if (request.kind !== 'action') return { ok: true, request, preview: signRequest(request, profile, timestamp), secretNames: [] };
+  const checked = checkActionParams(request.service, request.action, request.params);
+  if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+  const typed: RequestSpec = { ...request, params: checked.params };
+  return { ok: true, request: typed, preview: signRequest(typed, profile, timestamp), secretNames: checked.secretNames };
+}
