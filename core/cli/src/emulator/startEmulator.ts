@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
+import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorCredential, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { pooledRandomBytes } from './pooledRandomBytes.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
@@ -15,6 +15,8 @@ export interface EmulatorServerOptions {
   /** Start with the demo product, devices, shadows and rule when there is no saved state. */
   readonly demo?: boolean;
   readonly allowedOrigins?: readonly string[];
+  /** The SecretId/SecretKey pairs it accepts; default the demo credential only. */
+  readonly credentials?: readonly EmulatorCredential[];
   readonly diagnose?: SignatureDiagnoser;
   readonly now?: () => number;
   /** Test seam for crash tests (see writeFileAtomic). */
@@ -80,6 +82,7 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
     randomBytes: pooledRandomBytes(),
     crypto: nodeHashProvider,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.diagnose ? { diagnose: options.diagnose } : {}),
   });
   const dataFile = options.dataFile;
