@@ -1,7 +1,7 @@
 // The one message protocol between the extension's pages (popup, editor page, DevTools panel) and its service
 // worker, which owns the secrets and does every network call. Both sides import these types; the map below
 // is the whole contract: message name → [params, result]. Pages import it with `import type` only.
-import type { CredentialMode, CredentialProblem, CredentialScheme, LocalizedText } from '@iot-devkit/core';
+import type { CredentialMode, CredentialProblem, CredentialScheme, LocalizedText, StepView } from '@iot-devkit/core';
 
 /** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
 export interface ProfileInput {
@@ -63,15 +63,10 @@ export interface RawRequestSpec {
 
 export type RequestSpec = ActionRequestSpec | RawRequestSpec;
 
-/** One signing step for display; values derived from the secret arrive masked. */
-export interface SignatureStepView {
-  readonly id: string;
-  readonly title: LocalizedText;
-  readonly rule: LocalizedText;
-  readonly value: string;
-}
+/** One signing step for display, built by the core's step views: values derived from the secret arrive masked. */
+export type SignatureStepView = StepView;
 
-/** The request as it goes on the wire (headers include Authorization; no secret is in it). */
+/** The request as it goes on the wire; as history keeps it, its secret headers and parameters are redacted. */
 export interface WireRequest {
   readonly method: string;
   readonly url: string;
@@ -118,8 +113,22 @@ export interface HistoryEntry {
   readonly failure?: string;
   /** The entry this one replayed. */
   readonly replayOf?: string;
-  /** Secret parameters (DefinedPsk, …) that were masked before the entry was stored; a replay needs them typed again. */
+  /**
+   * Secrets of the request dropped before the entry was stored (DefinedPsk; a raw request's api-key or Bearer
+   * header): a replay needs them typed again. The signature headers of API 3.0 calls are not listed: replays re-sign.
+   */
   readonly redacted?: readonly string[];
+  /** Secret fields dropped from the response before it was stored (DevicePsk of CreateDevice, an access_token). */
+  readonly responseRedacted?: readonly string[];
+}
+
+/** A secret the response carried (a new device's PSK), shown once with a Copy button and never stored. */
+export interface OneTimeSecret {
+  readonly name: string;
+  /** Where it was in the response, e.g. Response.DevicePsk. */
+  readonly path: string;
+  readonly masked: string;
+  readonly value: string;
 }
 
 /** An action of the catalog, for the searchable picker. */
@@ -178,7 +187,8 @@ export type SendOutcome =
   | { readonly status: 'needsConfirmation'; readonly action: string }
   /** Refused before signing: the catalog says these parameters are wrong; nothing was sent. */
   | { readonly status: 'invalid'; readonly problems: readonly ParamProblemView[] }
-  | { readonly status: 'sent'; readonly entry: HistoryEntry; readonly preview: SignaturePreview };
+  /** `entry` is what history stored (secrets redacted); `oneTimeSecrets` are the response's secrets, for this page only. */
+  | { readonly status: 'sent'; readonly entry: HistoryEntry; readonly preview: SignaturePreview; readonly oneTimeSecrets?: readonly OneTimeSecret[] };
 
 /** Everything typed in a page, kept while the popup is closed. Secret fields are kept in session memory only. */
 export interface Draft {

@@ -105,3 +105,6 @@ export { ACTION_HANDLERS } from './emulator/actions/actionHandlers.js';
 export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js';
 export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
 export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
+// Presentation layer: the secret policy (what is secret, mask for display, drop for storage) and step views
+export { FALLBACK_SECRET_FIELDS, isSecretField, isSecretHeader, maskForDisplay, REDACTED, redactForStorage, SECRET_HEADERS, secretNamesMentioned, secretParamNames, type DroppedSecret, type ExchangeToRedact, type RedactedExchange, type RedactionOptions } from './views/secretPolicy.js';
+export { buildStepViews, DERIVED_KEY_STEP_IDS, isSecretStep, pickLanguage, stepValueForDisplay, type StepLanguage, type StepView } from './views/stepViews.js';

@@ -1,8 +1,8 @@
 // Device-side and other vendors' credentials (MQTT device, OneNET, MXCHIP): the popup sends the form's values,
 // secrets included, and the service worker runs the core's scheme, since it is the part that owns secrets.
-import { CREDENTIAL_SCHEMES, nobleHashProvider, runCredentialScheme, type CredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
+import { buildStepViews, CREDENTIAL_SCHEMES, nobleHashProvider, runCredentialScheme, type CredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
 import type { CredentialRunInput, CredentialRunView } from '../protocol.js';
-import { nowInSeconds, stepViews } from './signRequest.js';
+import { nowInSeconds } from './signRequest.js';
 
 /**
  * The scheme definitions for the popup's form. Sent rather than bundled: importing them through the core's barrel
@@ -24,7 +24,7 @@ export async function runCredentials({ scheme, mode, values }: CredentialRunInpu
     ok: result.ok,
     now,
     ...(result.problem ? { problem: result.problem } : {}),
-    steps: stepViews(result.steps),
+    steps: buildStepViews(result.steps),
     outputs: result.outputs,
     findings: result.findings,
   };

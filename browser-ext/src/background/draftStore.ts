@@ -1,5 +1,8 @@
 // Drafts: a popup closes whenever it loses focus, so every keystroke is saved and restored on reopen.
 // Ordinary fields go to storage.local; secret fields (a SecretKey or passphrase being typed) to storage.session.
+// Pages mark their secret fields, but a pasted curl or a typed JSON body can hold a secret in an ordinary field:
+// any field that names one by the core's policy (api-key, Authorization, DefinedPsk…) is kept in session memory too.
+import { secretNamesMentioned } from '@iot-devkit/core';
 import { localArea, sessionArea } from '../browserApi.js';
 import type { Draft } from '../protocol.js';
 
@@ -13,5 +16,11 @@ export async function loadDraft(scope: string): Promise<Draft | null> {
 }
 
 export async function saveDraft(scope: string, draft: Draft): Promise<void> {
-  await Promise.all([localArea.set({ [draftKey(scope)]: draft.fields }), sessionArea.set({ [draftKey(scope)]: draft.secretFields })]);
+  const fields: Record<string, string | boolean> = {};
+  const secretFields: Record<string, string> = { ...draft.secretFields };
+  for (const [id, value] of Object.entries(draft.fields ?? {})) {
+    if (typeof value === 'string' && secretNamesMentioned(value).length > 0) secretFields[id] = value;
+    else fields[id] = value;
+  }
+  await Promise.all([localArea.set({ [draftKey(scope)]: fields }), sessionArea.set({ [draftKey(scope)]: secretFields })]);
 }

@@ -1,5 +1,6 @@
-// Sent requests, newest first, in storage.local. Entries hold the unsigned request (replays sign it afresh) and
-// the signed wire form, whose Authorization carries a signature, never the key.
+// Sent requests, newest first, in storage.local. Entries hold the unsigned request (replays sign it afresh), the
+// wire form and the response, each through the core's redactForStorage first (sendAndRecord): no key, signature,
+// token or PSK is on disk.
 import { localArea } from '../browserApi.js';
 import type { HistoryEntry } from '../protocol.js';
 import { matchesHistoryQuery } from '../shared/matchesHistoryQuery.js';

@@ -1,13 +1,13 @@
 // The DevTools panel's requests: the page made them, DevTools observed them; the service worker diagnoses their
 // signature with the stored key (the core's diagnosis), replays them re-signed and writes them as curl.
-import { diagnose, findActionEntry, serviceFromHost, toCurl, type HttpRequest } from '@iot-devkit/core';
+import { buildStepViews, diagnose, findActionEntry, serviceFromHost, stepValueForDisplay, toCurl, type HttpRequest } from '@iot-devkit/core';
 import { capturedToSpec } from './capturedToSpec.js';
 import type { Handlers, ObservedRequest, SignatureDiagnosisView } from '../protocol.js';
 import { explainResponse } from './explainResponse.js';
 import { observedRequest } from './observedStore.js';
 import { usableProfile } from './profileStore.js';
 import { sendAndRecord } from './sendAndRecord.js';
-import { signRequest, stepViews } from './signRequest.js';
+import { signRequest } from './signRequest.js';
 
 const header = (request: ObservedRequest, name: string) => request.headers.find((h) => h.name.toLowerCase() === name)?.value;
 // HTTP/2 pseudo-headers (:authority, :method…) appear in Chrome's HAR; they were never signed or sent as headers.
@@ -36,8 +36,8 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
     ...(service ? { service } : {}),
   });
   const difference = result.firstDifferingStep;
-  // Derived keys stay in the service worker, masked like the key itself.
-  const masked = (step: string, value: string) => (step.startsWith('secret') ? `${value.slice(0, 4)}****` : value);
+  // Derived keys stay in the service worker: the core's step rule masks them in the difference as in the steps.
+  const masked = (step: string, value: string) => stepValueForDisplay({ id: step }, value);
   return {
     scheme: result.scheme,
     match: result.match,
@@ -45,7 +45,7 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
     explanation: result.explanation,
     fix: result.fix,
     firstDifference: difference ? { step: difference.step, title: difference.title, ...(difference.part ? { part: difference.part } : {}), source: difference.source, expected: masked(difference.step, difference.expected), got: masked(difference.step, difference.got) } : null,
-    steps: stepViews(result.steps),
+    steps: buildStepViews(result.steps),
     ...(serverError ? { serverError } : {}),
   };
 };

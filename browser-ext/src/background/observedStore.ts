@@ -1,5 +1,8 @@
 // Requests DevTools observed, per inspected tab, in storage.session: the DevTools page records them as they
 // finish (even while the panel is hidden) and the panel lists them. Memory only: they may carry signatures.
+// The request is kept as the page sent it, since verifying and replaying its signature need its exact bytes; the
+// response is not needed for either, so its secret fields (a DevicePsk the page read) go through the core's policy.
+import { redactForStorage } from '@iot-devkit/core';
 import { sessionArea } from '../browserApi.js';
 import { notifyPages } from '../messaging.js';
 import type { ObservedRequest } from '../protocol.js';
@@ -19,8 +22,9 @@ export async function listObserved(tabId: number): Promise<ObservedRequest[]> {
   return Array.isArray(stored) ? (stored as ObservedRequest[]) : [];
 }
 
-export const recordObserved = (tabId: number, request: ObservedRequest): Promise<void> =>
+export const recordObserved = (tabId: number, observed: ObservedRequest): Promise<void> =>
   serially(async () => {
+    const request = { ...observed, responseBody: redactForStorage({ responseBody: String(observed.responseBody ?? '') }).responseBody ?? '' };
     await sessionArea.set({ [observedKey(tabId)]: [...(await listObserved(tabId)), request].slice(-OBSERVED_LIMIT) });
     notifyPages('observedChanged', { tabId });
   });

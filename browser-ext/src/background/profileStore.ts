@@ -4,6 +4,7 @@ import { maskSecret } from '@iot-devkit/core';
 import { localArea, sessionArea } from '../browserApi.js';
 import type { ProfileInput, ProfileView } from '../protocol.js';
 import { openSecret, sealSecret, type SealedSecret } from './keyVault.js';
+import { signingKeys } from './signingKeys.js';
 
 interface StoredProfile {
   readonly id: string;
@@ -76,11 +77,18 @@ export async function saveProfile(input: ProfileInput): Promise<ProfileView> {
   }
   const profile: StoredProfile = { id, name, secretId, region: String(input.region ?? '').trim(), endpoint: checkEndpoint(String(input.endpoint ?? '')), ...(sealedKey ? { sealedKey } : {}) };
   await localArea.set({ [PROFILES]: existing ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile] });
-  if (secretKey !== '') await sessionArea.set({ [sessionKeyName(id)]: secretKey });
+  if (secretKey !== '') {
+    // A replaced key's derived keys must not outlive it in the signing cache.
+    const previous = await sessionKey(id);
+    if (previous !== undefined && previous !== secretKey) signingKeys.forget(previous);
+    await sessionArea.set({ [sessionKeyName(id)]: secretKey });
+  }
   return toView(profile);
 }
 
 export async function deleteProfile(id: string): Promise<ProfileView[]> {
+  const key = await sessionKey(id);
+  if (key !== undefined) signingKeys.forget(key);
   await localArea.set({ [PROFILES]: (await readProfiles()).filter((p) => p.id !== id) });
   await sessionArea.remove(sessionKeyName(id));
   return listProfiles();

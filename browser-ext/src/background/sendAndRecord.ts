@@ -1,18 +1,44 @@
-import { maskSecret } from '@iot-devkit/core';
-import type { HistoryEntry, RequestSpec, SendOutcome, WireRequest } from '../protocol.js';
+import { maskForDisplay, REDACTED, redactForStorage } from '@iot-devkit/core';
+import type { HistoryEntry, OneTimeSecret, RequestSpec, ResponseView, SendOutcome, WireRequest } from '../protocol.js';
 import { checkActionParams } from './catalogHandlers.js';
 import { addHistoryEntry } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
-import { sendWire } from './sendWire.js';
+import { sendWire, type WireResult } from './sendWire.js';
 import { actionOf, signRequest } from './signRequest.js';
 
-/** Secret parameters (a device PSK) are masked before history keeps a request: storage.local is plain text on disk. */
-function redact(request: RequestSpec, wire: WireRequest, secretNames: readonly string[]): { request: RequestSpec; wire: WireRequest; redacted: string[] } {
-  if (request.kind !== 'action') return { request, wire, redacted: [] };
-  const redacted = secretNames.filter((name) => typeof request.params[name] === 'string');
-  if (redacted.length === 0) return { request, wire, redacted };
-  const params = { ...request.params, ...Object.fromEntries(redacted.map((name) => [name, maskSecret(String(request.params[name]))])) };
-  return { request: { ...request, params }, wire: { ...wire, body: wire.method === 'GET' ? '' : JSON.stringify(params) }, redacted };
+/** API 3.0 responses are at most 10 MB; history keeps the first 256 KB of a body so storage stays small. */
+const KEPT_BODY_CHARS = 256 * 1024;
+/** A DescribeDevices page can hold a hundred PSKs: the page is offered the first few. */
+const ONE_TIME_SECRETS_SHOWN = 20;
+
+const keptBody = (body: string) => (body.length > KEPT_BODY_CHARS ? `${body.slice(0, KEPT_BODY_CHARS)}\n… (${body.length - KEPT_BODY_CHARS} more characters not kept)` : body);
+
+/**
+ * The exchange as history keeps it: storage.local is plain text on disk, so every secret goes through the core's
+ * policy first — the request's secret parameters and headers, and the response's secret fields (DevicePsk).
+ * The response is redacted before it is cut to size, so a long body cannot keep a secret by no longer parsing.
+ */
+function forHistory(request: RequestSpec, wire: WireRequest, result: WireResult): { request: RequestSpec; wire: WireRequest; response?: ResponseView; redacted: readonly string[]; responseRedacted: readonly string[]; oneTimeSecrets: OneTimeSecret[] } {
+  const call = request.kind === 'action' ? { service: request.service, action: request.action } : {};
+  const sent = redactForStorage({ ...call, url: wire.url, headers: wire.headers, body: wire.body, ...('response' in result ? { responseBody: result.response.body } : {}) }, { collectDropped: true });
+  const keptWire: WireRequest = { method: wire.method, url: sent.url ?? wire.url, headers: sent.headers ?? {}, body: sent.body ?? '' };
+  const response = 'response' in result ? { ...result.response, body: keptBody(sent.responseBody ?? '') } : undefined;
+  const oneTimeSecrets = (sent.dropped ?? []).slice(0, ONE_TIME_SECRETS_SHOWN).map((s) => ({ ...s, masked: maskForDisplay(s.value) }));
+  const base = { wire: keptWire, ...(response ? { response } : {}), responseRedacted: sent.redactedFromResponse, oneTimeSecrets };
+  if (request.kind === 'action') {
+    // Only the parameters need typing again: the Authorization (and any token) is made afresh by a replay.
+    const params = redactForStorage({ ...call, params: request.params });
+    return { ...base, request: { ...request, params: params.params ?? {} }, redacted: params.redacted };
+  }
+  const raw = redactForStorage({ url: request.url, headers: request.headers, body: request.body });
+  return { ...base, request: { ...request, url: raw.url ?? request.url, headers: raw.headers ?? {}, body: raw.body ?? '' }, redacted: raw.redacted };
+}
+
+/** Top-level values still holding the placeholder: an edited history entry whose secret was not typed again. */
+function placeholdersLeft(request: RequestSpec): string[] {
+  const values = request.kind === 'action' ? request.params : request.headers;
+  const names = Object.entries(values).filter(([, value]) => value === REDACTED).map(([name]) => name);
+  return request.kind === 'raw' && (request.body.includes(REDACTED) || request.url.includes(encodeURIComponent(REDACTED))) ? [...names, 'body'] : names;
 }
 
 /**
@@ -21,6 +47,8 @@ function redact(request: RequestSpec, wire: WireRequest, secretNames: readonly s
  * send and on replay alike.
  */
 export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
+  const missing = placeholdersLeft(request);
+  if (missing.length > 0) throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
   const checked = request.kind === 'action' ? checkActionParams(request.service, request.action, request.params) : undefined;
   if (checked && checked.problems.length > 0) return { status: 'invalid', problems: checked.problems };
   const typed: RequestSpec = request.kind === 'action' && checked ? { ...request, params: checked.params } : request;
@@ -28,7 +56,7 @@ export async function sendAndRecord(profile: UsableProfile, request: RequestSpec
   const action = actionOf(typed);
   if (preview.destructive && !confirmed) return { status: 'needsConfirmation', action };
   const result = await sendWire(preview.wire);
-  const kept = redact(typed, preview.wire, checked?.secretNames ?? []);
+  const kept = forHistory(typed, preview.wire, result);
   const entry: HistoryEntry = {
     id: crypto.randomUUID(),
     sentAt: Date.now(),
@@ -37,10 +65,12 @@ export async function sendAndRecord(profile: UsableProfile, request: RequestSpec
     request: kept.request,
     action,
     wire: kept.wire,
-    ...result,
+    ...(kept.response ? { response: kept.response } : {}),
+    ...('failure' in result ? { failure: result.failure } : {}),
     ...(replayOf !== undefined ? { replayOf } : {}),
     ...(kept.redacted.length > 0 ? { redacted: kept.redacted } : {}),
+    ...(kept.responseRedacted.length > 0 ? { responseRedacted: kept.responseRedacted } : {}),
   };
   await addHistoryEntry(entry);
-  return { status: 'sent', entry, preview };
+  return { status: 'sent', entry, preview, ...(kept.oneTimeSecrets.length > 0 ? { oneTimeSecrets: kept.oneTimeSecrets } : {}) };
 }

@@ -5,9 +5,6 @@ import { explainResponse } from './explainResponse.js';
 
 export type WireResult = { readonly response: ResponseView } | { readonly failure: string };
 
-/** API 3.0 responses are at most 10 MB; history keeps the first 256 KB of a body so storage stays small. */
-const KEPT_BODY_CHARS = 256 * 1024;
-
 export async function sendWire(wire: WireRequest): Promise<WireResult> {
   // Host is a forbidden header for fetch: the browser writes it from the URL (port included).
   const headers = Object.fromEntries(Object.entries(wire.headers).filter(([name]) => name.toLowerCase() !== 'host'));
@@ -26,7 +23,8 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
   return {
     response: {
       status,
-      body: body.length > KEPT_BODY_CHARS ? `${body.slice(0, KEPT_BODY_CHARS)}\n… (${body.length - KEPT_BODY_CHARS} more characters not kept)` : body,
+      // Whole: sendAndRecord redacts it, then cuts it to the size history keeps.
+      body,
       elapsedMs,
       ...(requestId !== undefined ? { requestId } : {}),
       ...(error ? { error } : {}),

@@ -1,13 +1,9 @@
 // Turns a RequestSpec into the bytes to send, signed now with the profile's key, and the steps to show.
-import { buildHttpRequest, toCurl, type HttpRequest, type SigningStep } from '@iot-devkit/core';
-import type { RequestSpec, SignaturePreview, SignatureStepView, WireRequest } from '../protocol.js';
+import { buildHttpRequest, buildStepViews, toCurl, type HttpRequest } from '@iot-devkit/core';
+import type { RequestSpec, SignaturePreview, WireRequest } from '../protocol.js';
 import { isDestructiveAction } from '../shared/isDestructiveAction.js';
 import type { UsableProfile } from './profileStore.js';
-
-/** Derived keys (SecretDate, SecretService, SecretSigning) leave the service worker masked, like the key itself. */
-export function stepViews(steps: readonly SigningStep[]): SignatureStepView[] {
-  return steps.map((step) => ({ id: step.id, title: step.title, rule: step.rule, value: step.derivedFromSecret ? `${step.value.slice(0, 4)}****` : step.value }));
-}
+import { signingKeys } from './signingKeys.js';
 
 export const actionOf = (request: RequestSpec): string =>
   request.kind === 'action' ? request.action : (Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-tc-action')?.[1] ?? `${request.method} ${request.url}`);
@@ -30,8 +26,8 @@ export function signRequest(request: RequestSpec, profile: UsableProfile, timest
       method: request.method,
       ...(request.endpoint || profile.endpoint ? { endpoint: request.endpoint || profile.endpoint } : {}),
     },
-    { credentials: { secretId: profile.secretId, secretKey: profile.secretKey }, timestamp },
+    { credentials: { secretId: profile.secretId, secretKey: profile.secretKey }, timestamp, keyCache: signingKeys },
   );
   const wire: WireRequest = { method: signed.method, url: signed.url, headers: signed.headers, body: signed.body };
-  return { timestamp, wire, steps: stepViews(signed.signing.steps), curl: toCurl(signed), destructive: isDestructiveAction(request.action) };
+  return { timestamp, wire, steps: buildStepViews(signed.signing.steps), curl: toCurl(signed), destructive: isDestructiveAction(request.action) };
 }

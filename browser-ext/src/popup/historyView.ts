@@ -11,6 +11,9 @@ export interface HistoryView {
   refresh(): Promise<void>;
 }
 
+/** The secrets history did not keep for this entry (request and response), said on its row. */
+const notKept = (entry: HistoryEntry) => [...(entry.redacted ?? []), ...(entry.responseRedacted ?? [])].filter((name, i, all) => all.indexOf(name) === i).join(', ');
+
 const outcomeLabel = (entry: HistoryEntry) => entry.response?.error?.code ?? (entry.response ? `HTTP ${entry.response.status}` : t('networkFailure', 'No response'));
 
 /** Sends a replay, asking first when the action is destructive. Undefined when the developer declined. */
@@ -63,6 +66,7 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
           { 'data-history': entry.id },
           el('div', { class: 'line' }, el('span', { class: 'action' }, entry.action), el('span', { class: failed ? 'bad' : 'ok' }, outcomeLabel(entry)), el('time', { datetime: new Date(entry.sentAt).toISOString() }, new Date(entry.sentAt).toLocaleTimeString())),
           el('div', { class: 'line' }, el('span', { class: 'profile' }, `${entry.profileName} · ${entry.wire.url}${entry.replayOf ? ` · ${t('replayed', 'replay')}` : ''}`)),
+          ...(notKept(entry) ? [el('div', { class: 'line redacted' }, t('historyRedacted', `Not kept: ${notKept(entry)}`, [notKept(entry)]))] : []),
           el('div', { class: 'buttons' }, replay, edit, curl),
         );
       }),

@@ -6,7 +6,7 @@ import { confirmAction } from '../ui/confirmAction.js';
 import { byId, setText } from '../ui/dom.js';
 import { t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
-import { renderResponse, renderSteps } from '../ui/renderExchange.js';
+import { renderOneTimeSecrets, renderResponse, renderSteps } from '../ui/renderExchange.js';
 
 const input = (id: string) => byId<HTMLInputElement>(id);
 
@@ -95,6 +95,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       byId<HTMLTextAreaElement>('curl').value = outcome.preview.curl;
       byId('response').hidden = false;
       renderResponse(response, outcome.entry.response, outcome.entry.failure);
+      renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) => view.status(t('copied', `Copied ${name}.`, [name])));
       view.status(outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response'));
     },
   };

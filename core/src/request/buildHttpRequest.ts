@@ -2,6 +2,7 @@ import type { HashProvider } from '../crypto/HashProvider.js';
 import { percentEncode } from '../encoding/percentEncode.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
+import type { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
 import { signTc3, type Tc3Signature } from '../signing/tc3/signTc3.js';
 import { signV1, type V1Signature } from '../signing/v1/signV1.js';
 import type { ApiRequest, Credentials, HttpRequest, SignatureScheme } from './ApiRequest.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   /** v1's Nonce: hosts pass a random positive integer. */
   readonly nonce?: number;
   readonly crypto?: HashProvider;
+  /** Where TC3's derived keys are memoized: a host passes its own so it can `forget` a deleted profile's key. */
+  readonly keyCache?: SigningKeyCache;
 }
 
 const query = (params: Readonly<Record<string, string>>) =>
@@ -56,7 +59,7 @@ export function buildHttpRequest(request: ApiRequest, options: BuildOptions): Si
     const fullUrl = getQuery === '' ? url : `${url}?${getQuery}`;
     const signing = signTc3(
       { method, url: fullUrl, headers: tc3Headers(request, contentType), body, timestamp: options.timestamp, secretId, secretKey, ...(token ? { token } : {}), service: request.service },
-      options.crypto ? { crypto: options.crypto } : {},
+      { ...(options.crypto ? { crypto: options.crypto } : {}), ...(options.keyCache ? { keyCache: options.keyCache } : {}) },
     );
     return { scheme, method, url: fullUrl, headers: signing.headers, body, signing };
   }

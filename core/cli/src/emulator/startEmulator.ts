@@ -15,7 +15,7 @@ export interface EmulatorServerOptions {
   /** Start with the demo product, devices, shadows and rule when there is no saved state. */
   readonly demo?: boolean;
   readonly allowedOrigins?: readonly string[];
-  /** The SecretId/SecretKey pairs it accepts; default the demo credential only. */
+  /** The key pairs accepted; default the demo pair (tests use made-up canary keys to search for afterwards). */
   readonly credentials?: readonly EmulatorCredential[];
   readonly diagnose?: SignatureDiagnoser;
   readonly now?: () => number;
