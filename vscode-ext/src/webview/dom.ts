@@ -78,12 +78,12 @@ export function field(label: string, control: HTMLElement, hint?: string): { row
   return { row, message };
 }
 
-/** One signing step as the Sign tab lists it: title, copy button, the documented rule, the value. */
+/** One signing step as the Sign tab lists it: title, copy button unless masked (the core's rule), the rule, the value. */
 export function stepItem(step: StepView): HTMLLIElement {
   return h(
     'li',
-    { 'data-step': step.id, class: step.derivedFromSecret ? 'derived' : undefined },
-    h('div', { class: 'step-head' }, h('h4', {}, step.title), copyButton(() => step.value)),
+    { 'data-step': step.id, class: step.masked ? 'derived' : undefined, 'data-masked': step.masked },
+    h('div', { class: 'step-head' }, h('h4', {}, step.title), step.copyable && copyButton(() => step.value)),
     h('div', { class: 'rule' }, step.rule),
     h('pre', { class: 'value' }, step.value),
   );
