@@ -1,6 +1,6 @@
 // The canary test of issue 12, in real code-server: made-up secrets are used the way a developer uses real ones — a
 // profile SecretKey (SecretStorage), a DefinedPsk typed into Build & send's CreateDevice, the DevicePsk the emulator
-// returns to CreateDevice/DescribeDevice, a device MQTT PSK, a OneNET key and api-key, an MXCHIP client_secret and
+// returns to CreateDevice/DescribeDevice, a temporary-credential X-TC-Token typed into the Sign form, a device MQTT PSK, a OneNET key and api-key, an MXCHIP client_secret and
 // access token typed into the Sign tab's credential schemes — and the TC3 keys derived from the SecretKey. The window
 // is reloaded (VS Code flushes its state on shutdown) and the browser closed (Chromium flushes its stores), then every
 // file the host wrote is searched for each canary, plain, base64, hex and UTF-16: none may be found.
@@ -48,6 +48,7 @@ const CANARY = {
   onenetApiKey: `canaryOneNetApiKey${tag}`,
   mxchipSecret: `canaryMxchipSecret${tag}`,
   mxchipToken: `canaryMxchipToken${tag}`,
+  tcToken: `canaryTcToken${tag}`,
 };
 // Non-secret values typed beside the secrets: VS Code keeps them (webview state, history), so they must be found.
 const MARKER_DEVICE = `canarydev${tag}`;
@@ -116,6 +117,7 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     // A persistent profile in the searched folder (a plain launch would delete its profile on close).
     context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'], viewport: { width: 1400, height: 900 } });
     page = context.pages()[0] ?? (await context.newPage());
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(codeServer.url).origin });
     await page.goto(codeServer.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   });
@@ -167,8 +169,16 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     assert.ok(generated && generated.length >= 16, 'the emulator generated a DevicePsk and returned it');
     found.set('DevicePsk returned by CreateDevice/DescribeDevice', generated);
     await send('DescribeDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: MARKER_GENERATED });
+    // The returned PSK is offered once, masked, with an explicit Copy; the page itself never holds it.
+    const offered = sidebar.locator('#send-secrets li[data-secret="Response.DevicePsk"]');
+    assert.equal(await offered.locator('code').innerText(), `${generated.slice(0, 4)}****`);
+    assert.ok(!(await sidebar.content()).includes(generated), 'the webview never holds the returned PSK');
+    await offered.locator('button[data-copy-secret]').click();
+    await waitFor('the PSK on the clipboard', async () => String(await page.evaluate('navigator.clipboard.readText()')) === generated);
+    assert.equal(await sidebar.locator('#send-secrets .field-message').innerText(), 'Copied');
     // Last, so the PSK is still typed in the form when the window goes: the worst case for what is kept.
     await send('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: MARKER_DEVICE, DefinedPsk: CANARY.definedPsk });
+    assert.equal(await sidebar.locator('#param-DefinedPsk').getAttribute('type'), 'password');
     assert.equal(emulator.emulator.state.devices.get(deviceKey(DEMO_PRODUCT_ID, MARKER_DEVICE))?.DevicePsk, CANARY.definedPsk, 'the emulator created the device with the typed PSK');
     assert.deepEqual(sends.map((s) => s.status), [200, 200, 200]);
     assert.equal(await sidebar.locator('#send-history li[data-history]').count(), 3, 'history lists the three sends');
@@ -188,6 +198,9 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     const expected = signTc3({ ...request, secretId: SECRET_ID, secretKey: CANARY.secretKey });
     await waitFor('the signature made with the canary key', async () => (await sidebar.locator('li[data-step="signature"] pre').innerText()) === expected.signature);
     derivedKeys(CANARY.secretKey, utcDate(SIGN_TIMESTAMP), 'iotcloud').forEach((key, i) => found.set(`TC3 derived key ${i + 1} of the Sign tab`, key.toString('hex')));
+    // A temporary credential's token typed as a header: signed with, and left in the form when the window goes.
+    await sidebar.fill('#sign-headers', `${Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\nX-TC-Token: ${CANARY.tcToken}`);
+    await waitFor('the token among the headers to send', async () => (await sidebar.locator('#sign-headers-out').innerText()).includes('X-TC-Token'));
 
     const scheme = async (id: string, mode: 'sign' | 'verify', values: Record<string, string>, done: () => Promise<boolean>) => {
       await sidebar.selectOption('#sign-scheme', id);
@@ -234,6 +247,7 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
       ['OneNET api-key', CANARY.onenetApiKey],
       ['MXCHIP client_secret', CANARY.mxchipSecret],
       ['MXCHIP access token', CANARY.mxchipToken],
+      ['X-TC-Token typed in the Sign headers', CANARY.tcToken],
       ...found,
     ]);
     const markers = new Map([['non-secret DeviceName typed beside them', MARKER_DEVICE]]);
