@@ -49,6 +49,7 @@ const CANARY = {
   mxchipSecret: `canaryMxchipSecret${tag}`,
   mxchipToken: `canaryMxchipToken${tag}`,
   tcToken: `canaryTcToken${tag}`,
+  pastedToken: `canaryPastedToken${tag}`,
 };
 // Non-secret values typed beside the secrets: VS Code keeps them (webview state, history), so they must be found.
 const MARKER_DEVICE = `canarydev${tag}`;
@@ -201,6 +202,12 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     // A temporary credential's token typed as a header: signed with, and left in the form when the window goes.
     await sidebar.fill('#sign-headers', `${Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\nX-TC-Token: ${CANARY.tcToken}`);
     await waitFor('the token among the headers to send', async () => (await sidebar.locator('#sign-headers-out').innerText()).includes('X-TC-Token'));
+    // A captured request pasted to be diagnosed, its token in it, left in the box.
+    const captured = `curl -X POST ${emulator.endpoint} -H 'Content-Type: application/json' -H 'X-TC-Action: DescribeDevice' -H 'X-TC-Timestamp: ${SIGN_TIMESTAMP}' -H 'X-TC-Token: ${CANARY.pastedToken}' -H 'Authorization: TC3-HMAC-SHA256 Credential=${SECRET_ID}/${utcDate(SIGN_TIMESTAMP)}/iotcloud/tc3_request, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}' -d '{}'`;
+    await sidebar.click('#panel-sign details:has(#diagnose-text) summary');
+    await sidebar.fill('#diagnose-text', captured);
+    await sidebar.click('#diagnose-run');
+    await sidebar.locator('#diagnose-out .verdict').waitFor();
 
     const scheme = async (id: string, mode: 'sign' | 'verify', values: Record<string, string>, done: () => Promise<boolean>) => {
       await sidebar.selectOption('#sign-scheme', id);
@@ -248,6 +255,7 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
       ['MXCHIP client_secret', CANARY.mxchipSecret],
       ['MXCHIP access token', CANARY.mxchipToken],
       ['X-TC-Token typed in the Sign headers', CANARY.tcToken],
+      ['X-TC-Token in a request pasted into Diagnose', CANARY.pastedToken],
       ...found,
     ]);
     const markers = new Map([['non-secret DeviceName typed beside them', MARKER_DEVICE]]);
