@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { secretNamesMentioned } from '@iot-devkit/core';
 import { IOTCLOUD } from '../../constants.js';
 import { EXPORT_FORMAT_IDS } from '../../protocol.js';
 import type { Services } from '../Services.js';
@@ -7,6 +6,7 @@ import { captureHandlers } from './captureHandlers.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { createApiSender } from './createApiSender.js';
 import { credentialHandlers, credentialSchemeViews } from './credentialHandlers.js';
+import { draftHandlers } from './draftHandlers.js';
 import { errorHandlers } from './errorHandlers.js';
 import { OneTimeSecrets } from './OneTimeSecrets.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
@@ -43,6 +43,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...catalogHandlers(),
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
+    ...draftHandlers(),
     ...ruleSqlHandlers((ruleName, payload, replace) => send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } })),
     async copy({ text: value }) {
       await vscode.env.clipboard.writeText(text(value));
@@ -53,11 +54,6 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
       if (value === undefined) return { ok: false, message: vscode.l10n.t('That secret is no longer held: a response\'s secrets are offered once, until the next send.') };
       await vscode.env.clipboard.writeText(value);
       return { ok: true } as const;
-    },
-    draftSecrets({ fields }) {
-      // The core's policy reads the text: a field naming a secret (Authorization, DefinedPsk, X-TC-Token) stays in the page's memory.
-      const entries = typeof fields === 'object' && fields !== null ? Object.entries(fields) : [];
-      return entries.filter(([, value]) => secretNamesMentioned(text(value)).length > 0).map(([name]) => name);
     },
     runCommand({ command }) {
       if (RUNNABLE.has(command)) events.runCommand(command);
