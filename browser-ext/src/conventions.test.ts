@@ -66,3 +66,17 @@ test('en and zh_CN carry the same messages, and every message the pages and mani
   assert.deepEqual([...used].filter((key) => !(key in en)), []);
   assert.deepEqual(Object.keys(en).filter((key) => !used.has(key)), [], 'no unused messages');
 });
+
+test('every input and textarea has autocomplete=off, so Chromium\'s session restore never writes its value to disk', () => {
+  // Found by test/e2e-browser/secret-canary.test.ts: a pasted curl's Bearer token in Default/Sessions/ (form state).
+  // Pages with a DraftBinding (popup, editor) get it at run time for every field; generated fields get it from el().
+  const text = (path: string) => sources.find((s) => s.path === path)!.text;
+  assert.match(text('ui/draftBinding.ts'), /setAttribute\('autocomplete', 'off'\)/);
+  assert.match(text('ui/dom.ts'), /setAttribute\('autocomplete', 'off'\)/);
+  const pages = files(join(root, 'static'), '.html').map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+  for (const { path, text: html } of pages) {
+    const script = /<script src="([a-z]+)\.js"/.exec(html)?.[1];
+    const bound = script !== undefined && sources.some((s) => s.path.endsWith(`/${script}.ts`) && s.text.includes('new DraftBinding('));
+    if (!bound) for (const tag of html.match(/<(input|textarea)\b[^>]*>/g) ?? []) assert.match(tag, /autocomplete="off"/, `${path}: ${tag}`);
+  }
+});

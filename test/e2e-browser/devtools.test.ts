@@ -12,6 +12,9 @@ import { addProfile, waitReady } from './support/popupActions.js';
 type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 
 /** chrome.tabs inside the service worker, where worker.evaluate runs (host permissions cover 127.0.0.1 tabs). */
+interface ChromeSession {
+  chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+}
 interface ChromeTabs {
   chrome: { tabs: { query(query: { url: string }): Promise<{ id?: number }[]> } };
 }
@@ -93,6 +96,13 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
     const rows = await evalPanel<string>(inPanel.text('#request-rows'));
     assert.match(rows, /DescribeDevice/);
     assert.match(rows, /AuthFailure\.SignatureFailure/);
+
+    // The observed store keeps the request as the page sent it (its signature is verified later), not the
+    // response's PSK: the core's secret policy redacts it.
+    const psk = (JSON.parse(results[0]!) as { Response: { DevicePsk: string } }).Response.DevicePsk;
+    const observed = JSON.stringify(await ext.worker.evaluate(async () => (globalThis as unknown as ChromeSession).chrome.storage.session.get(null)));
+    assert.ok(psk.length > 0 && !observed.includes(psk), 'no DevicePsk in the observed store');
+    assert.ok(observed.includes('DevicePsk') && observed.includes('[redacted]'));
   });
 
   test('requests made while the panel is open appear in it at once', async () => {

@@ -63,7 +63,8 @@ export async function sendAndRecord(profile: UsableProfile, request: RequestSpec
     profileId: profile.id,
     profileName: profile.name,
     request: kept.request,
-    action,
+    // A raw request's name is its URL, which can hold a secret (OneNET's /keys/{key}): named after the kept one.
+    action: actionOf(kept.request),
     wire: kept.wire,
     ...(kept.response ? { response: kept.response } : {}),
     ...('failure' in result ? { failure: result.failure } : {}),

@@ -12,6 +12,9 @@ type Child = Node | string | null | undefined | false;
 /** An element with attributes and text/children; `text` and string children become text nodes. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | boolean> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
+  // Chromium's session restore writes a tab's form state to disk (Sessions/, UTF-16): a pasted Bearer token was
+  // found there by test/e2e-browser/secret-canary.test.ts. autocomplete=off keeps a field out of it; drafts are ours.
+  if (tag === 'input' || tag === 'textarea') element.setAttribute('autocomplete', 'off');
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false) continue;
     element.setAttribute(name, value === true ? '' : value);

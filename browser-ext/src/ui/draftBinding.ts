@@ -15,6 +15,10 @@ export class DraftBinding {
     private readonly scope: string,
     private readonly root: ParentNode = document,
   ) {
+    // Chromium's session restore writes a tab's form state to disk (Default/Sessions/, UTF-16): a pasted Bearer
+    // token was found there by test/e2e-browser/secret-canary.test.ts. Drafts are this class's job, so every field
+    // of the page is kept out of it (el() marks the fields pages generate later).
+    for (const field of root.querySelectorAll('input, textarea')) field.setAttribute('autocomplete', 'off');
     const onEdit = (event: Event) => {
       const target = event.target as Element | null;
       if (target?.matches('[data-draft], [data-draft-secret]')) this.save();

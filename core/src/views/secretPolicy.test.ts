@@ -67,6 +67,13 @@ test('a DescribeDevices list: every device PSK dropped (DeviceInfo repeats Devic
   assert.deepEqual(kept.redacted, ['DevicePsk']);
 });
 
+test('an empty secret field holds nothing: kept as it is and not named', () => {
+  const kept = redactForStorage({ responseBody: JSON.stringify({ Response: { DevicePsk: PSK, DevicePrivateKey: '', LoraAppKey: null } }), body: 'client_secret=&x=1' });
+  assert.deepEqual(JSON.parse(kept.responseBody!), { Response: { DevicePsk: REDACTED, DevicePrivateKey: '', LoraAppKey: null } });
+  assert.equal(kept.body, 'client_secret=&x=1');
+  assert.deepEqual(kept.redacted, ['DevicePsk']);
+});
+
 test('TRRO Key is dropped for its action only; a DeviceLabel Key is kept', () => {
   assert.deepEqual(redactForStorage({ service: 'trro', action: 'ModifyProjectSecMode', params: { ProjectId: 'p', Mode: 1, Key: 'k-canary' } }).params, { ProjectId: 'p', Mode: 1, Key: REDACTED });
   const labels = { ProductId: 'P', DeviceName: 'd', Labels: [{ Key: 'room', Value: '1' }] };

@@ -193,6 +193,8 @@ class Redactor {
       Object.entries(value).map(([name, child]) => {
         const here = path === '' ? name : `${path}.${name}`;
         if (!this.isSecret(name, child, depth)) return [name, this.value(child, here, depth + 1)];
+        // An empty or null secret field (CreateDevice's DevicePrivateKey of a PSK device) holds nothing to drop.
+        if (child === '' || child === null) return [name, child];
         this.note(name);
         if (this.collect && typeof child === 'string') this.dropped.push({ name, path: here, value: child });
         return [name, REDACTED];
@@ -220,6 +222,7 @@ class Redactor {
         if (at < 0) return pair;
         const name = safeDecode(pair.slice(0, at));
         if (!SECRET_QUERY_NAMES.has(normalize(name)) && !this.topLevel.has(normalize(name))) return pair;
+        if (at === pair.length - 1) return pair;
         this.note(name);
         return `${pair.slice(0, at)}=${encodeURIComponent(REDACTED)}`;
       })
@@ -292,7 +295,7 @@ export function redactForStorage(exchange: ExchangeToRedact, options: RedactionO
   if (exchange.headers !== undefined) {
     out.headers = Object.fromEntries(
       Object.entries(exchange.headers).map(([name, value]) => {
-        if (!isSecretHeader(name)) return [name, value];
+        if (!isSecretHeader(name) || value === '') return [name, value];
         request.note(name);
         return [name, REDACTED];
       }),

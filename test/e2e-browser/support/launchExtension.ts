@@ -45,7 +45,16 @@ export interface LoadedExtension {
  * Debian's Chromium, headless, with the unpacked extension and a fresh profile (shared/notes: real Chromium in
  * tests). The extension id is read from its service worker's URL.
  */
-export async function launchExtension(options: { locale?: string; devtools?: boolean; /** Reuse a profile (a browser restart); the caller removes it. */ userDataDir?: string } = {}): Promise<LoadedExtension> {
+export async function launchExtension(
+  options: {
+    locale?: string;
+    devtools?: boolean;
+    /** Reuse a profile (a browser restart); the caller removes it. */
+    userDataDir?: string;
+    /** Chromium's temporary directory (TMPDIR), so a test can search every file the browser wrote; the caller removes it. */
+    tmpDir?: string;
+  } = {},
+): Promise<LoadedExtension> {
   ensureExtensionBuilt();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'iot-devkit-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -53,7 +62,7 @@ export async function launchExtension(options: { locale?: string; devtools?: boo
     headless: true,
     ...(options.locale ? { locale: options.locale } : {}),
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.devtools ? DEVTOOLS_ARGS : [])],
-    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
+    ...(options.locale || options.tmpDir ? { env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}), ...(options.tmpDir ? { TMPDIR: options.tmpDir } : {}) } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
