@@ -11,6 +11,10 @@ type Child = Node | string | undefined | false;
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
+  // Chromium keeps what is typed in a field for autofill and, as form state, in its session files on disk (the
+  // browser canary test found a pasted Bearer token there); autocomplete=off keeps a field out of both. Secret fields
+  // say new-password, which does the same for password boxes.
+  if ((tag === 'input' || tag === 'textarea') && attrs['autocomplete'] === undefined) element.setAttribute('autocomplete', 'off');
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? '' : value);
