@@ -156,12 +156,14 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     const send = async (action: string, params: Record<string, string>) => {
       await sidebar.fill('#send-search', action.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
       await sidebar.click(`li[data-action="${action}"]`);
-      await sidebar.locator('#param-DeviceName').waitFor();
+      await sidebar.locator(`#send-fields[data-action="${action}"] #param-DeviceName`).waitFor();
       for (const [name, value] of Object.entries(params)) await sidebar.fill(`#param-${name}`, value);
       const before = await sidebar.locator('#send-history li[data-history]').count();
       await sidebar.click('#send-run');
       await waitFor(`${action} in history`, async () => (await sidebar.locator('#send-history li[data-history]').count()) > before);
-      const head = await sidebar.locator('#send-response h4').first().innerText();
+      // The history notification can come before the response: wait for the response of this very send.
+      const id = await sidebar.locator('#send-history li[data-history]').first().getAttribute('data-history');
+      const head = await sidebar.locator(`#send-response[data-history="${id}"] h4`).first().innerText();
       assert.equal(await sidebar.locator('#send-explained').count(), 0, `${action} succeeded: ${await sidebar.locator('#send-response').innerText()}`);
       sends.push({ action, status: Number(/HTTP (\d+)/.exec(head)?.[1]) });
     };
@@ -176,7 +178,7 @@ describe('secret canaries in code-server', { timeout: 300_000 }, () => {
     assert.ok(!(await sidebar.content()).includes(generated), 'the webview never holds the returned PSK');
     await offered.locator('button[data-copy-secret]').click();
     await waitFor('the PSK on the clipboard', async () => String(await page.evaluate('navigator.clipboard.readText()')) === generated);
-    assert.equal(await sidebar.locator('#send-secrets .field-message').innerText(), 'Copied');
+    await waitFor('"Copied"', async () => (await sidebar.locator('#send-secrets .field-message').innerText()) === 'Copied');
     // Last, so the PSK is still typed in the form when the window goes: the worst case for what is kept.
     await send('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: MARKER_DEVICE, DefinedPsk: CANARY.definedPsk });
     assert.equal(await sidebar.locator('#param-DefinedPsk').getAttribute('type'), 'password');

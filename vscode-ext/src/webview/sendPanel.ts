@@ -106,6 +106,8 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const buildFields = (described: ActionForm | undefined) => {
     form = described;
     inputs.clear();
+    // Which action the fields are of: they arrive after the pick, and a test (or a person) types into them then.
+    paramFields.setAttribute('data-action', described?.action.action ?? '');
     if (!described) {
       replaceChildren(paramFields, field(t('params'), rawParams).row);
       return validate();
@@ -167,6 +169,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const showResult = (result: SendResult) => {
     sendButton.disabled = false;
     if (!result.ok) return replaceChildren(response, h('div', { class: 'error' }, result.message));
+    response.setAttribute('data-history', result.historyId);
     const error = result.error;
     replaceChildren(
       response,
