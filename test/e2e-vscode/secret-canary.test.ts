@@ -56,20 +56,39 @@ const MARKER_DEVICE = `canarydev${tag}`;
 const MARKER_GENERATED = `canarygen${tag}`;
 const SIGN_TIMESTAMP = 1_700_000_000;
 
-/** Runs in the workbench page: whether VS Code's stored state of the sidebar webview view holds the text. */
+// The few IndexedDB types the page function below uses (this test's program has no DOM lib).
+interface IdbRequest<T> {
+  result: T;
+  onsuccess: (() => void) | null;
+  onerror: ((error: unknown) => void) | null;
+}
+interface IdbDatabase {
+  readonly objectStoreNames: ArrayLike<string>;
+  transaction(store: string): { objectStore(store: string): { get(key: string): IdbRequest<unknown> } };
+  close(): void;
+}
+interface IdbFactory {
+  databases(): Promise<{ name?: string }[]>;
+  open(name: string): IdbRequest<IdbDatabase>;
+}
+
+/**
+ * Runs in the workbench page: whether VS Code's stored state of the sidebar webview view holds the text. (No named
+ * inner functions: tsx would wrap them in a helper the page does not have.)
+ */
 const WEBVIEW_STATE_HOLDS = async (text: string): Promise<boolean> => {
-  const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]>; open(name: string): { result: unknown; onsuccess: unknown; onerror: unknown } } }).indexedDB;
+  const idb = (globalThis as unknown as { indexedDB: IdbFactory }).indexedDB;
   for (const { name } of await idb.databases()) {
     if (!name?.startsWith('vscode-web-state-db')) continue;
-    const db = (await new Promise<unknown>((resolve, reject) => {
-      const opening = idb.open(name);
+    const opening = idb.open(name);
+    const db = await new Promise<IdbDatabase>((resolve, reject) => {
       opening.onsuccess = () => resolve(opening.result);
       opening.onerror = reject;
-    })) as { objectStoreNames: ArrayLike<string>; transaction(store: string): { objectStore(store: string): { get(key: string): { result: unknown; onsuccess: unknown; onerror: unknown } } }; close(): void };
+    });
     try {
       for (const store of Array.from(db.objectStoreNames)) {
         const reading = db.transaction(store).objectStore(store).get('memento/webviewView.iotDevkit.sidebar');
-        const value = await new Promise((resolve, reject) => {
+        const value = await new Promise<unknown>((resolve, reject) => {
           reading.onsuccess = () => resolve(reading.result);
           reading.onerror = reject;
         });
