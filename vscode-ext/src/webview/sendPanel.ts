@@ -118,6 +118,11 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
       paramFields,
       h('div', { class: 'hint' }, described.action.title),
       ...described.fields.map((f) => {
+        if (f.secret && f.name in values) {
+          // A draft saved before this field was known secret: the value moves to page memory, out of the next save.
+          secretValues[f.name] ??= values[f.name]!;
+          values = Object.fromEntries(Object.entries(values).filter(([name]) => name !== f.name));
+        }
         // A secret is typed in a password box: neither shown nor kept by the browser (autofill, session restore).
         const input = f.secret
           ? h('input', { id: `param-${f.name}`, type: 'password', spellcheck: 'false', autocomplete: 'new-password' })
