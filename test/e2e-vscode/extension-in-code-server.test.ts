@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, deviceKey, encodeRuleSql, signTc3, toCurl, type ShadowDocument } from '@iot-devkit/core';
+import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, DERIVED_KEY_STEP_IDS, deviceKey, encodeRuleSql, maskSecret, signTc3, toCurl, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
@@ -111,6 +111,13 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     assert.equal(await sidebar.locator('li[data-step="stringToSign"] pre').innerText(), expected.stringToSign);
     assert.equal(await sidebar.locator('li[data-step="authorization"] pre').innerText(), expected.authorization);
     assert.match(await sidebar.locator('li[data-step="stringToSign"] .rule').innerText(), /TC3-HMAC-SHA256/);
+    // The derived keys sign every request of the service for the rest of the day: masked, with no Copy, as in the browser.
+    for (const id of DERIVED_KEY_STEP_IDS) {
+      const step = sidebar.locator(`li[data-step="${id}"]`);
+      assert.equal(await step.locator('pre').innerText(), maskSecret(expected.steps.find((s) => s.id === id)!.value), id);
+      assert.equal(await step.locator('button').count(), 0, `${id} has no Copy`);
+    }
+    assert.equal(await sidebar.locator('li[data-step="signature"] button[aria-label="Copy"]').count(), 1, 'the signature can be copied');
     await sidebar.locator('li[data-step="authorization"]').scrollIntoViewIfNeeded();
     await screenshot(page, '1-sidebar-signed');
     // A bad field is named while typing, and nothing is signed from it.

@@ -1,16 +1,17 @@
 // The sidebar's Build & send handlers (the code the webview's requests reach in the extension host) against the
 // local emulator over real HTTP: history without secrets, replay re-signed at the current time, "Copy as curl"
-// that curl runs successfully.
+// that curl runs successfully, a returned DevicePsk shown masked and held for one Copy only.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, type HttpRequest, type Transport } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, maskSecret, REDACTED, type HttpRequest, type Transport } from '@iot-devkit/core';
 import type * as vscode from 'vscode';
 import { fetchTransport } from '../../vscode-ext/src/host/api/fetchTransport.js';
 import { TencentApiClient } from '../../vscode-ext/src/host/api/TencentApiClient.js';
 import { RequestHistory } from '../../vscode-ext/src/host/history/RequestHistory.js';
 import { createApiSender } from '../../vscode-ext/src/host/sidebar/createApiSender.js';
+import { OneTimeSecrets } from '../../vscode-ext/src/host/sidebar/OneTimeSecrets.js';
 import { sendHandlers } from '../../vscode-ext/src/host/sidebar/sendHandlers.js';
 import type { SendForm } from '../../vscode-ext/src/protocol.js';
 import { startTestEmulator } from '../emulator/harness.js';
@@ -36,6 +37,7 @@ describe('Build & send handlers against the emulator', () => {
   let handlers: ReturnType<typeof sendHandlers>;
   const sent: HttpRequest[] = [];
   const state = new MemoryState();
+  const oneTime = new OneTimeSecrets();
   let clock = Math.floor(Date.now() / 1000) - 120;
 
   before(async () => {
@@ -47,7 +49,7 @@ describe('Build & send handlers against the emulator', () => {
     };
     const api = new TencentApiClient({ credentials: async () => ({ profile, credentials: DEMO_CREDENTIAL }) }, recording, () => clock);
     const history = new RequestHistory(state as unknown as vscode.Memento);
-    handlers = sendHandlers(api, history, createApiSender(api, history, false, () => undefined));
+    handlers = sendHandlers(api, history, createApiSender(api, history, false, () => undefined, oneTime));
   });
   after(() => emulator.close());
 
@@ -89,10 +91,29 @@ describe('Build & send handlers against the emulator', () => {
     const result = await handlers.send(form('UpdateDevicePSK', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[1], Psk: psk }));
     assert.ok(result.ok, JSON.stringify(result));
     assert.ok(!state.dump().includes(psk), 'the PSK is not stored');
-    assert.match(state.dump(), /c2Vj\*\*\*\*/);
+    assert.ok(state.dump().includes(`"Psk":"${REDACTED}"`), 'its place says it was dropped');
     const replay = await handlers.replay({ historyId: result.historyId });
     assert.ok(!replay.ok);
     assert.equal(replay.field, 'Psk');
+  });
+
+  it('shows a DevicePsk the response returns masked, holds it for one Copy until the next send, and stores it nowhere', async () => {
+    const psk = Buffer.from('made-up defined psk for the sidebar test').toString('base64');
+    const created = await handlers.send(form('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'sidebar-psk', DefinedPsk: psk }));
+    assert.ok(created.ok && created.error === undefined, JSON.stringify(created));
+    assert.ok(!created.body.includes(psk), 'the body shown has the PSK dropped');
+    assert.match(created.body, new RegExp(`"DevicePsk": "${REDACTED.replace(/[[\]]/g, '\\$&')}"`));
+    assert.deepEqual(created.oneTimeSecrets, [{ name: 'DevicePsk', path: 'Response.DevicePsk', masked: maskSecret(psk) }]);
+    assert.equal(oneTime.valueOf(created.historyId, 'Response.DevicePsk'), psk, 'Copy gets the real value from the host');
+    assert.equal(oneTime.valueOf(created.historyId, 'Response.Other'), undefined);
+    assert.ok(!state.dump().includes(psk), 'history holds neither the DefinedPsk sent nor the DevicePsk returned');
+
+    const described = await handlers.send(form('DescribeDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'sidebar-psk' }));
+    assert.ok(described.ok && !described.body.includes(psk));
+    assert.equal(described.oneTimeSecrets?.[0]?.path, 'Response.DevicePsk');
+    assert.equal(oneTime.valueOf(created.historyId, 'Response.DevicePsk'), undefined, 'the earlier response\'s secret is gone');
+    assert.ok((await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] }))).ok);
+    assert.equal(oneTime.valueOf(described.historyId, 'Response.DevicePsk'), undefined, 'a response with no secret clears what was held');
   });
 
   it('"Copy as curl" gives a command curl runs successfully against the emulator', async () => {

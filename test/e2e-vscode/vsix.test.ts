@@ -106,25 +106,27 @@ describe('the catalog slimming of the extension build', () => {
       for (const field of dropped.filter((f) => f !== 'line' || usesCatalog)) assert.doesNotMatch(text, new RegExp(`\\.${field}\\b|\\['${field}'\\]`), `${file.slice(REPO_ROOT.length)} reads ${field}`);
       // Output-only structures lose their fields: nothing may look a structure's fields up by "input".
       assert.doesNotMatch(text, /\.input\b/, `${file.slice(REPO_ROOT.length)} reads StructureSpec.input`);
+      // Outputs ship with their secret entries only, for the secret policy: a new reader would need them whole.
+      for (const field of SECRET_ONLY_ARRAYS) if (new RegExp(`\\.${field}\\b`).test(text)) assert.equal(file.slice(REPO_ROOT.length), 'core/src/views/secretPolicy.ts', `${file.slice(REPO_ROOT.length)} reads ${field}`);
     }
   });
 
-  it('keeps every field the catalog marks secret, which the core\'s secret policy reads', () => {
-    const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
-    // Every { name, secret: true } object, wherever it sits (JSON.parse's reviver visits each one).
-    const secretNames = (text: string) => {
+  it('keeps every entry the catalog marks secret, so the secret policy reads the same names in VS Code', () => {
+    const secretNames = (data: unknown): string[] => {
       const names: string[] = [];
-      JSON.parse(text, (_key, value: unknown) => {
+      JSON.parse(JSON.stringify(data), (_key, value: unknown) => {
         if (value && typeof value === 'object' && (value as { secret?: unknown }).secret === true) names.push(String((value as { name?: unknown }).name));
         return value;
       });
       return names.sort();
     };
-    for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
-      const names = secretNames(readFileSync(join(dataDir, file), 'utf8'));
-      assert.ok(names.length > 0, file);
-      assert.deepEqual(secretNames(slimCatalogText(join(dataDir, file))), names, file);
+    const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
+    let total = 0;
+    for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
+      const full = secretNames(JSON.parse(readFileSync(join(dataDir, name), 'utf8')));
+      assert.deepEqual(secretNames(JSON.parse(slimCatalogText(join(dataDir, name)))), full, name);
+      total += full.length;
     }
-    assert.deepEqual(SECRET_ONLY_ARRAYS, ['outputs']);
+    assert.ok(total >= 10, 'DevicePsk, DefinedPsk, ProductSecret, client_secret, … are marked in the catalog');
   });
 });

@@ -1,7 +1,9 @@
 // An esbuild plugin that drops from the bundled API catalog what no code path of the extension reads: the doc's
-// worked examples and output tables (shown by the CLI's `catalog` command, not here) but for their secret fields,
-// the other fields of output-only structures (validation walks input structures only), common-parameter and domain tables, the OCR and doc-issue
-// logs, and source line numbers. Arrays become empty rather than absent, so the catalog keeps its declared shape.
+// worked examples (shown by the CLI's `catalog` command, not here), common-parameter and domain tables, the OCR and
+// doc-issue logs, and source line numbers. Output tables and the fields of output-only structures are read for one
+// thing only, which of them are secret (the core's secret policy drops DevicePsk from what is stored and shown,
+// core/src/views/secretPolicy.ts): only their secret entries stay. Arrays become empty rather than absent, so the
+// catalog keeps its declared shape.
 // Which fields are safe to drop is checked by test/e2e-vscode/bundle.test.ts (no core source reads them).
 //
 // With { deflate: true } (the extension host only: it runs on Node) each slimmed catalog is shipped deflated and
@@ -12,14 +14,10 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 
 export const DROPPED_ARRAYS = ['examples', 'ocrCorrections', 'docIssues', 'domains', 'usedBy'];
-export const DROPPED_KEYS = ['line', 'constraintSources', 'commonParams'];
-/**
- * Output tables and output-only structures keep only their `secret: true` fields: the core's secret policy
- * (core/src/views/secretPolicy.ts) reads those to know what history and webview state must not keep.
- */
+/** Arrays cut to their `secret: true` entries (with the fields of output-only structures). */
 export const SECRET_ONLY_ARRAYS = ['outputs'];
-
-const secretOnly = (fields) => fields.filter((field) => field && field.secret === true);
+const secretOnly = (fields) => fields.filter((f) => f && f.secret === true);
+export const DROPPED_KEYS = ['line', 'constraintSources', 'commonParams'];
 
 /** The catalog JSON text as the bundle ships it: fields no code path reads dropped. */
 export function slimCatalogText(path) {

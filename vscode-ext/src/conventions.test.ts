@@ -75,6 +75,11 @@ describe('the webview cannot reach VS Code, the network or a secret', () => {
     }
   });
 
+  it('makes every field through h(), which sets autocomplete=off (Chromium keeps typed fields on disk otherwise)', () => {
+    for (const [file, text] of webview) assert.doesNotMatch(text, /createElement\(\s*['"`](input|textarea)/, `${file} creates a field without h()`);
+    assert.match(read('src/webview/dom.ts'), /tag === 'input' \|\| tag === 'textarea'\) && attrs\['autocomplete'\] === undefined\) element\.setAttribute\('autocomplete', 'off'\)/);
+  });
+
   it('uses only the codicons it bundles', () => {
     const bundled = new Set(json<string[]>('src/webview/codicons.json'));
     for (const [file, text] of webview) for (const m of text.matchAll(/icon\(([^()]*)\)/g)) for (const name of m[1]!.matchAll(/'([a-z-]+)'/g)) assert.ok(bundled.has(name[1]!), `${file}: ${name[1]} is in codicons.json`);

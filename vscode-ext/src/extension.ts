@@ -1,6 +1,7 @@
 // Wiring only: builds the services once and registers every command, view and provider. Behaviour lives in
 // commands/* (one module per command) and host/*; ids live in constants.ts.
 import * as vscode from 'vscode';
+import { SigningKeyCache } from '@iot-devkit/core';
 import { addProfile } from './commands/addProfile.js';
 import { deleteProfile } from './commands/deleteProfile.js';
 import { openDeviceShadow } from './commands/openDeviceShadow.js';
@@ -25,8 +26,9 @@ import { SQL_DOCUMENTS, SqlLensProvider } from './host/sql/SqlLensProvider.js';
 import { ResourceTreeProvider } from './host/tree/ResourceTreeProvider.js';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const profiles = new ProfileStore(context.secrets);
-  const api = new TencentApiClient(profiles, fetchTransport);
+  const keyCache = new SigningKeyCache();
+  const profiles = new ProfileStore(context.secrets, keyCache);
+  const api = new TencentApiClient(profiles, fetchTransport, undefined, keyCache);
   const shadows = new ShadowService(api);
   const conflicts = new ShadowConflicts();
   const delta = new ShadowDeltaProvider(shadows);
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   });
   const history = new RequestHistory(context.globalState);
-  const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history };
+  const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history, keyCache };
   const tree = new ResourceTreeProvider(profiles, api);
   const sidebar = new SidebarViewProvider(services);
   const sqlLens = new SqlLensProvider();

@@ -15,7 +15,7 @@ describe('webview → host envelope check', () => {
     // and a method missing from REQUEST_METHODS fails the assertion (the host would drop its messages).
     const every = {
       ready: true, sign: true, runCredential: true, readCapture: true, diagnose: true, searchActions: true, describeAction: true, validateParams: true, send: true,
-      replay: true, clearHistory: true, exportRequest: true, copy: true, searchErrors: true, ruleSql: true, sendRule: true, runCommand: true,
+      replay: true, clearHistory: true, exportRequest: true, copy: true, copyOneTimeSecret: true, draftSecrets: true, searchErrors: true, ruleSql: true, sendRule: true, runCommand: true,
     } satisfies Record<RequestMethod, true>;
     assert.deepEqual([...REQUEST_METHODS].sort(), Object.keys(every).sort());
     assert.equal(new Set(REQUEST_METHODS).size, REQUEST_METHODS.length);

@@ -1,9 +1,11 @@
 // The one message protocol between the sidebar webview and the extension host, shared by both sides.
 // The webview only `import type`s this file (plus the runtime guard is host-only), so nothing here may
 // reach `vscode` or Node. Requests go webview → host and get exactly one response; notifications go
-// host → webview. Every payload is plain JSON data; profile secrets never cross (the host signs and sends). The one
-// exception is a credential scheme's secret field (a device PSK, a OneNET key): the developer types it in the
-// sidebar, it crosses with each runCredential request and is never stored by either side.
+// host → webview. Every payload is plain JSON data; profile secrets never cross (the host signs and sends). The
+// exceptions are secrets the developer types in the sidebar (a credential scheme's PSK or key, a DefinedPsk in Build &
+// send): they cross with each request and are never stored by either side. A secret a response returns (a new
+// device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
+import type { StepView as CoreStepView } from '@iot-devkit/core';
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -36,13 +38,8 @@ export interface SignForm {
   readonly signedHeaders: string;
 }
 
-export interface StepView {
-  readonly id: string;
-  readonly title: string;
-  readonly rule: string;
-  readonly value: string;
-  readonly derivedFromSecret: boolean;
-}
+/** A signing step from the core's step views in the UI language: derived keys arrive masked and not copyable. */
+export type StepView = CoreStepView<string>;
 
 export type SignResult =
   | { readonly ok: true; readonly steps: readonly StepView[]; readonly headers: readonly (readonly [string, string])[] }
@@ -140,8 +137,18 @@ export type SendResult =
       readonly requestId?: string;
       readonly error?: ErrorExplanation;
       readonly historyId: string;
+      /** Secrets the response returned (a new device's DevicePsk): in `body` redacted, here masked, copied on request. */
+      readonly oneTimeSecrets?: readonly OneTimeSecretView[];
     }
   | { readonly ok: false; readonly field?: string; readonly message: string };
+
+/** A secret of the last response, offered once: the host holds the value until the next send and copies it on request. */
+export interface OneTimeSecretView {
+  readonly name: string;
+  /** Where it was in the response, e.g. Response.DevicePsk: what copyOneTimeSecret asks for. */
+  readonly path: string;
+  readonly masked: string;
+}
 
 export interface HistoryEntryView {
   readonly id: string;
@@ -173,6 +180,8 @@ export interface ParamField {
   readonly structured: boolean;
   readonly description: string;
   readonly example?: string;
+  /** Marked secret by the catalog (DefinedPsk): typed in a password box, kept in the page's memory only. */
+  readonly secret: boolean;
 }
 
 export interface ActionForm {
@@ -253,6 +262,10 @@ export interface ToHostRequests {
   clearHistory: [Record<string, never>, readonly HistoryEntryView[]];
   exportRequest: [{ readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } }, { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string }];
   copy: [{ readonly text: string }, true];
+  /** Copies a secret of the last response (see OneTimeSecretView) to the clipboard. */
+  copyOneTimeSecret: [{ readonly historyId: string; readonly path: string }, { readonly ok: true } | { readonly ok: false; readonly message: string }];
+  /** Which of these draft fields hold or name a secret (a pasted Authorization, a body with DefinedPsk): not to be saved. */
+  draftSecrets: [{ readonly fields: Readonly<Record<string, string>> }, readonly string[]];
   searchErrors: [{ readonly query: string }, readonly ErrorHit[]];
   ruleSql: [RuleSqlForm, RuleSqlView];
   sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
@@ -296,6 +309,8 @@ export const REQUEST_METHODS: readonly RequestMethod[] = [
   'clearHistory',
   'exportRequest',
   'copy',
+  'copyOneTimeSecret',
+  'draftSecrets',
   'searchErrors',
   'ruleSql',
   'sendRule',
@@ -384,6 +399,8 @@ export const WEBVIEW_STRING_KEYS = [
   'verdict',
   'credentialValid',
   'credentialInvalid',
+  'oneTimeSecrets',
+  'notKept',
 ] as const;
 export type WebviewStringKey = (typeof WEBVIEW_STRING_KEYS)[number];
 export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SigningKeyCache } from '@iot-devkit/core';
 import type { TencentApiClient } from './api/TencentApiClient.js';
 import type { RequestHistory } from './history/RequestHistory.js';
 import type { ProfileStore } from './profiles/ProfileStore.js';
@@ -17,4 +18,6 @@ export interface Services {
   readonly conflicts: ShadowConflicts;
   readonly delta: ShadowDeltaProvider;
   readonly history: RequestHistory;
+  /** TC3's derived keys, memoized for the Sign tab and every send; forgets a key when its profile goes. */
+  readonly keyCache: SigningKeyCache;
 }

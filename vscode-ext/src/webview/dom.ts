@@ -11,6 +11,10 @@ type Child = Node | string | undefined | false;
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
+  // Chromium keeps what is typed in a field for autofill and, as form state, in its session files on disk (the
+  // browser canary test found a pasted Bearer token there); autocomplete=off keeps a field out of both. Secret fields
+  // say new-password, which does the same for password boxes.
+  if ((tag === 'input' || tag === 'textarea') && attrs['autocomplete'] === undefined) element.setAttribute('autocomplete', 'off');
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? '' : value);
@@ -78,12 +82,12 @@ export function field(label: string, control: HTMLElement, hint?: string): { row
   return { row, message };
 }
 
-/** One signing step as the Sign tab lists it: title, copy button, the documented rule, the value. */
+/** One signing step as the Sign tab lists it: title, copy button unless masked (the core's rule), the rule, the value. */
 export function stepItem(step: StepView): HTMLLIElement {
   return h(
     'li',
-    { 'data-step': step.id, class: step.derivedFromSecret ? 'derived' : undefined },
-    h('div', { class: 'step-head' }, h('h4', {}, step.title), copyButton(() => step.value)),
+    { 'data-step': step.id, class: step.masked ? 'derived' : undefined, 'data-masked': step.masked },
+    h('div', { class: 'step-head' }, h('h4', {}, step.title), step.copyable && copyButton(() => step.value)),
     h('div', { class: 'rule' }, step.rule),
     h('pre', { class: 'value' }, step.value),
   );

@@ -31,10 +31,26 @@ export function onNotification<N extends keyof ToWebviewNotifications>(method: N
   listeners.set(method, [...(listeners.get(method) ?? []), listener as (params: never) => void]);
 }
 
-/** Form drafts survive the view being hidden; they never hold secrets (the host keeps every key). */
+/** Form drafts survive the view being hidden (VS Code keeps them across restarts): they never hold a secret. */
 export function saveDraft(key: string, value: unknown): void {
   const state = (vscode.getState() ?? {}) as Record<string, unknown>;
   vscode.setState({ ...state, [key]: value });
+}
+
+const latestSave = new Map<string, number>();
+
+/**
+ * Saves a draft with each of the named text fields that holds or names a secret (a pasted Authorization header, a
+ * body or params with DefinedPsk) left empty: the host reads them with the core's secret policy. Those fields stay in
+ * the page's memory only. Saves of one draft apply in order, the last one wins.
+ */
+export function saveDraftWithoutSecrets<T extends object>(key: string, draft: T, textFields: readonly (keyof T & string)[]): void {
+  const ticket = (latestSave.get(key) ?? 0) + 1;
+  latestSave.set(key, ticket);
+  const fields = Object.fromEntries(textFields.map((name) => [name, String(draft[name] ?? '')]));
+  void request('draftSecrets', { fields }).then((secret) => {
+    if (latestSave.get(key) === ticket) saveDraft(key, { ...draft, ...Object.fromEntries(secret.map((name) => [name, ''])) });
+  });
 }
 
 export function loadDraft<T>(key: string): T | undefined {

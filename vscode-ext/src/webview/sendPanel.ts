@@ -1,20 +1,52 @@
-import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, SendForm, SendResult } from '../protocol.js';
+import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, OneTimeSecretView, SendForm, SendResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
-import { loadDraft, onNotification, request, saveDraft } from './hostClient.js';
+import { loadDraft, onNotification, request, saveDraftWithoutSecrets } from './hostClient.js';
 
+/** What survives the view being hidden: never a secret parameter's value, nor raw params that name one. */
 interface SendDraft {
   readonly service: string;
   readonly version: string;
   readonly action: string;
   readonly region: string;
+  /** Values of the catalog's non-secret parameters. */
   readonly values: Record<string, string>;
   readonly rawParams: string;
+}
+
+/**
+ * The secrets a response returned (a new device's DevicePsk), masked, each with an explicit Copy. The value never
+ * comes to the page: the host holds it until the next send and copies it when asked; history did not keep it.
+ */
+function oneTimeSecrets(historyId: string, secrets: readonly OneTimeSecretView[]): HTMLElement {
+  const message = h('div', { class: 'field-message', role: 'status' });
+  return h(
+    'div',
+    { class: 'explained', id: 'send-secrets' },
+    h('div', {}, icon('info'), ' ', t('oneTimeSecrets')),
+    h(
+      'ul',
+      { class: 'outputs' },
+      ...secrets.map((secret) => {
+        const copy = h('button', { type: 'button', class: 'secondary', 'data-copy-secret': secret.path }, icon('copy'), ' ', t('copy'));
+        copy.addEventListener('click', () => {
+          void request('copyOneTimeSecret', { historyId, path: secret.path }).then((result) => {
+            message.textContent = result.ok ? t('copied') : result.message;
+          });
+        });
+        return h('li', { 'data-secret': secret.path }, h('strong', {}, secret.path), ' ', h('code', {}, secret.masked), ' ', copy);
+      }),
+    ),
+    message,
+  );
 }
 
 /** Build & send: a searchable catalog action, its generated form checked as you type, the response explained, history. */
 export function sendPanel(initial: InitialState, openError: (code: string) => void): HTMLElement {
   const draft = loadDraft<SendDraft>('send') ?? { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: '', values: {}, rawParams: '{}' };
   let values: Record<string, string> = { ...draft.values };
+  // The catalog's secret parameters (DefinedPsk) live in this page's memory only: hiding the view drops them.
+  const secretValues: Record<string, string> = {};
+  const valueOf = (name: string): string | undefined => secretValues[name] ?? values[name];
   let form: ActionForm | undefined;
 
   const search = h('input', { id: 'send-search', type: 'search', placeholder: t('searchActions'), spellcheck: 'false' });
@@ -42,7 +74,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     if (!form) return rawParams.value;
     const object: Record<string, unknown> = {};
     for (const f of form.fields) {
-      const raw = values[f.name];
+      const raw = valueOf(f.name);
       if (raw === undefined || raw === '') continue;
       if (f.structured) {
         try {
@@ -59,7 +91,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const read = (): SendForm => ({ service: service.value, version: version.value, action: action.value, region: region.value, params: params() });
 
   const validate = debounce(() => {
-    saveDraft('send', { service: service.value, version: version.value, action: action.value, region: region.value, values, rawParams: rawParams.value } satisfies SendDraft);
+    saveDraftWithoutSecrets('send', { service: service.value, version: version.value, action: action.value, region: region.value, values, rawParams: rawParams.value } satisfies SendDraft, ['rawParams']);
     void request('validateParams', read()).then((issues) => {
       for (const { message } of inputs.values()) message.textContent = '';
       formMessage.textContent = '';
@@ -74,6 +106,8 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const buildFields = (described: ActionForm | undefined) => {
     form = described;
     inputs.clear();
+    // Which action the fields are of: they arrive after the pick, and a test (or a person) types into them then.
+    paramFields.setAttribute('data-action', described?.action.action ?? '');
     if (!described) {
       replaceChildren(paramFields, field(t('params'), rawParams).row);
       return validate();
@@ -84,14 +118,25 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
       paramFields,
       h('div', { class: 'hint' }, described.action.title),
       ...described.fields.map((f) => {
-        const input = f.structured ? h('textarea', { id: `param-${f.name}`, rows: '3', spellcheck: 'false' }) : h('input', { id: `param-${f.name}`, type: 'text', spellcheck: 'false' });
-        input.value = values[f.name] ?? '';
-        if (f.example) input.placeholder = f.example;
+        if (f.secret && f.name in values) {
+          // A draft saved before this field was known secret: the value moves to page memory, out of the next save.
+          secretValues[f.name] ??= values[f.name]!;
+          values = Object.fromEntries(Object.entries(values).filter(([name]) => name !== f.name));
+        }
+        // A secret is typed in a password box: neither shown nor kept by the browser (autofill, session restore).
+        const input = f.secret
+          ? h('input', { id: `param-${f.name}`, type: 'password', spellcheck: 'false', autocomplete: 'new-password' })
+          : f.structured
+            ? h('textarea', { id: `param-${f.name}`, rows: '3', spellcheck: 'false' })
+            : h('input', { id: `param-${f.name}`, type: 'text', spellcheck: 'false' });
+        input.value = valueOf(f.name) ?? '';
+        if (f.example && !f.secret) input.placeholder = f.example;
         input.addEventListener('input', () => {
-          values = { ...values, [f.name]: input.value };
+          if (f.secret) secretValues[f.name] = input.value;
+          else values = { ...values, [f.name]: input.value };
           validate();
         });
-        const { row, message } = field(`${f.name}${f.required ? ' *' : ''} (${f.type})`, input, f.description);
+        const { row, message } = field(`${f.name}${f.required ? ' *' : ''} (${f.type})`, input, f.secret ? `${f.description} · ${t('notKept')}` : f.description);
         inputs.set(f.name, { input, message });
         return row;
       }),
@@ -129,6 +174,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const showResult = (result: SendResult) => {
     sendButton.disabled = false;
     if (!result.ok) return replaceChildren(response, h('div', { class: 'error' }, result.message));
+    response.setAttribute('data-history', result.historyId);
     const error = result.error;
     replaceChildren(
       response,
@@ -149,6 +195,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
           error.message && h('div', { class: 'hint' }, error.message),
           error.advice && h('div', { class: 'advice' }, icon('info'), ' ', error.advice),
         ),
+      result.oneTimeSecrets && oneTimeSecrets(result.historyId, result.oneTimeSecrets),
       h('pre', { class: 'value', id: 'send-body' }, result.body),
     );
   };

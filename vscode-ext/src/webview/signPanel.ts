@@ -1,7 +1,7 @@
 import type { InitialState, SignForm, SignResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, stepItem, t } from './dom.js';
 import { credentialPanel } from './credentialPanel.js';
-import { loadDraft, request, saveDraft } from './hostClient.js';
+import { loadDraft, request, saveDraft, saveDraftWithoutSecrets } from './hostClient.js';
 
 const DEFAULT_FORM = (now: number, endpoint: string | undefined): SignForm => ({
   method: 'POST',
@@ -67,7 +67,7 @@ export function signPanel(initial: InitialState): HTMLElement {
   };
   const update = debounce(() => {
     const form = read();
-    saveDraft('sign', form);
+    saveDraftWithoutSecrets('sign', form, ['url', 'headers', 'body']);
     const ticket = ++latest;
     void request('sign', form).then((result) => {
       if (ticket === latest) render(result);

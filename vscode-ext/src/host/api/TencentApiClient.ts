@@ -1,4 +1,4 @@
-import { buildHttpRequest, type ApiRequest, type Credentials, type SignedHttpRequest, type Transport } from '@iot-devkit/core';
+import { buildHttpRequest, SigningKeyCache, type ApiRequest, type Credentials, type SignedHttpRequest, type Transport } from '@iot-devkit/core';
 import { IOTCLOUD } from '../../constants.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { Profile } from '../profiles/Profile.js';
@@ -36,13 +36,15 @@ export class TencentApiClient {
     private readonly profiles: CredentialSource,
     private readonly transport: Transport,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+    /** The extension's one cache of derived keys (ProfileStore makes it forget a removed key). */
+    private readonly keyCache: SigningKeyCache = new SigningKeyCache(),
   ) {}
 
   /** Builds the request for the active profile (region and endpoint filled in), signed with a fresh timestamp. */
   async sign(call: Omit<ApiRequest, 'endpoint'>): Promise<{ profile: string; request: ApiRequest; signed: SignedHttpRequest }> {
     const { profile, credentials } = await this.profiles.credentials();
     const request: ApiRequest = { ...call, region: call.region || profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) };
-    return { profile: profile.name, request, signed: buildHttpRequest(request, { credentials, timestamp: this.now(), crypto: nodeHashProvider }) };
+    return { profile: profile.name, request, signed: buildHttpRequest(request, { credentials, timestamp: this.now(), crypto: nodeHashProvider, keyCache: this.keyCache }) };
   }
 
   async send(call: Omit<ApiRequest, 'endpoint'>): Promise<ApiCall> {

@@ -2,10 +2,10 @@ import type * as vscode from 'vscode';
 import type { ApiRequest } from '@iot-devkit/core';
 import type { HistoryEntryView } from '../../protocol.js';
 
-/** A sent request as kept for replay: the API call itself, never its signature or any secret (see redactSecrets). */
+/** A sent request as kept for replay: the API call itself, never its signature, its response or any secret (the core's redactForStorage). */
 export interface HistoryEntry extends HistoryEntryView {
   readonly request: ApiRequest;
-  /** Secret parameters masked in `request`: a replay must have them typed again. */
+  /** Secret parameters dropped from `request` (REDACTED in their place): a replay must have them typed again. */
   readonly redacted?: readonly string[];
 }
 

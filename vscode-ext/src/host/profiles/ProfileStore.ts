@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { maskSecret, type Credentials } from '@iot-devkit/core';
+import { maskSecret, type Credentials, type SigningKeyCache } from '@iot-devkit/core';
 import { CONFIG_SECTION, secretKeyStorageKey, SETTINGS } from '../../constants.js';
 import type { ProfileView } from '../../protocol.js';
 import { pickActiveProfile, readProfiles, type Profile } from './Profile.js';
@@ -16,7 +16,11 @@ export class ProfileStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** Derived keys outlive nothing: a key that leaves SecretStorage leaves this cache too (issue 12). */
+    private readonly keyCache: SigningKeyCache,
+  ) {
     this.subscriptions = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -55,8 +59,10 @@ export class ProfileStore implements vscode.Disposable {
   }
 
   async add(profile: Profile, secretKey: string): Promise<void> {
+    const replaced = await this.secrets.get(secretKeyStorageKey(profile.name));
     // The key first: a profile visible in settings always has its key ready.
     await this.secrets.store(secretKeyStorageKey(profile.name), secretKey);
+    if (replaced && replaced !== secretKey) this.keyCache.forget(replaced);
     const others = this.list().profiles.filter((p) => p.name !== profile.name);
     const entry = profile.endpoint ? profile : { name: profile.name, secretId: profile.secretId, region: profile.region };
     await this.config.update(SETTINGS.profiles, [...others, entry], vscode.ConfigurationTarget.Global);
@@ -64,8 +70,10 @@ export class ProfileStore implements vscode.Disposable {
   }
 
   async remove(name: string): Promise<void> {
+    const secretKey = await this.secrets.get(secretKeyStorageKey(name));
     await this.config.update(SETTINGS.profiles, this.list().profiles.filter((p) => p.name !== name), vscode.ConfigurationTarget.Global);
     await this.secrets.delete(secretKeyStorageKey(name));
+    if (secretKey) this.keyCache.forget(secretKey);
     if (this.config.get(SETTINGS.activeProfile) === name) await this.config.update(SETTINGS.activeProfile, undefined, vscode.ConfigurationTarget.Global);
   }
 

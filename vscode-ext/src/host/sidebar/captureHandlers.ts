@@ -1,4 +1,4 @@
-import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, type CapturedRequest } from '@iot-devkit/core';
+import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, stepValueForDisplay, type CapturedRequest } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
@@ -62,7 +62,7 @@ export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<R
           diagnosis: {
             verdict: `${result.match ? '✓ ' : ''}${pick(result.explanation)}`,
             ...(result.fix ? { fix: pick(result.fix) } : {}),
-            ...(difference ? { firstDifference: { step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`, expected: difference.expected, got: difference.got } } : {}),
+            ...(difference ? { firstDifference: { step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`, expected: stepValueForDisplay({ id: difference.step }, difference.expected), got: stepValueForDisplay({ id: difference.step }, difference.got) } } : {}),
             findings: result.findings.map((f) => ({ title: `${pick(CAUSE_RULES[f.cause].title)} (${f.cause})`, detail: `${pick(f.explanation)} ${pick(f.fix)}`, ok: false })),
           },
         };

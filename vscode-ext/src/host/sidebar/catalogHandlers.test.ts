@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { secretParamNames } from '@iot-devkit/core';
 import type { SendForm } from '../../protocol.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { readSendForm } from './readSendForm.js';
@@ -31,6 +32,11 @@ describe('Build & send from the catalog', () => {
     const rule = await handlers.describeAction({ service: 'iotcloud', action: 'CreateTopicRule' });
     assert.equal(rule?.fields.find((f) => f.name === 'TopicRulePayload')?.structured, true);
     assert.equal(await handlers.describeAction({ service: 'iotcloud', action: 'NoSuchAction' }), undefined);
+    // The catalog's secret parameters: typed in a password box and kept out of the webview's state.
+    const create = await handlers.describeAction({ service: 'iotcloud', action: 'CreateDevice' });
+    assert.deepEqual(create?.fields.filter((f) => f.secret).map((f) => f.name), secretParamNames('iotcloud', 'CreateDevice'));
+    assert.ok(create?.fields.find((f) => f.name === 'DefinedPsk')?.secret);
+    assert.equal(create?.fields.find((f) => f.name === 'DeviceName')?.secret, false);
   });
 
   it('validates as you type, each problem on its field', async () => {

@@ -24,7 +24,7 @@ export function catalogHandlers(): Pick<RequestHandlers, 'searchActions' | 'desc
       if (!entry) return undefined;
       return {
         action: { service: entry.service.service, version: entry.service.version, action: entry.action.name, title: entry.action.title ?? '' },
-        fields: entry.action.params.map((p) => ({ name: p.name, type: p.type, required: p.required, structured: p.array || p.structure !== undefined || !SCALARS.has(p.baseType), description: p.description, ...(p.example !== undefined ? { example: p.example } : {}) })),
+        fields: entry.action.params.map((p) => ({ name: p.name, type: p.type, required: p.required, structured: p.array || p.structure !== undefined || !SCALARS.has(p.baseType), description: p.description, secret: p.secret === true, ...(p.example !== undefined ? { example: p.example } : {}) })),
       };
     },
     validateParams(form) {

@@ -1,15 +1,21 @@
-import type { ApiRequest } from '@iot-devkit/core';
+import { parseJsonBounded, redactForStorage, type ApiRequest } from '@iot-devkit/core';
 import type { SendResult } from '../../protocol.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
-import { redactSecrets } from '../history/redactSecrets.js';
 import { explainError } from './explainError.js';
+import type { OneTimeSecrets } from './OneTimeSecrets.js';
 import { errorMessage } from './RequestHandlers.js';
 
 /** Sends an API call for the sidebar: signed fresh, recorded in history (no secrets), the response explained. */
 export type ApiSender = (request: Omit<ApiRequest, 'endpoint'>) => Promise<SendResult>;
 
-export function createApiSender(api: TencentApiClient, history: RequestHistory, zh: boolean, onHistoryChanged: () => void): ApiSender {
+/** The response as the webview shows it: its secrets already dropped by the core's policy, pretty-printed when JSON. */
+function pretty(body: string): string {
+  const parsed = parseJsonBounded(body, 'response');
+  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
+}
+
+export function createApiSender(api: TencentApiClient, history: RequestHistory, zh: boolean, onHistoryChanged: () => void, oneTime: OneTimeSecrets): ApiSender {
   return async (request) => {
     let call;
     try {
@@ -18,7 +24,10 @@ export function createApiSender(api: TencentApiClient, history: RequestHistory, 
       return { ok: false, message: errorMessage(error) };
     }
     const error = explainError(call.body, zh);
-    const kept = redactSecrets(request);
+    // The core's one policy: the catalog's secret parameters (DefinedPsk) dropped from what history keeps, and the
+    // response's secret fields (DevicePsk) from what the webview shows. History keeps no response body at all.
+    const kept = redactForStorage({ service: request.service, action: request.action, params: request.params });
+    const shown = redactForStorage({ responseBody: call.body }, { collectDropped: true });
     const entry = await history.add({
       at: new Date().toISOString(),
       profile: call.profile,
@@ -26,16 +35,19 @@ export function createApiSender(api: TencentApiClient, history: RequestHistory, 
       region: call.request.region ?? '',
       status: call.status,
       ...(error ? { errorCode: error.code } : {}),
-      request: kept.request,
+      request: { ...request, params: kept.params ?? {} },
       ...(kept.redacted.length ? { redacted: kept.redacted } : {}),
     });
     onHistoryChanged();
-    let body = call.body;
-    try {
-      body = JSON.stringify(JSON.parse(call.body), null, 2);
-    } catch {
-      // Not JSON: shown as received.
-    }
-    return { ok: true, status: call.status, body, ...(call.reading.kind !== 'invalid' && call.reading.requestId ? { requestId: call.reading.requestId } : {}), ...(error ? { error } : {}), historyId: entry.id };
+    const secrets = oneTime.offer(entry.id, shown.dropped ?? []);
+    return {
+      ok: true,
+      status: call.status,
+      body: pretty(shown.responseBody ?? ''),
+      ...(call.reading.kind !== 'invalid' && call.reading.requestId ? { requestId: call.reading.requestId } : {}),
+      ...(error ? { error } : {}),
+      historyId: entry.id,
+      ...(secrets.length ? { oneTimeSecrets: secrets } : {}),
+    };
   };
 }

@@ -6,7 +6,9 @@ import { captureHandlers } from './captureHandlers.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { createApiSender } from './createApiSender.js';
 import { credentialHandlers, credentialSchemeViews } from './credentialHandlers.js';
+import { draftHandlers } from './draftHandlers.js';
 import { errorHandlers } from './errorHandlers.js';
+import { OneTimeSecrets } from './OneTimeSecrets.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
 import { sendHandlers } from './sendHandlers.js';
@@ -21,8 +23,9 @@ const RUNNABLE = new Set(['addProfile', 'switchProfile', 'openDeviceShadow']);
 
 /** The whole handler map: each tab's handlers, plus the few that belong to the page itself. */
 export function createSidebarHandlers(services: Services, zh: boolean, events: SidebarEvents): RequestHandlers {
-  const { profiles, api, history } = services;
-  const send = createApiSender(api, history, zh, events.historyChanged);
+  const { profiles, api, history, keyCache } = services;
+  const oneTime = new OneTimeSecrets();
+  const send = createApiSender(api, history, zh, events.historyChanged, oneTime);
   return {
     async ready() {
       const profile = await profiles.view();
@@ -34,16 +37,23 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
         credentialSchemes: credentialSchemeViews(zh),
       };
     },
-    ...signHandlers(profiles, zh),
+    ...signHandlers(profiles, zh, keyCache),
     ...credentialHandlers(zh),
     ...captureHandlers(profiles, zh),
     ...catalogHandlers(),
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
+    ...draftHandlers(),
     ...ruleSqlHandlers((ruleName, payload, replace) => send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } })),
     async copy({ text: value }) {
       await vscode.env.clipboard.writeText(text(value));
       return true as const;
+    },
+    async copyOneTimeSecret({ historyId, path }) {
+      const value = oneTime.valueOf(text(historyId), text(path));
+      if (value === undefined) return { ok: false, message: vscode.l10n.t('That secret is no longer held: a response\'s secrets are offered once, until the next send.') };
+      await vscode.env.clipboard.writeText(value);
+      return { ok: true } as const;
     },
     runCommand({ command }) {
       if (RUNNABLE.has(command)) events.runCommand(command);

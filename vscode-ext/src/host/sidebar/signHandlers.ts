@@ -1,4 +1,4 @@
-import { SigningInputError, signTc3, SigningKeyCache } from '@iot-devkit/core';
+import { SigningInputError, signTc3, type SigningKeyCache } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
@@ -6,10 +6,11 @@ import { readSignForm } from './readSignForm.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
 import { stepViewsIn } from './localizedViews.js';
 
-const keyCache = new SigningKeyCache();
-
-/** Sign runs on every keystroke: the host signs with the profile's key, the webview only ever sees the steps. */
-export function signHandlers(profiles: CredentialSource, zh: boolean): Pick<RequestHandlers, 'sign'> {
+/**
+ * Sign runs on every keystroke: the host signs with the profile's key, the webview only ever sees the steps (the
+ * derived keys masked). `keyCache` is the extension's one cache, which forgets a deleted profile's key.
+ */
+export function signHandlers(profiles: CredentialSource, zh: boolean, keyCache: SigningKeyCache): Pick<RequestHandlers, 'sign'> {
   return {
     async sign(form: SignForm) {
       const reading = readSignForm({

@@ -70,5 +70,7 @@ export function webviewStrings(): WebviewStrings {
     verdict: t('Verdict'),
     credentialValid: t('Right: every part matches'),
     credentialInvalid: t('Wrong: see each finding below'),
+    oneTimeSecrets: t('Secrets in this response: shown once, masked, and not kept. Copy what you need now.'),
+    notKept: t('Not kept (a secret): typed again after the view is rebuilt'),
   };
 }
