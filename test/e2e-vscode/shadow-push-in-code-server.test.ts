@@ -59,12 +59,9 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     await shadowTab().click();
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   };
-  const dismissToasts = async () => {
-    for (const close of await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').all()) await close.click().catch(() => undefined);
-    for (const toast of await toasts().all()) {
-      await toast.hover().catch(() => undefined);
-      await toast.locator('.action-label.codicon-notifications-clear').click().catch(() => undefined);
-    }
+  const clearNotifications = async () => {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await toasts().first().waitFor({ state: 'detached', timeout: 10_000 });
   };
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -149,17 +146,23 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     assert.match(await statusItem().innerText(), /Shadow not pushed/);
 
     await page.keyboard.press('Control+S');
-    const line = halfTyped.split('\n').findIndex((l) => l.includes('"targetTemperature": ,')) + 1;
+    const lines = halfTyped.split('\n');
+    const line = lines.findIndex((l) => l.includes('"targetTemperature": ,')) + 1;
+    const column = lines[line - 1]!.indexOf(',') + 1;
     const toast = toasts().filter({ hasText: 'Not pushed' }).first();
     await toast.waitFor({ timeout: 15_000 });
     const message = await toast.innerText();
-    assert.match(message, new RegExp(`not valid JSON at line ${line}, column \\d+: expected a value`));
+    assert.match(message, new RegExp(`Not pushed: line ${line}, column ${column} is not valid JSON: expected a value .*, found “,”`));
     assert.match(message, /Your edit is kept/);
     assert.doesNotMatch(await notificationTexts(), /Failed to save|Unable to write/, 'not VS Code\'s write error');
     assert.deepEqual(await cloud(), before, 'nothing sent');
     assert.match(await editorText(page), /"targetTemperature": ,/, 'the edit is kept as typed');
+    await page.waitForTimeout(500); // the toast's slide-in, so the screenshot shows it whole
     await screenshot(page, 'shadow-3-invalid-json-explicit-save');
-    await dismissToasts();
+    // Its button puts the cursor where the JSON breaks.
+    await toast.locator('.monaco-button', { hasText: `Go to line ${line}` }).click();
+    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
+    await clearNotifications();
   }));
 
   it('the draft survives a reload of the window', shot('reload', async () => {
@@ -189,15 +192,16 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     await page.keyboard.press('Control+S');
     const toast = toasts().filter({ hasText: 'changed on the cloud' }).first();
     await toast.waitFor({ timeout: 15_000 });
-    assert.match(await toast.innerText(), new RegExp(`since you read version ${read.version}; it is now version ${theirs.version} \\(desired changed there: targetTemperature\\)`));
+    assert.match(await toast.innerText(), new RegExp(`since you read version ${read.version} \\(now version ${theirs.version}; changed there: targetTemperature\\)`));
     const buttons = await toast.locator('.monaco-button').allInnerTexts();
-    assert.deepEqual(buttons.map((b) => b.trim()), ['Compare with latest', 'Re-apply my edit on the latest', 'Discard mine']);
+    assert.deepEqual(buttons.map((b) => b.trim()), ['Compare', 'Re-apply mine', 'Discard mine']);
+    assert.match(await toast.innerText(), /Your edit is kept: compare it with the latest, re-apply it on the latest, or discard it\./);
     assert.doesNotMatch(await page.locator('body').innerText(), /Unable to write file|Failed to save/, 'no VS Code write-error dialog');
     assert.deepEqual(await cloud(), theirs, 'nothing of mine was sent');
     await lens(`Not pushed: changed on the cloud (version ${read.version} → ${theirs.version})`, 10_000);
     await screenshot(page, 'shadow-5-conflict-notification');
 
-    await toast.locator('.monaco-button', { hasText: 'Compare with latest' }).click();
+    await toast.locator('.monaco-button', { hasText: 'Compare' }).click();
     const title = `${DEVICE}.json: latest (version ${theirs.version}) ↔ your edit on version ${theirs.version}, not pushed`;
     await page.locator('.tabs-container .tab', { hasText: title }).waitFor({ timeout: 20_000 });
     const original = await waitFor('the latest on the left', async () => {
@@ -210,6 +214,7 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     assert.match(modified, /^\{\s*"desired": \{\s*"targetTemperature": 18,\s*"mode": "eco"/);
     const left = new Set(original.split('\n'));
     assert.deepEqual(modified.split('\n').filter((l) => !left.has(l)).map((l) => l.trim()), ['"mode": "eco"']);
+    await waitFor('the status in the comparison', async () => /Shadow not pushed: changed on the cloud/.test(await statusItem().innerText()) || undefined);
     await screenshot(page, 'shadow-6-conflict-compare');
 
     // Saving again while the conflict stands sends nothing and offers the same choices; re-apply pushes on the latest.
@@ -218,7 +223,7 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     const again = toasts().filter({ hasText: 'changed on the cloud' }).first();
     await again.waitFor({ timeout: 15_000 });
     assert.deepEqual(await cloud(), theirs);
-    await again.locator('.monaco-button', { hasText: 'Re-apply my edit on the latest' }).click();
+    await again.locator('.monaco-button', { hasText: 'Re-apply mine' }).click();
     const merged = await waitFor('the re-applied push', async () => {
       const now = await cloud();
       return now.version > theirs.version ? now : undefined;

@@ -61,12 +61,19 @@ export class ShadowConflicts implements vscode.TextDocumentContentProvider, vsco
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.shadowConflict, true);
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shadowUri.toString())?.getText();
     const comparison = text === undefined ? undefined : compareWithLatest(conflict.base.shadow, text, conflict.latest.shadow);
-    const theirs = comparison?.ok && comparison.theirChanges.length > 0 ? vscode.l10n.t('desired changed there: {0}', comparison.theirChanges.join(', ')) : vscode.l10n.t('desired is unchanged there; the report or metadata changed');
-    const compare = vscode.l10n.t('Compare with latest');
-    const reapply = vscode.l10n.t('Re-apply my edit on the latest');
+    const theirs = comparison?.ok && comparison.theirChanges.length > 0 ? vscode.l10n.t('changed there: {0}', comparison.theirChanges.join(', ')) : vscode.l10n.t('only the report or metadata changed there');
+    // Short labels: a notification shrinks its buttons to fit, and longer ones were cut to "Compare with l…".
+    const compare = vscode.l10n.t('Compare');
+    const reapply = vscode.l10n.t('Re-apply mine');
     const discard = vscode.l10n.t('Discard mine');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Not pushed: {0} changed on the cloud since you read version {1}; it is now version {2} ({3}). Your edit is kept.', shadowUri.path.slice(1), conflict.base.shadow.version, conflict.latest.shadow.version, theirs),
+      vscode.l10n.t(
+        'Not pushed: {0} changed on the cloud since you read version {1} (now version {2}; {3}). Your edit is kept: compare it with the latest, re-apply it on the latest, or discard it.',
+        shadowUri.path.slice(1),
+        conflict.base.shadow.version,
+        conflict.latest.shadow.version,
+        theirs,
+      ),
       compare,
       reapply,
       discard,

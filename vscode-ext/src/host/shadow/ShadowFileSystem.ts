@@ -161,10 +161,7 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       return;
     }
     await this.keep(uri, text);
-    if (plan.kind === 'refuse') {
-      const problem = 'message' in plan.problem ? plan.problem.message : describeSyntaxProblem(plan.problem);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Not pushed: {0}. Your edit is kept; fix it and press Ctrl+S.', problem));
-    }
+    if (plan.kind === 'refuse') void showRefusal(uri, plan.problem);
     if (plan.kind === 'conflict') {
       const latest = this.listener.pendingConflict(uri);
       const base = this.snapshot(uri);
@@ -234,10 +231,27 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 }
 
+/**
+ * The explicit save of text that is not JSON. With a "Go to line N" button the notification shows whole (VS Code
+ * folds a notification without actions to one line, which cut the message before what is expected) and the button
+ * puts the cursor where the JSON breaks.
+ */
+async function showRefusal(uri: vscode.Uri, problem: JsonSyntaxProblem | { readonly message: string }): Promise<void> {
+  const message = (reason: string) => vscode.l10n.t('Not pushed: {0}. Your edit is kept; fix it and press Ctrl+S.', reason);
+  if ('message' in problem) {
+    void vscode.window.showErrorMessage(message(problem.message));
+    return;
+  }
+  const goTo = vscode.l10n.t('Go to line {0}', problem.line);
+  if ((await vscode.window.showErrorMessage(message(describeSyntaxProblem(problem)), goTo)) !== goTo) return;
+  const at = new vscode.Position(problem.line - 1, problem.column - 1);
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), preview: false });
+}
+
 /** "line 4, column 3: expected … (found …)" in the UI language. */
 export function describeSyntaxProblem(problem: JsonSyntaxProblem): string {
   const expected: Record<JsonExpectation, string> = {
-    value: vscode.l10n.t('a value (a string in double quotes, a number, true, false, null, { or [)'),
+    value: vscode.l10n.t('a value (a "string", a number, true, false, null, { or [)'),
     valueOrClose: vscode.l10n.t('a value or ]'),
     key: vscode.l10n.t('a property name in double quotes'),
     keyOrClose: vscode.l10n.t('a property name in double quotes or }'),
@@ -247,6 +261,6 @@ export function describeSyntaxProblem(problem: JsonSyntaxProblem): string {
     end: vscode.l10n.t('nothing after the closing }'),
   };
   return problem.found === undefined
-    ? vscode.l10n.t('the shadow is not valid JSON at line {0}, column {1}: expected {2}, but the text ends', problem.line, problem.column, expected[problem.expected])
-    : vscode.l10n.t('the shadow is not valid JSON at line {0}, column {1}: expected {2}, found “{3}”', problem.line, problem.column, expected[problem.expected], problem.found);
+    ? vscode.l10n.t('line {0}, column {1} is not valid JSON: expected {2}, but the text ends', problem.line, problem.column, expected[problem.expected])
+    : vscode.l10n.t('line {0}, column {1} is not valid JSON: expected {2}, found “{3}”', problem.line, problem.column, expected[problem.expected], problem.found);
 }

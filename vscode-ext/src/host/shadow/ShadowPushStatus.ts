@@ -29,6 +29,7 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
     };
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
       vscode.workspace.onDidChangeTextDocument(({ document }) => (document.uri.scheme === SCHEMES.shadow ? refresh() : undefined)),
       shadowFs.onDidChangeState(refresh),
       conflicts.onDidChangeState(refresh),
