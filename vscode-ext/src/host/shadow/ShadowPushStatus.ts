@@ -65,7 +65,10 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
       case 'pushed':
         return [lens(vscode.l10n.t('$(check) Pushed to the device: version {0}', state.version))];
       case 'notPushed':
-        return [lens(vscode.l10n.t('$(cloud-upload) Not pushed (edited from version {0}) — Ctrl+S or click here pushes to the device', state.baseVersion), COMMANDS.pushShadow, vscode.l10n.t('Sends UpdateDeviceShadow with your desired changes'))];
+        return [
+          lens(vscode.l10n.t('$(cloud-upload) Not pushed (edited from version {0}) — Ctrl+S or click here pushes to the device', state.baseVersion), COMMANDS.pushShadow, vscode.l10n.t('Sends UpdateDeviceShadow with your desired changes')),
+          lens(vscode.l10n.t('Discard mine'), COMMANDS.discardShadowEdit, vscode.l10n.t('Drops your edit and shows the cloud\'s copy; nothing is sent')),
+        ];
       case 'conflict':
         return [
           lens(vscode.l10n.t('$(warning) Not pushed: changed on the cloud (version {0} → {1})', state.readVersion, state.latestVersion)),
