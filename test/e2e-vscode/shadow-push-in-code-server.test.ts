@@ -258,3 +258,46 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     assert.deepEqual(await cloud(), theirs, 'nothing of mine was sent');
   }));
 });
+
+describe('shadow push state in zh-CN', { timeout: 240_000 }, () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let codeServer: RunningCodeServer;
+  let browser: Browser;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    codeServer = await startCodeServer({ settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY }, language: 'zh-cn' });
+    ({ browser, page } = await openWorkbench(codeServer.url));
+    await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
+    const sidebar = await findFrame(page, '#sign-form');
+    await runCommand(page, 'IoT Devkit: 添加凭证配置');
+    for (const [i, answer] of ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint].entries()) {
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: `（${i + 1}/5）` }).waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-widget input').fill(answer);
+      await page.locator('.quick-input-widget input').press('Enter');
+    }
+    await sidebar.locator('#profile-name').waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await codeServer?.close();
+    await emulator?.close();
+  });
+
+  it('says not pushed and pushed in Chinese', shot('zh-cn', async () => {
+    await runCommand(page, 'IoT Devkit: 打开设备影子');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PRODUCT }).first().click({ timeout: 20_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: DEVICE }).first().click({ timeout: 20_000 });
+    await waitFor('the shadow in the editor', async () => (await editorText(page)).includes('"targetTemperature": 22') || undefined);
+    const status = page.locator('.statusbar-item', { hasText: /影子/ }).first();
+    await waitFor('the status', async () => (await status.innerText()).includes('与云端一致') || undefined);
+    await typeDocument(page, (await editorText(page)).replace('"targetTemperature": 22', '"targetTemperature": 19'));
+    await new Promise((resolve) => setTimeout(resolve, PAST_AUTO_SAVE));
+    assert.match(await status.innerText(), /影子未推送 — 按 Ctrl\+S 推送到设备/);
+    await page.keyboard.press('Control+Home');
+    await page.locator('.codelens-decoration', { hasText: '未推送（基于版本' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'shadow-zh-cn-not-pushed');
+    await page.keyboard.press('Control+S');
+    await waitFor('the push', async () => /影子已推送：版本 \d+/.test(await status.innerText()) || undefined);
+  }));
+});

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, SCHEMES } from '../../constants.js';
 import type { ShadowSnapshot } from './ShadowService.js';
-import { compareWithLatest } from './shadowText.js';
+import { changedDesired, compareWithLatest } from './shadowText.js';
 
 /** An unresolved UpdateVersionNotMatch: the copy the edit started from and what the cloud holds now. */
 export interface PendingConflict {
@@ -59,9 +59,8 @@ export class ShadowConflicts implements vscode.TextDocumentContentProvider, vsco
     this.pending.set(shadowUri.path, conflict);
     this.stateChanged.fire(shadowUri);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.shadowConflict, true);
-    const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shadowUri.toString())?.getText();
-    const comparison = text === undefined ? undefined : compareWithLatest(conflict.base.shadow, text, conflict.latest.shadow);
-    const theirs = comparison?.ok && comparison.theirChanges.length > 0 ? vscode.l10n.t('changed there: {0}', comparison.theirChanges.join(', ')) : vscode.l10n.t('only the report or metadata changed there');
+    const changed = changedDesired(conflict.base.shadow, conflict.latest.shadow);
+    const theirs = changed.length > 0 ? vscode.l10n.t('changed there: {0}', changed.join(', ')) : vscode.l10n.t('only the report or metadata changed there');
     // Short labels: a notification shrinks its buttons to fit, and longer ones were cut to "Compare with l…".
     const compare = vscode.l10n.t('Compare');
     const reapply = vscode.l10n.t('Re-apply mine');

@@ -142,6 +142,7 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const draft = this.drafts.get(uri.path);
     if (draft) {
       this.snapshots.set(uri.path, draft.base);
+      this.stateChanged.fire(uri);
       return encoder.encode(draft.text);
     }
     const snapshot = await this.service.read(address);

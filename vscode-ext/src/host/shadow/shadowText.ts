@@ -44,6 +44,9 @@ export function patchPaths(patch: JsonObject, prefix = ''): string[] {
   });
 }
 
+/** The desired keys that differ between two copies of a shadow, as dotted paths. */
+export const changedDesired = (from: ShadowDocument, to: ShadowDocument): string[] => patchPaths(createMergePatch(from.state.desired, to.state.desired ?? {}));
+
 export interface ConflictComparison {
   /** The latest copy, desired first. */
   readonly latest: string;
@@ -67,7 +70,7 @@ export function compareWithLatest(base: ShadowDocument, editedText: string, late
     latest: renderDesiredFirst(latest),
     yours: renderDesiredFirst(reapplied.shadow),
     yourChanges: patchPaths(reapplied.patch),
-    theirChanges: patchPaths(createMergePatch(base.state.desired, latest.state.desired ?? {})),
+    theirChanges: changedDesired(base, latest),
   };
 }
 
