@@ -189,9 +189,13 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   }));
 
   it('describes the shadow with its JSON schema, and shows the delta the device has not reported', shot('schema-delta', async () => {
-    await page.locator('.editor-instance .view-line span', { hasText: '"version"' }).first().hover();
+    // Hovered again if the first hover was lost (the editor had just reloaded the pushed shadow and redrew).
     const hover = page.locator('.monaco-hover', { hasText: 'Read-only: the shadow version' });
-    await hover.first().waitFor({ timeout: 20_000 });
+    await waitFor('the schema hover', async () => {
+      await page.mouse.move(0, 0);
+      await page.locator('.editor-instance .view-line span', { hasText: '"version"' }).first().hover();
+      return hover.first().waitFor({ timeout: 4_000 }).then(() => true, () => undefined);
+    });
     await runCommand(page, 'IoT Devkit: Show Shadow Delta (desired vs reported)');
     const delta = page.locator('.editor-instance', { hasText: '"inSync"' });
     await delta.first().waitFor({ timeout: 20_000 });

@@ -24,7 +24,7 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
   ) {
     this.item.name = vscode.l10n.t('Device shadow push state');
     const refresh = () => {
-      this.lensesChanged.fire();
+      if (this.statesChanged()) this.lensesChanged.fire();
       this.update();
     };
     this.subscriptions = [
@@ -35,6 +35,24 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
       conflicts.onDidChangeState(refresh),
     ];
     this.update();
+  }
+
+  /** Each open shadow's state as last shown by the CodeLens. */
+  private readonly shown = new Map<string, string>();
+
+  /**
+   * Whether any open shadow's state differs from what its CodeLens shows. Lenses are redrawn only then, not on
+   * every keystroke or reload: a redraw cancels a hover under the mouse and costs a round trip.
+   */
+  private statesChanged(): boolean {
+    let changed = false;
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme !== SCHEMES.shadow) continue;
+      const key = JSON.stringify(this.stateOf(document) ?? null);
+      if (this.shown.get(document.uri.toString()) !== key) changed = true;
+      this.shown.set(document.uri.toString(), key);
+    }
+    return changed;
   }
 
   /** The state of an open shadow document, or undefined before it was read. */
