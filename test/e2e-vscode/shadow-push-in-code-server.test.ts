@@ -3,7 +3,8 @@
 // nothing and says "not pushed"; Ctrl+S pushes and says the version; half-typed JSON auto-saved pops no error and
 // sends nothing, and an explicit save of it names the line; the draft survives a reload; a conflict is offered as our
 // own three choices (never VS Code's "Unable to write file"), compared desired first, re-applied and pushed on the
-// latest version, or discarded. The shadow is read from the emulator's admin route, not from the UI.
+// latest version, or discarded; the editor title's Push button pushes a draft. The shadow is read from the emulator's
+// admin route, not from the UI.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, type ShadowDocument } from '@iot-devkit/core';
@@ -254,6 +255,22 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     await lens(`As on the cloud: version ${theirs.version}`, 10_000);
     await pause(PAST_AUTO_SAVE);
     assert.deepEqual(await cloud(), theirs, 'nothing of mine was sent');
+  }));
+
+  it('the editor title\'s Push Shadow to Device pushes an auto-saved draft', shot('push-button', async () => {
+    const read = await cloud();
+    await focusShadowEditor();
+    await typeDocument(page, render(withDesired(read, { targetTemperature: 21, mode: 'off' })));
+    await pause(PAST_AUTO_SAVE);
+    assert.deepEqual(await cloud(), read);
+    await page.locator('.editor-actions .action-label[aria-label^="Push Shadow to Device"]').first().click();
+    const pushed = await waitFor('the push on the emulator', async () => {
+      const now = await cloud();
+      return now.version > read.version ? now : undefined;
+    });
+    assert.deepEqual(pushed.state.desired, { targetTemperature: 21, mode: 'off' });
+    await waitFor('the editor at the new version', async () => (await editorText(page)).includes(`"version": ${pushed.version}`) || undefined);
+    await lens(`Pushed to the device: version ${pushed.version}`);
   }));
 });
 
