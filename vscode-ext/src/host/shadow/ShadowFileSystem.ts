@@ -70,10 +70,6 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     return this.pushes.get(uri.path);
   }
 
-  hasDraft(uri: vscode.Uri): boolean {
-    return this.drafts.get(uri.path) !== undefined;
-  }
-
   /** Notes why the next write of this file happens; onWillSaveTextDocument runs before VS Code writes. */
   noteSaveReason(uri: vscode.Uri, reason: ShadowSaveReason): void {
     this.saveReasons.set(uri.path, reason);

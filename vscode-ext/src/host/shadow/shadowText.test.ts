@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseShadowData, prepareShadowUpdate, type ShadowDocument } from '@iot-devkit/core';
-import { compareWithLatest, patchPaths, reapplyEdit, renderShadow, renderShadowDelta } from './shadowText.js';
+import { changedDesired, compareWithLatest, patchPaths, reapplyEdit, renderShadow, renderShadowDelta } from './shadowText.js';
 
 const base: ShadowDocument = {
   state: { desired: { color: 'red', brightness: 40, mode: 'auto' }, reported: { color: 'red', brightness: 10 } },
@@ -62,8 +62,8 @@ describe('shadow text', () => {
     const differing = right.filter((line) => !left.includes(line));
     assert.deepEqual(differing, ['    "mode": "eco"']);
     assert.ok(left.includes('    "brightness": 40,') && !comparison.yours.includes('"brightness": 40,'), 'the removed key is missing on my side');
-    assert.deepEqual(comparison.yourChanges, ['brightness (removed)', 'mode']);
-    assert.deepEqual(comparison.theirChanges, ['color']);
+    // What the conflict message names as changed on the cloud: their desired keys, not mine.
+    assert.deepEqual(changedDesired(base, latest), ['color']);
   });
 
   it('names nested changes by path', () => {

@@ -15,7 +15,7 @@ export function renderShadowDelta(shadow: ShadowDocument): string {
  * The developer's edit carried over to a newer shadow: the desired changes they made against the version they
  * read (a merge patch) applied to the latest desired. Reported, metadata and version come from the latest.
  */
-export function reapplyEdit(base: ShadowDocument, editedText: string, latest: ShadowDocument): { ok: true; text: string; shadow: ShadowDocument; patch: JsonObject } | { ok: false; reason: string } {
+export function reapplyEdit(base: ShadowDocument, editedText: string, latest: ShadowDocument): { ok: true; text: string; shadow: ShadowDocument } | { ok: false; reason: string } {
   const parsed = parseJsonBounded(editedText, 'your version');
   if (!parsed.ok) return { ok: false, reason: `${parsed.message}; fix it, then re-apply` };
   const read = readShadowDocument(parsed.value, 'shadow');
@@ -23,7 +23,7 @@ export function reapplyEdit(base: ShadowDocument, editedText: string, latest: Sh
   const patch: JsonObject = createMergePatch(base.state.desired, read.shadow.state.desired ?? {});
   const desired = mergeDesired(latest.state.desired, patch);
   const shadow: ShadowDocument = { ...latest, state: { ...latest.state, desired } };
-  return { ok: true, text: renderShadow(shadow), shadow, patch };
+  return { ok: true, text: renderShadow(shadow), shadow };
 }
 
 /**
@@ -52,10 +52,6 @@ export interface ConflictComparison {
   readonly latest: string;
   /** The developer's desired change re-applied on the latest, desired first: what "Re-apply" would push. */
   readonly yours: string;
-  /** The desired keys the developer changed (against the version they read). */
-  readonly yourChanges: readonly string[];
-  /** The desired keys someone else changed since then. */
-  readonly theirChanges: readonly string[];
 }
 
 /**
@@ -69,8 +65,6 @@ export function compareWithLatest(base: ShadowDocument, editedText: string, late
     ok: true,
     latest: renderDesiredFirst(latest),
     yours: renderDesiredFirst(reapplied.shadow),
-    yourChanges: patchPaths(reapplied.patch),
-    theirChanges: changedDesired(base, latest),
   };
 }
 
