@@ -1,6 +1,7 @@
 // The VS Code extension's shadow logic (ShadowService over TencentApiClient, the same code the FileSystemProvider
 // calls) against the local emulator over real HTTP: what a save sends, what it refuses before the network, and what
-// a conflict carries. No VS Code needed; the workbench flow itself is sidebar-and-shadow.test.ts.
+// a conflict carries. No VS Code needed; the workbench flow itself (auto-save, push, conflicts) is
+// shadow-push-in-code-server.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, deviceKey, type Transport } from '@iot-devkit/core';

@@ -10,6 +10,9 @@ export const COMMANDS = {
   openDeviceShadow: 'iotDevkit.openDeviceShadow',
   showShadowDelta: 'iotDevkit.showShadowDelta',
   reapplyShadowEdit: 'iotDevkit.reapplyShadowEdit',
+  pushShadow: 'iotDevkit.pushShadow',
+  compareShadowWithLatest: 'iotDevkit.compareShadowWithLatest',
+  discardShadowEdit: 'iotDevkit.discardShadowEdit',
   refreshResources: 'iotDevkit.refreshResources',
   showDecodedSql: 'iotDevkit.showDecodedSql',
 } as const;
@@ -23,8 +26,10 @@ export const VIEWS = {
 export const SCHEMES = {
   /** iot-shadow:/<ProductId>/<DeviceName>.json, the editable shadow. */
   shadow: 'iot-shadow',
-  /** The latest server copy, read-only: the left side of the conflict diff. */
+  /** The latest server copy, read-only, desired first: the left side of the conflict diff. */
   shadowLatest: 'iot-shadow-latest',
+  /** Your desired change re-applied on the latest, read-only, desired first: the right side of the conflict diff. */
+  shadowYours: 'iot-shadow-yours',
   /** desired vs reported, read-only. */
   shadowDelta: 'iot-shadow-delta',
 } as const;

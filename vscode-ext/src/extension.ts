@@ -3,8 +3,11 @@
 import * as vscode from 'vscode';
 import { SigningKeyCache } from '@iot-devkit/core';
 import { addProfile } from './commands/addProfile.js';
+import { compareShadowWithLatest } from './commands/compareShadowWithLatest.js';
 import { deleteProfile } from './commands/deleteProfile.js';
+import { discardShadowEdit } from './commands/discardShadowEdit.js';
 import { openDeviceShadow } from './commands/openDeviceShadow.js';
+import { pushShadow } from './commands/pushShadow.js';
 import { reapplyShadowEdit } from './commands/reapplyShadowEdit.js';
 import { refreshResources } from './commands/refreshResources.js';
 import { showDecodedSql } from './commands/showDecodedSql.js';
@@ -18,7 +21,9 @@ import { ProfileStore } from './host/profiles/ProfileStore.js';
 import type { Services } from './host/Services.js';
 import { ShadowConflicts } from './host/shadow/ShadowConflicts.js';
 import { ShadowDeltaProvider } from './host/shadow/ShadowDeltaProvider.js';
+import { ShadowDrafts } from './host/shadow/ShadowDrafts.js';
 import { ShadowFileSystem } from './host/shadow/ShadowFileSystem.js';
+import { ShadowPushStatus } from './host/shadow/ShadowPushStatus.js';
 import { ShadowService } from './host/shadow/ShadowService.js';
 import { parseShadowPath } from './host/shadow/shadowUri.js';
 import { SidebarViewProvider } from './host/sidebar/SidebarViewProvider.js';
@@ -32,14 +37,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const shadows = new ShadowService(api);
   const conflicts = new ShadowConflicts();
   const delta = new ShadowDeltaProvider(shadows);
-  const shadowFs = new ShadowFileSystem(shadows, {
+  const shadowFs = new ShadowFileSystem(shadows, new ShadowDrafts(context.workspaceState), {
     conflict: (uri, conflict) => void conflicts.show(uri, conflict),
-    saved: (uri, snapshot) => {
-      conflicts.saved(uri, snapshot);
+    pendingConflict: (uri) => conflicts.get(uri)?.latest,
+    pushed: (uri) => {
+      void conflicts.resolve(uri);
       const address = parseShadowPath(uri.path);
       if (address.ok) delta.refresh(address.address);
     },
   });
+  const pushStatus = new ShadowPushStatus(shadowFs, conflicts);
   const history = new RequestHistory(context.globalState);
   const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history, keyCache };
   const tree = new ResourceTreeProvider(profiles, api);
@@ -50,11 +57,15 @@ export function activate(context: vscode.ExtensionContext): void {
     profiles,
     conflicts,
     shadowFs,
+    pushStatus,
     delta,
     tree,
     sidebar,
     vscode.workspace.registerFileSystemProvider(SCHEMES.shadow, shadowFs, { isCaseSensitive: true }),
+    vscode.workspace.onWillSaveTextDocument((event) => shadowFs.willSave(event.document.uri, event.reason)),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowLatest, conflicts),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowYours, conflicts),
+    vscode.languages.registerCodeLensProvider({ scheme: SCHEMES.shadow }, pushStatus),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowDelta, delta),
     vscode.window.registerWebviewViewProvider(VIEWS.sidebar, sidebar),
     vscode.window.registerTreeDataProvider(VIEWS.resources, tree),
@@ -66,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.openDeviceShadow, openDeviceShadow(services)),
     vscode.commands.registerCommand(COMMANDS.showShadowDelta, showShadowDelta(services)),
     vscode.commands.registerCommand(COMMANDS.reapplyShadowEdit, reapplyShadowEdit(services)),
+    vscode.commands.registerCommand(COMMANDS.pushShadow, pushShadow(services)),
+    vscode.commands.registerCommand(COMMANDS.compareShadowWithLatest, compareShadowWithLatest(services)),
+    vscode.commands.registerCommand(COMMANDS.discardShadowEdit, discardShadowEdit(services)),
     vscode.commands.registerCommand(COMMANDS.refreshResources, refreshResources(tree)),
     vscode.commands.registerCommand(COMMANDS.showDecodedSql, showDecodedSql(services)),
   );

@@ -83,3 +83,31 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
     }
   }
 }
+
+/** Polls `probe` until it gives a value (not undefined or false), or fails naming `what`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The five boxes of "Add Profile": name, SecretId, SecretKey (a password box), region, endpoint. */
+export async function addProfile(page: Page, answers: readonly string[]): Promise<void> {
+  await runCommand(page, 'IoT Devkit: Add Profile');
+  for (const [i, answer] of answers.entries()) await answerInput(page, answer, `Add Profile (${i + 1}/5)`);
+}
+
+/** The text of the first editor under `scope`, with the non-breaking spaces Monaco renders turned back into spaces. */
+export const editorText = async (page: Page, scope = '.editor-instance') => (await page.locator(`${scope} .monaco-editor .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+
+/** Replaces the whole document in the focused editor, as typed (auto-closing and auto-indent must be off). */
+export async function typeDocument(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}

@@ -42,7 +42,7 @@ export const checks: readonly (readonly [string, () => Promise<void>])[] = [
       await activated();
       const uri = vscode.Uri.from({ scheme: SCHEMES.shadow, path: '/ABCDE12345/dev1.json' });
       await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(uri)), /Add Profile/);
-      await assert.rejects(Promise.resolve(vscode.workspace.fs.delete(uri)), /can only be opened, edited and saved/);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.delete(uri)), /can only be opened, edited and pushed/);
     },
   ],
   [

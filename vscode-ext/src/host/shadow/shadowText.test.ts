@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseShadowData, prepareShadowUpdate, type ShadowDocument } from '@iot-devkit/core';
-import { reapplyEdit, renderShadow, renderShadowDelta } from './shadowText.js';
+import { changedDesired, compareWithLatest, patchPaths, reapplyEdit, renderShadow, renderShadowDelta } from './shadowText.js';
 
 const base: ShadowDocument = {
   state: { desired: { color: 'red', brightness: 40, mode: 'auto' }, reported: { color: 'red', brightness: 10 } },
@@ -42,4 +42,32 @@ describe('shadow text', () => {
     assert.ok(!result.ok);
     assert.match(result.reason, /not valid JSON/);
   });
+
+  it('compares a conflict desired first, where only my desired change differs', () => {
+    // I changed mode and removed brightness; meanwhile someone set color and the device reported.
+    const mine = renderShadow({ ...base, state: { ...base.state, desired: { color: 'red', mode: 'eco' } } });
+    const latest: ShadowDocument = {
+      state: { desired: { color: 'blue', brightness: 40, mode: 'auto' }, reported: { color: 'blue', brightness: 40 } },
+      metadata: { desired: { color: { timestamp: 9 } }, reported: { color: { timestamp: 9 } } },
+      version: 7,
+      timestamp: 9,
+    };
+    const comparison = compareWithLatest(base, mine, latest);
+    assert.ok(comparison.ok);
+    const left = comparison.latest.split('\n');
+    const right = comparison.yours.split('\n');
+    assert.equal(left[1], '  "desired": {', 'desired leads');
+    assert.deepEqual(Object.keys(JSON.parse(comparison.yours)), ['desired', 'reported', 'version', 'metadata', 'timestamp']);
+    // The lines that differ are my desired change only: not reported, metadata, version or timestamps.
+    const differing = right.filter((line) => !left.includes(line));
+    assert.deepEqual(differing, ['    "mode": "eco"']);
+    assert.ok(left.includes('    "brightness": 40,') && !comparison.yours.includes('"brightness": 40,'), 'the removed key is missing on my side');
+    // What the conflict message names as changed on the cloud: their desired keys, not mine.
+    assert.deepEqual(changedDesired(base, latest), ['color']);
+  });
+
+  it('names nested changes by path', () => {
+    assert.deepEqual(patchPaths({ a: { b: 1, c: null }, d: {} }), ['a.b', 'a.c (removed)', 'd']);
+  });
 });
+
