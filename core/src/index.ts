@@ -105,3 +105,7 @@ export { ACTION_HANDLERS } from './emulator/actions/actionHandlers.js';
 export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js';
 export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
 export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
+// Emulator guard: who may call the emulator (Host, Origin, Sec-Fetch-Site) and v1 replays
+export { servedHosts, isServedHost, LOOPBACK_NAMES, type ServedHostsInput } from './emulator/servedHosts.js';
+export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/checkCaller.js';
+export { SeenSignatures } from './emulator/seenSignatures.js';

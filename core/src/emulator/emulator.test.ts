@@ -92,5 +92,5 @@ test('a state snapshot round-trips exactly', () => {
   assert.ok(restored.ok);
   assert.equal(serializeState(restored.state), text);
   assert.match((restoreState('{"format":"iot-devkit-emulator-state","formatVersion":2}') as { message: string }).message, /formatVersion: expected 1/);
-  assert.match((restoreState('not json') as { message: string }).message, /^not valid JSON/);
+  assert.match((restoreState('not json') as { message: string }).message, /^the file: not valid JSON/);
 });
