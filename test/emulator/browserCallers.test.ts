@@ -56,7 +56,7 @@ function signedCall(action: string, params: Record<string, unknown>, options: { 
 
 type Call = ReturnType<typeof signedCall>;
 /** Runs in the page or worker: the fetch a page would make, answered with its status and text. */
-const fetchIn = async (call: Call & { mode?: RequestMode }) => {
+const fetchIn = async (call: Call & { mode?: 'no-cors' }) => {
   const response = await fetch(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: call.body } : {}), ...(call.mode ? { mode: call.mode } : {}) });
   return { status: response.status, text: response.type === 'opaque' ? '(opaque)' : await response.text() };
 };
@@ -94,7 +94,8 @@ test('a page on another site cannot create a device with <img> or record a messa
   await page.goto(`http://evil.test:${sitePort}/`);
   const img = signedCall('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'by-img' }, { scheme: 'HmacSHA256', method: 'GET' });
   const loaded = await page.evaluate((src) => new Promise<string>((resolve) => {
-    const image = new Image();
+    // The test's typings are Node's; in the page this is the DOM's Image.
+    const image = new (globalThis as unknown as { Image: new () => { onload: () => void; onerror: () => void; src: string } }).Image();
     image.onload = () => resolve('load');
     image.onerror = () => resolve('error');
     image.src = src;

@@ -4,7 +4,7 @@ import { checkCaller } from './checkCaller.js';
 import { isServedHost, normalizeHost, servedHosts } from './servedHosts.js';
 
 const served = servedHosts({ bindHost: '127.0.0.1', port: 9180 });
-const policy = { servedHosts: served, allowedOrigins: [] };
+const policy: { servedHosts: readonly string[]; allowedOrigins: readonly string[] } = { servedHosts: served, allowedOrigins: [] };
 const reasonOf = (headers: Record<string, string>, extra: Partial<typeof policy> = {}) => checkCaller(headers, { ...policy, ...extra })?.reason ?? 'allowed';
 
 test('a loopback bind serves the loopback names with its port, and nothing else', () => {

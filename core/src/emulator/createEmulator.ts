@@ -14,6 +14,7 @@ import { createEmptyState, type EmulatorState } from './EmulatorState.js';
 import { createEmulatorDiagnoser } from './emulatorDiagnoser.js';
 import { findEmulatedAction, serviceOfVersion, type EmulatedAction } from './emulatedActions.js';
 import { findJsonTypeMismatch } from './findJsonTypeMismatch.js';
+import { formatReadableJson } from './formatReadableJson.js';
 import { readApiCall, type ApiCall } from './readApiCall.js';
 import { readTextParams } from './readTextParams.js';
 import { newRequestId } from './requestId.js';
@@ -43,6 +44,9 @@ export interface Emulator {
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** Admin answers are read by people (curl): indented as far as a shadow's own keys, compact below (see formatReadableJson). */
+const ADMIN_INDENTED_LEVELS = 8;
 
 /** The API 3.0 envelope: {"Response": {...fields, "RequestId"}} — HTTP 200 even for errors, as the doc says. */
 function envelope(fields: Record<string, unknown> | { Error: { Code: string; Message: string } }, requestId: string): string {
@@ -101,7 +105,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   /** 403 with no effect: in the API's error shape for API paths, in the admin routes' shape under /_emulator. */
   function refuseCaller(refusal: CallerRefusal, isAdmin: boolean): EmulatorResponse {
-    const body = isAdmin ? JSON.stringify({ error: refusal.message }, null, 2) : envelope(errorFields(apiError('UnauthorizedOperation', refusal.message)), newRequestId(options.randomBytes));
+    const body = isAdmin ? formatReadableJson({ error: refusal.message }, ADMIN_INDENTED_LEVELS) : envelope(errorFields(apiError('UnauthorizedOperation', refusal.message)), newRequestId(options.randomBytes));
     return { status: 403, headers: JSON_TYPE, body, stateChanged: false };
   }
 
@@ -139,7 +143,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       const nowMs = options.now();
       if (isAdmin) {
         const admin = handleAdminRequest(request, state, credentials, nowMs);
-        return { status: admin.status, headers: { ...JSON_TYPE, ...cors }, body: JSON.stringify(admin.body, null, 2), stateChanged: admin.changed };
+        return { status: admin.status, headers: { ...JSON_TYPE, ...cors }, body: formatReadableJson(admin.body, ADMIN_INDENTED_LEVELS), stateChanged: admin.changed };
       }
       const traceId = request.headers['x-tc-traceid'];
       const { body, changed } = api(request, nowMs, newRequestId(options.randomBytes));

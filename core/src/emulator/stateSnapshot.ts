@@ -1,5 +1,6 @@
 import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { readShadowDocument } from '../shadow/parseShadowData.js';
+import { formatReadableJson } from './formatReadableJson.js';
 import { createEmptyState, deviceKey, MAX_RECORDED_MESSAGES, type EmulatedDevice, type EmulatedProduct, type EmulatedRule, type EmulatorState, type PublishedMessage, type TrroProject } from './EmulatorState.js';
 
 /** The first line of every data file: a file that lacks it is not ours, and is never overwritten. */
@@ -12,6 +13,9 @@ export const STATE_FORMAT_VERSION = 1;
  * half, and the {timestamp} that metadata puts on a leaf), so a file this emulator wrote stays well below this.
  */
 export const STATE_FILE_MAX_DEPTH = DEFAULT_JSON_MAX_DEPTH + 16;
+
+/** How deep the data file is indented; deeper parts of a value are written on one line (formatReadableJson). */
+const STATE_FILE_INDENTED_LEVELS = 10;
 
 /** The state as the --data file holds it: plain JSON, one array per collection, readable and diffable. */
 export function serializeState(state: EmulatorState): string {
@@ -29,7 +33,8 @@ export function serializeState(state: EmulatorState): string {
     trroProjects: [...state.trroProjects.values()],
     nextMessageId: state.nextMessageId,
   };
-  return JSON.stringify(snapshot, null, 2) + '\n';
+  // Indented down to a shadow's desired/reported keys and their values (snapshot, section, item, shadow, state, half, key…).
+  return formatReadableJson(snapshot, STATE_FILE_INDENTED_LEVELS) + '\n';
 }
 
 export type RestoreResult = { readonly ok: true; readonly state: EmulatorState } | { readonly ok: false; readonly message: string };
