@@ -167,3 +167,29 @@ test('a data file poisoned by an older emulator (5,000 levels deep) is refused a
   await assert.rejects(startTestEmulator({ dataFile }), (error: unknown) => error instanceof EmulatorStartError && /the file: nested more than 80 levels deep.*; the file was left untouched$/.test(error.message));
   assert.equal(readFileSync(dataFile, 'utf8'), text);
 });
+
+test('a save that fails says so — in the API shape for an action, with status 500 for an admin route — and the next save recovers', async () => {
+  const dataFile = join(dir, 'failing-disk.json');
+  let failing = false;
+  const emulator = await startTestEmulator({ dataFile, writeHooks: { afterTempWritten: () => { if (failing) throw new Error('disk full (test)'); } } });
+  const call = sdkClient(emulator.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST' });
+  try {
+    failing = true;
+    const api = await call('UpdateDeviceShadow', { ...shadowOf, State: '{"desired":{"unsaved":1}}', ShadowVersion: 2 });
+    assert.ok(!api.ok && api.code === 'InternalError' && /applied in memory but could not be saved to .*: disk full \(test\)$/.test(api.message), JSON.stringify(api));
+    const report = await fetch(`${emulator.endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/thermostat-1/reported`, { method: 'POST', body: '{"unsaved":2}' });
+    assert.equal(report.status, 500);
+    assert.match(((await report.json()) as { Response: { Error: { Message: string } } }).Response.Error.Message, /could not be saved/);
+    failing = false;
+    expectOk(await call('UpdateDeviceShadow', { ...shadowOf, State: '{"desired":{"saved":3}}', ShadowVersion: 4 }), 'the next change');
+  } finally {
+    await emulator.close();
+  }
+  const restarted = await startTestEmulator({ dataFile });
+  try {
+    assert.deepEqual(restarted.emulator.state.shadows.get(`${DEMO_PRODUCT_ID}/thermostat-1`)?.state.desired?.['saved'], 3, 'the file loads, with every change made');
+    assert.equal(restarted.emulator.state.shadows.get(`${DEMO_PRODUCT_ID}/thermostat-1`)?.state.reported?.['unsaved'], 2);
+  } finally {
+    await restarted.close();
+  }
+});

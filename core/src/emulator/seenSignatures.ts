@@ -3,8 +3,9 @@
  * parameters say "Nonce 随机正整数，与 Timestamp 联合起来，用于防止重放攻击". How the cloud answers a replay it does
  * not document (no error code names it), so the refusal and its code are the emulator's choice.
  *
- * Keyed by SecretId, Timestamp, Nonce and Signature together: the official SDKs draw Nonce from 0–65535, so two
- * different requests of one busy second can share a Nonce by chance; their signatures differ, a replay's does not.
+ * Keyed by SecretId, Timestamp, Nonce and Signature together: the official Node SDK draws Nonce from 0–65535
+ * (abstract_client.js: Math.round(Math.random() * 65535)), so two different requests of one busy second can share
+ * a Nonce by chance; their signatures differ, a replay's does not.
  * TC3-HMAC-SHA256 has no Nonce, and the doc gives it only the 5-minute Timestamp window: two identical calls in
  * one second (a double-clicked Send, a poll) carry the same signature legitimately, so TC3 is not checked here.
  *
