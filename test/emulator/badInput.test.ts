@@ -87,6 +87,13 @@ test('after every deep or odd input the next good request is answered at once, a
       assert.equal(a.code, 'InvalidParameter');
       assert.match(a.message, /^body: nested more than 64 levels deep/);
     }],
+    ['TopicRulePayload.Actions (JSON in a string) 5,000 levels deep', async () => {
+      const response = await tc3(emulator, 'CreateTopicRule', JSON.stringify({ RuleName: 'deep_actions', TopicRulePayload: { Sql: 'U0VMRUNUICogRlJPTSAnREVNTzAwMDAwMS8rL2V2ZW50Jw==', Actions: `[${deepObject(5000)}]`, RuleDisabled: true } }));
+      return { status: response.status, code: errorOf(response).Code, message: errorOf(response).Message };
+    }, (a) => {
+      assert.equal(a.code, 'InvalidParameterValue');
+      assert.match(a.message, /^TopicRulePayload\.Actions: nested more than 64 levels deep/);
+    }],
     ['a dotted query name 3,000 levels deep in a v1 GET', async () => {
       const response = await v1Get(emulator, { ProductId: DEMO_PRODUCT_ID, Offset: '0', Limit: '10', ['Attribute' + '.a'.repeat(3000)]: '1' });
       return { status: response.status, code: errorOf(response).Code, message: errorOf(response).Message };

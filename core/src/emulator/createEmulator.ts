@@ -1,10 +1,11 @@
 import { getCatalog } from '../catalog/catalog.js';
 import type { HashProvider } from '../crypto/HashProvider.js';
 import { nobleHashProvider } from '../crypto/nobleHashProvider.js';
-import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../encoding/parseJsonBounded.js';
+import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { validateParams } from '../request/validateParams.js';
 import { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
 import { ADMIN_PREFIX, handleAdminRequest } from './adminRoutes.js';
+import { API_PARAMS_MAX_DEPTH } from './apiParamsMaxDepth.js';
 import { authenticateCall, MAX_CLOCK_SKEW_SECONDS, type SignatureDiagnoser } from './authenticateCall.js';
 import { checkCaller, type CallerRefusal } from './checkCaller.js';
 import { corsHeaders } from './corsPolicy.js';
@@ -54,13 +55,6 @@ function envelope(fields: Record<string, unknown> | { Error: { Code: string; Mes
 }
 
 const errorFields = (error: ApiError) => ({ Error: { Code: error.code, Message: error.message } });
-
-/**
- * The deepest parameter nesting read from a body or a query, checked before anything recurses over it (type
- * checks, validation, the state file's pretty-printing). The catalog's deepest structure is a few levels; a value
- * nested deeper than this is never a real call, and stored it would poison every later read and save.
- */
-export const API_PARAMS_MAX_DEPTH = DEFAULT_JSON_MAX_DEPTH;
 
 function checkParams(call: ApiCall, action: EmulatedAction): { ok: true; params: Record<string, unknown> } | { ok: false; error: ApiError } {
   let params: Record<string, unknown>;
