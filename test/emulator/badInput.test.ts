@@ -94,6 +94,12 @@ test('after every deep or odd input the next good request is answered at once, a
       assert.equal(a.code, 'InvalidParameterValue');
       assert.match(a.message, /^TopicRulePayload\.Actions: nested more than 64 levels deep/);
     }],
+    ['actions named constructor, __proto__ and toString', async () => {
+      const answers = await Promise.all(['constructor', '__proto__', 'toString'].map((action) => tc3(emulator, action, '{}')));
+      const [first] = answers;
+      for (const response of answers) assert.equal(errorOf(response).Code, 'InvalidAction', response.text);
+      return { status: first!.status, code: errorOf(first!).Code, message: errorOf(first!).Message };
+    }, (a) => assert.match(a.message, /^The action `constructor` does not exist in iotcloud 2021-04-08/)],
     ['a dotted query name 3,000 levels deep in a v1 GET', async () => {
       const response = await v1Get(emulator, { ProductId: DEMO_PRODUCT_ID, Offset: '0', Limit: '10', ['Attribute' + '.a'.repeat(3000)]: '1' });
       return { status: response.status, code: errorOf(response).Code, message: errorOf(response).Message };
