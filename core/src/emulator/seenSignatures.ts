@@ -22,7 +22,7 @@ export class SeenSignatures {
     private readonly capacity = 10_000,
   ) {}
 
-  /** Records the request; false when the same one was recorded before and is still inside the window. */
+  /** Records the request; false when the same one was recorded before and its Timestamp still passes the skew check. */
   firstUse(key: string, timestamp: number, nowSeconds: number): boolean {
     const expiry = this.expiries.get(key);
     if (expiry !== undefined && expiry >= nowSeconds) return false;
