@@ -117,3 +117,8 @@ export { checkTc3Timestamp, MAX_TC3_TIMESTAMP } from './signing/tc3/buildCredent
 export { tokenizeRuleSql, type RuleSqlToken } from './ruleSql/tokenizeRuleSql.js';
 export { MAX_RULE_EXPRESSION_DEPTH } from './ruleSql/readRuleExpression.js';
 export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';
+
+// Emulator guard: who may call the emulator (Host, Origin, Sec-Fetch-Site) and v1 replays
+export { servedHosts, isServedHost, LOOPBACK_NAMES, type ServedHostsInput } from './emulator/servedHosts.js';
+export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/checkCaller.js';
+export { SeenSignatures } from './emulator/seenSignatures.js';

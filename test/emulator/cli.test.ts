@@ -47,12 +47,19 @@ test('--help documents the options and the admin routes; bad options exit 2 with
   assert.equal(badPort.stderr.trim().split('\n').length, 1);
   assert.match(badPort.stderr, /--port: a port number 0-65535/);
   assert.equal(runCli(['emulator', '--demo', '--empty']).status, 2);
+  assert.match(help.stdout, /--allow-host H/);
+  assert.match(help.stdout, /Refused with 403 and no effect: a Host it does not serve \(DNS rebinding\)/);
+  const badHost = runCli(['emulator', '--allow-host', 'evil.test/path']);
+  assert.equal(badHost.status, 2);
+  assert.match(badHost.stderr, /--allow-host: a host name or address with an optional port/);
 });
 
 test('it starts on a free port, prints the endpoint and the demo key (in full once, to copy), self-checks, serves the SDK, and stops cleanly', async () => {
   const dataFile = join(dir, 'state.json');
-  const { child, stdout, endpoint, exit } = await startCli(['--port', '0', '--data', dataFile]);
+  const { child, stdout, endpoint, exit } = await startCli(['--port', '0', '--data', dataFile, '--allow-host', 'localhost:9999']);
   const printed = stdout();
+  const port = /:(\d+)\/$/.exec(endpoint)![1]!;
+  assert.match(printed, new RegExp(`Answers\\s+Host 127\\.0\\.0\\.1:${port}, localhost:${port}, \\[::1\\]:${port}, localhost:9999 \\(any other Host gets 403\\)`));
   assert.match(printed, /SecretId\s+AKIDDEMOiotdevkit0000000000000000000/);
   assert.match(printed, /SecretKey\s+DEMO\*\*\*\*\s+\(a made-up demo key/);
   assert.equal(printed.split(DEMO_CREDENTIAL.secretKey).length - 1, 1, 'the full key appears exactly once, on the line meant for copying');

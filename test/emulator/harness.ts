@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { buildHttpRequest, DEMO_CREDENTIAL, type Credentials, type SignatureScheme } from '@iot-devkit/core';
 import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
 import { startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../../core/cli/src/emulator/startEmulator.js';
@@ -87,4 +88,25 @@ export function expectError(answer: Answer, code: string, what: string): string 
 export async function admin(endpoint: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${endpoint}_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+}
+
+/** One request with full control of every header, Host included (fetch does not let a test set Host). */
+export function sendRaw(hostPort: string, options: { method?: string; path?: string; headers: Record<string, string>; body?: string }): Promise<RawResponse> {
+  const colon = hostPort.lastIndexOf(':');
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostPort.slice(0, colon), port: Number(hostPort.slice(colon + 1)), method: options.method ?? 'POST', path: options.path ?? '/', headers: options.headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on('error', reject);
+    req.end(options.body ?? '');
+  });
 }

@@ -3,6 +3,9 @@ import { mergeShadowSection } from '../shadow/applyShadowUpdate.js';
 import { computeShadowDelta } from '../shadow/computeShadowDelta.js';
 import { formatShadowData } from '../shadow/formatShadowData.js';
 import { utf8DecodeStrict } from '../encoding/bytes.js';
+import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
+import { SHADOW_STATE_MAX_BYTES } from '../shadow/shadowRules.js';
+import { SHADOW_JSON_MAX_DEPTH } from './actions/shadowActions.js';
 import { maskSecret } from '../signing/maskSecret.js';
 import { ACTION_HANDLERS } from './actions/actionHandlers.js';
 import type { EmulatorCredential } from './EmulatorCredential.js';
@@ -75,13 +78,14 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
       return answer(200, { shadow, delta: computeShadowDelta(shadow.state.desired, shadow.state.reported) ?? null });
     }
     if (leaf === 'reported' && method === 'POST') {
+      // What a device reports is held to UpdateDeviceShadow's State limits (8 KB, the same depth): the emulator's
+      // choice, so that the admin route cannot store a shadow that the API could not have produced.
+      if (request.body.length > SHADOW_STATE_MAX_BYTES) return problem(400, `body: ${request.body.length} bytes; at most ${SHADOW_STATE_MAX_BYTES} (8 KB, as UpdateDeviceShadow's State) are accepted`);
       const text = utf8DecodeStrict(request.body);
-      let patch: unknown;
-      try {
-        patch = JSON.parse(text ?? '');
-      } catch (error) {
-        return problem(400, `body: expected a JSON object of reported keys (${error instanceof Error ? error.message : 'invalid JSON'})`);
-      }
+      if (text === undefined) return problem(400, 'body: not valid UTF-8; expected a JSON object of reported keys');
+      const read = parseJsonBounded(text, 'body', { maxDepth: SHADOW_JSON_MAX_DEPTH });
+      if (!read.ok) return problem(400, `${read.message}; expected a JSON object of reported keys such as {"temperature": 21.5}`);
+      const patch = read.value;
       if (!isJsonObject(patch)) return problem(400, 'body: expected a JSON object such as {"temperature": 21.5} (null deletes a key)');
       // Accept {"reported": {...}} too: it is how the state half is named in the shadow document.
       const reported = Object.keys(patch).length === 1 && isJsonObject(patch['reported']) ? (patch['reported'] as JsonObject) : patch;

@@ -4,6 +4,7 @@ import type { EmulatorCredential } from './EmulatorCredential.js';
 import { apiError, type ApiError, type ReceivedRequest } from './EmulatorHttp.js';
 import { isLoopbackHost, sdkServiceForEndpoint } from './loopbackHost.js';
 import type { ApiCall } from './readApiCall.js';
+import type { SeenSignatures } from './seenSignatures.js';
 import { verifyTc3Signature } from './verifyTc3Signature.js';
 import { verifyV1Signature } from './verifyV1Signature.js';
 
@@ -25,6 +26,8 @@ export interface AuthContext {
   readonly service: string | undefined;
   readonly knownServices: readonly string[];
   readonly diagnose?: SignatureDiagnoser;
+  /** v1 requests already answered: a resend of one inside the window is refused (see SeenSignatures). */
+  readonly seenV1Requests?: SeenSignatures;
 }
 
 // The cloud's own wording for a failed signature (错误返回结果 example).
@@ -70,5 +73,13 @@ export function authenticateCall(call: ApiCall, request: ReceivedRequest, contex
   }
   const verified = verifyV1Signature({ method: call.method, host, path: call.path, params: call.auth.signedParams, signature: call.auth.signature, secretKey: credential.secretKey, crypto: context.crypto });
   if (!verified) return refuse('AuthFailure.SignatureFailure', withDiagnosis(SIGNATURE_FAILURE, request, credential, context));
+  const nonce = call.auth.signedParams['Nonce'] ?? '';
+  // Recorded only once the signature verified: an unsigned request cannot use up someone else's Nonce.
+  if (context.seenV1Requests && !context.seenV1Requests.firstUse(`${call.secretId}\n${call.timestamp}\n${nonce}\n${call.auth.signature}`, call.timestamp, context.nowSeconds)) {
+    return refuse(
+      'InvalidParameter',
+      `Nonce: this request (Nonce ${nonce}, Timestamp ${call.timestamp}, the same Signature) was already received; "Nonce 随机正整数，与 Timestamp 联合起来，用于防止重放攻击", so each request needs a new random Nonce. [IoT Devkit emulator's choice — the real cloud documents no error code for a replay]`,
+    );
+  }
   return { ok: true, credential };
 }

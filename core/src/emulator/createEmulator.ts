@@ -1,20 +1,25 @@
 import { getCatalog } from '../catalog/catalog.js';
 import type { HashProvider } from '../crypto/HashProvider.js';
 import { nobleHashProvider } from '../crypto/nobleHashProvider.js';
+import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { validateParams } from '../request/validateParams.js';
 import { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
 import { ADMIN_PREFIX, handleAdminRequest } from './adminRoutes.js';
-import { authenticateCall, type SignatureDiagnoser } from './authenticateCall.js';
-import { corsHeaders, isOriginAllowed } from './corsPolicy.js';
+import { API_PARAMS_MAX_DEPTH } from './apiParamsMaxDepth.js';
+import { authenticateCall, MAX_CLOCK_SKEW_SECONDS, type SignatureDiagnoser } from './authenticateCall.js';
+import { checkCaller, type CallerRefusal } from './checkCaller.js';
+import { corsHeaders } from './corsPolicy.js';
 import { DEMO_CREDENTIAL, type EmulatorCredential } from './EmulatorCredential.js';
 import { apiError, splitTarget, type ApiError, type EmulatorResponse, type ReceivedRequest } from './EmulatorHttp.js';
 import { createEmptyState, type EmulatorState } from './EmulatorState.js';
 import { createEmulatorDiagnoser } from './emulatorDiagnoser.js';
 import { findEmulatedAction, serviceOfVersion, type EmulatedAction } from './emulatedActions.js';
 import { findJsonTypeMismatch } from './findJsonTypeMismatch.js';
+import { formatReadableJson } from './formatReadableJson.js';
 import { readApiCall, type ApiCall } from './readApiCall.js';
 import { readTextParams } from './readTextParams.js';
 import { newRequestId } from './requestId.js';
+import { SeenSignatures } from './seenSignatures.js';
 
 export interface EmulatorOptions {
   readonly state?: EmulatorState;
@@ -28,6 +33,8 @@ export interface EmulatorOptions {
   readonly diagnose?: SignatureDiagnoser | false;
   /** Origins allowed besides extension pages, VS Code webviews and loopback pages; "*" allows every origin. */
   readonly allowedOrigins?: readonly string[];
+  /** Host header values it answers (servedHosts); without them, any loopback name on any port. Others get 403. */
+  readonly servedHosts?: readonly string[];
 }
 
 export interface Emulator {
@@ -39,6 +46,9 @@ export interface Emulator {
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 
+/** Admin answers are read by people (curl): indented as far as a shadow's own keys, compact below (see formatReadableJson). */
+const ADMIN_INDENTED_LEVELS = 8;
+
 /** The API 3.0 envelope: {"Response": {...fields, "RequestId"}} — HTTP 200 even for errors, as the doc says. */
 function envelope(fields: Record<string, unknown> | { Error: { Code: string; Message: string } }, requestId: string): string {
   return JSON.stringify({ Response: { ...fields, RequestId: requestId } });
@@ -49,17 +59,17 @@ const errorFields = (error: ApiError) => ({ Error: { Code: error.code, Message: 
 function checkParams(call: ApiCall, action: EmulatedAction): { ok: true; params: Record<string, unknown> } | { ok: false; error: ApiError } {
   let params: Record<string, unknown>;
   if (call.params.kind === 'json') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(call.params.bodyText === '' ? '{}' : call.params.bodyText);
-    } catch (error) {
-      return { ok: false, error: apiError('InvalidParameter', `body: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`) };
-    }
+    const read = parseJsonBounded(call.params.bodyText === '' ? '{}' : call.params.bodyText, 'body', { maxDepth: API_PARAMS_MAX_DEPTH });
+    if (!read.ok) return { ok: false, error: apiError('InvalidParameter', read.message) };
+    const parsed = read.value;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: apiError('InvalidParameter', 'body: expected a JSON object of parameters') };
     params = parsed as Record<string, unknown>;
     const mismatch = findJsonTypeMismatch(params, action.params, action.structures);
     if (mismatch) return { ok: false, error: apiError('InvalidParameter', `${mismatch.field}: expected ${mismatch.expected}`) };
   } else {
+    // "A.B.0.C=v" nests one level per dot: the same limit as a JSON body, counted before the value is built.
+    const deep = call.params.flat.find(([name]) => name.split('.', API_PARAMS_MAX_DEPTH + 1).length > API_PARAMS_MAX_DEPTH);
+    if (deep) return { ok: false, error: apiError('InvalidParameter', `${JSON.stringify(deep[0].slice(0, 60) + '…')}: nested more than ${API_PARAMS_MAX_DEPTH} levels deep; at most ${API_PARAMS_MAX_DEPTH} levels of dotted names are accepted`) };
     params = readTextParams(call.params.flat, action.params, action.structures);
   }
   const [first] = validateParams(params, action.params, action.structures);
@@ -84,6 +94,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const knownServices = getCatalog().services.map((s) => s.service);
   const allowedOrigins = options.allowedOrigins ?? [];
   const diagnose = options.diagnose === false ? undefined : (options.diagnose ?? createEmulatorDiagnoser(crypto));
+  const seenV1Requests = new SeenSignatures(MAX_CLOCK_SKEW_SECONDS);
+  const callerPolicy = { allowedOrigins, ...(options.servedHosts ? { servedHosts: options.servedHosts } : {}) };
+
+  /** 403 with no effect: in the API's error shape for API paths, in the admin routes' shape under /_emulator. */
+  function refuseCaller(refusal: CallerRefusal, isAdmin: boolean): EmulatorResponse {
+    const body = isAdmin ? formatReadableJson({ error: refusal.message }, ADMIN_INDENTED_LEVELS) : envelope(errorFields(apiError('UnauthorizedOperation', refusal.message)), newRequestId(options.randomBytes));
+    return { status: 403, headers: JSON_TYPE, body, stateChanged: false };
+  }
 
   function api(request: ReceivedRequest, nowMs: number, requestId: string): { body: string; changed: boolean } {
     const refuse = (error: ApiError) => ({ body: envelope(errorFields(error), requestId), changed: false });
@@ -91,7 +109,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (!read.ok) return refuse(read.error);
     const call = read.call;
     const nowSeconds = Math.floor(nowMs / 1000);
-    const auth = authenticateCall(call, request, { credentials, nowSeconds, crypto, keyCache, service: serviceOfVersion(call.version), knownServices, ...(diagnose ? { diagnose } : {}) });
+    const auth = authenticateCall(call, request, { credentials, nowSeconds, crypto, keyCache, service: serviceOfVersion(call.version), knownServices, seenV1Requests, ...(diagnose ? { diagnose } : {}) });
     if (!auth.ok) return refuse(auth.error);
     const found = findEmulatedAction(call.version, call.action);
     if (!found.ok) return refuse(found.error);
@@ -109,17 +127,17 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     state,
     credentials,
     handle(request) {
+      const { path } = splitTarget(request.target);
+      const isAdmin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/');
+      const refusal = checkCaller(request.headers, callerPolicy);
+      if (refusal) return refuseCaller(refusal, isAdmin);
       const origin = request.headers['origin'];
-      if (origin !== undefined && !isOriginAllowed(origin, allowedOrigins)) {
-        return { status: 403, headers: JSON_TYPE, body: JSON.stringify({ error: `origin ${origin} may not call the emulator; restart it with --allow-origin ${origin} to allow it` }), stateChanged: false };
-      }
       const cors = origin !== undefined ? corsHeaders(origin) : {};
       if (request.method.toUpperCase() === 'OPTIONS') return { status: 204, headers: cors, body: '', stateChanged: false };
       const nowMs = options.now();
-      const { path } = splitTarget(request.target);
-      if (path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/')) {
+      if (isAdmin) {
         const admin = handleAdminRequest(request, state, credentials, nowMs);
-        return { status: admin.status, headers: { ...JSON_TYPE, ...cors }, body: JSON.stringify(admin.body, null, 2), stateChanged: admin.changed };
+        return { status: admin.status, headers: { ...JSON_TYPE, ...cors }, body: formatReadableJson(admin.body, ADMIN_INDENTED_LEVELS), stateChanged: admin.changed };
       }
       const traceId = request.headers['x-tc-traceid'];
       const { body, changed } = api(request, nowMs, newRequestId(options.randomBytes));

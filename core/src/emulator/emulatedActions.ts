@@ -58,14 +58,17 @@ export function findEmulatedAction(version: string, action: string): ActionLooku
   }
   const handlers = ACTION_HANDLERS[service.service] ?? {};
   const extra = UNDOCUMENTED_PARAMS[service.service] ?? {};
+  // Own properties only: the action name comes from the request, and "constructor" or "toString" would otherwise
+  // find Object.prototype's functions in these object literals (and throw further on).
+  const own = <T>(table: Readonly<Record<string, T>>): T | undefined => (Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined);
   const spec = service.actions.find((a) => a.name === action);
-  const params = spec?.params ?? extra[action];
+  const params = spec?.params ?? own(extra);
   if (params === undefined) {
     const names = new Set([...service.actions.map((a) => a.name), ...Object.keys(extra)]);
     const near = suggestNearest(action, names, 3);
     return { ok: false, error: apiError('InvalidAction', `The action \`${action}\` does not exist in ${service.service} ${service.version}.${near.length > 0 ? ` Did you mean ${near.join(', ')}?` : ''}`) };
   }
-  const handler = handlers[action];
+  const handler = own(handlers);
   if (!handler) {
     return { ok: false, error: apiError('UnsupportedOperation', `${action} is a documented ${service.service} action, but the IoT Devkit emulator does not implement it. It implements: ${Object.keys(handlers).join(', ')}.`) };
   }

@@ -92,5 +92,18 @@ test('a state snapshot round-trips exactly', () => {
   assert.ok(restored.ok);
   assert.equal(serializeState(restored.state), text);
   assert.match((restoreState('{"format":"iot-devkit-emulator-state","formatVersion":2}') as { message: string }).message, /formatVersion: expected 1/);
-  assert.match((restoreState('not json') as { message: string }).message, /^not valid JSON/);
+  assert.match((restoreState('not json') as { message: string }).message, /^the file: not valid JSON/);
+});
+
+test('a rule whose stored Actions is not JSON (a hand-edited data file) is answered, not thrown, by EnableTopicRule', () => {
+  const state = createDemoState(NOW);
+  const snapshot = JSON.parse(serializeState(state)) as { rules: { Actions: string; RuleDisabled: boolean }[] };
+  snapshot.rules[0]!.Actions = '[{"republish":';
+  snapshot.rules[0]!.RuleDisabled = true;
+  const restored = restoreState(JSON.stringify(snapshot));
+  assert.ok(restored.ok);
+  const emulator = createEmulator({ state: restored.state, now: () => NOW, randomBytes });
+  const answer = emulator.handle(post('EnableTopicRule', { RuleName: [...restored.state.rules.keys()][0] }, emulator.credentials[0]!));
+  assert.equal(codeOf(answer.body), 'InvalidParameterValue');
+  assert.match(answer.body, /its stored Actions: not valid JSON/);
 });

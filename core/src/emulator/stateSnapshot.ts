@@ -1,9 +1,21 @@
+import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { readShadowDocument } from '../shadow/parseShadowData.js';
+import { formatReadableJson } from './formatReadableJson.js';
 import { createEmptyState, deviceKey, MAX_RECORDED_MESSAGES, type EmulatedDevice, type EmulatedProduct, type EmulatedRule, type EmulatorState, type PublishedMessage, type TrroProject } from './EmulatorState.js';
 
 /** The first line of every data file: a file that lacks it is not ours, and is never overwritten. */
 export const STATE_FORMAT = 'iot-devkit-emulator-state';
 export const STATE_FORMAT_VERSION = 1;
+
+/**
+ * The deepest nesting a data file may have. What the API and admin routes store is at most DEFAULT_JSON_MAX_DEPTH
+ * deep; the file wraps it in a few levels (the snapshot, a section's array, its item, the shadow, its metadata and
+ * half, and the {timestamp} that metadata puts on a leaf), so a file this emulator wrote stays well below this.
+ */
+export const STATE_FILE_MAX_DEPTH = DEFAULT_JSON_MAX_DEPTH + 16;
+
+/** How deep the data file is indented; deeper parts of a value are written on one line (formatReadableJson). */
+const STATE_FILE_INDENTED_LEVELS = 10;
 
 /** The state as the --data file holds it: plain JSON, one array per collection, readable and diffable. */
 export function serializeState(state: EmulatorState): string {
@@ -21,7 +33,8 @@ export function serializeState(state: EmulatorState): string {
     trroProjects: [...state.trroProjects.values()],
     nextMessageId: state.nextMessageId,
   };
-  return JSON.stringify(snapshot, null, 2) + '\n';
+  // Indented down to a shadow's desired/reported keys and their values (snapshot, section, item, shadow, state, half, key…).
+  return formatReadableJson(snapshot, STATE_FILE_INDENTED_LEVELS) + '\n';
 }
 
 export type RestoreResult = { readonly ok: true; readonly state: EmulatorState } | { readonly ok: false; readonly message: string };
@@ -31,12 +44,10 @@ const isItem = (value: unknown): value is Item => typeof value === 'object' && v
 
 /** Reads a data file's text back; a wrong file is named with the field that is off, never half-loaded. */
 export function restoreState(text: string): RestoreResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not valid JSON (${error instanceof Error ? error.message : 'parse error'})` };
-  }
+  // Read with its depth measured first: a file poisoned by an older emulator would otherwise load, then overflow.
+  const read = parseJsonBounded(text, 'the file', { maxDepth: STATE_FILE_MAX_DEPTH });
+  if (!read.ok) return { ok: false, message: read.message };
+  const parsed = read.value;
   if (!isItem(parsed) || parsed['format'] !== STATE_FORMAT) return { ok: false, message: `format: expected "${STATE_FORMAT}" — this is not an emulator data file` };
   if (parsed['formatVersion'] !== STATE_FORMAT_VERSION) return { ok: false, message: `formatVersion: expected ${STATE_FORMAT_VERSION}, got ${JSON.stringify(parsed['formatVersion'])}` };
   const state = createEmptyState();

@@ -13,6 +13,12 @@ function readPort(text: string | undefined): number {
   return Number(text);
 }
 
+/** --allow-host: a host name or address, with an optional port, as a Host header carries it. */
+function readAllowHost(text: string): string {
+  if (!/^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(text)) throw new UsageError(`--allow-host: a host name or address with an optional port (mybox.lan, localhost:9999, [fe80::1]:9180), got ${JSON.stringify(text.slice(0, 80))}`);
+  return text;
+}
+
 function describeState(running: RunningEmulator, dataFile: string | undefined): string {
   const { products, devices, shadows, rules } = running.emulator.state;
   const counts = `${products.size} product(s), ${devices.size} device(s), ${shadows.size} shadow(s), ${rules.size} rule(s)`;
@@ -38,7 +44,7 @@ async function selfCheck(endpoint: string, now: number): Promise<string> {
 export const emulatorCommand: Command = {
   name: 'emulator',
   summary: 'Run a local Tencent Cloud IoT Hub (iotcloud 2021-04-08, trro ModifyProjectSecMode) that verifies signatures like the cloud',
-  usage: `Usage: iot-devkit emulator [--port 9180] [--host 127.0.0.1] [--data FILE] [--demo | --empty] [--allow-origin ORIGIN]...
+  usage: `Usage: iot-devkit emulator [--port 9180] [--host 127.0.0.1] [--data FILE] [--demo | --empty] [--allow-origin ORIGIN]... [--allow-host HOST[:PORT]]...
 
 Serves Tencent Cloud API 3.0 on http://127.0.0.1:9180/ for iotcloud 2021-04-08 (products, devices, device
 shadows, rules, PublishMessage) and trro 2022-03-25 ModifyProjectSecMode. TC3-HMAC-SHA256 and v1 signatures are
@@ -52,23 +58,30 @@ verified as the cloud does; a demo SecretId/SecretKey is printed at start (made 
   --empty             start with nothing
   --allow-origin O    let web pages from origin O call it (extension pages, VS Code webviews and loopback pages
                       always may); "*" allows any origin
+  --allow-host H      answer requests whose Host header is H too (a port forward, a hosts-file alias); without a
+                      port, the emulator's. Other names get 403: a page reaching it by DNS rebinding names its own
+
+Refused with 403 and no effect: a Host it does not serve (DNS rebinding), an Origin not allowed, and a request a
+browser marks Sec-Fetch-Site cross-site or same-site without an Origin (an <img> or link on another site).
+A v1 request received twice (same Nonce, Timestamp and Signature) is refused; see the README.
 
 Admin routes (no signature; not part of the cloud API):
 ${ADMIN_ROUTES.map((r) => '  ' + r).join('\n')}
 
 Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in use, unreadable --data file).`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['demo', 'empty'], ['port', 'host', 'data', 'allow-origin']);
+    const parsed = parseArgs(context.args, ['demo', 'empty'], ['port', 'host', 'data', 'allow-origin', 'allow-host']);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     if (hasFlag(parsed, 'demo') && hasFlag(parsed, 'empty')) throw new UsageError('--demo and --empty: choose one');
     const port = readPort(flag(parsed, 'port'));
     const host = flag(parsed, 'host') ?? '127.0.0.1';
     const dataFile = flag(parsed, 'data');
+    const allowHosts = (parsed.flags.get('allow-host') ?? []).map(readAllowHost);
     // Demo data unless told --empty; a --data file that already holds state is loaded instead.
     const demo = !hasFlag(parsed, 'empty');
     let running: RunningEmulator;
     try {
-      running = await startEmulator({ port, host, ...(dataFile !== undefined ? { dataFile } : {}), demo, allowedOrigins: parsed.flags.get('allow-origin') ?? [] });
+      running = await startEmulator({ port, host, ...(dataFile !== undefined ? { dataFile } : {}), demo, allowedOrigins: parsed.flags.get('allow-origin') ?? [], allowHosts });
     } catch (error) {
       if (error instanceof EmulatorStartError) throw new UsageError(error.message);
       throw error;
@@ -82,6 +95,7 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
         formatFields([
           ['Endpoint', `${endpoint}   iotcloud 2021-04-08 (${iotActions} actions), trro 2022-03-25 (ModifyProjectSecMode)`],
           ['State', describeState(running, dataFile)],
+          ['Answers', `Host ${running.servedHosts.join(', ')} (any other Host gets 403)`],
           ['SecretId', DEMO_CREDENTIAL.secretId],
           ['SecretKey', `${maskSecret(DEMO_CREDENTIAL.secretKey)}   (a made-up demo key; it opens nothing but this emulator)`],
         ]),

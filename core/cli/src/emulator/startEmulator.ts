@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, type Emulator, type EmulatorCredential, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
+import { networkInterfaces } from 'node:os';
+import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, servedHosts, type Emulator, type EmulatorCredential, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { pooledRandomBytes } from './pooledRandomBytes.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
@@ -17,6 +18,8 @@ export interface EmulatorServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** The key pairs accepted; default the demo pair (tests use made-up canary keys to search for afterwards). */
   readonly credentials?: readonly EmulatorCredential[];
+  /** Host header values to answer besides the address listened on (a port forward, a hosts-file alias). */
+  readonly allowHosts?: readonly string[];
   readonly diagnose?: SignatureDiagnoser;
   readonly now?: () => number;
   /** Test seam for crash tests (see writeFileAtomic). */
@@ -30,6 +33,8 @@ export interface RunningEmulator {
   readonly emulator: Emulator;
   /** Where the state came from: "file" (loaded), "demo", or "empty". */
   readonly origin: 'file' | 'demo' | 'empty';
+  /** The Host header values it answers; any other gets 403 (see checkCaller). */
+  readonly servedHosts: readonly string[];
   close(): Promise<void>;
 }
 
@@ -73,22 +78,45 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 }
 
 /** Starts the emulator's HTTP server. Resolves once it listens; `close` stops it after in-flight saves finish. */
+/** The machine's own addresses, which a wildcard bind (0.0.0.0, ::) is reached by. */
+const interfaceAddresses = (): string[] => Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((info) => info.address));
+
+/** The answer's RequestId, whichever shape it has (the API's envelope, or an admin route's plain object). */
+function requestIdOf(text: string): string {
+  const parsed = JSON.parse(text) as { Response?: { RequestId?: unknown } };
+  return typeof parsed.Response?.RequestId === 'string' ? parsed.Response.RequestId : '';
+}
+
+/** Starts the emulator's HTTP server. Resolves once it listens; `close` stops it after in-flight saves finish. */
 export async function startEmulator(options: EmulatorServerOptions): Promise<RunningEmulator> {
   const now = options.now ?? (() => Date.now());
   const { state, origin } = loadInitialState(options, now);
+  const dataFile = options.dataFile;
+  const save = dataFile !== undefined ? createSerialSaver(() => writeFileAtomic(dataFile, serializeState(state), options.writeHooks)) : undefined;
+  // A new data file gets the initial state at once, so a restart finds what this run started with.
+  if (save && origin !== 'file') await save();
+  const host = options.host ?? '127.0.0.1';
+  // Listen first: the Host values it serves name its port, which is known only now when --port is 0.
+  const server: Server = createServer();
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new EmulatorStartError(`port ${options.port} is already in use on ${host}; choose another with --port (0 picks a free one)`) : error.code === 'EADDRNOTAVAIL' ? new EmulatorStartError(`--host ${host}: not an address of this machine`) : error),
+    );
+    server.listen(options.port, host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const served = servedHosts({ bindHost: host, port, interfaceAddresses: interfaceAddresses(), ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}) });
   const emulator = createEmulator({
     state,
     now,
     randomBytes: pooledRandomBytes(),
     crypto: nodeHashProvider,
+    servedHosts: served,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.diagnose ? { diagnose: options.diagnose } : {}),
   });
-  const dataFile = options.dataFile;
-  const save = dataFile !== undefined ? createSerialSaver(() => writeFileAtomic(dataFile, serializeState(state), options.writeHooks)) : undefined;
-  // A new data file gets the initial state at once, so a restart finds what this run started with.
-  if (save && origin !== 'file') await save();
   const pending = new Set<Promise<void>>();
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,6 +125,7 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     const answer = emulator.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers: headersOf(req), body, rawHeaders });
     let text = answer.body;
+    let status = answer.status;
     if (answer.stateChanged && save) {
       const saving = save();
       pending.add(saving);
@@ -104,37 +133,29 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
         await saving;
       } catch (error) {
         // The change is in memory but not on disk: say so rather than pretend it is durable.
-        const parsed = JSON.parse(text) as { Response: { RequestId?: string } };
-        text = JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `the change was applied in memory but could not be saved to ${dataFile}: ${error instanceof Error ? error.message : String(error)}` }, RequestId: parsed.Response.RequestId } });
+        status = status === 200 && !text.startsWith('{"Response"') ? 500 : status;
+        text = JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `the change was applied in memory but could not be saved to ${dataFile}: ${error instanceof Error ? error.message : String(error)}` }, RequestId: requestIdOf(text) } });
       } finally {
         pending.delete(saving);
       }
     }
-    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(status, { ...answer.headers, 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
   }
 
-  const server: Server = createServer((req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     respond(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `emulator: ${error instanceof Error ? error.message : String(error)}` }, RequestId: '' } }));
     });
   });
-  server.keepAliveTimeout = 5000;
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new EmulatorStartError(`port ${options.port} is already in use on ${host}; choose another with --port (0 picks a free one)`) : error.code === 'EADDRNOTAVAIL' ? new EmulatorStartError(`--host ${host}: not an address of this machine`) : error),
-    );
-    server.listen(options.port, host, resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     endpoint: `http://${shownHost}:${port}/`,
     port,
     emulator,
     origin,
+    servedHosts: served,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

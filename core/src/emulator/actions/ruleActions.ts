@@ -1,6 +1,8 @@
 import { readTopicRulePayload, type TopicRulePayload } from '../../ruleSql/buildTopicRulePayload.js';
 import { checkRuleSql } from '../../ruleSql/checkRuleSql.js';
 import { decodeRuleSql } from '../../ruleSql/ruleSqlBase64.js';
+import { parseJsonBounded } from '../../encoding/parseJsonBounded.js';
+import { API_PARAMS_MAX_DEPTH } from '../apiParamsMaxDepth.js';
 import type { EmulatedRule } from '../EmulatorState.js';
 import { done, fail, int, seconds, str, type ActionHandler, type ActionOutcome } from './ActionHandler.js';
 
@@ -9,8 +11,18 @@ const noRule = (name: string) => fail('ResourceNotFound.TopicRuleNotExist', `Rul
 /** An enabled rule needs something to do: CreateTopicRule, ReplaceTopicRule and EnableTopicRule all list ActionNil. */
 const actionNil = (name: string) => fail('InvalidParameterValue.ActionNil', `rule ${JSON.stringify(name)} has no actions ("规则行为未配置"); give Actions or keep RuleDisabled true`);
 
+/** Actions is JSON inside a string; it is kept, and read again by EnableTopicRule, so it gets the body's depth limit too. */
+function readActions(text: string, field: string): { ok: true; value: unknown } | { ok: false; failure: ActionOutcome } {
+  const read = parseJsonBounded(text, field, { maxDepth: API_PARAMS_MAX_DEPTH });
+  return read.ok ? read : { ok: false, failure: fail('InvalidParameterValue', read.message) };
+}
+
 function readPayload(params: Readonly<Record<string, unknown>>): { rule: Omit<EmulatedRule, 'RuleName' | 'CreatedAt'>; hasActions: boolean } | { failure: ActionOutcome } {
   const payload = params['TopicRulePayload'] as TopicRulePayload;
+  if (typeof payload.Actions === 'string') {
+    const actions = readActions(payload.Actions, 'TopicRulePayload.Actions');
+    if (!actions.ok) return { failure: actions.failure };
+  }
   const read = readTopicRulePayload(payload);
   if (!read.ok) return { failure: fail(read.error.code, `TopicRulePayload.${read.error.message}`) };
   return { rule: { Sql: payload.Sql, Actions: payload.Actions ?? '[]', Description: read.description, RuleDisabled: read.ruleDisabled }, hasActions: read.actions.actions.length > 0 };
@@ -42,7 +54,10 @@ export const enableTopicRule: ActionHandler = (state, params) => {
   const rule = state.rules.get(name);
   if (!rule) return noRule(name);
   if (!rule.RuleDisabled) return fail('FailedOperation.RuleAlreadyEnabled', `rule ${JSON.stringify(name)} is already enabled`);
-  if ((JSON.parse(rule.Actions) as unknown[]).length === 0) return actionNil(name);
+  // Read bounded: a data file edited by hand may hold anything here.
+  const actions = readActions(rule.Actions, `rule ${JSON.stringify(name)}: its stored Actions`);
+  if (!actions.ok) return actions.failure;
+  if (!Array.isArray(actions.value) || actions.value.length === 0) return actionNil(name);
   rule.RuleDisabled = false;
   return done({}, true);
 };

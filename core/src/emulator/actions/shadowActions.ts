@@ -1,5 +1,7 @@
+import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../../encoding/parseJsonBounded.js';
 import { applyShadowUpdate } from '../../shadow/applyShadowUpdate.js';
 import { formatShadowData } from '../../shadow/formatShadowData.js';
+import { SHADOW_ERROR_CODES, SHADOW_STATE_MAX_BYTES, utf8Length } from '../../shadow/shadowRules.js';
 import { deviceKey, type EmulatorState } from '../EmulatorState.js';
 import { done, fail, int, str, type ActionHandler } from './ActionHandler.js';
 
@@ -20,9 +22,27 @@ export const describeDeviceShadow: ActionHandler = (state, params, env) => {
   return done({ Data: formatShadowData(shadow, 'get', env.nowMs) });
 };
 
+/**
+ * The deepest State (and admin `reported` body) the emulator stores. 8 KB of brackets nest 4,000 deep; stored,
+ * such a shadow would overflow every merge, delta and pretty-printed save after it, so depth is refused first.
+ */
+export const SHADOW_JSON_MAX_DEPTH = DEFAULT_JSON_MAX_DEPTH;
+
+/**
+ * Too deep State is InvalidJSON ("JSON参数非法"), the documented code nearest to it. Checked only within the size
+ * limit, so an oversized State still gets its own JSONSizeExceedLimit from applyShadowUpdate.
+ */
+function tooDeepState(text: string): string | undefined {
+  if (utf8Length(text) > SHADOW_STATE_MAX_BYTES) return undefined;
+  const read = parseJsonBounded(text, 'State', { maxDepth: SHADOW_JSON_MAX_DEPTH });
+  return !read.ok && read.problem === 'tooDeep' ? read.message : undefined;
+}
+
 export const updateDeviceShadow: ActionHandler = (state, params, env) => {
   const key = shadowKey(state, params);
   if (key === undefined) return noDevice(params);
+  const deep = tooDeepState(str(params, 'State')!);
+  if (deep !== undefined) return fail(SHADOW_ERROR_CODES.invalidJson, deep);
   const result = applyShadowUpdate(state.shadows.get(key), { state: str(params, 'State')!, shadowVersion: int(params, 'ShadowVersion')! }, env.nowMs);
   if (!result.ok) return fail(result.error.code, result.error.message);
   state.shadows.set(key, result.shadow);
