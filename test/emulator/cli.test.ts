@@ -41,7 +41,7 @@ test('--help documents the options and the admin routes; bad options exit 2 with
   const help = runCli(['emulator', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--data FILE/);
-  assert.match(help.stdout, /POST   \/_emulator\/devices\/<ProductId>\/<DeviceName>\/reported/);
+  assert.match(help.stdout, /POST {3}\/_emulator\/devices\/<ProductId>\/<DeviceName>\/reported/);
   const badPort = runCli(['emulator', '--port', '70000']);
   assert.equal(badPort.status, 2);
   assert.equal(badPort.stderr.trim().split('\n').length, 1);

@@ -50,7 +50,10 @@ function renderRows(): void {
         );
         row.addEventListener('click', () => select(request.id));
         row.addEventListener('keydown', (event) => {
-          if (event.key === 'Enter' || event.key === ' ') (event.preventDefault(), select(request.id));
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            select(request.id);
+          }
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;

@@ -30,7 +30,7 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
     try {
       params = JSON.parse(editor.getValue() || '{}');
     } catch (error) {
-      throw new Error(`params: a JSON object of the action's parameters (${(error as Error).message})`);
+      throw new Error(`params: a JSON object of the action's parameters (${(error as Error).message})`, { cause: error });
     }
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('params: a JSON object of the action\'s parameters');
     return { kind: 'action', service: input('body-service').value.trim(), version: input('body-version').value.trim(), action: input('body-action').value.trim(), region: input('body-region').value.trim(), method: byId<HTMLSelectElement>('body-method').value === 'GET' ? 'GET' : 'POST', params: params as Record<string, unknown> };

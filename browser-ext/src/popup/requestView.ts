@@ -25,7 +25,7 @@ function readParams(): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`params: a JSON object of the action's parameters, e.g. {"ProductId": "ABCDE12345"} (${(error as Error).message})`);
+    throw new Error(`params: a JSON object of the action's parameters, e.g. {"ProductId": "ABCDE12345"} (${(error as Error).message})`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('params: a JSON object of the action\'s parameters, e.g. {"ProductId": "ABCDE12345"}');
   return parsed as Record<string, unknown>;

@@ -21,7 +21,7 @@ export class DraftBinding {
     for (const field of root.querySelectorAll('input, textarea')) field.setAttribute('autocomplete', 'off');
     const onEdit = (event: Event) => {
       const target = event.target as Element | null;
-      if (target?.matches('[data-draft], [data-draft-secret]')) this.save();
+      if (target?.matches('[data-draft], [data-draft-secret]')) void this.save();
     };
     root.addEventListener('input', onEdit);
     root.addEventListener('change', onEdit);

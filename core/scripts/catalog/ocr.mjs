@@ -63,6 +63,8 @@ export function decodesToText(value) {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
   const bytes = Buffer.from(value, 'base64');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // Control characters are exactly what this test looks for.
+  // eslint-disable-next-line no-control-regex
   return !text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/.test(text);
 }
 

@@ -37,6 +37,7 @@ function visibleSlice(text: string, start: number, end: number): string {
     }
     if (Object.hasOwn(NAMED, c)) out += NAMED[c];
     else if (c === ' ' && runEndsLine) out += '␠';
+    // eslint-disable-next-line no-control-regex -- control characters are what is made visible here
     else if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060]/.test(c)) out += `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
     else out += c;
   }

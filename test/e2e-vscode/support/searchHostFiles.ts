@@ -58,7 +58,8 @@ function readVarint(bytes: Buffer, at: number): [number, number] {
 /** Snappy's block format (https://github.com/google/snappy/blob/main/format_description.txt); undefined if not Snappy. */
 export function snappyDecompress(input: Buffer): Buffer | undefined {
   try {
-    let [length, at] = readVarint(input, 0);
+    const [length, start] = readVarint(input, 0);
+    let at = start;
     const out = Buffer.alloc(length);
     let o = 0;
     while (at < input.length) {

@@ -78,7 +78,7 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
       await activeTab.first().waitFor({ timeout: 10_000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw new Error(`Quick Open did not open ${fileName} after ${attempt} tries: ${(error as Error).message}`);
+      if (attempt === 3) throw new Error(`Quick Open did not open ${fileName} after ${attempt} tries: ${(error as Error).message}`, { cause: error });
       await page.keyboard.press('Escape');
     }
   }
