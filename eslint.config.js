@@ -35,7 +35,14 @@ export default tseslint.config(
     },
     rules: {
       // node:test's test()/describe() return promises the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] },
+          ],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
@@ -45,11 +52,18 @@ export default tseslint.config(
     // The core runs in every host: nothing platform-specific (the convention test checks the same at build level).
     files: ['core/src/**/*.ts'],
     ignores: ['core/src/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'vscode', 'webextension-polyfill'], message: 'core/src is platform-free: inject the platform service instead.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'vscode', 'webextension-polyfill'], message: 'core/src is platform-free: inject the platform service instead.' }] },
+      ],
+    },
   },
   {
     // A webview cannot import `vscode` (GitLens bans it the same way in src/webviews/apps).
     files: ['vscode-ext/src/webview/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview has no vscode API: talk to the host through the protocol.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview has no vscode API: talk to the host through the protocol.' }] }],
+    },
   },
 );

@@ -15,7 +15,10 @@ if (!existsSync(join(sourceDir, 'manifest.json'))) {
 }
 // web-ext's exports do not include its bin; its entry (index.js) sits at the package root beside bin/.
 const webExt = join(dirname(createRequire(import.meta.url).resolve('web-ext')), 'bin', 'web-ext.js');
-const run = spawnSync(process.execPath, [webExt, 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-input', '--no-config-discovery'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync(process.execPath, [webExt, 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-input', '--no-config-discovery'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
@@ -23,6 +26,7 @@ try {
   console.error(`lint: web-ext did not print a JSON report (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
   process.exit(2);
 }
-for (const kind of ['errors', 'warnings', 'notices']) for (const m of report[kind]) console.log(`${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
+for (const kind of ['errors', 'warnings', 'notices'])
+  for (const m of report[kind]) console.log(`${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
 console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
 process.exit(report.summary.errors === 0 ? 0 : 1);

@@ -26,7 +26,10 @@ function find(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => find(join(root, r), [])).filter((f) => filter.length === 0 || filter.some((p) => f.includes(p))).sort();
+const files = roots
+  .flatMap((r) => find(join(root, r), []))
+  .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)))
+  .sort();
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
@@ -34,10 +37,24 @@ if (files.length === 0) {
 console.log(`running ${files.length} test files`);
 // One TAP copy per run, so two runs at once (a developer and a watcher) never read each other's counts.
 const tapFile = join(root, `test-results.${process.pid}.tap`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-timeout=600000',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 // The plain closing line CI reads, taken from the TAP copy of the run.
 const tap = readFileSync(tapFile, 'utf8');
 rmSync(tapFile);

@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const dir = new URL('./setup/', import.meta.url).pathname;
-const scripts = readdirSync(dir).filter((f) => f.endsWith('.sh')).sort();
+const scripts = readdirSync(dir)
+  .filter((f) => f.endsWith('.sh'))
+  .sort();
 for (const script of scripts) {
   const started = Date.now();
   const result = spawnSync('bash', [dir + script], { stdio: 'inherit' });

@@ -26,11 +26,27 @@ const nodeCryptoDefault = {
 
 const shared = { bundle: true, minify: production, sourcemap: watch, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
 const builds = [
-  { ...shared, entryPoints: [join(root, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [slimCatalog({ deflate: true }), nodeCryptoDefault] },
+  {
+    ...shared,
+    entryPoints: [join(root, 'src/extension.ts')],
+    outfile: join(dist, 'extension.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [slimCatalog({ deflate: true }), nodeCryptoDefault],
+  },
   { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },
-  { ...shared, entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(dist, 'webview.js'), platform: 'browser', format: 'iife', target: 'es2022', plugins: [codiconSubset(join(root, 'src/webview/codicons.json'))] },
+  {
+    ...shared,
+    entryPoints: [join(root, 'src/webview/main.ts')],
+    outfile: join(dist, 'webview.js'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    plugins: [codiconSubset(join(root, 'src/webview/codicons.json'))],
+  },
 ];
-
 
 function sizes() {
   const files = [];

@@ -19,7 +19,12 @@ export const openTab = (path: string) => browser.tabs.create({ url: browser.runt
 /** A request the inspected page made, in HAR form, with its response body. */
 export interface HarRequest {
   readonly startedDateTime?: string;
-  readonly request: { readonly method: string; readonly url: string; readonly headers: readonly { name: string; value: string }[]; readonly postData?: { readonly text?: string } };
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: readonly { name: string; value: string }[];
+    readonly postData?: { readonly text?: string };
+  };
   readonly response: { readonly status: number };
   getContent(callback?: (content: string | null) => void): Promise<[string | null, string]> | undefined;
 }
@@ -31,7 +36,11 @@ export interface HarRequest {
 export function readResponseBody(request: HarRequest): Promise<string> {
   return new Promise((resolve) => {
     const maybePromise = request.getContent((content) => resolve(content ?? ''));
-    if (maybePromise && typeof maybePromise.then === 'function') maybePromise.then(([content]) => resolve(content ?? ''), () => resolve(''));
+    if (maybePromise && typeof maybePromise.then === 'function')
+      maybePromise.then(
+        ([content]) => resolve(content ?? ''),
+        () => resolve(''),
+      );
   });
 }
 

@@ -16,14 +16,15 @@ function files(dir: string, suffix: string): string[] {
   });
 }
 const sources = files(src, '.ts').map((path) => ({ path: relative(src, path), text: readFileSync(path, 'utf8') }));
-const imports = (text: string) => [...text.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)].map((m) => ({ typeOnly: m[1] !== undefined, from: m[2]! }));
+const imports = (text: string) =>
+  [...text.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)].map((m) => ({ typeOnly: m[1] !== undefined, from: m[2]! }));
 
 test('only browserApi.ts imports webextension-polyfill', () => {
   const importers = sources.filter((s) => imports(s.text).some((i) => i.from === 'webextension-polyfill')).map((s) => s.path);
   assert.deepEqual(importers, ['browserApi.ts']);
 });
 
-test('pages never import the service worker\'s modules, and it never imports theirs', () => {
+test("pages never import the service worker's modules, and it never imports theirs", () => {
   const page = /^(popup|editor|devtools|ui)\//;
   for (const { path, text } of sources) {
     for (const { from } of imports(text)) {
@@ -63,11 +64,18 @@ test('en and zh_CN carry the same messages, and every message the pages and mani
   }
   for (const { text } of sources) for (const m of text.matchAll(/\bt\('([A-Za-z]+)'/g)) used.add(m[1]!);
   for (const m of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_([A-Za-z]+)__/g)) used.add(m[1]!);
-  assert.deepEqual([...used].filter((key) => !(key in en)), []);
-  assert.deepEqual(Object.keys(en).filter((key) => !used.has(key)), [], 'no unused messages');
+  assert.deepEqual(
+    [...used].filter((key) => !(key in en)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(en).filter((key) => !used.has(key)),
+    [],
+    'no unused messages',
+  );
 });
 
-test('every input and textarea has autocomplete=off, so Chromium\'s session restore never writes its value to disk', () => {
+test("every input and textarea has autocomplete=off, so Chromium's session restore never writes its value to disk", () => {
   // Found by test/e2e-browser/secret-canary.test.ts: a pasted curl's Bearer token in Default/Sessions/ (form state).
   // Pages with a DraftBinding (popup, editor) get it at run time for every field; generated fields get it from el().
   const text = (path: string) => sources.find((s) => s.path === path)!.text;

@@ -1,7 +1,18 @@
 // Typed request/response over runtime messages: pages call `callBackground(name, params)`, the service worker
 // answers with `handleMessages({ name: handler, … })`. The protocol map makes both sides agree at compile time.
 import { runtime, type Runtime } from './browserApi.js';
-import { isRequestEnvelope, type Handlers, type MessageName, type NotificationEnvelope, type NotificationMap, type NotificationName, type ParamsOf, type RequestEnvelope, type ResponseEnvelope, type ResultOf } from './protocol.js';
+import {
+  isRequestEnvelope,
+  type Handlers,
+  type MessageName,
+  type NotificationEnvelope,
+  type NotificationMap,
+  type NotificationName,
+  type ParamsOf,
+  type RequestEnvelope,
+  type ResponseEnvelope,
+  type ResultOf,
+} from './protocol.js';
 
 export async function callBackground<K extends MessageName>(name: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
   const envelope: RequestEnvelope<K> = { protocol: 'iot-devkit/1', name, params };

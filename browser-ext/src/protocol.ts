@@ -381,9 +381,13 @@ export interface RequestEnvelope<K extends MessageName = MessageName> {
 }
 
 /** What comes back: a handler's result, or its error message (an Error does not survive structured cloning). */
-export type ResponseEnvelope<K extends MessageName = MessageName> = { readonly ok: true; readonly result: ResultOf<K> } | { readonly ok: false; readonly error: string };
+export type ResponseEnvelope<K extends MessageName = MessageName> =
+  { readonly ok: true; readonly result: ResultOf<K> } | { readonly ok: false; readonly error: string };
 
 export type Handlers = { [K in MessageName]: (params: ParamsOf<K>) => Promise<ResultOf<K>> };
 
 export const isRequestEnvelope = (message: unknown): message is RequestEnvelope =>
-  typeof message === 'object' && message !== null && (message as { protocol?: unknown }).protocol === 'iot-devkit/1' && typeof (message as { name?: unknown }).name === 'string';
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { protocol?: unknown }).protocol === 'iot-devkit/1' &&
+  typeof (message as { name?: unknown }).name === 'string';

@@ -14,7 +14,16 @@ import { numberLines } from './catalog/docText.mjs';
 import { createCorrector } from './catalog/ocr.mjs';
 import { applyConstraints } from './catalog/constraints.mjs';
 import { readActions } from './catalog/tencentActions.mjs';
-import { headingIndex, readCommonParams, readDomains, readErrorTables, readLimits, readRegions, readSigningFailureNotes, readStructures } from './catalog/tencentService.mjs';
+import {
+  headingIndex,
+  readCommonParams,
+  readDomains,
+  readErrorTables,
+  readLimits,
+  readRegions,
+  readSigningFailureNotes,
+  readStructures,
+} from './catalog/tencentService.mjs';
 import { readMxchip, readOneNet } from './catalog/vendors.mjs';
 
 export const SEEDS = {
@@ -137,12 +146,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         return true;
       }
     });
-    for (const [name] of stale) console.error(`stale: core/src/catalog/data/${name} differs from what the seeds give; run node core/scripts/extract-catalog.mjs`);
+    for (const [name] of stale)
+      console.error(`stale: core/src/catalog/data/${name} differs from what the seeds give; run node core/scripts/extract-catalog.mjs`);
     process.exit(stale.length ? 1 : 0);
   }
   for (const [name, data] of Object.entries(files)) {
     writeFileSync(join(dataDir, name), serialize(data));
-    const summary = data.actions ? `${data.actions.length} actions, ${data.structures.length} structures, ${data.errorCodes.length} error codes` : `${data.endpoints.length} endpoints, ${data.errorCodes.length} codes`;
+    const summary = data.actions
+      ? `${data.actions.length} actions, ${data.structures.length} structures, ${data.errorCodes.length} error codes`
+      : `${data.endpoints.length} endpoints, ${data.errorCodes.length} codes`;
     console.log(`core/src/catalog/data/${name}: ${summary}, ${data.ocrCorrections.length} OCR corrections`);
   }
 }

@@ -3,7 +3,14 @@ export type { HashAlgorithm, HashProvider } from './crypto/HashProvider.js';
 export { nobleHashProvider } from './crypto/nobleHashProvider.js';
 export { fromBase64, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './encoding/bytes.js';
 export { percentEncode } from './encoding/percentEncode.js';
-export { DEFAULT_JSON_MAX_DEPTH, measureJsonDepth, parseJsonBounded, valueDepthExceeds, type BoundedJson, type JsonLimits } from './encoding/parseJsonBounded.js';
+export {
+  DEFAULT_JSON_MAX_DEPTH,
+  measureJsonDepth,
+  parseJsonBounded,
+  valueDepthExceeds,
+  type BoundedJson,
+  type JsonLimits,
+} from './encoding/parseJsonBounded.js';
 export { maskSecret } from './signing/maskSecret.js';
 export { parseRequestUrl, type RequestUrl } from './signing/requestUrl.js';
 export { SigningInputError } from './signing/SigningInputError.js';
@@ -40,18 +47,49 @@ export { buildMqttPassword, computeMqttSignature, MQTT_HMACS, MQTT_PASSWORD_SUFF
 export { DEVICE_CREDENTIAL_RULES, DEVICE_CREDENTIAL_STEP_IDS, type DeviceCredentialStepId } from './credentials/tencent/deviceCredentialRules.js';
 export { generateConnId } from './credentials/tencent/generateConnId.js';
 export { parseMqttUsername, type ParsedMqttUsername } from './credentials/tencent/parseMqttUsername.js';
-export { DEFAULT_DEVICE_CREDENTIAL_LIFETIME, signDeviceCredentials, type DeviceCredentialRequest, type DeviceCredentials } from './credentials/tencent/signDeviceCredentials.js';
+export {
+  DEFAULT_DEVICE_CREDENTIAL_LIFETIME,
+  signDeviceCredentials,
+  type DeviceCredentialRequest,
+  type DeviceCredentials,
+} from './credentials/tencent/signDeviceCredentials.js';
 export { verifyDeviceCredentials, type CapturedDeviceCredentials, type DeviceCredentialVerification } from './credentials/tencent/verifyDeviceCredentials.js';
-export { buildOneNetStringToSign, computeOneNetSign, isOneNetMethod, ONENET_METHODS, ONENET_TOKEN_VERSION, type OneNetMethod } from './credentials/onenet/computeOneNetSign.js';
+export {
+  buildOneNetStringToSign,
+  computeOneNetSign,
+  isOneNetMethod,
+  ONENET_METHODS,
+  ONENET_TOKEN_VERSION,
+  type OneNetMethod,
+} from './credentials/onenet/computeOneNetSign.js';
 export { encodeOneNetToken, type OneNetTokenParts } from './credentials/onenet/encodeOneNetToken.js';
-export { buildOneNetApiKeyRequest, ONENET_API_HOST, type OneNetApiKeyRequest, type OneNetApiKeyRequestInput, type OneNetApiKeyStepId } from './credentials/onenet/oneNetApiKeyRequest.js';
+export {
+  buildOneNetApiKeyRequest,
+  ONENET_API_HOST,
+  type OneNetApiKeyRequest,
+  type OneNetApiKeyRequestInput,
+  type OneNetApiKeyStepId,
+} from './credentials/onenet/oneNetApiKeyRequest.js';
 export { buildOneNetResource, checkOneNetResource } from './credentials/onenet/oneNetResource.js';
 export { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } from './credentials/onenet/oneNetTokenRules.js';
 export { readOneNetToken, type ReadOneNetToken } from './credentials/onenet/readOneNetToken.js';
 export { checkOneNetMethod, signOneNetToken, type OneNetToken, type OneNetTokenRequest } from './credentials/onenet/signOneNetToken.js';
 export { verifyOneNetToken, type CapturedOneNetToken, type OneNetTokenVerification } from './credentials/onenet/verifyOneNetToken.js';
-export { buildBearerAuthorization, readMxchipTokenResponse, verifyMxchipAuthorization, type BearerAuthorization, type CapturedMxchipAuthorization } from './credentials/mxchip/bearerAuthorization.js';
-export { buildMxchipTokenRequest, MXCHIP_TOKEN_PATH, MXCHIP_TOKEN_STEP_IDS, type MxchipTokenRequest, type MxchipTokenRequestInput, type MxchipTokenStepId } from './credentials/mxchip/buildMxchipTokenRequest.js';
+export {
+  buildBearerAuthorization,
+  readMxchipTokenResponse,
+  verifyMxchipAuthorization,
+  type BearerAuthorization,
+  type CapturedMxchipAuthorization,
+} from './credentials/mxchip/bearerAuthorization.js';
+export {
+  buildMxchipTokenRequest,
+  MXCHIP_TOKEN_PATH,
+  MXCHIP_TOKEN_STEP_IDS,
+  type MxchipTokenRequest,
+  type MxchipTokenRequestInput,
+  type MxchipTokenStepId,
+} from './credentials/mxchip/buildMxchipTokenRequest.js';
 export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
 export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';
 export { sendWithAuth, type AuthContext, type AuthScheme, type HttpResponse, type Transport } from './request/auth/AuthScheme.js';
@@ -60,7 +98,17 @@ export { oneNetApiKeyAuth } from './request/auth/oneNetApiKeyAuth.js';
 export { tc3Auth } from './request/auth/tc3Auth.js';
 export { validateParams, type ParamProblem, type ParamRules, type StructureRules } from './request/validateParams.js';
 export { checkRequestSize, REQUEST_SIZE_LIMITS } from './request/checkRequestSize.js';
-export { isJsonObject, jsonEqual, type JsonObject, type JsonValue, type ShadowDocument, type ShadowEnvelope, type ShadowError, type ShadowResult, type ShadowState } from './shadow/ShadowDocument.js';
+export {
+  isJsonObject,
+  jsonEqual,
+  type JsonObject,
+  type JsonValue,
+  type ShadowDocument,
+  type ShadowEnvelope,
+  type ShadowError,
+  type ShadowResult,
+  type ShadowState,
+} from './shadow/ShadowDocument.js';
 export { SHADOW_ERROR_CODES, SHADOW_STATE_MAX_BYTES } from './shadow/shadowRules.js';
 export { mergeDesired, mergeMetadata } from './shadow/mergeDesired.js';
 export { computeShadowDelta } from './shadow/computeShadowDelta.js';
@@ -74,19 +122,76 @@ export { RULE_ERROR_CODES, type RuleResult, type RuleSqlError } from './ruleSql/
 export { decodeRuleSql, encodeRuleSql } from './ruleSql/ruleSqlBase64.js';
 export { checkRuleSql, type RuleSqlParts } from './ruleSql/checkRuleSql.js';
 export { checkRuleActions, RULE_ACTION_FIELDS, type CheckedRuleActions } from './ruleSql/checkRuleActions.js';
-export { buildTopicRulePayload, readTopicRulePayload, type ReadTopicRule, type TopicRuleInput, type TopicRulePayload } from './ruleSql/buildTopicRulePayload.js';
+export {
+  buildTopicRulePayload,
+  readTopicRulePayload,
+  type ReadTopicRule,
+  type TopicRuleInput,
+  type TopicRulePayload,
+} from './ruleSql/buildTopicRulePayload.js';
 export { coerceParams } from './request/coerceParams.js';
-export type { AccessDomain, ActionError, ActionExample, ActionSpec, Catalog, CommonParam, Constraints, DocIssue, ErrorKind, ExampleRequest, FieldSpec, LocalizedName, OcrCorrection, ParamSpec, RequestLimits, ServiceCatalog, ServiceErrorCode, StructureSpec, VendorAuth, VendorCatalog, VendorEndpoint, VendorErrorCode, VendorField, VendorParam } from './catalog/types.js';
-export { findAction, findActionEntry, findService, findStructure, findVendor, findVendorEndpoint, getCatalog, listActions, suggestActions, type ActionEntry, type VendorEndpointEntry } from './catalog/catalog.js';
+export type {
+  AccessDomain,
+  ActionError,
+  ActionExample,
+  ActionSpec,
+  Catalog,
+  CommonParam,
+  Constraints,
+  DocIssue,
+  ErrorKind,
+  ExampleRequest,
+  FieldSpec,
+  LocalizedName,
+  OcrCorrection,
+  ParamSpec,
+  RequestLimits,
+  ServiceCatalog,
+  ServiceErrorCode,
+  StructureSpec,
+  VendorAuth,
+  VendorCatalog,
+  VendorEndpoint,
+  VendorErrorCode,
+  VendorField,
+  VendorParam,
+} from './catalog/types.js';
+export {
+  findAction,
+  findActionEntry,
+  findService,
+  findStructure,
+  findVendor,
+  findVendorEndpoint,
+  getCatalog,
+  listActions,
+  suggestActions,
+  type ActionEntry,
+  type VendorEndpointEntry,
+} from './catalog/catalog.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
-export { interpretResponse, type ResponseError, type ResponseInterpretation, type ResponseMalformed, type ResponseSuccess } from './errors/interpretResponse.js';
+export {
+  interpretResponse,
+  type ResponseError,
+  type ResponseInterpretation,
+  type ResponseMalformed,
+  type ResponseSuccess,
+} from './errors/interpretResponse.js';
 export { capturedHeader, capturedHeaderRecord, type CapturedHeader, type CapturedRequest, type CaptureResult } from './capture/CapturedRequest.js';
 export { parseCurl } from './capture/parseCurl.js';
 export { parseRawHttp } from './capture/parseRawHttp.js';
 export { parseHarEntry, type HarOptions } from './capture/parseHarEntry.js';
 export { CAPTURE_FORMATS, detectCaptureFormat, parseCapturedRequest, type CaptureFormat } from './capture/parseCapturedRequest.js';
-export { DIAGNOSIS_CAUSES, type Diagnosis, type DiagnosisCauseId, type DiagnosisEvidence, type DiagnosisFinding, type DiagnosisScheme, type StepDifference } from './diagnosis/DiagnosisCause.js';
+export {
+  DIAGNOSIS_CAUSES,
+  type Diagnosis,
+  type DiagnosisCauseId,
+  type DiagnosisEvidence,
+  type DiagnosisFinding,
+  type DiagnosisScheme,
+  type StepDifference,
+} from './diagnosis/DiagnosisCause.js';
 export type { DiagnosisInput, DiagnosisOptions } from './diagnosis/DiagnosisInput.js';
 export { CAUSE_RULES, type CauseRule } from './diagnosis/causeRules.js';
 export { diagnose, signatureSchemeOf } from './diagnosis/diagnose.js';
@@ -94,7 +199,17 @@ export { diagnoseTc3 } from './diagnosis/diagnoseTc3.js';
 export { diagnoseV1 } from './diagnosis/diagnoseV1.js';
 export { diffText, makeVisible, type TextDifference } from './diagnosis/diffText.js';
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator/createEmulator.js';
-export { createEmptyState, deviceKey, MAX_RECORDED_MESSAGES, type EmulatedDevice, type EmulatedProduct, type EmulatedRule, type EmulatorState, type PublishedMessage, type TrroProject } from './emulator/EmulatorState.js';
+export {
+  createEmptyState,
+  deviceKey,
+  MAX_RECORDED_MESSAGES,
+  type EmulatedDevice,
+  type EmulatedProduct,
+  type EmulatedRule,
+  type EmulatorState,
+  type PublishedMessage,
+  type TrroProject,
+} from './emulator/EmulatorState.js';
 export { restoreState, serializeState, STATE_FORMAT, type RestoreResult } from './emulator/stateSnapshot.js';
 export { createDemoState, DEMO_DEVICES, DEMO_PRODUCT_ID, DEMO_RULE_NAME } from './emulator/demoState.js';
 export { DEMO_CREDENTIAL, type EmulatorCredential } from './emulator/EmulatorCredential.js';
@@ -103,10 +218,33 @@ export { MAX_CLOCK_SKEW_SECONDS, type SignatureDiagnoser } from './emulator/auth
 export { ADMIN_PREFIX, ADMIN_ROUTES } from './emulator/adminRoutes.js';
 export { ACTION_HANDLERS } from './emulator/actions/actionHandlers.js';
 export { isLoopbackHost, signedHostCandidates } from './emulator/loopbackHost.js';
-export { CREDENTIAL_SCHEME_IDS, CREDENTIAL_SCHEMES, credentialFieldsOf, findCredentialScheme, type CredentialField, type CredentialMode, type CredentialScheme, type CredentialSchemeId } from './credentials/credentialSchemes.js';
+export {
+  CREDENTIAL_SCHEME_IDS,
+  CREDENTIAL_SCHEMES,
+  credentialFieldsOf,
+  findCredentialScheme,
+  type CredentialField,
+  type CredentialMode,
+  type CredentialScheme,
+  type CredentialSchemeId,
+} from './credentials/credentialSchemes.js';
 export { runCredentialScheme, type CredentialOutput, type CredentialSchemeResult, type CredentialSchemeRun } from './credentials/runCredentialScheme.js';
 // Presentation layer: the secret policy (what is secret, mask for display, drop for storage) and step views
-export { FALLBACK_SECRET_FIELDS, isSecretField, isSecretHeader, maskForDisplay, REDACTED, redactForStorage, SECRET_HEADERS, secretNamesMentioned, secretParamNames, type DroppedSecret, type ExchangeToRedact, type RedactedExchange, type RedactionOptions } from './views/secretPolicy.js';
+export {
+  FALLBACK_SECRET_FIELDS,
+  isSecretField,
+  isSecretHeader,
+  maskForDisplay,
+  REDACTED,
+  redactForStorage,
+  SECRET_HEADERS,
+  secretNamesMentioned,
+  secretParamNames,
+  type DroppedSecret,
+  type ExchangeToRedact,
+  type RedactedExchange,
+  type RedactionOptions,
+} from './views/secretPolicy.js';
 export { buildStepViews, DERIVED_KEY_STEP_IDS, isSecretStep, pickLanguage, stepValueForDisplay, type StepLanguage, type StepView } from './views/stepViews.js';
 
 // parsers: own-property records, lone-surrogate checks, bounded readers and their limits

@@ -22,6 +22,8 @@ export async function bench(): Promise<string[]> {
   const script = new URL('../../core/scripts/extract-catalog.mjs', import.meta.url).pathname;
   const t = process.hrtime.bigint();
   const check = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
-  lines.push(`  ${`extract all four documents and compare (--check, exit ${check.status})`.padEnd(56)} ${fmt(Number(process.hrtime.bigint() - t) / 1000).padStart(10)}`);
+  lines.push(
+    `  ${`extract all four documents and compare (--check, exit ${check.status})`.padEnd(56)} ${fmt(Number(process.hrtime.bigint() - t) / 1000).padStart(10)}`,
+  );
   return lines;
 }

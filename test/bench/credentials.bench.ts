@@ -17,7 +17,10 @@ export async function bench(): Promise<string[]> {
     const rows: [string, () => unknown][] = [
       ['MQTT sign', () => signDeviceCredentials({ productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: psk, now, connid: 'a1B2c' }, { crypto })],
       ['MQTT verify, right', () => verifyDeviceCredentials({ username: mqtt.username, password: mqtt.password, devicePsk: psk, now }, { crypto })],
-      ['MQTT verify, no mistake matches (4 HMACs)', () => verifyDeviceCredentials({ username: mqtt.username, password: wrongPassword, devicePsk: psk, now }, { crypto })],
+      [
+        'MQTT verify, no mistake matches (4 HMACs)',
+        () => verifyDeviceCredentials({ username: mqtt.username, password: wrongPassword, devicePsk: psk, now }, { crypto }),
+      ],
       ['OneNET sign', () => signOneNetToken({ res: 'products/123456/devices/dev-01', et: now + 3600, method: 'sha256', key, now }, { crypto })],
       ['OneNET verify, right', () => verifyOneNetToken({ token: token.token, key, now }, { crypto })],
       ['OneNET verify, no mistake matches (all retries)', () => verifyOneNetToken({ token: wrongToken, key, now }, { crypto })],

@@ -13,7 +13,14 @@ const CONCURRENCY = 16;
 
 function signedShadowRequest(endpoint: string) {
   return buildHttpRequest(
-    { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: 'ap-guangzhou', params: { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, endpoint },
+    {
+      service: 'iotcloud',
+      version: '2021-04-08',
+      action: 'DescribeDeviceShadow',
+      region: 'ap-guangzhou',
+      params: { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' },
+      endpoint,
+    },
     { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000), crypto: nodeHashProvider },
   );
 }
@@ -53,7 +60,9 @@ function openConnection(port: number, wire: Buffer): Promise<{ send(): Promise<b
 
 /** DescribeDeviceShadow over loopback HTTP with keep-alive, against an emulator process of its own (one core). */
 async function overHttp(): Promise<{ rates: number[]; sent: number; failed: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/emulatorServer.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/emulatorServer.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -69,7 +78,14 @@ async function overHttp(): Promise<{ rates: number[]; sent: number; failed: numb
     // send is still verified in full by the emulator (it keeps no cache of verified signatures).
     const signed = signedShadowRequest(endpoint);
     const url = new URL(signed.url);
-    const head = [`POST / HTTP/1.1`, ...Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(signed.body)}`, 'Connection: keep-alive', '', ''].join('\r\n');
+    const head = [
+      `POST / HTTP/1.1`,
+      ...Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`),
+      `Content-Length: ${Buffer.byteLength(signed.body)}`,
+      'Connection: keep-alive',
+      '',
+      '',
+    ].join('\r\n');
     const wire = Buffer.concat([Buffer.from(head), Buffer.from(signed.body)]);
     const connections = await Promise.all(Array.from({ length: CONCURRENCY }, () => openConnection(Number(url.port), wire)));
     for (const c of connections) for (let i = 0; i < 20; i++) await c.send(); // warm-up
@@ -123,7 +139,19 @@ function coreSigned(): ReceivedRequest {
 function sdkStyleSigned(): ReceivedRequest {
   const body = JSON.stringify({ ProductId: 'DEMO000001', DeviceName: 'thermostat-1' });
   const headers = { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadow', 'X-TC-Version': '2021-04-08', 'X-TC-Region': 'ap-guangzhou' };
-  const signed = signTc3({ method: 'POST', url: 'http://127.0.0.1/', headers, body, timestamp: Math.floor(Date.now() / 1000), secretId: DEMO_CREDENTIAL.secretId, secretKey: DEMO_CREDENTIAL.secretKey, service: '127' }, { crypto: nodeHashProvider });
+  const signed = signTc3(
+    {
+      method: 'POST',
+      url: 'http://127.0.0.1/',
+      headers,
+      body,
+      timestamp: Math.floor(Date.now() / 1000),
+      secretId: DEMO_CREDENTIAL.secretId,
+      secretKey: DEMO_CREDENTIAL.secretKey,
+      service: '127',
+    },
+    { crypto: nodeHashProvider },
+  );
   return { method: 'POST', target: '/', headers: { ...lowerCaseKeys(signed.headers), host: '127.0.0.1:9180' }, body: utf8Encode(body) };
 }
 
@@ -139,7 +167,9 @@ export async function bench(): Promise<string[]> {
   const pure = inProcess(coreSigned());
   const sdkStyle = inProcess(sdkStyleSigned());
   const line = (label: string, value: string) => `  ${label.padEnd(66)} ${value}`;
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return [
     `Emulator: verified DescribeDeviceShadow (TC3, node:crypto), loopback, keep-alive, ${CONCURRENCY} connections, ${ROUNDS} rounds of ${ROUND_MS / 1000} s`,
     line('over HTTP, emulator in its own process (one core), target >= 3,000/s', summary(http.rates)),

@@ -34,5 +34,8 @@ export async function bench(): Promise<string[]> {
   // Interleaved rounds: these figures are read as ratios, which a sequential run skews by order and machine load.
   const results = Object.entries(measureMicrosInterleaved(chain, iterations));
   const noble = results[1]![1];
-  return [`Hashing for one TC3 signature (2 SHA-256 + 4 HMAC-SHA256, 1 KB payload), median of 7 interleaved rounds x ${iterations}`, ...results.map(([label, micros]) => `  ${label.padEnd(40)} ${fmt(micros).padStart(10)}   ${(micros / noble).toFixed(2)}x @noble/hashes`)];
+  return [
+    `Hashing for one TC3 signature (2 SHA-256 + 4 HMAC-SHA256, 1 KB payload), median of 7 interleaved rounds x ${iterations}`,
+    ...results.map(([label, micros]) => `  ${label.padEnd(40)} ${fmt(micros).padStart(10)}   ${(micros / noble).toFixed(2)}x @noble/hashes`),
+  ];
 }

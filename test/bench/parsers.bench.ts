@@ -16,7 +16,7 @@ async function bestMs(run: () => unknown): Promise<number> {
 }
 
 export async function bench(): Promise<string[]> {
-  const lines = ['Parsers, worst-case inputs (the fuzz suite\'s adversarial list), best of 5 after a warm-up; the fuzz test requires < 50 ms at 16 KB'];
+  const lines = ["Parsers, worst-case inputs (the fuzz suite's adversarial list), best of 5 after a warm-up; the fuzz test requires < 50 ms at 16 KB"];
   let worst = { ms: 0, what: '' };
   for (const target of FUZZ_TARGETS) {
     const small = target.adversarial(4 * 1024);
@@ -25,7 +25,9 @@ export async function bench(): Promise<string[]> {
       const ms4 = await bestMs(() => target.run(input));
       const ms16 = await bestMs(() => target.run(large[i]![1]));
       if (ms16 > worst.ms) worst = { ms: ms16, what: `${target.name}, ${label}` };
-      lines.push(`  ${`${target.name}: ${label}`.slice(0, 78).padEnd(78)} 4 KB ${ms4.toFixed(2).padStart(6)} ms   16 KB ${ms16.toFixed(2).padStart(6)} ms   x${(ms16 / Math.max(ms4, 0.001)).toFixed(1)}`);
+      lines.push(
+        `  ${`${target.name}: ${label}`.slice(0, 78).padEnd(78)} 4 KB ${ms4.toFixed(2).padStart(6)} ms   16 KB ${ms16.toFixed(2).padStart(6)} ms   x${(ms16 / Math.max(ms4, 0.001)).toFixed(1)}`,
+      );
     }
   }
   lines.push(`  worst at 16 KB: ${worst.ms.toFixed(2)} ms (${worst.what})`);

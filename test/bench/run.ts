@@ -2,7 +2,9 @@
 import { readdirSync } from 'node:fs';
 
 const only = process.argv.slice(2);
-const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+const files = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
 console.log(`IoT Devkit benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 for (const file of files) {
   const module = (await import(new URL(file, import.meta.url).href)) as { bench: () => Promise<string[]> };

@@ -6,7 +6,12 @@ import { fmt, measureMicrosInterleaved } from './measure.js';
 /** TC3 signing of a 1 KB body: the core (node:crypto injected, and pure @noble/hashes) against the official SDK. */
 export async function bench(): Promise<string[]> {
   const body = JSON.stringify({ ProductId: 'ABCDEFGHIJ', DeviceName: 'dev-1', State: JSON.stringify({ desired: { pad: 'x'.repeat(900) } }) }).slice(0, 1024);
-  const common = { url: 'https://iotcloud.tencentcloudapi.com/', timestamp: 1551113065, secretId: 'AKIDbenchOnlyNotARealKey', secretKey: 'benchOnlyNotARealSecretKey' };
+  const common = {
+    url: 'https://iotcloud.tencentcloudapi.com/',
+    timestamp: 1551113065,
+    secretId: 'AKIDbenchOnlyNotARealKey',
+    secretKey: 'benchOnlyNotARealSecretKey',
+  };
   const request = { ...common, method: 'POST', headers: { 'Content-Type': 'application/json' }, body };
   const payload = Buffer.from(body);
   const iterations = 5000;
@@ -23,7 +28,8 @@ export async function bench(): Promise<string[]> {
     },
     iterations,
   );
-  const line = (label: string, micros: number, target?: string) => `  ${label.padEnd(46)} ${fmt(micros).padStart(10)}   ${(micros / sdk).toFixed(2)}x SDK${target ? `   (target ${target})` : ''}`;
+  const line = (label: string, micros: number, target?: string) =>
+    `  ${label.padEnd(46)} ${fmt(micros).padStart(10)}   ${(micros / sdk).toFixed(2)}x SDK${target ? `   (target ${target})` : ''}`;
   return [
     `TC3 signing, 1 KB body, median of 7 interleaved rounds x ${iterations}`,
     `  ${'official tencentcloud-sdk-nodejs-common sign3'.padEnd(46)} ${fmt(sdk).padStart(10)}   1.00x SDK`,

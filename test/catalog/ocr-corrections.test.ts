@@ -25,8 +25,16 @@ test('l/I confusions in error codes are corrected everywhere and the printed spe
   assert.equal(gateway?.docSpelling, 'InvalidParameterValue.DevicelsNotGateway');
   const codes = services.flatMap((s) => [...s.errorCodes.map((e) => e.code), ...('actions' in s ? s.actions.flatMap((a) => a.errors.map((e) => e.code)) : [])]);
   // "ls" after a lowercase letter and before a capital is never a real CamelCase word in these codes.
-  assert.deepEqual(codes.filter((c) => /[a-z]ls[A-Z]/.test(c)), []);
-  for (const printed of ['FailedOperation.DevicelsUpdating', 'UnauthorizedOperation.DevicelsNotEnabled', 'UnauthorizedOperation.ProductsIsForbidden', 'UnauthorizedOperation.ProductsForbidden']) {
+  assert.deepEqual(
+    codes.filter((c) => /[a-z]ls[A-Z]/.test(c)),
+    [],
+  );
+  for (const printed of [
+    'FailedOperation.DevicelsUpdating',
+    'UnauthorizedOperation.DevicelsNotEnabled',
+    'UnauthorizedOperation.ProductsIsForbidden',
+    'UnauthorizedOperation.ProductsForbidden',
+  ]) {
     assert.ok(!codes.includes(printed), `${printed} is gone`);
     const lookup = lookupErrorCode(printed);
     assert.ok(lookup.found && lookup.viaDocSpelling === printed, `${printed} still finds the corrected code`);

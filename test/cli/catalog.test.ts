@@ -5,19 +5,38 @@ import { runCli } from '../support/cli.js';
 test('catalog --json prints every service, action, parameter and error code in the documented shape', () => {
   const result = runCli(['catalog', '--json']);
   assert.equal(result.status, 0, result.stderr);
-  const out = JSON.parse(result.stdout) as { services: { service: string; version: string; actions: { name: string; params: { name: string; type: string; required: boolean }[]; errors: string[] }[] }[]; vendors: { vendor: string; endpoints: { name: string }[] }[] };
-  assert.deepEqual(out.services.map((s) => `${s.service} ${s.version}`), ['iotcloud 2021-04-08', 'trro 2022-03-25']);
+  const out = JSON.parse(result.stdout) as {
+    services: {
+      service: string;
+      version: string;
+      actions: { name: string; params: { name: string; type: string; required: boolean }[]; errors: string[] }[];
+    }[];
+    vendors: { vendor: string; endpoints: { name: string }[] }[];
+  };
+  assert.deepEqual(
+    out.services.map((s) => `${s.service} ${s.version}`),
+    ['iotcloud 2021-04-08', 'trro 2022-03-25'],
+  );
   const iotcloud = out.services[0]!;
   assert.equal(iotcloud.actions.length, 39);
   for (const action of iotcloud.actions) {
     assert.equal(typeof action.name, 'string');
-    assert.ok(action.errors.every((code) => typeof code === 'string'), `${action.name} errors are codes`);
+    assert.ok(
+      action.errors.every((code) => typeof code === 'string'),
+      `${action.name} errors are codes`,
+    );
     for (const p of action.params) assert.deepEqual([typeof p.name, typeof p.type, typeof p.required], ['string', 'string', 'boolean']);
   }
   const bind = iotcloud.actions.find((a) => a.name === 'BindDevices')!;
   assert.ok(bind.errors.includes('InvalidParameterValue.DeviceIsNotGateway'));
-  assert.deepEqual(bind.params.find((p) => p.name === 'DeviceNames'), { ...bind.params.find((p) => p.name === 'DeviceNames'), type: 'Array of String', required: true });
-  assert.deepEqual(out.vendors.map((v) => v.vendor), ['onenet', 'mxchip']);
+  assert.deepEqual(
+    bind.params.find((p) => p.name === 'DeviceNames'),
+    { ...bind.params.find((p) => p.name === 'DeviceNames'), type: 'Array of String', required: true },
+  );
+  assert.deepEqual(
+    out.vendors.map((v) => v.vendor),
+    ['onenet', 'mxchip'],
+  );
   assert.ok(out.vendors[1]!.endpoints.some((e) => e.name === 'CreateMqttClient'));
 });
 

@@ -10,14 +10,22 @@ const env = { DEVICE_PSK: PSK, ONENET_KEY: KEY };
 const future = () => Math.floor(Date.now() / 1000) + 3600;
 
 function assertNoSecret(result: CliResult) {
-  for (const secret of [PSK, KEY, Buffer.from(PSK, 'base64').toString('hex'), Buffer.from(KEY, 'base64').toString('hex'), 'madeUpCliTestPSK', 'madeUpOneNetCliTestAccessKey']) {
+  for (const secret of [
+    PSK,
+    KEY,
+    Buffer.from(PSK, 'base64').toString('hex'),
+    Buffer.from(KEY, 'base64').toString('hex'),
+    'madeUpCliTestPSK',
+    'madeUpOneNetCliTestAccessKey',
+  ]) {
     assert.ok(!result.stdout.includes(secret), `stdout leaks a secret: ${secret.slice(0, 4)}…`);
     assert.ok(!result.stderr.includes(secret), `stderr leaks a secret: ${secret.slice(0, 4)}…`);
   }
 }
 
 /** Independent formulas, node:crypto only. */
-const mqttPassword = (alg: 'sha256' | 'sha1', username: string, key = Buffer.from(PSK, 'base64')) => `${createHmac(alg, key).update(username).digest('hex')};hmac${alg}`;
+const mqttPassword = (alg: 'sha256' | 'sha1', username: string, key = Buffer.from(PSK, 'base64')) =>
+  `${createHmac(alg, key).update(username).digest('hex')};hmac${alg}`;
 function oneNetToken(res: string, et: number, method: 'md5' | 'sha1' | 'sha256', encodeSign = true): string {
   const sign = createHmac(method, Buffer.from(KEY, 'base64')).update(`${et}\n${method}\n${res}\n2018-10-31`).digest('base64');
   return `version=2018-10-31&res=${encodeURIComponent(res)}&et=${et}&method=${method}&sign=${encodeSign ? encodeURIComponent(sign) : sign}`;
@@ -26,7 +34,25 @@ function oneNetToken(res: string, et: number, method: 'md5' | 'sha1' | 'sha256',
 test('device-credentials --json matches the formula for sha256 and sha1; PSK never printed', () => {
   const expiry = future();
   for (const alg of ['sha256', 'sha1'] as const) {
-    const r = runCli(['device-credentials', '--product-id', 'ABCDE12345', '--device-name', 'dev_1', '--psk-env', 'DEVICE_PSK', '--expiry', String(expiry), '--hmac', alg, '--connid', 'a1B2c', '--json'], { env });
+    const r = runCli(
+      [
+        'device-credentials',
+        '--product-id',
+        'ABCDE12345',
+        '--device-name',
+        'dev_1',
+        '--psk-env',
+        'DEVICE_PSK',
+        '--expiry',
+        String(expiry),
+        '--hmac',
+        alg,
+        '--connid',
+        'a1B2c',
+        '--json',
+      ],
+      { env },
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['clientId', 'username', 'password', 'host', 'port', 'connid', 'expiry', 'hmac']);
@@ -55,7 +81,8 @@ test('device-credentials for a person: steps titled and aligned like sign, PSK m
 
 test('device-credentials --verify: right → exit 0; each mistake named → exit 1', () => {
   const username = `ABCDE12345dev_1;12010126;a1B2c;${future()}`;
-  const verify = (password: string, extra: string[] = [], user = username) => runCli(['device-credentials', '--verify', '--username', user, '--password', password, '--psk-env', 'DEVICE_PSK', '--json', ...extra], { env });
+  const verify = (password: string, extra: string[] = [], user = username) =>
+    runCli(['device-credentials', '--verify', '--username', user, '--password', password, '--psk-env', 'DEVICE_PSK', '--json', ...extra], { env });
   const ok = verify(mqttPassword('sha256', username), ['--product-id', 'ABCDE12345', '--device-name', 'dev_1']);
   assert.equal(ok.status, 0, ok.stderr + ok.stdout);
   assert.equal(JSON.parse(ok.stdout).ok, true);
@@ -68,12 +95,27 @@ test('device-credentials --verify: right → exit 0; each mistake named → exit
   ];
   for (const [r, problems] of cases) {
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { problem: string }) => f.problem), problems);
+    assert.deepEqual(
+      JSON.parse(r.stdout).findings.map((f: { problem: string }) => f.problem),
+      problems,
+    );
     assertNoSecret(r);
   }
   const human = verify(mqttPassword('sha1', username).replace('hmacsha1', 'hmacsha256')).stdout;
   assert.ok(!human.includes('Result:'), 'json mode prints only JSON');
-  const person = runCli(['device-credentials', '--verify', '--username', username, '--password', mqttPassword('sha1', username).replace('hmacsha1', 'hmacsha256'), '--psk-env', 'DEVICE_PSK'], { env });
+  const person = runCli(
+    [
+      'device-credentials',
+      '--verify',
+      '--username',
+      username,
+      '--password',
+      mqttPassword('sha1', username).replace('hmacsha1', 'hmacsha256'),
+      '--psk-env',
+      'DEVICE_PSK',
+    ],
+    { env },
+  );
   assert.equal(person.status, 1);
   assert.match(person.stdout, /^Result: WRONG — 1 problem\n {2}✗ wrong-method \(password\.suffix\)$/m);
   assertNoSecret(person);
@@ -98,7 +140,8 @@ test('onenet-token --json matches the formula for md5, sha1, sha256, product- an
 
 test('onenet-token --verify: right → exit 0; expired, wrong res, sign not encoded → exit 1 named', () => {
   const et = future();
-  const verify = (token: string, extra: string[] = []) => runCli(['onenet-token', '--verify', '--token', token, '--key-env', 'ONENET_KEY', '--json', ...extra], { env });
+  const verify = (token: string, extra: string[] = []) =>
+    runCli(['onenet-token', '--verify', '--token', token, '--key-env', 'ONENET_KEY', '--json', ...extra], { env });
   const ok = verify(oneNetToken('products/123456', et, 'sha1'), ['--res', 'products/123456']);
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
   const cases: [CliResult, string[]][] = [
@@ -108,7 +151,10 @@ test('onenet-token --verify: right → exit 0; expired, wrong res, sign not enco
   ];
   for (const [r, problems] of cases) {
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { problem: string }) => f.problem), problems);
+    assert.deepEqual(
+      JSON.parse(r.stdout).findings.map((f: { problem: string }) => f.problem),
+      problems,
+    );
     assertNoSecret(r);
   }
 });
@@ -123,13 +169,21 @@ test('bad input: one stderr line naming the option, exit 2, secrets never echoed
     [['device-credentials', '--product-id', 'ABCDE12345', '--device-name', '', '--psk-env', 'DEVICE_PSK'], env, /--device-name: /],
     [[...base, '--expiry', '1700000000'], env, /--expiry: .*already past/],
     [[...base, '--hmac', 'md5'], env, /--hmac: sha256 or sha1/],
-    [['device-credentials', '--product-id', 'ABCDE12345', '--device-name', 'dev_1', '--psk', PSK], env, /--psk: secrets are read from an environment variable only/],
+    [
+      ['device-credentials', '--product-id', 'ABCDE12345', '--device-name', 'dev_1', '--psk', PSK],
+      env,
+      /--psk: secrets are read from an environment variable only/,
+    ],
     [['device-credentials', '--product-id', 'ABCDE12345', '--device-name', 'dev_1', '--psk-env', PSK], env, /--psk-env: an environment variable name/],
     [['onenet-token', '--res', 'products/1', '--et', String(future()), '--key', KEY], env, /--key: secrets are read from an environment variable only/],
     [['onenet-token', '--res', 'products/1', '--et', '1700000000', '--key-env', 'ONENET_KEY'], env, /--et: .*already past/],
     [['onenet-token', '--res', 'devices/1', '--et', String(future()), '--key-env', 'ONENET_KEY'], env, /--res: products\/\{pid\}/],
     [['onenet-token', '--res', 'products/1', '--et', String(future()), '--method', 'SHA256', '--key-env', 'ONENET_KEY'], env, /--method: .*lower case/],
-    [['onenet-token', '--res', 'products/1', '--et', String(future()), '--key-env', 'ONENET_KEY'], { ONENET_KEY: 'a-b_' }, /--key-env \(ONENET_KEY\): .*URL-safe/],
+    [
+      ['onenet-token', '--res', 'products/1', '--et', String(future()), '--key-env', 'ONENET_KEY'],
+      { ONENET_KEY: 'a-b_' },
+      /--key-env \(ONENET_KEY\): .*URL-safe/,
+    ],
     [['onenet-token', '--verify', '--key-env', 'ONENET_KEY'], env, /--token: /],
   ];
   for (const [args, caseEnv, message] of cases) {

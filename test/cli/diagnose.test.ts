@@ -25,13 +25,35 @@ const file = (name: string, text: string) => {
 function signedRequest(options: { date?: string; contentType?: string; timestamp?: number } = {}) {
   const timestamp = options.timestamp ?? TS;
   const canonicalHeaders = `content-type:${options.contentType ?? 'application/json'}\nhost:${HOST}\n`;
-  const raw = { canonicalHeaders, signedHeaders: 'content-type;host', payload: BODY, timestamp, date: options.date ?? utcDate(timestamp), service: 'iotcloud', secretKey: KEY };
+  const raw = {
+    canonicalHeaders,
+    signedHeaders: 'content-type;host',
+    payload: BODY,
+    timestamp,
+    date: options.date ?? utcDate(timestamp),
+    service: 'iotcloud',
+    secretKey: KEY,
+  };
   const signed = referenceTc3(raw);
-  const request = capturedTc3({ headers: [['Content-Type', 'application/json'], ['X-TC-Action', 'DescribeDevice'], ['X-TC-Timestamp', String(timestamp)]], body: BODY, secretId: SECRET_ID, date: raw.date, service: 'iotcloud', signedHeaders: raw.signedHeaders, signature: signed.signature });
+  const request = capturedTc3({
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-TC-Action', 'DescribeDevice'],
+      ['X-TC-Timestamp', String(timestamp)],
+    ],
+    body: BODY,
+    secretId: SECRET_ID,
+    date: raw.date,
+    service: 'iotcloud',
+    signedHeaders: raw.signedHeaders,
+    signature: signed.signature,
+  });
   return { request, ...signed };
 }
-const curlOf = (r: ReturnType<typeof signedRequest>['request']) => toCurl({ method: 'POST', url: r.url, headers: Object.fromEntries(r.headers.map((h) => [h.name, h.value])), body: r.body });
-const rawOf = (r: ReturnType<typeof signedRequest>['request']) => [`POST / HTTP/1.1`, `Host: ${HOST}`, ...r.headers.map((h) => `${h.name}: ${h.value}`), '', r.body].join('\r\n');
+const curlOf = (r: ReturnType<typeof signedRequest>['request']) =>
+  toCurl({ method: 'POST', url: r.url, headers: Object.fromEntries(r.headers.map((h) => [h.name, h.value])), body: r.body });
+const rawOf = (r: ReturnType<typeof signedRequest>['request']) =>
+  [`POST / HTTP/1.1`, `Host: ${HOST}`, ...r.headers.map((h) => `${h.name}: ${h.value}`), '', r.body].join('\r\n');
 
 test('--json prints match, cause, explanation, firstDifferingStep and ruledOut; a correct request matches (curl from stdin)', () => {
   const result = runCli(['diagnose', '--curl', '-', '--json'], { input: curlOf(signedRequest().request), env });
@@ -70,7 +92,16 @@ test('for a person: the verdict first, the explanation in both languages, the st
 
 test('a HAR gives the sent time: a timestamp 8 hours off is clock skew; --secret-key-env names another variable', () => {
   const { request } = signedRequest();
-  const har = { log: { entries: [{ startedDateTime: new Date((TS + 8 * 3600) * 1000).toISOString(), request: { method: 'POST', url: request.url, headers: request.headers, postData: { mimeType: 'application/json', text: request.body } } }] } };
+  const har = {
+    log: {
+      entries: [
+        {
+          startedDateTime: new Date((TS + 8 * 3600) * 1000).toISOString(),
+          request: { method: 'POST', url: request.url, headers: request.headers, postData: { mimeType: 'application/json', text: request.body } },
+        },
+      ],
+    },
+  };
   const result = runCli(['diagnose', '--har', file('skew.har', JSON.stringify(har)), '--secret-key-env', 'MY_KEY', '--json'], { env: { MY_KEY: KEY } });
   assert.equal(result.status, 0, result.stderr);
   const out = JSON.parse(result.stdout);
@@ -80,7 +111,19 @@ test('a HAR gives the sent time: a timestamp 8 hours off is clock skew; --secret
 
 test('--canonical-request: the first differing character of the pasted string, its final newline ignored', () => {
   const { request, canonicalRequest } = signedRequest({ contentType: 'application/json; charset=utf-8' });
-  const result = runCli(['diagnose', '--curl', file('c.curl', curlOf(request)), '--canonical-request', file('cr.txt', canonicalRequest + '\n'), '--error-code', 'AuthFailure.SignatureFailure', '--json'], { env });
+  const result = runCli(
+    [
+      'diagnose',
+      '--curl',
+      file('c.curl', curlOf(request)),
+      '--canonical-request',
+      file('cr.txt', canonicalRequest + '\n'),
+      '--error-code',
+      'AuthFailure.SignatureFailure',
+      '--json',
+    ],
+    { env },
+  );
   assert.equal(result.status, 0, result.stderr);
   const out = JSON.parse(result.stdout);
   assert.equal(out.firstDifferingStep.source, 'supplied');
@@ -89,9 +132,16 @@ test('--canonical-request: the first differing character of the pasted string, i
 });
 
 test('v1 from a raw GET; an unknown cause is still a verdict (exit 0)', () => {
-  const params: [string, string][] = [['Action', 'DescribeProducts'], ['Nonce', '1'], ['SecretId', SECRET_ID], ['Timestamp', String(TS)], ['Version', '2021-04-08']];
+  const params: [string, string][] = [
+    ['Action', 'DescribeProducts'],
+    ['Nonce', '1'],
+    ['SecretId', SECRET_ID],
+    ['Timestamp', String(TS)],
+    ['Version', '2021-04-08'],
+  ];
   const signString = `GET${HOST}/?${params.map(([k, v]) => `${k}=${v}`).join('&')}`;
-  const raw = (key: string) => `GET /?${params.map(([k, v]) => `${k}=${rfc3986(v)}`).join('&')}&Signature=${rfc3986(referenceV1('HmacSHA1', key, signString))} HTTP/1.1\nHost: ${HOST}\n\n`;
+  const raw = (key: string) =>
+    `GET /?${params.map(([k, v]) => `${k}=${rfc3986(v)}`).join('&')}&Signature=${rfc3986(referenceV1('HmacSHA1', key, signString))} HTTP/1.1\nHost: ${HOST}\n\n`;
   const ok = JSON.parse(runCli(['diagnose', '--raw', '-', '--json'], { input: raw(KEY), env }).stdout);
   assert.equal(ok.match, true);
   const unknown = runCli(['diagnose', '--raw', '-', '--json'], { input: raw('anotherMadeUpKey0000000000000000'), env });
@@ -112,7 +162,12 @@ test('bad input: one stderr line naming the option and what was expected, exit c
     [['diagnose', '--raw', '-'], env, 'hello', /--raw: raw HTTP: line 1 should be METHOD SP target SP HTTP\/1\.1/],
     [['diagnose', '--har', '-'], env, '{', /--har: HAR: expected JSON/],
     [['diagnose', '--curl', good, '--sent-at', 'yesterday'], env, '', /--sent-at: a Unix time in seconds/],
-    [['diagnose', '--curl', '-'], env, 'curl https://iotcloud.tencentcloudapi.com/ -d x', /--curl: an Authorization: TC3-HMAC-SHA256 … header .* or a Signature parameter/],
+    [
+      ['diagnose', '--curl', '-'],
+      env,
+      'curl https://iotcloud.tencentcloudapi.com/ -d x',
+      /--curl: an Authorization: TC3-HMAC-SHA256 … header .* or a Signature parameter/,
+    ],
     [['diagnose', '--curl', good, '--secret-key-env', KEY + '!'], env, '', /--secret-key-env: expected an environment variable name/],
   ];
   for (const [args, caseEnv, input, message] of cases) {
@@ -132,10 +187,32 @@ test('diagnose is listed in --help and has its own usage', () => {
 test('diagnose --curl: headers named constructor, __proto__, toString and hasOwnProperty are signed headers like any other', () => {
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
     const lower = name.toLowerCase();
-    const canonicalHeaders = `content-type:application/json\nhost:${HOST}\n${lower}:x\n`.split('\n').filter(Boolean).sort().map((l) => l + '\n').join('');
-    const signedHeaders = canonicalHeaders.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(':'))).join(';');
+    const canonicalHeaders = `content-type:application/json\nhost:${HOST}\n${lower}:x\n`
+      .split('\n')
+      .filter(Boolean)
+      .sort()
+      .map((l) => l + '\n')
+      .join('');
+    const signedHeaders = canonicalHeaders
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(0, l.indexOf(':')))
+      .join(';');
     const signed = referenceTc3({ canonicalHeaders, signedHeaders, payload: BODY, timestamp: TS, date: utcDate(TS), service: 'iotcloud', secretKey: KEY });
-    const request = capturedTc3({ headers: [['Content-Type', 'application/json'], [name, 'x'], ['X-TC-Action', 'DescribeDevice'], ['X-TC-Timestamp', String(TS)]], body: BODY, secretId: SECRET_ID, date: utcDate(TS), service: 'iotcloud', signedHeaders, signature: signed.signature });
+    const request = capturedTc3({
+      headers: [
+        ['Content-Type', 'application/json'],
+        [name, 'x'],
+        ['X-TC-Action', 'DescribeDevice'],
+        ['X-TC-Timestamp', String(TS)],
+      ],
+      body: BODY,
+      secretId: SECRET_ID,
+      date: utcDate(TS),
+      service: 'iotcloud',
+      signedHeaders,
+      signature: signed.signature,
+    });
     const result = runCli(['diagnose', '--curl', file(`proto-${lower}.sh`, curlOf(request)), '--json'], { env });
     assert.equal(result.status, 0, `${name}: ${result.stderr}`);
     assert.equal(JSON.parse(result.stdout).match, true, `${name}: the signature over a header named ${name} is reproduced`);

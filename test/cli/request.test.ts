@@ -10,19 +10,47 @@ before(async () => (server = await startVerifyingServer(secretKey)));
 after(() => server.close());
 
 test('request prints a signed curl command for a valid call, typed from the catalog', () => {
-  const result = runCli(['request', 'UpdateDeviceShadow', '--param', 'ProductId=ABCDEFGHIJ', '--param', 'DeviceName=123', '--param', 'State={"desired":{"on":true}}', '--param', 'ShadowVersion=4', '--region', 'ap-guangzhou'], { env });
+  const result = runCli(
+    [
+      'request',
+      'UpdateDeviceShadow',
+      '--param',
+      'ProductId=ABCDEFGHIJ',
+      '--param',
+      'DeviceName=123',
+      '--param',
+      'State={"desired":{"on":true}}',
+      '--param',
+      'ShadowVersion=4',
+      '--region',
+      'ap-guangzhou',
+    ],
+    { env },
+  );
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^curl -X POST https:\/\/iotcloud\.tencentcloudapi\.com\//);
   assert.match(result.stdout, /Credential=AKIDrequestCliFake\/\d{4}-\d{2}-\d{2}\/iotcloud\/tc3_request/);
-  assert.ok(result.stdout.includes(`'{"ProductId":"ABCDEFGHIJ","DeviceName":"123","State":"{\\"desired\\":{\\"on\\":true}}","ShadowVersion":4}'`), result.stdout);
+  assert.ok(
+    result.stdout.includes(`'{"ProductId":"ABCDEFGHIJ","DeviceName":"123","State":"{\\"desired\\":{\\"on\\":true}}","ShadowVersion":4}'`),
+    result.stdout,
+  );
   assert.ok(!result.stdout.includes(secretKey) && !result.stderr.includes(secretKey));
 });
 
 test('a bad request is refused before sending, every problem named with its server code', () => {
-  const result = runCli(['request', 'UpdateDeviceShadow', '--param', 'ProductId=ABCDEFGHIJ', '--param', 'DeviceName=bad name', '--param', 'State={oops', '--param', 'Colour=red'], { env });
+  const result = runCli(
+    ['request', 'UpdateDeviceShadow', '--param', 'ProductId=ABCDEFGHIJ', '--param', 'DeviceName=bad name', '--param', 'State={oops', '--param', 'Colour=red'],
+    { env },
+  );
   assert.equal(result.status, 2);
   assert.equal(result.stdout, '');
-  for (const line of [/Colour: not a parameter .*\[UnknownParameter\]/, /DeviceName: must match .*\[InvalidParameterValue\]/, /State: a JSON string .*\[InvalidParameterValue\]/, /ShadowVersion: required .*\[MissingParameter\]/]) assert.match(result.stderr, line);
+  for (const line of [
+    /Colour: not a parameter .*\[UnknownParameter\]/,
+    /DeviceName: must match .*\[InvalidParameterValue\]/,
+    /State: a JSON string .*\[InvalidParameterValue\]/,
+    /ShadowVersion: required .*\[MissingParameter\]/,
+  ])
+    assert.match(result.stderr, line);
 });
 
 test('unknown actions get suggestions; missing credentials name the variable', () => {
@@ -39,7 +67,26 @@ test('unknown actions get suggestions; missing credentials name the variable', (
 
 test('--send puts the request on the wire, TC3 and v1, and the server verifies the signature', async () => {
   for (const scheme of ['TC3-HMAC-SHA256', 'HmacSHA256', 'HmacSHA1']) {
-    const result = await runCliAsync(['request', 'DescribeDevices', '--param', 'ProductId=ABCDEFGHIJ', '--param', 'Offset=0', '--param', 'Limit=10', '--endpoint', server.endpoint, '--scheme', scheme, '--method', scheme === 'HmacSHA1' ? 'GET' : 'POST', '--send'], { env });
+    const result = await runCliAsync(
+      [
+        'request',
+        'DescribeDevices',
+        '--param',
+        'ProductId=ABCDEFGHIJ',
+        '--param',
+        'Offset=0',
+        '--param',
+        'Limit=10',
+        '--endpoint',
+        server.endpoint,
+        '--scheme',
+        scheme,
+        '--method',
+        scheme === 'HmacSHA1' ? 'GET' : 'POST',
+        '--send',
+      ],
+      { env },
+    );
     assert.equal(result.status, 0, `${scheme}: ${result.stderr}`);
     assert.equal(server.received.at(-1)!.verified, true, scheme);
     assert.match(result.stderr, /^Success \(RequestId req-\d+\)/);
@@ -47,7 +94,9 @@ test('--send puts the request on the wire, TC3 and v1, and the server verifies t
 });
 
 test('--send with a wrong key: the error response is explained and the exit code is 1', async () => {
-  const result = await runCliAsync(['request', 'DescribeProducts', '--param', 'Offset=0', '--param', 'Limit=10', '--endpoint', server.endpoint, '--send'], { env: { ...env, TENCENTCLOUD_SECRET_KEY: 'someOtherFakeKey' } });
+  const result = await runCliAsync(['request', 'DescribeProducts', '--param', 'Offset=0', '--param', 'Limit=10', '--endpoint', server.endpoint, '--send'], {
+    env: { ...env, TENCENTCLOUD_SECRET_KEY: 'someOtherFakeKey' },
+  });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /AuthFailure\.SignatureFailure/);
 });

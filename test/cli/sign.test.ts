@@ -14,14 +14,42 @@ const tc3 = {
   secretId: 'AKIDcliTestOnlyFake',
   secretKey,
 };
-const v1 = { algorithm: 'HmacSHA256', method: 'GET', host: 'iotcloud.tencentcloudapi.com', path: '/', params: { Action: 'DescribeProducts', Nonce: 1, SecretId: 'AKIDx', Timestamp: 1, SignatureMethod: 'HmacSHA256', Version: '2021-04-08' }, secretKey };
+const v1 = {
+  algorithm: 'HmacSHA256',
+  method: 'GET',
+  host: 'iotcloud.tencentcloudapi.com',
+  path: '/',
+  params: { Action: 'DescribeProducts', Nonce: 1, SecretId: 'AKIDx', Timestamp: 1, SignatureMethod: 'HmacSHA256', Version: '2021-04-08' },
+  secretKey,
+};
 
 test('sign --json prints exactly the documented TC3 fields, matching the official SDK', () => {
   const result = runCli(['sign', '--json'], { input: JSON.stringify(tc3) });
   assert.equal(result.status, 0, result.stderr);
   const out = JSON.parse(result.stdout);
-  assert.deepEqual(Object.keys(out), ['canonicalRequest', 'hashedRequestPayload', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization', 'headers']);
-  const expected = sdkSign.sign3({ method: 'POST', url: tc3.url, payload: Buffer.from(tc3.body), timestamp: tc3.timestamp, service: 'iotcloud', secretId: tc3.secretId, secretKey, headers: { 'Content-Type': 'application/json' } });
+  assert.deepEqual(Object.keys(out), [
+    'canonicalRequest',
+    'hashedRequestPayload',
+    'credentialScope',
+    'hashedCanonicalRequest',
+    'stringToSign',
+    'secretDate',
+    'secretService',
+    'secretSigning',
+    'signature',
+    'authorization',
+    'headers',
+  ]);
+  const expected = sdkSign.sign3({
+    method: 'POST',
+    url: tc3.url,
+    payload: Buffer.from(tc3.body),
+    timestamp: tc3.timestamp,
+    service: 'iotcloud',
+    secretId: tc3.secretId,
+    secretKey,
+    headers: { 'Content-Type': 'application/json' },
+  });
   assert.equal(out.authorization, expected);
   assert.equal(out.headers.Authorization, expected);
   assert.equal(out.headers['X-TC-Timestamp'], '1551113065');
@@ -73,7 +101,8 @@ test('without --json the steps are printed for a person, with the SecretKey mask
   assert.equal(result.status, 0, result.stderr);
   assert.ok(!result.stdout.includes(secretKey), 'the secret never appears');
   assert.match(result.stdout, /SecretKey\s+cliT\*\*\*\*/);
-  for (const title of ['Canonical request', 'String to sign', 'Derived key SecretDate', 'Signature', 'Authorization header']) assert.ok(result.stdout.includes(title), title);
+  for (const title of ['Canonical request', 'String to sign', 'Derived key SecretDate', 'Signature', 'Authorization header'])
+    assert.ok(result.stdout.includes(title), title);
 });
 
 test('unknown commands and options are refused with usage', () => {

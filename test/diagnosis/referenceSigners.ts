@@ -34,7 +34,17 @@ export function referenceTc3(raw: RawTc3): { canonicalRequest: string; stringToS
 export const utcDate = (timestamp: number) => new Date(timestamp * 1000).toISOString().slice(0, 10);
 
 /** A captured POST carrying the given headers (in order), Authorization last, as a client would send it. */
-export function capturedTc3(options: { url?: string; method?: string; headers: [string, string][]; body: string; secretId: string; date: string; service: string; signedHeaders: string; signature: string }): CapturedRequest {
+export function capturedTc3(options: {
+  url?: string;
+  method?: string;
+  headers: [string, string][];
+  body: string;
+  secretId: string;
+  date: string;
+  service: string;
+  signedHeaders: string;
+  signature: string;
+}): CapturedRequest {
   const authorization = `TC3-HMAC-SHA256 Credential=${options.secretId}/${options.date}/${options.service}/tc3_request, SignedHeaders=${options.signedHeaders}, Signature=${options.signature}`;
   return {
     method: options.method ?? 'POST',
@@ -46,7 +56,9 @@ export function capturedTc3(options: { url?: string; method?: string; headers: [
 
 /** v1: Base64(HMAC(SecretKey, sign string)) from a sign string a client chose. */
 export const referenceV1 = (algorithm: 'HmacSHA1' | 'HmacSHA256', secretKey: string, signString: string) =>
-  createHmac(algorithm === 'HmacSHA1' ? 'sha1' : 'sha256', secretKey).update(signString, 'utf8').digest('base64');
+  createHmac(algorithm === 'HmacSHA1' ? 'sha1' : 'sha256', secretKey)
+    .update(signString, 'utf8')
+    .digest('base64');
 
 /** RFC 3986 encoding, uppercase hex, as the doc asks for every v1 value on the wire. */
 export const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());

@@ -23,7 +23,15 @@ const SENT: [string, string][] = [
 ];
 const SIGNED = 'content-type;host;x-tc-action';
 const CANONICAL = `content-type:application/json\nhost:${HOST}\nx-tc-action:describedevice\n`;
-const RIGHT: RawTc3 = { canonicalHeaders: CANONICAL, signedHeaders: SIGNED, payload: BODY, timestamp: TS, date: utcDate(TS), service: 'iotcloud', secretKey: KEY };
+const RIGHT: RawTc3 = {
+  canonicalHeaders: CANONICAL,
+  signedHeaders: SIGNED,
+  payload: BODY,
+  timestamp: TS,
+  date: utcDate(TS),
+  service: 'iotcloud',
+  secretKey: KEY,
+};
 
 const covered = new Set<DiagnosisCauseId>();
 let runs = 0;
@@ -73,12 +81,26 @@ test('a correctly signed request matches, with every expected step and no cause'
 });
 
 test("the official SDK's own signature is a match too", () => {
-  const authorization = sdkSign.sign3({ method: 'POST', url: `https://${HOST}/`, payload: Buffer.from(BODY), timestamp: TS, service: 'iotcloud', secretId: SECRET_ID, secretKey: KEY, headers: { 'Content-Type': 'application/json' } });
-  const request = { method: 'POST', url: `https://${HOST}/`, headers: [...SENT.map(([name, value]) => ({ name, value })), { name: 'Authorization', value: authorization }], body: BODY };
+  const authorization = sdkSign.sign3({
+    method: 'POST',
+    url: `https://${HOST}/`,
+    payload: Buffer.from(BODY),
+    timestamp: TS,
+    service: 'iotcloud',
+    secretId: SECRET_ID,
+    secretKey: KEY,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  const request = {
+    method: 'POST',
+    url: `https://${HOST}/`,
+    headers: [...SENT.map(([name, value]) => ({ name, value })), { name: 'Authorization', value: authorization }],
+    body: BODY,
+  };
   assert.equal(diagnose({ request, secretKey: KEY }).match, true);
 });
 
-test('local date instead of UTC: the doc\'s UTC+8 case, visible in the credential scope', () => {
+test("local date instead of UTC: the doc's UTC+8 case, visible in the credential scope", () => {
   const d = run({ raw: { date: '2019-02-26' } });
   expectCause(d, 'local-date-not-utc');
   assert.match(d.explanation.en, /between 00:00 and 08:00 local time/);
@@ -142,8 +164,18 @@ test('header value not lowercased (X-TC-Action), names not lowercased, names not
   const d = run({ raw: { canonicalHeaders: CANONICAL.replace('describedevice', 'DescribeDevice') } });
   expectCause(d, 'header-value-not-lowercased');
   assert.equal(d.firstDifferingStep?.part, 'CanonicalHeaders');
-  expectCause(run({ raw: { canonicalHeaders: `Content-Type:application/json\nHost:${HOST}\nX-TC-Action:describedevice\n`, signedHeaders: 'Content-Type;Host;X-TC-Action' } }), 'header-names-not-lowercased');
-  expectCause(run({ raw: { canonicalHeaders: `host:${HOST}\ncontent-type:application/json\nx-tc-action:describedevice\n`, signedHeaders: 'host;content-type;x-tc-action' } }), 'header-names-not-sorted');
+  expectCause(
+    run({
+      raw: { canonicalHeaders: `Content-Type:application/json\nHost:${HOST}\nX-TC-Action:describedevice\n`, signedHeaders: 'Content-Type;Host;X-TC-Action' },
+    }),
+    'header-names-not-lowercased',
+  );
+  expectCause(
+    run({
+      raw: { canonicalHeaders: `host:${HOST}\ncontent-type:application/json\nx-tc-action:describedevice\n`, signedHeaders: 'host;content-type;x-tc-action' },
+    }),
+    'header-names-not-sorted',
+  );
 });
 
 test('a signed header missing from the request; SignedHeaders not matching the canonical headers; required headers unsigned', () => {
@@ -209,14 +241,26 @@ test('SecretId and SecretKey swapped: the HMAC keyed with the SecretId, or the S
 test('temporary key without X-TC-Token, long-term key with one: from the server code and the token header', () => {
   expectCause(run({ input: { errorCode: 'AuthFailure.SecretIdNotFound' } }), 'temporary-key-without-token', 'server-error-code');
   expectCause(run({ input: { errorCode: 'AuthFailure.TokenFailure' } }), 'temporary-key-without-token', 'server-error-code');
-  expectCause(run({ headers: [...SENT, ['X-TC-Token', 'made-up-session-token']], input: { errorCode: 'AuthFailure.TokenFailure' } }), 'long-term-key-with-token', 'server-error-code');
+  expectCause(
+    run({ headers: [...SENT, ['X-TC-Token', 'made-up-session-token']], input: { errorCode: 'AuthFailure.TokenFailure' } }),
+    'long-term-key-with-token',
+    'server-error-code',
+  );
 });
 
 test('X-TC-Timestamp missing, Authorization malformed', () => {
   const noTimestamp = run({ headers: SENT.filter(([k]) => k !== 'X-TC-Timestamp') });
   expectCause(noTimestamp, 'timestamp-header-missing', 'request');
   assert.deepEqual(noTimestamp.steps, []);
-  const request = capturedTc3({ headers: SENT, body: BODY, secretId: SECRET_ID, date: '2019-02-25', service: 'iotcloud', signedHeaders: SIGNED, signature: 'ABC' });
+  const request = capturedTc3({
+    headers: SENT,
+    body: BODY,
+    secretId: SECRET_ID,
+    date: '2019-02-25',
+    service: 'iotcloud',
+    signedHeaders: SIGNED,
+    signature: 'ABC',
+  });
   const malformed = diagnose({ request, secretKey: KEY });
   expectCause(malformed, 'authorization-malformed', 'request');
   assert.match(malformed.explanation.en, /expected Signature= 64 lowercase hex digits/);
@@ -228,7 +272,16 @@ test('nothing reproduces a signature made with another key: said honestly, every
   assert.equal(d.cause, null);
   assert.equal(d.fix, null);
   assert.match(d.explanation.en, /^Nothing reproduces the signature/);
-  for (const id of ['local-date-not-utc', 'body-json-reserialized', 'content-type-mismatch', 'secret-key-whitespace', 'timestamp-mismatch', 'host-mismatch', 'header-names-not-sorted'] as const) assert.ok(d.ruledOut.includes(id), id);
+  for (const id of [
+    'local-date-not-utc',
+    'body-json-reserialized',
+    'content-type-mismatch',
+    'secret-key-whitespace',
+    'timestamp-mismatch',
+    'host-mismatch',
+    'header-names-not-sorted',
+  ] as const)
+    assert.ok(d.ruledOut.includes(id), id);
   assert.ok(d.variantsTried > 100, `${d.variantsTried} re-signings`);
   assert.equal(d.firstDifferingStep?.step, 'signature');
 });
@@ -259,14 +312,28 @@ test('when only the pasted string shows the mistake, it is named from the interm
 after(() => {
   // Every TC3 cause id has a test above that produced it.
   const tc3Causes = DIAGNOSIS_CAUSES.filter((c) => !c.startsWith('v1-'));
-  assert.deepEqual(tc3Causes.filter((c) => !covered.has(c)), []);
+  assert.deepEqual(
+    tc3Causes.filter((c) => !covered.has(c)),
+    [],
+  );
 });
 
 test('a capture from structured clone whose headers array shadows every/find/constructor is read by index, and matches', async () => {
   const { signTc3 } = await import('@iot-devkit/core');
-  const signed = signTc3({ method: 'POST', url: `https://${HOST}/`, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' }, body: BODY, timestamp: TS, secretId: SECRET_ID, secretKey: KEY });
+  const signed = signTc3({
+    method: 'POST',
+    url: `https://${HOST}/`,
+    headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' },
+    body: BODY,
+    timestamp: TS,
+    secretId: SECRET_ID,
+    secretKey: KEY,
+  });
   const headers: unknown[] = Object.entries(signed.headers).map(([name, value]) => ({ name, value }));
   for (const method of ['every', 'find', 'constructor', 'map']) Object.defineProperty(headers, method, { value: 'shadowed', enumerable: true });
-  const d = diagnose({ request: { method: 'POST', url: `https://${HOST}/`, headers, body: BODY } as unknown as DiagnosisInput['request'], secretKey: KEY }, { crypto: nodeHashProvider });
+  const d = diagnose(
+    { request: { method: 'POST', url: `https://${HOST}/`, headers, body: BODY } as unknown as DiagnosisInput['request'], secretKey: KEY },
+    { crypto: nodeHashProvider },
+  );
   assert.equal(d.match, true);
 });

@@ -28,7 +28,8 @@ const PARAMS: [string, string][] = [
 const ascii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const requestString = (params: readonly [string, string][]) => params.map(([k, v]) => `${k}=${v}`).join('&');
 const sortedAscii = (params: readonly [string, string][]) => [...params].sort(([a], [b]) => ascii(a, b));
-const signString = (params: readonly [string, string][], method = 'GET', host = HOST, path = '/') => `${method}${host}${path}?${requestString(sortedAscii(params))}`;
+const signString = (params: readonly [string, string][], method = 'GET', host = HOST, path = '/') =>
+  `${method}${host}${path}?${requestString(sortedAscii(params))}`;
 
 interface V1Scenario {
   params?: [string, string][];
@@ -52,7 +53,15 @@ function request(s: V1Scenario): CapturedRequest {
   const query = `${params.map(([k, v]) => `${k}=${rfc3986(v)}`).join('&')}&Signature=${(s.encodeSignature ?? rfc3986)(signature)}`;
   return method === 'GET'
     ? { method, url: `https://${HOST}/?${query}`, headers: [{ name: 'Host', value: HOST }], body: '' }
-    : { method, url: `https://${HOST}/`, headers: [{ name: 'Host', value: HOST }, { name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], body: query };
+    : {
+        method,
+        url: `https://${HOST}/`,
+        headers: [
+          { name: 'Host', value: HOST },
+          { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+        ],
+        body: query,
+      };
 }
 
 const run = (s: V1Scenario): Diagnosis => diagnose({ request: request(s), secretKey: KEY, ...s.input }, runs++ % 2 === 0 ? { crypto: nodeHashProvider } : {});
@@ -147,9 +156,19 @@ test('the pasted sign string is compared character by character; nothing reprodu
   const unknown = run({ key: 'anotherMadeUpSecretKeyEXAMPLE000' });
   assert.equal(unknown.cause, null);
   assert.match(unknown.explanation.en, /^Nothing reproduces the signature/);
-  for (const id of ['v1-params-sorted-numerically', 'v1-values-url-encoded', 'v1-wrong-method-host-path', 'v1-hmacsha256-without-signature-method', 'secret-key-whitespace'] as const) assert.ok(unknown.ruledOut.includes(id), id);
+  for (const id of [
+    'v1-params-sorted-numerically',
+    'v1-values-url-encoded',
+    'v1-wrong-method-host-path',
+    'v1-hmacsha256-without-signature-method',
+    'secret-key-whitespace',
+  ] as const)
+    assert.ok(unknown.ruledOut.includes(id), id);
 });
 
 after(() => {
-  assert.deepEqual(DIAGNOSIS_CAUSES.filter((c) => c.startsWith('v1-') && !covered.has(c)), []);
+  assert.deepEqual(
+    DIAGNOSIS_CAUSES.filter((c) => c.startsWith('v1-') && !covered.has(c)),
+    [],
+  );
 });

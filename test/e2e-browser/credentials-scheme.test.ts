@@ -26,7 +26,8 @@ describe('popup Credentials tab in real Chromium: MQTT device credentials signed
   let ext: LoadedExtension;
   let popup: Page;
   let errors: string[];
-  const storage = async (area: 'local' | 'session') => ext.worker.evaluate(async (a) => JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage[a].get(null)), area);
+  const storage = async (area: 'local' | 'session') =>
+    ext.worker.evaluate(async (a) => JSON.stringify(await (globalThis as unknown as ChromeGlobal).chrome.storage[a].get(null)), area);
   const expiry = Math.floor(Date.now() / 1000) + 3600;
 
   before(async () => {
@@ -45,7 +46,12 @@ describe('popup Credentials tab in real Chromium: MQTT device credentials signed
     await popup.keyboard.press('ArrowRight');
     assert.equal(await popup.getAttribute('#tab-credentials', 'aria-selected'), 'true');
     assert.equal(await popup.isVisible('#panel-credentials'), true);
-    assert.deepEqual(await popup.$$eval('#cred-scheme option', (options) => options.map((o) => o.getAttribute('value'))), ['mqtt-device', 'onenet-token', 'onenet-api-key', 'mxchip-token']);
+    assert.deepEqual(await popup.$$eval('#cred-scheme option', (options) => options.map((o) => o.getAttribute('value'))), [
+      'mqtt-device',
+      'onenet-token',
+      'onenet-api-key',
+      'mxchip-token',
+    ]);
     await popup.selectOption('#cred-scheme', 'mqtt-device');
     await popup.check('#cred-mode-sign');
     assert.equal(await popup.getAttribute(field('devicePsk'), 'type'), 'password', 'a secret field is a password field');
@@ -83,10 +89,15 @@ describe('popup Credentials tab in real Chromium: MQTT device credentials signed
     assert.equal(await output(popup, 'password'), mqttPassword(PSK, username));
     assert.equal(await output(popup, 'clientId'), `${PRODUCT_ID}${DEVICE_NAME}`);
     assert.equal(await output(popup, 'host'), `${PRODUCT_ID}.iotcloud.tencentdevices.com`);
-    const steps = await popup.$$eval('#cred-step-list li', (items) => items.map((li) => ({ title: li.querySelector('strong')?.textContent ?? '', value: li.querySelector('pre')?.textContent ?? '' })));
+    const steps = await popup.$$eval('#cred-step-list li', (items) =>
+      items.map((li) => ({ title: li.querySelector('strong')?.textContent ?? '', value: li.querySelector('pre')?.textContent ?? '' })),
+    );
     assert.ok(steps.length >= 5, JSON.stringify(steps));
     assert.ok(steps.every((s) => s.title !== '' && s.value !== ''));
-    assert.ok(steps.some((s) => s.value.includes(username)), 'the username is one of the steps');
+    assert.ok(
+      steps.some((s) => s.value.includes(username)),
+      'the username is one of the steps',
+    );
     await popup.click('#cred-outputs li[data-output="password"] button[data-copy]');
     await popup.waitForSelector('#cred-status:has-text("password")');
     assert.ok(!(await popup.content()).includes(PSK), 'the PSK is nowhere in the page');
@@ -108,10 +119,18 @@ describe('popup Credentials tab in real Chromium: MQTT device credentials signed
     await popup.fill(field('password'), wrong);
     await popup.click('#cred-run');
     await popup.waitForSelector('#cred-verdict.bad');
-    const findings = await popup.$$eval('#cred-findings li', (items) => items.map((li) => ({ problem: li.getAttribute('data-problem'), field: li.getAttribute('data-field'), text: li.textContent ?? '' })));
+    const findings = await popup.$$eval('#cred-findings li', (items) =>
+      items.map((li) => ({ problem: li.getAttribute('data-problem'), field: li.getAttribute('data-field'), text: li.textContent ?? '' })),
+    );
     assert.ok(findings.length >= 1, 'at least one finding');
-    assert.ok(findings.every((f) => f.problem && f.field && f.text.includes(f.problem)), JSON.stringify(findings));
-    assert.ok(findings.some((f) => f.problem === 'signature-mismatch'), JSON.stringify(findings));
+    assert.ok(
+      findings.every((f) => f.problem && f.field && f.text.includes(f.problem)),
+      JSON.stringify(findings),
+    );
+    assert.ok(
+      findings.some((f) => f.problem === 'signature-mismatch'),
+      JSON.stringify(findings),
+    );
     assert.equal(await output(popup, 'expected password'), mqttPassword(PSK, username));
   });
 

@@ -32,7 +32,13 @@ describe('a remembered SecretKey: encrypted at rest, locked after a browser rest
     ext = await launchExtension({ userDataDir });
     const popup = await ext.open('popup.html');
     await waitReady(popup);
-    await addProfile(popup, { name: 'remembered', secretId: DEMO_CREDENTIAL.secretId, secretKey: DEMO_CREDENTIAL.secretKey, endpoint: emulator.endpoint, passphrase: PASSPHRASE });
+    await addProfile(popup, {
+      name: 'remembered',
+      secretId: DEMO_CREDENTIAL.secretId,
+      secretKey: DEMO_CREDENTIAL.secretKey,
+      endpoint: emulator.endpoint,
+      passphrase: PASSPHRASE,
+    });
     const local = await ext.worker.evaluate(async () => JSON.stringify(await (globalThis as unknown as ChromeStorage).chrome.storage.local.get(null)));
     assert.ok(!local.includes(DEMO_CREDENTIAL.secretKey), 'no plain SecretKey on disk');
     assert.ok(!local.includes(PASSPHRASE), 'no passphrase on disk');

@@ -22,7 +22,8 @@ interface ChromeTabs {
 /** The DOM of the panel page, as the expressions evaluated inside it see it. */
 const inPanel = {
   rowCount: `document.querySelectorAll('#request-rows tr').length`,
-  clickRow: (result: string) => `(() => { const row = [...document.querySelectorAll('#request-rows tr')].find((tr) => tr.lastElementChild.textContent === ${JSON.stringify(result)}); row.click(); return row.dataset.request; })()`,
+  clickRow: (result: string) =>
+    `(() => { const row = [...document.querySelectorAll('#request-rows tr')].find((tr) => tr.lastElementChild.textContent === ${JSON.stringify(result)}); row.click(); return row.dataset.request; })()`,
   text: (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`,
   hidden: (selector: string) => `document.querySelector(${JSON.stringify(selector)}).hidden`,
   click: (selector: string) => `(document.querySelector(${JSON.stringify(selector)}).click(), true)`,
@@ -37,15 +38,18 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
   let app: Page;
   let panel: string;
   const evalPanel = <T>(expression: string) => windows.evaluate<T>(panel, expression);
-  const waitInPanel = <T>(what: string, expression: string, accept: (value: T) => boolean) => windows.waitFor(what, async () => {
-    const value = await evalPanel<T>(expression);
-    return accept(value) ? value : undefined;
-  });
+  const waitInPanel = <T>(what: string, expression: string, accept: (value: T) => boolean) =>
+    windows.waitFor(what, async () => {
+      const value = await evalPanel<T>(expression);
+      return accept(value) ? value : undefined;
+    });
 
   before(async () => {
     emulator = await startTestEmulator();
     // The web app under development: a page on its own loopback origin that calls the API (the emulator allows loopback origins).
-    pageServer = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>app under development</title><h1>app</h1>'));
+    pageServer = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>app under development</title><h1>app</h1>'),
+    );
     await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
     ext = await launchExtension({ devtools: true });
     windows = await DevToolsWindows.connect(ext.cdpPort!);
@@ -65,23 +69,40 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
     // DevTools records only while its window is there: wait until the extension's DevTools page inspects the app.
     const appTabId = await ext.worker.evaluate(async (url) => (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({ url }))[0]?.id, app.url());
     await windows.waitFor("the extension's DevTools page on the app's tab", async () => {
-      for (const t of (await windows.targets()).filter((t) => t.url === `chrome-extension://${ext.id}/devtools.html`)) if ((await windows.evaluate<number>(t.targetId, 'chrome.devtools.inspectedWindow.tabId')) === appTabId) return true;
+      for (const t of (await windows.targets()).filter((t) => t.url === `chrome-extension://${ext.id}/devtools.html`))
+        if ((await windows.evaluate<number>(t.targetId, 'chrome.devtools.inspectedWindow.tabId')) === appTabId) return true;
       return undefined;
     });
     const sign = (deviceName: string) =>
-      buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: deviceName }, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) });
+      buildHttpRequest(
+        {
+          service: 'iotcloud',
+          version: '2021-04-08',
+          action: 'DescribeDevice',
+          region: 'ap-guangzhou',
+          params: { ProductId: DEMO_PRODUCT_ID, DeviceName: deviceName },
+          endpoint: emulator.endpoint,
+        },
+        { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) },
+      );
     const good = sign('thermostat-1');
     const bad = sign('thermostat-2');
     // A classic bug: the app signs compact JSON, then its HTTP client re-serializes the body with spaces.
     const badBody = JSON.stringify(JSON.parse(bad.body), null, 1);
-    const results = await app.evaluate(async (requests) => {
-      const out: string[] = [];
-      for (const r of requests) {
-        const headers = Object.fromEntries(Object.entries(r.headers).filter(([name]) => name.toLowerCase() !== 'host'));
-        out.push(await (await fetch(r.url, { method: 'POST', headers, body: r.body })).text());
-      }
-      return out;
-    }, [{ url: good.url, headers: good.headers, body: good.body }, { url: bad.url, headers: bad.headers, body: badBody }]);
+    const results = await app.evaluate(
+      async (requests) => {
+        const out: string[] = [];
+        for (const r of requests) {
+          const headers = Object.fromEntries(Object.entries(r.headers).filter(([name]) => name.toLowerCase() !== 'host'));
+          out.push(await (await fetch(r.url, { method: 'POST', headers, body: r.body })).text());
+        }
+        return out;
+      },
+      [
+        { url: good.url, headers: good.headers, body: good.body },
+        { url: bad.url, headers: bad.headers, body: badBody },
+      ],
+    );
     assert.doesNotMatch(results[0]!, /"Error"/, 'the good request succeeds');
     assert.match(results[1]!, /AuthFailure\.SignatureFailure/, 'the re-serialized body fails verification');
 
@@ -106,8 +127,26 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
   });
 
   test('requests made while the panel is open appear in it at once', async () => {
-    const signed = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' }, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) });
-    await app.evaluate(async (r) => void (await fetch(r.url, { method: 'POST', headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name.toLowerCase() !== 'host')), body: r.body })), { url: signed.url, headers: signed.headers, body: signed.body });
+    const signed = buildHttpRequest(
+      {
+        service: 'iotcloud',
+        version: '2021-04-08',
+        action: 'DescribeDeviceShadow',
+        region: 'ap-guangzhou',
+        params: { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' },
+        endpoint: emulator.endpoint,
+      },
+      { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) },
+    );
+    await app.evaluate(
+      async (r) =>
+        void (await fetch(r.url, {
+          method: 'POST',
+          headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name.toLowerCase() !== 'host')),
+          body: r.body,
+        })),
+      { url: signed.url, headers: signed.headers, body: signed.body },
+    );
     await waitInPanel<number>('a third row', inPanel.rowCount, (count) => count === 3);
     assert.match(await evalPanel<string>(inPanel.text('#request-rows tr:first-child')), /DescribeDeviceShadow/, 'newest first');
   });

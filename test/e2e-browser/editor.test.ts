@@ -25,7 +25,11 @@ async function replaceEditorText(page: Page, selector: string, text: string): Pr
   await page.keyboard.press('Escape');
 }
 
-const shadowOnServer = async (emulator: Emulator) => (await admin(emulator.endpoint, 'GET', `/devices/${DEMO_PRODUCT_ID}/${DEVICE}/shadow`)).json['shadow'] as { version: number; state: { desired?: Record<string, unknown> } };
+const shadowOnServer = async (emulator: Emulator) =>
+  (await admin(emulator.endpoint, 'GET', `/devices/${DEMO_PRODUCT_ID}/${DEVICE}/shadow`)).json['shadow'] as {
+    version: number;
+    state: { desired?: Record<string, unknown> };
+  };
 
 describe('editor page in real Chromium: Monaco, device shadow through a version conflict, rule SQL', () => {
   let emulator: Emulator;
@@ -74,7 +78,15 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
 
     // A colleague changes the shadow meanwhile (signed with the core's builder, straight to the emulator).
     const colleague = coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
-    expectOk(await colleague('UpdateDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEVICE, State: JSON.stringify({ desired: { targetTemperature: 18 } }), ShadowVersion: loadedVersion }), 'colleague update');
+    expectOk(
+      await colleague('UpdateDeviceShadow', {
+        ProductId: DEMO_PRODUCT_ID,
+        DeviceName: DEVICE,
+        State: JSON.stringify({ desired: { targetTemperature: 18 } }),
+        ShadowVersion: loadedVersion,
+      }),
+      'colleague update',
+    );
     const latestVersion = loadedVersion + 1;
 
     await page.click('#shadow-update');
@@ -147,7 +159,9 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
     // thermostat-2's shadow is the demo's "eco" one.
     assert.match((await bodyPage.textContent('#body-response-body')) ?? '', /eco/);
     const replayedFrom = new URL(bodyPage.url()).hash.split(':')[1];
-    const [newest] = (await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('history'))['history'])) as { replayOf?: string; wire: { body: string } }[];
+    const [newest] = (await ext.worker.evaluate(
+      async () => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('history'))['history'],
+    )) as { replayOf?: string; wire: { body: string } }[];
     assert.equal(newest!.replayOf, replayedFrom, 'recorded as a replay of the history entry');
     assert.deepEqual(JSON.parse(newest!.wire.body), { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-2' });
     assert.deepEqual(bodyErrors, []);

@@ -31,7 +31,12 @@ test('both builds: one manifest source, per-browser background, strict CSP, limi
     assert.equal(manifest.manifest_version, 3);
     assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self'; object-src 'self'");
     assert.deepEqual(manifest.permissions, ['storage']);
-    assert.deepEqual(manifest.host_permissions, ['https://*.tencentcloudapi.com/*', 'http://api.onenet.hk.chinamobile.com/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    assert.deepEqual(manifest.host_permissions, [
+      'https://*.tencentcloudapi.com/*',
+      'http://api.onenet.hk.chinamobile.com/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
   }
   for (const browser of ['chrome', 'firefox']) {
     const scripts = readdirSync(join(dist, browser)).filter((f) => f.endsWith('.js'));
@@ -42,5 +47,11 @@ test('both builds: one manifest source, per-browser background, strict CSP, limi
       if (OWN_SCRIPTS.includes(file)) assert.doesNotMatch(code, /innerHTML|insertAdjacentHTML|outerHTML/, `${browser}/${file} renders text, never HTML`);
     }
   }
-  for (const zip of [`iot-devkit-chrome-${chrome.version}.zip`, `iot-devkit-firefox-${firefox.version}.zip`]) assert.ok(readFileSync(join(dist, zip)).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), `${zip} is a zip`);
+  for (const zip of [`iot-devkit-chrome-${chrome.version}.zip`, `iot-devkit-firefox-${firefox.version}.zip`])
+    assert.ok(
+      readFileSync(join(dist, zip))
+        .subarray(0, 4)
+        .equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+      `${zip} is a zip`,
+    );
 });

@@ -37,7 +37,11 @@ async function startCounter(): Promise<{ endpoint: string; received: string[]; c
     response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Response":{"RequestId":"counter"}}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('popup flows a new user hits (issue 12, item 6), in real Chromium against the local emulator', () => {
@@ -46,7 +50,9 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
   let ext: LoadedExtension;
   let popup: Page;
   const errorLists: string[][] = [];
-  const storedHistory = async () => ((await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) ?? []) as StoredEntry[];
+  const storedHistory = async () =>
+    ((await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) ??
+      []) as StoredEntry[];
   const reopen = async () => {
     await popup.close();
     popup = await ext.open('popup.html');
@@ -99,7 +105,12 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
   });
 
   test('(b) edit-and-replay signs with the profile shown, and its Signature steps are those of the send', async () => {
-    await addProfile(popup, { name: 'wrong key', secretId: DEMO_CREDENTIAL.secretId, secretKey: 'madeUpWrongSecretKey000000000000', endpoint: emulator.endpoint });
+    await addProfile(popup, {
+      name: 'wrong key',
+      secretId: DEMO_CREDENTIAL.secretId,
+      secretKey: 'madeUpWrongSecretKey000000000000',
+      endpoint: emulator.endpoint,
+    });
     await popup.click('#tab-request');
     await popup.selectOption('#profile', { label: 'wrong key' });
     await popup.fill('#action', 'DescribeDevice');
@@ -119,13 +130,20 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     const timestamp = Number(/(\d{10})/.exec(await status())?.[1]);
     const authorization = await popup.textContent('#step-list li[data-step="authorization"] pre');
     const params = JSON.parse(await popup.inputValue('#params')) as Record<string, unknown>;
-    const expected = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp });
+    const expected = buildHttpRequest(
+      { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params, endpoint: emulator.endpoint },
+      { credentials: DEMO_CREDENTIAL, timestamp },
+    );
     assert.equal(authorization, expected.headers['Authorization'], "the steps are signed with the shown profile's key");
 
     const before = (await storedHistory()).length;
     await popup.click('#send');
     await popup.waitForSelector('#response-meta:has-text("HTTP 200")');
-    assert.equal(await popup.isHidden('#response-error'), true, `signed with the shown profile, accepted: ${(await popup.textContent('#response-error')) ?? ''}`);
+    assert.equal(
+      await popup.isHidden('#response-error'),
+      true,
+      `signed with the shown profile, accepted: ${(await popup.textContent('#response-error')) ?? ''}`,
+    );
     const [sent] = await storedHistory();
     assert.equal((await storedHistory()).length, before + 1);
     assert.equal(sent!.profileName, 'emulator');
@@ -138,7 +156,12 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     await popup.fill('#action', 'DescribeDevice');
     const before = (await storedHistory()).length;
     await popup.check('#mode-paste');
-    const unknown = toCurl({ method: 'POST', url: counter.endpoint, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadows', 'X-TC-Version': '2021-04-08' }, body: JSON.stringify(PARAMS) } as HttpRequest);
+    const unknown = toCurl({
+      method: 'POST',
+      url: counter.endpoint,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadows', 'X-TC-Version': '2021-04-08' },
+      body: JSON.stringify(PARAMS),
+    } as HttpRequest);
     await popup.fill('#pasted', unknown);
 
     await popup.click('#show-signature');
@@ -153,7 +176,12 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     assert.deepEqual(JSON.parse(await popup.inputValue('#params')), PARAMS);
 
     // Signed with an old signature, the unknown action is refused all the same.
-    const signed = toCurl(buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadows', region: 'ap-guangzhou', params: PARAMS, endpoint: counter.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) - 3600 }));
+    const signed = toCurl(
+      buildHttpRequest(
+        { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadows', region: 'ap-guangzhou', params: PARAMS, endpoint: counter.endpoint },
+        { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) - 3600 },
+      ),
+    );
     await popup.fill('#pasted', signed);
     await popup.$eval('#status', (element) => (element.textContent = ''));
     await popup.click('#send');
@@ -165,7 +193,10 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
   });
 
   test('(c) a pasted curl naming no action is refused, and the Action field is emptied', async () => {
-    await popup.fill('#pasted', toCurl({ method: 'POST', url: counter.endpoint, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(PARAMS) } as HttpRequest));
+    await popup.fill(
+      '#pasted',
+      toCurl({ method: 'POST', url: counter.endpoint, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(PARAMS) } as HttpRequest),
+    );
     await popup.click('#send');
     await popup.waitForSelector('#status:has-text("names no action")');
     assert.equal(await popup.inputValue('#action'), '');
@@ -174,7 +205,15 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
 
   test('(c) an unsigned curl of a catalog action is signed now (the catalog names its service) and accepted', async () => {
     const before = (await storedHistory()).length;
-    await popup.fill('#pasted', toCurl({ method: 'POST', url: emulator.endpoint, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice', 'X-TC-Version': '2021-04-08', 'X-TC-Region': 'ap-guangzhou' }, body: JSON.stringify(PARAMS) } as HttpRequest));
+    await popup.fill(
+      '#pasted',
+      toCurl({
+        method: 'POST',
+        url: emulator.endpoint,
+        headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice', 'X-TC-Version': '2021-04-08', 'X-TC-Region': 'ap-guangzhou' },
+        body: JSON.stringify(PARAMS),
+      } as HttpRequest),
+    );
     await popup.click('#send');
     await popup.waitForSelector('#response-body:has-text("thermostat-1")');
     const [sent] = await storedHistory();

@@ -24,7 +24,8 @@ describe('popup in real Chromium against the local emulator: sign, send, history
   let ext: LoadedExtension;
   let popup: Page;
   let errors: string[];
-  const storedHistory = async () => (await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) as StoredEntry[];
+  const storedHistory = async () =>
+    (await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) as StoredEntry[];
   const deviceExists = async (name: string) => (await admin(emulator.endpoint, 'GET', `/devices/${DEMO_PRODUCT_ID}/${name}/shadow`)).status === 200;
 
   before(async () => {
@@ -57,8 +58,24 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     assert.match((await popup.textContent('#response-body')) ?? '', /"DeviceName": "thermostat-1"/);
     assert.match((await popup.textContent('#response-meta')) ?? '', /RequestId \S+/);
     // The steps came back with the send; derived keys are masked like the key itself.
-    const steps = await popup.$$eval('#step-list li', (items) => items.map((li) => ({ id: li.getAttribute('data-step'), value: li.querySelector('pre')?.textContent ?? '' })));
-    assert.deepEqual(steps.map((s) => s.id), ['hashedRequestPayload', 'canonicalRequest', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization']);
+    const steps = await popup.$$eval('#step-list li', (items) =>
+      items.map((li) => ({ id: li.getAttribute('data-step'), value: li.querySelector('pre')?.textContent ?? '' })),
+    );
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      [
+        'hashedRequestPayload',
+        'canonicalRequest',
+        'credentialScope',
+        'hashedCanonicalRequest',
+        'stringToSign',
+        'secretDate',
+        'secretService',
+        'secretSigning',
+        'signature',
+        'authorization',
+      ],
+    );
     assert.match(steps.find((s) => s.id === 'secretSigning')!.value, /^[0-9a-f]{4}\*\*\*\*$/);
     assert.ok((await popup.inputValue('#curl')).startsWith(`curl -X POST ${emulator.endpoint}`), 'curl of the signed request');
   });
@@ -75,7 +92,12 @@ describe('popup in real Chromium against the local emulator: sign, send, history
   });
 
   test('a wrong SecretKey is refused by the emulator: the verification is real', async () => {
-    await addProfile(popup, { name: 'wrong key', secretId: DEMO_CREDENTIAL.secretId, secretKey: 'wrongSecretKey000000000000000000', endpoint: emulator.endpoint });
+    await addProfile(popup, {
+      name: 'wrong key',
+      secretId: DEMO_CREDENTIAL.secretId,
+      secretKey: 'wrongSecretKey000000000000000000',
+      endpoint: emulator.endpoint,
+    });
     await popup.click('#tab-request');
     await popup.selectOption('#profile', { label: 'wrong key' });
     await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-1"}`);
@@ -161,10 +183,14 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     await popup.fill('#params', '{}');
     await popup.fill('#param-ProductId', DEMO_PRODUCT_ID);
     await popup.fill('#param-ShadowVersion', '7');
-    assert.deepEqual(JSON.parse(await popup.inputValue('#params')), { ProductId: DEMO_PRODUCT_ID, ShadowVersion: 7 }, 'the form writes typed values into the JSON');
+    assert.deepEqual(
+      JSON.parse(await popup.inputValue('#params')),
+      { ProductId: DEMO_PRODUCT_ID, ShadowVersion: 7 },
+      'the form writes typed values into the JSON',
+    );
   });
 
-  test("a secret parameter typed in the form stays out of storage.local (the draft keeps it in session memory)", async () => {
+  test('a secret parameter typed in the form stays out of storage.local (the draft keeps it in session memory)', async () => {
     await popup.fill('#action', 'CreateDevice');
     await popup.waitForSelector('#param-DefinedPsk');
     assert.equal(await popup.getAttribute('#param-DefinedPsk', 'type'), 'password');
@@ -189,7 +215,17 @@ describe('popup in real Chromium against the local emulator: sign, send, history
   });
 
   test('a pasted curl command with a stale signature is read, re-signed and accepted', async () => {
-    const stale = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' }, endpoint: emulator.endpoint }, { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = buildHttpRequest(
+      {
+        service: 'iotcloud',
+        version: '2021-04-08',
+        action: 'DescribeDevice',
+        region: 'ap-guangzhou',
+        params: { ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' },
+        endpoint: emulator.endpoint,
+      },
+      { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000) - 3600 },
+    );
     await popup.check('#mode-paste');
     await popup.fill('#pasted', toCurl(stale));
     await popup.click('#send');

@@ -96,7 +96,8 @@ function searchFiles(dirs: readonly string[], needles: Record<string, string>): 
       }
       report.files += 1;
       report.bytes += content.length;
-      for (const { name, forms: list } of forms) for (const { form, bytes } of list) if (content.includes(bytes)) report.hits[name]!.push(`${file.slice(dir.length + 1)} (${form})`);
+      for (const { name, forms: list } of forms)
+        for (const { form, bytes } of list) if (content.includes(bytes)) report.hits[name]!.push(`${file.slice(dir.length + 1)} (${form})`);
     }
   }
   return report;
@@ -116,9 +117,12 @@ function startVendorServer(): Promise<{ base: string; seen: string[]; close(): v
     }
     if (req.url === '/v3/open_api/token/') {
       const form = new URLSearchParams(body);
-      if (form.get('client_secret') !== canaries['mxchipClientSecret']) return res.writeHead(401).end(JSON.stringify({ meta: { code: 10000, message: 'bad client' } }));
+      if (form.get('client_secret') !== canaries['mxchipClientSecret'])
+        return res.writeHead(401).end(JSON.stringify({ meta: { code: 10000, message: 'bad client' } }));
       seen.push('mxchip client_secret');
-      return res.end(JSON.stringify({ meta: { code: 0, message: 'ok' }, data: { access_token: canaries['mxchipAccessToken'], token_type: 'Bearer', expires_in: 604800 } }));
+      return res.end(
+        JSON.stringify({ meta: { code: 0, message: 'ok' }, data: { access_token: canaries['mxchipAccessToken'], token_type: 'Bearer', expires_in: 604800 } }),
+      );
     }
     if (req.url === '/v3/open_api/product/ids/' && req.headers.authorization === `Bearer ${canaries['mxchipAccessToken']}`) {
       seen.push('mxchip bearer');
@@ -148,7 +152,8 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
   let errors: string[];
   const userDataDir = mkdtempSync(join(tmpdir(), 'iot-devkit-canary-profile-'));
   const chromiumTmp = mkdtempSync(join(tmpdir(), 'iot-devkit-canary-tmp-'));
-  const storedHistory = async () => (await ext!.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) as StoredEntry[];
+  const storedHistory = async () =>
+    (await ext!.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('history'))['history'])) as StoredEntry[];
 
   const send = async (expectStatus = 'HTTP 200') => {
     await popup.click('#send');
@@ -173,12 +178,19 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
     emulator = await startTestEmulator({ credentials: [{ secretId: SECRET_ID, secretKey: canaries['secretKey']! }] });
     vendor = await startVendorServer();
     // The demo devices' PSKs, as the emulator returns them, are canaries too (read by an independent client).
-    const client = coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST', credentials: { secretId: SECRET_ID, secretKey: canaries['secretKey']! } });
+    const client = coreClient(emulator.endpoint, {
+      scheme: 'TC3-HMAC-SHA256',
+      method: 'POST',
+      credentials: { secretId: SECRET_ID, secretKey: canaries['secretKey']! },
+    });
     const listed = await client('DescribeDevices', { ProductId: DEMO_PRODUCT_ID, Offset: 0, Limit: 10 });
     assert.ok(listed.ok, JSON.stringify(listed));
     const devices = (listed.response as { Devices: { DeviceName: string; DevicePsk: string }[] }).Devices;
     for (const device of devices.filter((d) => d.DevicePsk !== '')) canaries[`emulatorPsk:${device.DeviceName}`] = device.DevicePsk;
-    assert.ok(Object.keys(canaries).some((name) => name.startsWith('emulatorPsk:')), 'the demo state has PSK devices');
+    assert.ok(
+      Object.keys(canaries).some((name) => name.startsWith('emulatorPsk:')),
+      'the demo state has PSK devices',
+    );
     // The derived key that signs every request of today: as secret as the key for the rest of the UTC day.
     const date = utcDateOf(Math.floor(Date.now() / 1000));
     canaries['secretSigning(today)'] = toHex(deriveSigningKey(canaries['secretKey']!, date, 'iotcloud', nobleHashProvider).secretSigning);
@@ -196,7 +208,13 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
     popup = await ext.open('popup.html');
     errors = collectErrors(popup);
     await waitReady(popup);
-    await addProfile(popup, { name: 'canary', secretId: SECRET_ID, secretKey: canaries['secretKey']!, endpoint: emulator.endpoint, passphrase: canaries['passphrase']! });
+    await addProfile(popup, {
+      name: 'canary',
+      secretId: SECRET_ID,
+      secretKey: canaries['secretKey']!,
+      endpoint: emulator.endpoint,
+      passphrase: canaries['passphrase']!,
+    });
 
     await sendAction('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'canary-device', DefinedPsk: canaries['definedPsk'] });
     // The new device's PSK is offered once, masked, with Copy; the response body shown is the redacted one.
@@ -212,7 +230,9 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
 
     const oneNet = `curl -X PUT '${vendor.base}/keys/${canaries['oneNetApiKey']}' -H 'api-key: ${canaries['oneNetApiKey']}'`;
     await sendPasted(oneNet);
-    await sendPasted(`curl -X POST '${vendor.base}/v3/open_api/token/' -H 'Content-Type: application/x-www-form-urlencoded' -d 'grant_type=client_credentials&client_id=canary-client&client_secret=${canaries['mxchipClientSecret']}'`);
+    await sendPasted(
+      `curl -X POST '${vendor.base}/v3/open_api/token/' -H 'Content-Type: application/x-www-form-urlencoded' -d 'grant_type=client_credentials&client_id=canary-client&client_secret=${canaries['mxchipClientSecret']}'`,
+    );
     await popup.waitForSelector('#response-secret-list li[data-secret="data.access_token"]');
     await sendPasted(`curl '${vendor.base}/v3/open_api/product/ids/' -H 'Authorization: Bearer ${canaries['mxchipAccessToken']}'`);
     assert.deepEqual(vendor.seen, ['onenet api-key', 'mxchip client_secret', 'mxchip bearer'], 'each vendor canary reached its server');
@@ -243,14 +263,29 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
     assert.equal(await popup.textContent('#step-list li[data-step="secretSigning"] pre'), `${canaries['secretSigning(today)']!.slice(0, 4)}****`);
 
     // The canaries were really used: the emulator verified the canary key's signatures and stored the canary PSK.
-    const client = coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST', credentials: { secretId: SECRET_ID, secretKey: canaries['secretKey']! } });
+    const client = coreClient(emulator.endpoint, {
+      scheme: 'TC3-HMAC-SHA256',
+      method: 'POST',
+      credentials: { secretId: SECRET_ID, secretKey: canaries['secretKey']! },
+    });
     const created = await client('DescribeDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'canary-device' });
     assert.equal(created.ok && created.response['DevicePsk'], canaries['definedPsk']);
 
     const history = await storedHistory();
     const redactedSegment = encodeURIComponent('[redacted]');
-    assert.deepEqual(history.map((e) => e.action).reverse(), ['CreateDevice', 'DescribeDevice', 'DescribeDevices', `PUT ${vendor.base}/keys/${redactedSegment}`, `POST ${vendor.base}/v3/open_api/token/`, `GET ${vendor.base}/v3/open_api/product/ids/`, 'DescribeDevice']);
-    assert.ok(history.every((e) => e.response?.status === 200 && !e.response.error), JSON.stringify(history.map((e) => [e.action, e.response?.status, e.response?.error])));
+    assert.deepEqual(history.map((e) => e.action).reverse(), [
+      'CreateDevice',
+      'DescribeDevice',
+      'DescribeDevices',
+      `PUT ${vendor.base}/keys/${redactedSegment}`,
+      `POST ${vendor.base}/v3/open_api/token/`,
+      `GET ${vendor.base}/v3/open_api/product/ids/`,
+      'DescribeDevice',
+    ]);
+    assert.ok(
+      history.every((e) => e.response?.status === 200 && !e.response.error),
+      JSON.stringify(history.map((e) => [e.action, e.response?.status, e.response?.error])),
+    );
     const create = history.find((e) => e.action === 'CreateDevice')!;
     assert.deepEqual(create.redacted, ['DefinedPsk']);
     assert.deepEqual(create.responseRedacted, ['DevicePsk']);
@@ -258,7 +293,9 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
     await popup.click('#tab-history');
     await popup.waitForSelector('#history-list li .redacted:has-text("DevicePsk")');
 
-    const local = (await ext.worker.evaluate(async () => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null))) as { profiles: { sealedKey?: { ciphertext: string } }[] };
+    const local = (await ext.worker.evaluate(async () => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(null))) as {
+      profiles: { sealedKey?: { ciphertext: string } }[];
+    };
     assert.ok((local.profiles[0]?.sealedKey?.ciphertext.length ?? 0) > 0, 'the encrypted key store holds the sealed SecretKey');
     assert.deepEqual(errors, []);
     await ext.close();
@@ -284,9 +321,14 @@ describe('secret canaries: a full flow in real Chromium leaves no secret in any 
   test('every file Chromium wrote: 0 hits for every canary, plain, UTF-16, base64 or hex', () => {
     const report = searchFiles([userDataDir, chromiumTmp], canaries);
     const lines = Object.entries(report.hits).map(([name, hits]) => `  ${name}: ${hits.length} hits${hits.length ? ` — ${hits.slice(0, 5).join(', ')}` : ''}`);
-    console.log(`secret canaries: ${report.files} files, ${report.bytes} bytes searched under the Chromium profile and its TMPDIR (${Object.keys(canaries).length} canaries × ${encodings('x').length}+ encodings)\n${lines.join('\n')}`);
+    console.log(
+      `secret canaries: ${report.files} files, ${report.bytes} bytes searched under the Chromium profile and its TMPDIR (${Object.keys(canaries).length} canaries × ${encodings('x').length}+ encodings)\n${lines.join('\n')}`,
+    );
     assert.ok(report.files > 20 && report.bytes > 100_000, 'the profile was really written (extension storage among it)');
-    assert.ok(listFiles(userDataDir).some((f) => /Local Extension Settings/.test(f)), 'storage.local lives in the searched LevelDB');
+    assert.ok(
+      listFiles(userDataDir).some((f) => /Local Extension Settings/.test(f)),
+      'storage.local lives in the searched LevelDB',
+    );
     assert.deepEqual(Object.fromEntries(Object.entries(report.hits).filter(([, hits]) => hits.length > 0)), {});
   });
 });

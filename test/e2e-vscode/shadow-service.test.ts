@@ -35,7 +35,10 @@ describe('ShadowService against the emulator', () => {
   it('reads the shadow and saves only desired, at the version it read', async () => {
     const base = await service.read(device);
     assert.deepEqual(base.shadow, onServer());
-    const edited = renderShadow({ ...base.shadow, state: { desired: { targetTemperature: 23, fan: 'low' }, reported: { ...base.shadow.state.reported, temperature: 99 } } });
+    const edited = renderShadow({
+      ...base.shadow,
+      state: { desired: { targetTemperature: 23, fan: 'low' }, reported: { ...base.shadow.state.reported, temperature: 99 } },
+    });
     const outcome = await service.save(device, edited, base);
     assert.ok(outcome.sent);
     assert.deepEqual(outcome.ignored, ['state.reported: written by the device; your edit is not sent (the emulator has an admin endpoint to set it)']);
@@ -48,16 +51,30 @@ describe('ShadowService against the emulator', () => {
   it('refuses invalid JSON and a State over 8 KB before anything is sent', async () => {
     const base = await service.read(device);
     const before = sent.length;
-    await assert.rejects(service.save(device, '{"state": {"desired": {', base), (error: unknown) => error instanceof ShadowRefusedError && /^InvalidParameterValue\.InvalidJSON: /.test(error.message));
+    await assert.rejects(
+      service.save(device, '{"state": {"desired": {', base),
+      (error: unknown) => error instanceof ShadowRefusedError && /^InvalidParameterValue\.InvalidJSON: /.test(error.message),
+    );
     const huge = renderShadow({ ...base.shadow, state: { ...base.shadow.state, desired: { blob: 'x'.repeat(8 * 1024) } } });
-    await assert.rejects(service.save(device, huge, base), (error: unknown) => error instanceof ShadowRefusedError && /JSONSizeExceedLimit: .*8192 bytes/.test(error.message));
+    await assert.rejects(
+      service.save(device, huge, base),
+      (error: unknown) => error instanceof ShadowRefusedError && /JSONSizeExceedLimit: .*8192 bytes/.test(error.message),
+    );
     assert.equal(sent.length, before, 'no request reached the wire');
     assert.equal(onServer()!.version, base.shadow.version);
   });
 
   it('a save over a newer version is a conflict carrying the latest shadow, and changes nothing', async () => {
     const base = await service.read(device);
-    expectOk(await coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' })('UpdateDeviceShadow', { ProductId: device.productId, DeviceName: device.deviceName, State: '{"desired":{"fan":"high"}}', ShadowVersion: base.shadow.version }), 'a colleague');
+    expectOk(
+      await coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' })('UpdateDeviceShadow', {
+        ProductId: device.productId,
+        DeviceName: device.deviceName,
+        State: '{"desired":{"fan":"high"}}',
+        ShadowVersion: base.shadow.version,
+      }),
+      'a colleague',
+    );
     const theirs = onServer()!;
     const mine = renderShadow({ ...base.shadow, state: { ...base.shadow.state, desired: { targetTemperature: 19 } } });
     const error = await service.save(device, mine, base).then(
@@ -71,7 +88,13 @@ describe('ShadowService against the emulator', () => {
   });
 
   it('a device without a shadow opens empty, and the first save creates it with ShadowVersion 0', async () => {
-    expectOk(await coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' })('DeleteDeviceShadow', { ProductId: device.productId, DeviceName: device.deviceName }), 'delete');
+    expectOk(
+      await coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' })('DeleteDeviceShadow', {
+        ProductId: device.productId,
+        DeviceName: device.deviceName,
+      }),
+      'delete',
+    );
     const base = await service.read(device);
     assert.equal(base.absent, true);
     assert.equal(base.shadow.version, 0);
@@ -80,6 +103,9 @@ describe('ShadowService against the emulator', () => {
     assert.deepEqual(onServer()!.state.desired, { targetTemperature: 20 });
     assert.equal(onServer()!.version, 1);
     // The emulator's own view agrees (its admin route reads the same state).
-    assert.equal(((await admin(emulator.endpoint, 'GET', `/devices/${device.productId}/${device.deviceName}/shadow`)).json['shadow'] as { version: number }).version, 1);
+    assert.equal(
+      ((await admin(emulator.endpoint, 'GET', `/devices/${device.productId}/${device.deviceName}/shadow`)).json['shadow'] as { version: number }).version,
+      1,
+    );
   });
 });

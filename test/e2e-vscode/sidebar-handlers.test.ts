@@ -30,7 +30,13 @@ class MemoryState {
   }
 }
 
-const form = (action: string, params: Record<string, unknown>): SendForm => ({ service: 'iotcloud', version: '2021-04-08', action, region: '', params: JSON.stringify(params) });
+const form = (action: string, params: Record<string, unknown>): SendForm => ({
+  service: 'iotcloud',
+  version: '2021-04-08',
+  action,
+  region: '',
+  params: JSON.stringify(params),
+});
 
 describe('Build & send handlers against the emulator', () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
@@ -49,7 +55,11 @@ describe('Build & send handlers against the emulator', () => {
     };
     const api = new TencentApiClient({ credentials: async () => ({ profile, credentials: DEMO_CREDENTIAL }) }, recording, () => clock);
     const history = new RequestHistory(state as unknown as vscode.Memento);
-    handlers = sendHandlers(api, history, createApiSender(api, history, false, () => undefined, oneTime));
+    handlers = sendHandlers(
+      api,
+      history,
+      createApiSender(api, history, false, () => undefined, oneTime),
+    );
   });
   after(() => emulator.close());
 
@@ -111,7 +121,7 @@ describe('Build & send handlers against the emulator', () => {
     const described = await handlers.send(form('DescribeDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'sidebar-psk' }));
     assert.ok(described.ok && !described.body.includes(psk));
     assert.equal(described.oneTimeSecrets?.[0]?.path, 'Response.DevicePsk');
-    assert.equal(oneTime.valueOf(created.historyId, 'Response.DevicePsk'), undefined, 'the earlier response\'s secret is gone');
+    assert.equal(oneTime.valueOf(created.historyId, 'Response.DevicePsk'), undefined, "the earlier response's secret is gone");
     assert.ok((await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] }))).ok);
     assert.equal(oneTime.valueOf(described.historyId, 'Response.DevicePsk'), undefined, 'a response with no secret clears what was held');
   });

@@ -72,24 +72,46 @@ describe('the packaged .vsix', () => {
   });
 
   it('declares VS Code ^1.100.0, the CommonJS bundle and lazy activation', () => {
-    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8')) as { engines: { vscode: string }; main: string; activationEvents: string[] };
+    const manifest = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.json')!
+        .read()
+        .toString('utf8'),
+    ) as { engines: { vscode: string }; main: string; activationEvents: string[] };
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.equal(manifest.main, './dist/extension.cjs');
     assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'));
   });
 
   it('ships each slimmed catalog deflated in the host bundle, inflating to exactly the slimmed data', () => {
-    const host = entries.find((e) => e.name === 'extension/dist/extension.cjs')!.read().toString('utf8');
-    const packed = [...host.matchAll(/Buffer\.from\("([A-Za-z0-9+/=]{200,})","base64"\)/g)].map((m) => inflateRawSync(Buffer.from(m[1]!, 'base64')).toString('utf8'));
+    const host = entries
+      .find((e) => e.name === 'extension/dist/extension.cjs')!
+      .read()
+      .toString('utf8');
+    const packed = [...host.matchAll(/Buffer\.from\("([A-Za-z0-9+/=]{200,})","base64"\)/g)].map((m) =>
+      inflateRawSync(Buffer.from(m[1]!, 'base64')).toString('utf8'),
+    );
     const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
-    const expected = readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => slimCatalogText(join(dataDir, f)));
-    const names = (texts: string[]) => texts.map((text) => Object.keys(JSON.parse(text) as object).slice(0, 2).join(' ')).sort();
+    const expected = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => slimCatalogText(join(dataDir, f)));
+    const names = (texts: string[]) =>
+      texts
+        .map((text) =>
+          Object.keys(JSON.parse(text) as object)
+            .slice(0, 2)
+            .join(' '),
+        )
+        .sort();
     assert.deepEqual(names(packed), names(expected), 'every catalog is packed');
     assert.deepEqual([...packed].sort(), [...expected].sort());
   });
 
   it('bundles node:crypto as the core default, not the pure-JS hashes', () => {
-    const host = entries.find((e) => e.name === 'extension/dist/extension.cjs')!.read().toString('utf8');
+    const host = entries
+      .find((e) => e.name === 'extension/dist/extension.cjs')!
+      .read()
+      .toString('utf8');
     assert.match(host, /require\("node:crypto"\)|require\("crypto"\)/);
     assert.doesNotMatch(host, /@noble\/hashes/);
   });
@@ -97,17 +119,27 @@ describe('the packaged .vsix', () => {
 
 describe('the catalog slimming of the extension build', () => {
   it('drops only fields that no core source reads', () => {
-    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'types.ts' ? [join(dir, e.name)] : []));
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? sources(join(dir, e.name))
+          : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'types.ts'
+            ? [join(dir, e.name)]
+            : [],
+      );
     const dropped = [...DROPPED_ARRAYS, ...DROPPED_KEYS];
     for (const file of sources(join(REPO_ROOT, 'core/src'))) {
       const text = readFileSync(file, 'utf8');
       // "line" is a common name (a diff's line); it only counts where catalog data is at hand.
       const usesCatalog = /catalog\//.test(file) || /from '[./]*catalog\//.test(text);
-      for (const field of dropped.filter((f) => f !== 'line' || usesCatalog)) assert.doesNotMatch(text, new RegExp(`\\.${field}\\b|\\['${field}'\\]`), `${file.slice(REPO_ROOT.length)} reads ${field}`);
+      for (const field of dropped.filter((f) => f !== 'line' || usesCatalog))
+        assert.doesNotMatch(text, new RegExp(`\\.${field}\\b|\\['${field}'\\]`), `${file.slice(REPO_ROOT.length)} reads ${field}`);
       // Output-only structures lose their fields: nothing may look a structure's fields up by "input".
       assert.doesNotMatch(text, /\.input\b/, `${file.slice(REPO_ROOT.length)} reads StructureSpec.input`);
       // Outputs ship with their secret entries only, for the secret policy: a new reader would need them whole.
-      for (const field of SECRET_ONLY_ARRAYS) if (new RegExp(`\\.${field}\\b`).test(text)) assert.equal(file.slice(REPO_ROOT.length), 'core/src/views/secretPolicy.ts', `${file.slice(REPO_ROOT.length)} reads ${field}`);
+      for (const field of SECRET_ONLY_ARRAYS)
+        if (new RegExp(`\\.${field}\\b`).test(text))
+          assert.equal(file.slice(REPO_ROOT.length), 'core/src/views/secretPolicy.ts', `${file.slice(REPO_ROOT.length)} reads ${field}`);
     }
   });
 

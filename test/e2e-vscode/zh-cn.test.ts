@@ -29,7 +29,10 @@ describe('VS Code extension in zh-CN', { timeout: 180_000 }, () => {
     assert.match(await sidebar.locator('#profile').innerText(), /没有凭证配置/);
     assert.match(await sidebar.locator('label[for="sign-timestamp"]').innerText(), /时间戳/);
     // The credential schemes beside TC3: titles and field labels from the core's Chinese texts.
-    assert.match((await sidebar.locator('#sign-scheme option').allInnerTexts()).join(' | '), /腾讯云 API 3\.0.*腾讯云物联网通信设备 MQTT（密钥认证）.*OneNET 安全鉴权 token/);
+    assert.match(
+      (await sidebar.locator('#sign-scheme option').allInnerTexts()).join(' | '),
+      /腾讯云 API 3\.0.*腾讯云物联网通信设备 MQTT（密钥认证）.*OneNET 安全鉴权 token/,
+    );
     await sidebar.selectOption('#sign-scheme', 'mqtt-device');
     assert.match(await sidebar.locator('label[for="cred-deviceName"]').innerText(), /设备名称/);
     assert.match(await sidebar.locator('label[for="cred-mode-verify"]').innerText(), /校验/);

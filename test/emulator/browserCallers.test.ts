@@ -33,7 +33,17 @@ before(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--host-resolver-rules=MAP evil.test 127.0.0.1'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--host-resolver-rules=MAP evil.test 127.0.0.1',
+    ],
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 });
@@ -45,10 +55,28 @@ after(async () => {
 });
 
 let nonce = 5000;
-function signedCall(action: string, params: Record<string, unknown>, options: { scheme?: 'TC3-HMAC-SHA256' | 'HmacSHA256'; method?: 'GET' | 'POST'; endpoint?: string } = {}) {
+function signedCall(
+  action: string,
+  params: Record<string, unknown>,
+  options: { scheme?: 'TC3-HMAC-SHA256' | 'HmacSHA256'; method?: 'GET' | 'POST'; endpoint?: string } = {},
+) {
   const built = buildHttpRequest(
-    { service: 'iotcloud', version: '2021-04-08', action, region: 'ap-guangzhou', params, method: options.method ?? 'POST', endpoint: options.endpoint ?? emulator.endpoint },
-    { credentials: DEMO_CREDENTIAL, timestamp: Math.floor(Date.now() / 1000), scheme: options.scheme ?? 'TC3-HMAC-SHA256', nonce: ++nonce, crypto: nodeHashProvider },
+    {
+      service: 'iotcloud',
+      version: '2021-04-08',
+      action,
+      region: 'ap-guangzhou',
+      params,
+      method: options.method ?? 'POST',
+      endpoint: options.endpoint ?? emulator.endpoint,
+    },
+    {
+      credentials: DEMO_CREDENTIAL,
+      timestamp: Math.floor(Date.now() / 1000),
+      scheme: options.scheme ?? 'TC3-HMAC-SHA256',
+      nonce: ++nonce,
+      crypto: nodeHashProvider,
+    },
   );
   const headers = Object.fromEntries(Object.entries(built.headers).filter(([name]) => name.toLowerCase() !== 'host'));
   return { url: built.url, method: built.method, headers, body: built.method === 'POST' ? built.body : undefined };
@@ -57,7 +85,12 @@ function signedCall(action: string, params: Record<string, unknown>, options: { 
 type Call = ReturnType<typeof signedCall>;
 /** Runs in the page or worker: the fetch a page would make, answered with its status and text. */
 const fetchIn = async (call: Call & { mode?: 'no-cors' }) => {
-  const response = await fetch(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: call.body } : {}), ...(call.mode ? { mode: call.mode } : {}) });
+  const response = await fetch(call.url, {
+    method: call.method,
+    headers: call.headers,
+    ...(call.body !== undefined ? { body: call.body } : {}),
+    ...(call.mode ? { mode: call.mode } : {}),
+  });
   return { status: response.status, text: response.type === 'opaque' ? '(opaque)' : await response.text() };
 };
 const snapshot = () => serializeState(emulator.emulator.state);
@@ -93,17 +126,31 @@ test('a page on another site cannot create a device with <img> or record a messa
   const page = await context.newPage();
   await page.goto(`http://evil.test:${sitePort}/`);
   const img = signedCall('CreateDevice', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'by-img' }, { scheme: 'HmacSHA256', method: 'GET' });
-  const loaded = await page.evaluate((src) => new Promise<string>((resolve) => {
-    // The test's typings are Node's; in the page this is the DOM's Image.
-    const image = new (globalThis as unknown as { Image: new () => { onload: () => void; onerror: () => void; src: string } }).Image();
-    image.onload = () => resolve('load');
-    image.onerror = () => resolve('error');
-    image.src = src;
-  }), img.url);
+  const loaded = await page.evaluate(
+    (src) =>
+      new Promise<string>((resolve) => {
+        // The test's typings are Node's; in the page this is the DOM's Image.
+        const image = new (globalThis as unknown as { Image: new () => { onload: () => void; onerror: () => void; src: string } }).Image();
+        image.onload = () => resolve('load');
+        image.onerror = () => resolve('error');
+        image.src = src;
+      }),
+    img.url,
+  );
   assert.equal(loaded, 'error', 'the answer is not an image either way');
-  const publish = signedCall('PublishMessage', { Topic: `${DEMO_PRODUCT_ID}/thermostat-1/control`, Payload: 'csrf', ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' }, { scheme: 'HmacSHA256', method: 'POST' });
+  const publish = signedCall(
+    'PublishMessage',
+    { Topic: `${DEMO_PRODUCT_ID}/thermostat-1/control`, Payload: 'csrf', ProductId: DEMO_PRODUCT_ID, DeviceName: 'thermostat-1' },
+    { scheme: 'HmacSHA256', method: 'POST' },
+  );
   await page.evaluate(fetchIn, { ...publish, mode: 'no-cors' as const });
-  const read = await page.evaluate(async (url) => (await fetch(url).then((r) => r.status).catch(() => 'blocked')), `${emulator.endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/thermostat-1/shadow`);
+  const read = await page.evaluate(
+    async (url) =>
+      await fetch(url)
+        .then((r) => r.status)
+        .catch(() => 'blocked'),
+    `${emulator.endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/thermostat-1/shadow`,
+  );
   assert.equal(read, 'blocked', 'a cors read gets no CORS answer');
   await page.close();
   assert.equal(snapshot(), before, 'no device, no message, nothing');

@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'iot-devkit-emulator-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `npx iot-devkit emulator …` as a real process; resolves once it says it is listening. */
-async function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; endpoint: string; exit: Promise<number | null> }> {
+async function startCli(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; endpoint: string; exit: Promise<number | null> }> {
   let stdout = '';
   let stderr = '';
   const child = spawn(process.execPath, [bin, 'emulator', ...args], { env: { PATH: process.env['PATH'] ?? '' } });
@@ -59,7 +61,10 @@ test('it starts on a free port, prints the endpoint and the demo key (in full on
   const { child, stdout, endpoint, exit } = await startCli(['--port', '0', '--data', dataFile, '--allow-host', 'localhost:9999']);
   const printed = stdout();
   const port = /:(\d+)\/$/.exec(endpoint)![1]!;
-  assert.match(printed, new RegExp(`Answers\\s+Host 127\\.0\\.0\\.1:${port}, localhost:${port}, \\[::1\\]:${port}, localhost:9999 \\(any other Host gets 403\\)`));
+  assert.match(
+    printed,
+    new RegExp(`Answers\\s+Host 127\\.0\\.0\\.1:${port}, localhost:${port}, \\[::1\\]:${port}, localhost:9999 \\(any other Host gets 403\\)`),
+  );
   assert.match(printed, /SecretId\s+AKIDDEMOiotdevkit0000000000000000000/);
   assert.match(printed, /SecretKey\s+DEMO\*\*\*\*\s+\(a made-up demo key/);
   assert.equal(printed.split(DEMO_CREDENTIAL.secretKey).length - 1, 1, 'the full key appears exactly once, on the line meant for copying');

@@ -52,7 +52,15 @@ function tc3(scenario: Tc3Scenario) {
     ['X-TC-Version', '2021-04-08'],
     ['X-TC-Region', 'ap-guangzhou'],
   ];
-  const right: RawTc3 = { canonicalHeaders: `content-type:application/json\nhost:${host}\nx-tc-action:describedeviceshadow\n`, signedHeaders: 'content-type;host;x-tc-action', payload: BODY, timestamp: now, date: utcDate(now), service: 'iotcloud', secretKey: KEY };
+  const right: RawTc3 = {
+    canonicalHeaders: `content-type:application/json\nhost:${host}\nx-tc-action:describedeviceshadow\n`,
+    signedHeaders: 'content-type;host;x-tc-action',
+    payload: BODY,
+    timestamp: now,
+    date: utcDate(now),
+    service: 'iotcloud',
+    secretKey: KEY,
+  };
   const raw = { ...right, ...scenario.raw?.(right) };
   const signature = scenario.auth?.signature ?? referenceTc3(raw).signature;
   const authorization = `TC3-HMAC-SHA256 Credential=${ID}/${scenario.auth?.date ?? raw.date}/${scenario.auth?.service ?? raw.service}/tc3_request, SignedHeaders=${scenario.auth?.signedHeaders ?? raw.signedHeaders}, Signature=${signature}`;
@@ -82,11 +90,33 @@ const TC3_SIGNATURE_FAILURES: [DiagnosisCauseId, Tc3Scenario][] = [
   ['body-signed-empty', { raw: () => ({ payload: '' }) }],
   ['content-type-mismatch', { headers: (sent) => sent.map(([k, v]) => [k, k === 'Content-Type' ? 'application/json; charset=utf-8' : v]) }],
   ['header-value-not-lowercased', { raw: (r) => ({ canonicalHeaders: r.canonicalHeaders.replace('describedeviceshadow', 'DescribeDeviceShadow') }) }],
-  ['header-names-not-lowercased', { raw: (r) => ({ canonicalHeaders: r.canonicalHeaders.replace('content-type:', 'Content-Type:').replace('host:', 'Host:').replace('x-tc-action:', 'X-TC-Action:'), signedHeaders: 'Content-Type;Host;X-TC-Action' }) }],
-  ['header-names-not-sorted', { raw: () => ({ canonicalHeaders: `host:${emulator.hostPort}\ncontent-type:application/json\nx-tc-action:describedeviceshadow\n`, signedHeaders: 'host;content-type;x-tc-action' }) }],
+  [
+    'header-names-not-lowercased',
+    {
+      raw: (r) => ({
+        canonicalHeaders: r.canonicalHeaders.replace('content-type:', 'Content-Type:').replace('host:', 'Host:').replace('x-tc-action:', 'X-TC-Action:'),
+        signedHeaders: 'Content-Type;Host;X-TC-Action',
+      }),
+    },
+  ],
+  [
+    'header-names-not-sorted',
+    {
+      raw: () => ({
+        canonicalHeaders: `host:${emulator.hostPort}\ncontent-type:application/json\nx-tc-action:describedeviceshadow\n`,
+        signedHeaders: 'host;content-type;x-tc-action',
+      }),
+    },
+  ],
   ['signed-headers-mismatch', { raw: () => ({ signedHeaders: 'content-type;host' }) }],
   ['required-header-not-signed', { raw: () => ({ canonicalHeaders: `host:${emulator.hostPort}\n`, signedHeaders: 'host' }) }],
-  ['signed-header-missing', { raw: (r) => ({ canonicalHeaders: `${r.canonicalHeaders}x-tc-region:ap-guangzhou\n`, signedHeaders: `${r.signedHeaders};x-tc-region` }), headers: (sent) => sent.filter(([k]) => k !== 'X-TC-Region') }],
+  [
+    'signed-header-missing',
+    {
+      raw: (r) => ({ canonicalHeaders: `${r.canonicalHeaders}x-tc-region:ap-guangzhou\n`, signedHeaders: `${r.signedHeaders};x-tc-region` }),
+      headers: (sent) => sent.filter(([k]) => k !== 'X-TC-Region'),
+    },
+  ],
   ['wrong-service', { raw: () => ({ service: 'cvm' }) }],
   ['host-mismatch', { raw: (r) => ({ canonicalHeaders: r.canonicalHeaders.replace(`host:${emulator.hostPort}`, 'host:127.0.0.1:443') }) }],
   ['timestamp-mismatch', { raw: (r) => ({ timestamp: Number(r.timestamp) - 1 }) }],
@@ -105,21 +135,35 @@ test('TC3 wrong service hidden behind a correct-looking scope: still named', asy
 });
 
 test('the official SDK pointed at the emulator, with a mistake of its own: diagnosed the way the SDK signs (port-less host, service "127")', async () => {
-  const sdkRight = (r: RawTc3): Partial<RawTc3> => ({ canonicalHeaders: r.canonicalHeaders.replace(`host:${emulator.hostPort}`, 'host:127.0.0.1'), service: '127' });
+  const sdkRight = (r: RawTc3): Partial<RawTc3> => ({
+    canonicalHeaders: r.canonicalHeaders.replace(`host:${emulator.hostPort}`, 'host:127.0.0.1'),
+    service: '127',
+  });
   assert.equal((await tc3({ raw: sdkRight })).code, 'ok', 'the SDK-style signing verifies');
   await expectNamed(tc3({ raw: (r) => ({ ...sdkRight(r), payload: BODY + '\n' }) }), 'body-trailing-newline');
 });
 
 test('mistakes the cloud reports with other codes keep those codes', async () => {
   const now = Math.floor(Date.now() / 1000);
-  const skewed = await tc3({ headers: (sent) => sent.map(([k, v]) => [k, k === 'X-TC-Timestamp' ? String(now - 3600) : v]), raw: () => ({ timestamp: now - 3600 }) });
+  const skewed = await tc3({
+    headers: (sent) => sent.map(([k, v]) => [k, k === 'X-TC-Timestamp' ? String(now - 3600) : v]),
+    raw: () => ({ timestamp: now - 3600 }),
+  });
   assert.equal(skewed.code, 'AuthFailure.SignatureExpire', 'clock-skew');
-  assert.equal((await tc3({ headers: (sent) => [...sent, ['X-TC-Token', 'made-up-session-token']] })).code, 'AuthFailure.TokenFailure', 'long-term-key-with-token');
+  assert.equal(
+    (await tc3({ headers: (sent) => [...sent, ['X-TC-Token', 'made-up-session-token']] })).code,
+    'AuthFailure.TokenFailure',
+    'long-term-key-with-token',
+  );
   assert.equal((await tc3({ auth: { signature: 'ABC' } })).code, 'AuthFailure.InvalidAuthorization', 'authorization-malformed');
   assert.equal((await tc3({ headers: (sent) => sent.filter(([k]) => k !== 'X-TC-Timestamp') })).code, 'MissingParameter', 'timestamp-header-missing');
 });
 
-function v1(options: { signString?: (right: string, params: [string, string][]) => string; params?: (params: [string, string][]) => [string, string][]; algorithm?: 'HmacSHA1' | 'HmacSHA256' }) {
+function v1(options: {
+  signString?: (right: string, params: [string, string][]) => string;
+  params?: (params: [string, string][]) => [string, string][];
+  algorithm?: 'HmacSHA1' | 'HmacSHA256';
+}) {
   const now = Math.floor(Date.now() / 1000);
   const base: [string, string][] = [
     ['Action', 'DescribeDevices'],

@@ -11,7 +11,8 @@ export async function startTestEmulator(options: Partial<EmulatorServerOptions> 
 }
 
 /** An API answer as a test reads it: the Response fields, or the error code and message. */
-export type Answer = { readonly ok: true; readonly response: Record<string, unknown> } | { readonly ok: false; readonly code: string; readonly message: string };
+export type Answer =
+  { readonly ok: true; readonly response: Record<string, unknown> } | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** Sends one action and returns its answer. */
 export type Client = (action: string, params: Record<string, unknown>) => Promise<Answer>;
@@ -58,8 +59,22 @@ export interface CoreClientOptions {
 export function coreClient(endpoint: string, options: CoreClientOptions): Client {
   return async (action, params) => {
     const signed = buildHttpRequest(
-      { service: options.service ?? 'iotcloud', version: options.version ?? '2021-04-08', action, region: options.region ?? 'ap-guangzhou', params, method: options.method, endpoint },
-      { credentials: options.credentials ?? DEMO_CREDENTIAL, timestamp: options.timestamp?.() ?? Math.floor(Date.now() / 1000), scheme: options.scheme, nonce: 1 + Math.floor(Math.random() * 65535), crypto: nodeHashProvider },
+      {
+        service: options.service ?? 'iotcloud',
+        version: options.version ?? '2021-04-08',
+        action,
+        region: options.region ?? 'ap-guangzhou',
+        params,
+        method: options.method,
+        endpoint,
+      },
+      {
+        credentials: options.credentials ?? DEMO_CREDENTIAL,
+        timestamp: options.timestamp?.() ?? Math.floor(Date.now() / 1000),
+        scheme: options.scheme,
+        nonce: 1 + Math.floor(Math.random() * 65535),
+        crypto: nodeHashProvider,
+      },
     );
     return readAnswer(await fetch(signed.url, { method: signed.method, headers: signed.headers, ...(signed.method === 'POST' ? { body: signed.body } : {}) }));
   };
@@ -86,7 +101,10 @@ export function expectError(answer: Answer, code: string, what: string): string 
 
 /** An admin route (no signature). */
 export async function admin(endpoint: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${endpoint}_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) });
+  const response = await fetch(`${endpoint}_emulator${path}`, {
+    method,
+    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -100,12 +118,21 @@ export interface RawResponse {
 export function sendRaw(hostPort: string, options: { method?: string; path?: string; headers: Record<string, string>; body?: string }): Promise<RawResponse> {
   const colon = hostPort.lastIndexOf(':');
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostPort.slice(0, colon), port: Number(hostPort.slice(colon + 1)), method: options.method ?? 'POST', path: options.path ?? '/', headers: options.headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
+    const req = httpRequest(
+      {
+        host: hostPort.slice(0, colon),
+        port: Number(hostPort.slice(colon + 1)),
+        method: options.method ?? 'POST',
+        path: options.path ?? '/',
+        headers: options.headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body ?? '');
   });

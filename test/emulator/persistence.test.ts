@@ -17,15 +17,29 @@ test('a restart loses nothing: products, devices, shadows (version and metadata)
   assert.equal(first.origin, 'demo', 'a new data file starts from the demo data');
   assert.ok(existsSync(dataFile), 'the initial state is written at once');
   const call = sdkClient(first.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST' });
-  const productId = expectOk(await call('CreateProduct', { ProductName: 'kept', ProductProperties: { EncryptionType: '2' } }), 'CreateProduct')['ProductId'] as string;
+  const productId = expectOk(await call('CreateProduct', { ProductName: 'kept', ProductProperties: { EncryptionType: '2' } }), 'CreateProduct')[
+    'ProductId'
+  ] as string;
   const psk = expectOk(await call('CreateDevice', { ProductId: productId, DeviceName: 'kept-1' }), 'CreateDevice')['DevicePsk'];
-  expectOk(await call('UpdateDeviceShadow', { ProductId: productId, DeviceName: 'kept-1', State: '{"desired":{"on":true}}', ShadowVersion: 0 }), 'UpdateDeviceShadow');
+  expectOk(
+    await call('UpdateDeviceShadow', { ProductId: productId, DeviceName: 'kept-1', State: '{"desired":{"on":true}}', ShadowVersion: 0 }),
+    'UpdateDeviceShadow',
+  );
   await admin(first.endpoint, 'POST', `/devices/${productId}/kept-1/reported`, { on: false });
   const rule = buildTopicRulePayload({ sql: `SELECT * FROM '${productId}/kept-1/event'`, ruleDisabled: true });
   assert.ok(rule.ok);
   expectOk(await call('CreateTopicRule', { RuleName: 'kept_rule', TopicRulePayload: rule.payload }), 'CreateTopicRule');
-  expectOk(await call('PublishMessage', { Topic: `${productId}/kept-1/control`, Payload: 'kept', ProductId: productId, DeviceName: 'kept-1' }), 'PublishMessage');
-  expectOk(await sdkClient(first.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST', version: '2022-03-25' })('ModifyProjectSecMode', { ProjectId: 'kept', Mode: 0 }), 'trro');
+  expectOk(
+    await call('PublishMessage', { Topic: `${productId}/kept-1/control`, Payload: 'kept', ProductId: productId, DeviceName: 'kept-1' }),
+    'PublishMessage',
+  );
+  expectOk(
+    await sdkClient(first.hostPort, { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST', version: '2022-03-25' })('ModifyProjectSecMode', {
+      ProjectId: 'kept',
+      Mode: 0,
+    }),
+    'trro',
+  );
   expectOk(await call('DeleteDevice', { ProductId: 'DEMO000001', DeviceName: 'thermostat-2' }), 'a deletion is kept too');
   const before = serializeState(first.emulator.state);
   await first.close();
@@ -35,7 +49,9 @@ test('a restart loses nothing: products, devices, shadows (version and metadata)
     assert.equal(second.origin, 'file');
     assert.equal(serializeState(second.emulator.state), before, 'the reloaded state is the saved state, field for field');
     const again = sdkClient(second.hostPort, { signMethod: 'HmacSHA256', reqMethod: 'GET' });
-    const shadow = parseShadowData(expectOk(await again('DescribeDeviceShadow', { ProductId: productId, DeviceName: 'kept-1' }), 'after restart')['Data'] as string);
+    const shadow = parseShadowData(
+      expectOk(await again('DescribeDeviceShadow', { ProductId: productId, DeviceName: 'kept-1' }), 'after restart')['Data'] as string,
+    );
     assert.ok(shadow.ok);
     assert.equal(shadow.shadow.version, 2);
     assert.deepEqual(shadow.delta, { on: true });
@@ -56,7 +72,9 @@ test('a crash between writing the temporary file and renaming it leaves the old 
   await seed.close();
   const before = readFileSync(dataFile, 'utf8');
 
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/crashingEmulator.ts', import.meta.url).pathname, dataFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/crashingEmulator.ts', import.meta.url).pathname, dataFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8');
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -82,7 +100,11 @@ test('a crash between writing the temporary file and renaming it leaves the old 
   try {
     assert.equal(restarted.origin, 'file');
     assert.ok(![...restarted.emulator.state.products.values()].some((p) => p.ProductName === 'never-saved'));
-    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'the stale temporary file is cleaned up at start');
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'the stale temporary file is cleaned up at start',
+    );
   } finally {
     await restarted.close();
   }
@@ -91,7 +113,10 @@ test('a crash between writing the temporary file and renaming it leaves the old 
 test('a data file that is not an emulator state is refused with the reason and left untouched', async () => {
   const dataFile = join(dir, 'not-ours.json');
   writeFileSync(dataFile, '{"products": "my notes"}');
-  await assert.rejects(startTestEmulator({ dataFile }), (error: unknown) => error instanceof EmulatorStartError && /format: expected "iot-devkit-emulator-state"/.test(error.message));
+  await assert.rejects(
+    startTestEmulator({ dataFile }),
+    (error: unknown) => error instanceof EmulatorStartError && /format: expected "iot-devkit-emulator-state"/.test(error.message),
+  );
   writeFileSync(dataFile, '{"format":"iot-devkit-emulator-state","formatVersion":1,"devices":[{"ProductId":"P"}]}');
   await assert.rejects(startTestEmulator({ dataFile }), /devices\[0\]\.DeviceName: expected a string/);
   assert.equal(readFileSync(dataFile, 'utf8'), '{"format":"iot-devkit-emulator-state","formatVersion":1,"devices":[{"ProductId":"P"}]}');

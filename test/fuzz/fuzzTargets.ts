@@ -60,7 +60,11 @@ const NOW = 1_700_000_000;
 const ALPHABET = 'aA0 -_:;,.=&?/#@%+*\'"\\$`!^(){}[]<>|~\t\r\n';
 
 /** One UTF-16 code unit of any value (lone surrogates included), or a character from the syntax that matters. */
-const unit = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ALPHABET) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }, { weight: 1, arbitrary: fc.constantFrom('未', '😀', '\uD800', '\uDC00', '\uFEFF', '\u00A0', '\u3000') });
+const unit = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...ALPHABET) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.constantFrom('未', '😀', '\uD800', '\uDC00', '\uFEFF', '\u00A0', '\u3000') },
+);
 const noise = fc.array(unit, { maxLength: 12 }).map((chars) => chars.join(''));
 
 /** A sample with 1–5 edits: delete, insert (noise or a nasty token), duplicate a slice, cut, swap two characters. */
@@ -82,17 +86,43 @@ function mutated(samples: readonly string[], nasty: readonly string[]): fc.Arbit
 }
 
 /** Text samples, mutated most of the time, sometimes pure noise. */
-const textInputs = (samples: readonly string[], nasty: readonly string[]) => fc.oneof({ weight: 8, arbitrary: mutated(samples, nasty) }, { weight: 1, arbitrary: fc.array(unit, { maxLength: 200 }).map((c) => c.join('')) }, { weight: 1, arbitrary: fc.constantFrom(...samples) });
+const textInputs = (samples: readonly string[], nasty: readonly string[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: mutated(samples, nasty) },
+    { weight: 1, arbitrary: fc.array(unit, { maxLength: 200 }).map((c) => c.join('')) },
+    { weight: 1, arbitrary: fc.constantFrom(...samples) },
+  );
 
 /** Runs of one piece, nested openers and repeated tokens: what makes a backtracking regex or a recursion blow up. */
 const repeat = (piece: string, size: number) => piece.repeat(Math.max(1, Math.floor(size / piece.length)));
 /** prefix + piece repeated + suffix, `size` characters at most. */
-const fit = (prefix: string, piece: string, suffix: string, size: number) => prefix + piece.repeat(Math.max(1, Math.floor((size - prefix.length - suffix.length) / piece.length))) + suffix;
+const fit = (prefix: string, piece: string, suffix: string, size: number) =>
+  prefix + piece.repeat(Math.max(1, Math.floor((size - prefix.length - suffix.length) / piece.length))) + suffix;
 
 // ── captures ────────────────────────────────────────────────────────────────────────────────────────────────────
-const signed = signTc3({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' }, body: '{"ProductId":"ABCDEFGHIJ","DeviceName":"温度计","Ids":[1,2]}', timestamp: 1551113065, secretId: 'AKIDfuzzOnly', secretKey: KEY, signedHeaders: ['content-type', 'host', 'x-tc-action'] });
-const SIGNED_CURL = toCurl({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: signed.headers, body: '{"ProductId":"ABCDEFGHIJ","DeviceName":"温度计","Ids":[1,2]}' });
-const v1 = signV1({ algorithm: 'HmacSHA256', method: 'GET', host: 'iotcloud.tencentcloudapi.com', params: { Action: 'DescribeDevices', Nonce: 1, SecretId: 'AKIDfuzzOnly', SignatureMethod: 'HmacSHA256', Timestamp: 1551113065, 'Names.0': '设 备' }, secretKey: KEY });
+const signed = signTc3({
+  method: 'POST',
+  url: 'https://iotcloud.tencentcloudapi.com/',
+  headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' },
+  body: '{"ProductId":"ABCDEFGHIJ","DeviceName":"温度计","Ids":[1,2]}',
+  timestamp: 1551113065,
+  secretId: 'AKIDfuzzOnly',
+  secretKey: KEY,
+  signedHeaders: ['content-type', 'host', 'x-tc-action'],
+});
+const SIGNED_CURL = toCurl({
+  method: 'POST',
+  url: 'https://iotcloud.tencentcloudapi.com/',
+  headers: signed.headers,
+  body: '{"ProductId":"ABCDEFGHIJ","DeviceName":"温度计","Ids":[1,2]}',
+});
+const v1 = signV1({
+  algorithm: 'HmacSHA256',
+  method: 'GET',
+  host: 'iotcloud.tencentcloudapi.com',
+  params: { Action: 'DescribeDevices', Nonce: 1, SecretId: 'AKIDfuzzOnly', SignatureMethod: 'HmacSHA256', Timestamp: 1551113065, 'Names.0': '设 备' },
+  secretKey: KEY,
+});
 const SIGNED_RAW = `GET /?${v1.query} HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\n\r\n`;
 
 const CURL_SAMPLES = [
@@ -107,7 +137,42 @@ const RAW_SAMPLES = [
   'POST https://cvm.tencentcloudapi.com/\nAuthorization: TC3-HMAC-SHA256 Credential=AKID/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=00\nContent-Type: application/json; charset=utf-8\ntoString: z\n\n{"Limit": 1}',
   'POST / HTTP/2\n:authority: iotcloud.tencentcloudapi.com\n:path: /\ncontent-type: application/json\nX-Folded: a\n  b\n\n{"设备":"温度"}',
 ];
-const CAPTURE_NASTY = ["'", '"', '\\', '\n', '\r\n', '$', "$'", '-', '--', ':', ';', '|', '#', ' ', '\t', '@', '^', '\u0000', '\uFEFF', '\uD800', '%', '=', '&', '?', '/', 'http://', ' HTTP/1.1', '-H', '-d', '-X', '\\u', '\\uD800', '__proto__: ', 'constructor: '];
+const CAPTURE_NASTY = [
+  "'",
+  '"',
+  '\\',
+  '\n',
+  '\r\n',
+  '$',
+  "$'",
+  '-',
+  '--',
+  ':',
+  ';',
+  '|',
+  '#',
+  ' ',
+  '\t',
+  '@',
+  '^',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '%',
+  '=',
+  '&',
+  '?',
+  '/',
+  'http://',
+  ' HTTP/1.1',
+  '-H',
+  '-d',
+  '-X',
+  '\\u',
+  '\\uD800',
+  '__proto__: ',
+  'constructor: ',
+];
 const HAR_SAMPLE = {
   log: {
     version: '1.2',
@@ -115,32 +180,73 @@ const HAR_SAMPLE = {
       { request: { method: 'GET', url: 'https://console.cloud.tencent.com/', headers: [{ name: 'accept', value: '*/*' }] } },
       {
         startedDateTime: '2019-02-25T16:44:25.000Z',
-        request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: [{ name: ':authority', value: 'iotcloud.tencentcloudapi.com' }, { name: 'content-type', value: 'application/json' }, { name: 'constructor', value: 'x' }], postData: { mimeType: 'application/json', text: '{"ProductId":"ABCDEFGHIJ"}' } },
+        request: {
+          method: 'POST',
+          url: 'https://iotcloud.tencentcloudapi.com/',
+          headers: [
+            { name: ':authority', value: 'iotcloud.tencentcloudapi.com' },
+            { name: 'content-type', value: 'application/json' },
+            { name: 'constructor', value: 'x' },
+          ],
+          postData: { mimeType: 'application/json', text: '{"ProductId":"ABCDEFGHIJ"}' },
+        },
       },
-      { request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: [], postData: { params: [{ name: 'Action', value: 'DescribeDevices' }, { name: 'Limit', value: '10' }] } } },
+      {
+        request: {
+          method: 'POST',
+          url: 'https://iotcloud.tencentcloudapi.com/',
+          headers: [],
+          postData: {
+            params: [
+              { name: 'Action', value: 'DescribeDevices' },
+              { name: 'Limit', value: '10' },
+            ],
+          },
+        },
+      },
     ],
   },
 };
-const HAR_KEYS = ['method', 'url', 'headers', 'postData', 'text', 'params', 'name', 'value', 'log', 'entries', 'request', 'startedDateTime', '__proto__', 'constructor'];
+const HAR_KEYS = [
+  'method',
+  'url',
+  'headers',
+  'postData',
+  'text',
+  'params',
+  'name',
+  'value',
+  'log',
+  'entries',
+  'request',
+  'startedDateTime',
+  '__proto__',
+  'constructor',
+];
 
 /** The HAR sample with one value somewhere replaced by random JSON (valid JSON, so the shape checks are reached). */
 const harInputs = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...HAR_KEYS)).map(([path, replacement, key]) => {
-    const copy = JSON.parse(JSON.stringify(HAR_SAMPLE)) as unknown;
-    let node = copy as Record<string, unknown>;
-    for (const step of path) {
-      const keys = Object.keys(node);
-      if (keys.length === 0) break;
-      const name = keys[step % keys.length]!;
-      const child = node[name];
-      if (typeof child !== 'object' || child === null || step % 5 === 0) {
-        Object.defineProperty(node, step % 7 === 0 ? key : name, { value: replacement, enumerable: true, writable: true, configurable: true });
-        break;
-      }
-      node = child as Record<string, unknown>;
-    }
-    return copy;
-  }) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...HAR_KEYS))
+      .map(([path, replacement, key]) => {
+        const copy = JSON.parse(JSON.stringify(HAR_SAMPLE)) as unknown;
+        let node = copy as Record<string, unknown>;
+        for (const step of path) {
+          const keys = Object.keys(node);
+          if (keys.length === 0) break;
+          const name = keys[step % keys.length]!;
+          const child = node[name];
+          if (typeof child !== 'object' || child === null || step % 5 === 0) {
+            Object.defineProperty(node, step % 7 === 0 ? key : name, { value: replacement, enumerable: true, writable: true, configurable: true });
+            break;
+          }
+          node = child as Record<string, unknown>;
+        }
+        return copy;
+      }),
+  },
   { weight: 2, arbitrary: mutated([JSON.stringify(HAR_SAMPLE)], ['"', '\\', '{', '[', ']', '}', ',', ':', '\\ud800', '\uD800']) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
 );
@@ -151,12 +257,21 @@ function checkCapture(result: CaptureResult, prefix: string): Outcome {
     const { method, url, headers, body } = result.request;
     expect(/^[A-Za-z]+$/.test(method), `a method of letters, got ${JSON.stringify(method)}`);
     expect(/^https?:\/\/[^\s/?#]+/i.test(url), `an absolute http(s) URL, got ${JSON.stringify(url).slice(0, 80)}`);
-    expect(headers.every((h) => typeof h.name === 'string' && typeof h.value === 'string'), 'headers of strings');
+    expect(
+      headers.every((h) => typeof h.name === 'string' && typeof h.value === 'string'),
+      'headers of strings',
+    );
     expect(typeof body === 'string', 'a string body');
-    expect(result.notes.every((n) => typeof n === 'string'), 'notes of strings');
+    expect(
+      result.notes.every((n) => typeof n === 'string'),
+      'notes of strings',
+    );
     return 'ok';
   }
-  expect(typeof result.error === 'string' && result.error.startsWith(prefix), `an error starting with ${JSON.stringify(prefix)}, got ${JSON.stringify(result.error)}`);
+  expect(
+    typeof result.error === 'string' && result.error.startsWith(prefix),
+    `an error starting with ${JSON.stringify(prefix)}, got ${JSON.stringify(result.error)}`,
+  );
   expect(/expected|should/.test(result.error), `an error saying what was expected, got ${JSON.stringify(result.error)}`);
   return 'refused';
 }
@@ -169,15 +284,74 @@ function refusedBySigningInput(error: unknown): Outcome {
 
 /** A TC3 capture signed with a key other than KEY, so no candidate reproduces it and the diagnosis tries them all. */
 function tc3Worst(body: string, contentType: string): string {
-  const other = signTc3({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': contentType, 'X-TC-Action': 'UpdateDeviceShadow' }, body, timestamp: 1551113065, secretId: 'AKIDfuzzOnly', secretKey: 'fuzzOnlyAnotherMadeUpKey0000000', signedHeaders: ['content-type', 'host', 'x-tc-action'] });
+  const other = signTc3({
+    method: 'POST',
+    url: 'https://iotcloud.tencentcloudapi.com/',
+    headers: { 'Content-Type': contentType, 'X-TC-Action': 'UpdateDeviceShadow' },
+    body,
+    timestamp: 1551113065,
+    secretId: 'AKIDfuzzOnly',
+    secretKey: 'fuzzOnlyAnotherMadeUpKey0000000',
+    signedHeaders: ['content-type', 'host', 'x-tc-action'],
+  });
   return [`POST / HTTP/1.1`, ...Object.entries(other.headers).map(([k, v]) => `${k}: ${v}`), '', body].join('\r\n');
 }
 
 const hostHeavy = (size: number) => 'https://' + 'a'.repeat(size);
 
 // ── rule SQL ────────────────────────────────────────────────────────────────────────────────────────────────────
-const SQL_TOKENS = ['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'AS', 'IN', 'LIKE', 'IS', 'NULL', 'BETWEEN', '*', ',', '(', ')', '.', '[', ']', '=', '<>', '>=', '<', '+', '-', '/', '%', ';', "'P1/dev/event'", "'ABCDE12345/+/data/#'", '"on"', "'x'", "'", '"', 'temperature', 'a.b', 'deviceName()', '温度', '42', '1.5e3', '§', '\uD800', '`a b`', '`', 'IS TRUE'];
-const SQL_SAMPLES = ["SELECT temperature, humidity FROM 'ABCDE12345/+/event' WHERE temperature > 30", "SELECT * FROM 'pid/dname/data/#';", "SELECT status, deviceName() as d FROM 'P/+/update' WHERE status=\"on\" and bright <= 50 OR x IN (1, 2)"];
+const SQL_TOKENS = [
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'AS',
+  'IN',
+  'LIKE',
+  'IS',
+  'NULL',
+  'BETWEEN',
+  '*',
+  ',',
+  '(',
+  ')',
+  '.',
+  '[',
+  ']',
+  '=',
+  '<>',
+  '>=',
+  '<',
+  '+',
+  '-',
+  '/',
+  '%',
+  ';',
+  "'P1/dev/event'",
+  "'ABCDE12345/+/data/#'",
+  '"on"',
+  "'x'",
+  "'",
+  '"',
+  'temperature',
+  'a.b',
+  'deviceName()',
+  '温度',
+  '42',
+  '1.5e3',
+  '§',
+  '\uD800',
+  '`a b`',
+  '`',
+  'IS TRUE',
+];
+const SQL_SAMPLES = [
+  "SELECT temperature, humidity FROM 'ABCDE12345/+/event' WHERE temperature > 30",
+  "SELECT * FROM 'pid/dname/data/#';",
+  'SELECT status, deviceName() as d FROM \'P/+/update\' WHERE status="on" and bright <= 50 OR x IN (1, 2)',
+];
 const sqlInputs = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...SQL_TOKENS), { maxLength: 30 }).map((tokens) => tokens.join(' ')) },
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...SQL_TOKENS), { maxLength: 12 }).map((tokens) => `SELECT * FROM 'P/d/t' WHERE ${tokens.join(' ')}`) },
@@ -186,8 +360,23 @@ const sqlInputs = fc.oneof(
 const RULE_CODES = new Set<string>(Object.values(RULE_ERROR_CODES));
 
 // ── shadow ──────────────────────────────────────────────────────────────────────────────────────────────────────
-const SHADOW_DATA = JSON.stringify({ payload: { state: { reported: { temperature: 21, mode: 'auto' }, desired: { targetTemperature: 18, __proto__: 1 } }, metadata: { reported: { temperature: { timestamp: 1551113065000 } } }, timestamp: 1551113065000, version: 5 }, result: 0, timestamp: 1551113065000, type: 'get' });
-const SHADOW_SAMPLES = ['{"desired":{"color":"red","level":{"a":[1,2,{"b":null}]}}}', '{"desired":{"__proto__":{"x":1},"constructor":2}}', SHADOW_DATA, '{"state":{"desired":{"a":1}},"version":3}'];
+const SHADOW_DATA = JSON.stringify({
+  payload: {
+    state: { reported: { temperature: 21, mode: 'auto' }, desired: { targetTemperature: 18, __proto__: 1 } },
+    metadata: { reported: { temperature: { timestamp: 1551113065000 } } },
+    timestamp: 1551113065000,
+    version: 5,
+  },
+  result: 0,
+  timestamp: 1551113065000,
+  type: 'get',
+});
+const SHADOW_SAMPLES = [
+  '{"desired":{"color":"red","level":{"a":[1,2,{"b":null}]}}}',
+  '{"desired":{"__proto__":{"x":1},"constructor":2}}',
+  SHADOW_DATA,
+  '{"state":{"desired":{"a":1}},"version":3}',
+];
 const shadowInputs = fc.oneof(
   { weight: 4, arbitrary: textInputs(SHADOW_SAMPLES, ['{', '}', '[', ']', '"', ',', ':', 'null', '"desired":', '"reported":', '\\ud800', '[[[[[[[[[[']) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 5 }).map((desired) => JSON.stringify({ desired })) },
@@ -204,22 +393,86 @@ function checkShadow(result: { ok: boolean; error?: { code: string; message: str
 }
 
 // ── sign input (the CLI's reader) ───────────────────────────────────────────────────────────────────────────────
-const TC3_INPUT = { algorithm: 'TC3-HMAC-SHA256', method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadow' }, body: '{"ProductId":"ABCDEFGHIJ"}', timestamp: 1551113065, secretId: 'AKIDfuzzOnly', secretKey: KEY, signedHeaders: ['content-type', 'host'] };
-const V1_INPUT = { algorithm: 'HmacSHA1', method: 'GET', host: 'iotcloud.tencentcloudapi.com', path: '/', params: { Action: 'DescribeProducts', Nonce: 1, SecretId: 'AKIDx', Timestamp: 1551113065 }, secretKey: KEY };
-const ODD_VALUES = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(8_640_000_000_001, -1, 1.5, 1e300, '\uD800', 'constructor', '__proto__', '', null, [], {}, { constructor: 'x', __proto__: 'y' }));
+const TC3_INPUT = {
+  algorithm: 'TC3-HMAC-SHA256',
+  method: 'POST',
+  url: 'https://iotcloud.tencentcloudapi.com/',
+  headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDeviceShadow' },
+  body: '{"ProductId":"ABCDEFGHIJ"}',
+  timestamp: 1551113065,
+  secretId: 'AKIDfuzzOnly',
+  secretKey: KEY,
+  signedHeaders: ['content-type', 'host'],
+};
+const V1_INPUT = {
+  algorithm: 'HmacSHA1',
+  method: 'GET',
+  host: 'iotcloud.tencentcloudapi.com',
+  path: '/',
+  params: { Action: 'DescribeProducts', Nonce: 1, SecretId: 'AKIDx', Timestamp: 1551113065 },
+  secretKey: KEY,
+};
+const ODD_VALUES = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(8_640_000_000_001, -1, 1.5, 1e300, '\uD800', 'constructor', '__proto__', '', null, [], {}, { constructor: 'x', __proto__: 'y' }),
+);
 const signInputs = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(TC3_INPUT, V1_INPUT), fc.array(fc.tuple(fc.constantFrom('algorithm', 'method', 'url', 'headers', 'body', 'timestamp', 'secretId', 'secretKey', 'signedHeaders', 'service', 'token', 'host', 'path', 'params', '__proto__'), ODD_VALUES), { minLength: 1, maxLength: 3 })).map(([base, changes]) => {
-    const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
-    for (const [field, value] of changes) Object.defineProperty(copy, field, { value, enumerable: true, writable: true, configurable: true });
-    return JSON.stringify(copy);
-  }) },
-  { weight: 2, arbitrary: textInputs([JSON.stringify(TC3_INPUT), JSON.stringify([TC3_INPUT, V1_INPUT])], ['"', '\\', '{', '[', ']', '}', ',', '\\ud800', '\\u0000', '[[[[[[[[']) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(TC3_INPUT, V1_INPUT),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(
+              'algorithm',
+              'method',
+              'url',
+              'headers',
+              'body',
+              'timestamp',
+              'secretId',
+              'secretKey',
+              'signedHeaders',
+              'service',
+              'token',
+              'host',
+              'path',
+              'params',
+              '__proto__',
+            ),
+            ODD_VALUES,
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+      )
+      .map(([base, changes]) => {
+        const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+        for (const [field, value] of changes) Object.defineProperty(copy, field, { value, enumerable: true, writable: true, configurable: true });
+        return JSON.stringify(copy);
+      }),
+  },
+  {
+    weight: 2,
+    arbitrary: textInputs(
+      [JSON.stringify(TC3_INPUT), JSON.stringify([TC3_INPUT, V1_INPUT])],
+      ['"', '\\', '{', '[', ']', '}', ',', '\\ud800', '\\u0000', '[[[[[[[['],
+    ),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 30_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
 );
 
 async function runSign(input: unknown, json: boolean): Promise<Outcome> {
   let stderr = '';
-  const code = await runCli({ args: json ? ['sign', '--json'] : ['sign'], env: {}, readStdin: async () => String(input), readFile: async () => '', out: () => undefined, err: (text) => (stderr += text), now: () => NOW });
+  const code = await runCli({
+    args: json ? ['sign', '--json'] : ['sign'],
+    env: {},
+    readStdin: async () => String(input),
+    readFile: async () => '',
+    out: () => undefined,
+    err: (text) => (stderr += text),
+    now: () => NOW,
+  });
   expect(code === 0 || code === 2, `exit 0 or 2, got ${code}: ${stderr}`);
   // The field can be any key of the input (even " "): "iot-devkit sign: <field>: <what was expected>".
   if (code === 2) expect(/^iot-devkit sign: [^]+: [^]+$/.test(stderr), `a message naming the field, got ${JSON.stringify(stderr)}`);
@@ -232,7 +485,11 @@ const oneNet = signOneNetToken({ res: 'products/p1/devices/d1', et: NOW + 3600, 
 
 function checkFindings(findings: readonly { field: string; message: { en: string; zh: string } }[]): void {
   expect(Array.isArray(findings), 'findings');
-  for (const f of findings) expect(typeof f.field === 'string' && f.message.en.length > 0 && f.message.zh.length > 0, `a finding with a field and both messages, got ${JSON.stringify(f)}`);
+  for (const f of findings)
+    expect(
+      typeof f.field === 'string' && f.message.en.length > 0 && f.message.zh.length > 0,
+      `a finding with a field and both messages, got ${JSON.stringify(f)}`,
+    );
 }
 
 export const FUZZ_TARGETS: readonly FuzzTarget[] = [
@@ -283,12 +540,19 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       const sql = input as string;
       const result = checkRuleSql(sql);
       if (result.ok) {
-        expect(typeof result.parts.select === 'string' && result.parts.select !== '' && typeof result.parts.topic === 'string', `parts, got ${JSON.stringify(result.parts)}`);
+        expect(
+          typeof result.parts.select === 'string' && result.parts.select !== '' && typeof result.parts.topic === 'string',
+          `parts, got ${JSON.stringify(result.parts)}`,
+        );
         return 'ok';
       }
       expect(RULE_CODES.has(result.error.code), `a documented code, got ${result.error.code}`);
       expect(result.error.message.length > 0, 'a message');
-      if (result.error.at) expect(result.error.at.start >= 0 && result.error.at.start <= result.error.at.end && result.error.at.start <= sql.length, `a position inside the SQL, got ${JSON.stringify(result.error.at)}`);
+      if (result.error.at)
+        expect(
+          result.error.at.start >= 0 && result.error.at.start <= result.error.at.end && result.error.at.start <= sql.length,
+          `a position inside the SQL, got ${JSON.stringify(result.error.at)}`,
+        );
       return 'refused';
     },
     adversarial: (n) => {
@@ -313,7 +577,11 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
     inputs: shadowInputs,
     run: (input) => {
       const text = input as string;
-      const outcomes = [checkShadow(readShadowState(text)), checkShadow(parseShadowData(text)), checkShadow(prepareShadowUpdate({ productId: 'ABCDE12345', deviceName: 'dev1', editedText: text, original: ORIGINAL }))];
+      const outcomes = [
+        checkShadow(readShadowState(text)),
+        checkShadow(parseShadowData(text)),
+        checkShadow(prepareShadowUpdate({ productId: 'ABCDE12345', deviceName: 'dev1', editedText: text, original: ORIGINAL })),
+      ];
       return outcomes.includes('ok') ? 'ok' : 'refused';
     },
     adversarial: (n) => [
@@ -340,13 +608,42 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'diagnosis',
-    inputs: fc.tuple(textInputs([SIGNED_CURL, SIGNED_RAW], ['\n', ';', ',', '=', '/', ' ', '%', '&', '+', 'TC3', 'Signature=', 'x-tc-timestamp: 99999999999999', 'X-TC-Timestamp: 8640000000001', 'SignatureMethod=HmacSHA1&', 'constructor', '__proto__', '\uD800', '%ED%A0%80']), fc.option(fc.integer({ min: -900, max: 900 })), fc.option(fc.constantFrom('AuthFailure.SignatureExpire', 'AuthFailure.SignatureFailure', 'AuthFailure.TokenFailure'))),
+    inputs: fc.tuple(
+      textInputs(
+        [SIGNED_CURL, SIGNED_RAW],
+        [
+          '\n',
+          ';',
+          ',',
+          '=',
+          '/',
+          ' ',
+          '%',
+          '&',
+          '+',
+          'TC3',
+          'Signature=',
+          'x-tc-timestamp: 99999999999999',
+          'X-TC-Timestamp: 8640000000001',
+          'SignatureMethod=HmacSHA1&',
+          'constructor',
+          '__proto__',
+          '\uD800',
+          '%ED%A0%80',
+        ],
+      ),
+      fc.option(fc.integer({ min: -900, max: 900 })),
+      fc.option(fc.constantFrom('AuthFailure.SignatureExpire', 'AuthFailure.SignatureFailure', 'AuthFailure.TokenFailure')),
+    ),
     run: (input) => {
       const [text, skew, errorCode] = input as [string, number | null, string | null];
       const parsed = text.startsWith('curl') ? parseCurl(text) : parseRawHttp(text);
       if (!parsed.ok) return 'refused';
       try {
-        const d = diagnose({ request: parsed.request, secretKey: KEY, ...(skew !== null ? { sentAt: 1551113065 + skew } : {}), ...(errorCode !== null ? { errorCode } : {}) }, { crypto: nodeHashProvider });
+        const d = diagnose(
+          { request: parsed.request, secretKey: KEY, ...(skew !== null ? { sentAt: 1551113065 + skew } : {}), ...(errorCode !== null ? { errorCode } : {}) },
+          { crypto: nodeHashProvider },
+        );
         expect(typeof d.match === 'boolean' && (d.cause === null || DIAGNOSIS_CAUSES.includes(d.cause)), `a verdict, got ${JSON.stringify(d).slice(0, 200)}`);
         expect(d.explanation.en.length > 0 && d.explanation.zh.length > 0, 'an explanation in both languages');
         expect(!JSON.stringify(d).includes(KEY), 'the key never in the diagnosis');
@@ -356,7 +653,8 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       }
     },
     adversarial: (n) => {
-      const withBody = (body: string) => SIGNED_RAW.replace('GET', 'POST').replace('\r\n\r\n', `\r\nContent-Type: application/json${' '.repeat(n / 4)};charset=x\r\n\r\n${body}`);
+      const withBody = (body: string) =>
+        SIGNED_RAW.replace('GET', 'POST').replace('\r\n\r\n', `\r\nContent-Type: application/json${' '.repeat(n / 4)};charset=x\r\n\r\n${body}`);
       const cases: [string, string][] = [
         ['a body of newlines', withBody('\n'.repeat(n))],
         ['spaces before a charset', withBody('{}')],
@@ -371,7 +669,10 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'URL reader',
-    inputs: textInputs(['https://iotcloud.tencentcloudapi.com/?Action=A&b=c#f', 'http://127.0.0.1:9180/path', 'https://[::1]:443/'], ['/', '?', '#', ':', '@', ' ', '[', ']', '%', 'https://']),
+    inputs: textInputs(
+      ['https://iotcloud.tencentcloudapi.com/?Action=A&b=c#f', 'http://127.0.0.1:9180/path', 'https://[::1]:443/'],
+      ['/', '?', '#', ':', '@', ' ', '[', ']', '%', 'https://'],
+    ),
     run: (input) => {
       try {
         const url = parseRequestUrl(input as string);
@@ -391,7 +692,10 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'OneNET token',
-    inputs: textInputs([oneNet.token, 'version=2018-10-31&res=products%2Fp1&et=1537255523&method=sha1&sign=ZjA1NzZlMmMxYzIOTg3MjBzNjYTI2MjA4Yw%3D'], ['&', '=', '%', '%2', '%2F', '+', ' ', 'res=', 'et=', 'sign=', '99999999999', '\uD800', '%ED%A0%80']),
+    inputs: textInputs(
+      [oneNet.token, 'version=2018-10-31&res=products%2Fp1&et=1537255523&method=sha1&sign=ZjA1NzZlMmMxYzIOTg3MjBzNjYTI2MjA4Yw%3D'],
+      ['&', '=', '%', '%2', '%2F', '+', ' ', 'res=', 'et=', 'sign=', '99999999999', '\uD800', '%ED%A0%80'],
+    ),
     run: (input) => {
       const token = input as string;
       checkFindings(readOneNetToken(token).findings);
@@ -413,7 +717,10 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'device credentials',
-    inputs: fc.tuple(textInputs([device.username, 'ABCDE12345dev1;12010126;a1B2c;4102444800'], [';', '12010126', ' ', '\uD800', '99999999999', '+', '-']), textInputs([device.password, `${'a'.repeat(40)};hmacsha1`], [';', 'hmacsha256', 'hmacsha1', 'A', ' ', '\uD800'])),
+    inputs: fc.tuple(
+      textInputs([device.username, 'ABCDE12345dev1;12010126;a1B2c;4102444800'], [';', '12010126', ' ', '\uD800', '99999999999', '+', '-']),
+      textInputs([device.password, `${'a'.repeat(40)};hmacsha1`], [';', 'hmacsha256', 'hmacsha1', 'A', ' ', '\uD800']),
+    ),
     run: (input) => {
       const [username, password] = input as [string, string];
       checkFindings(parseMqttUsername(username).findings);

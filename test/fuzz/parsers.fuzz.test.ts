@@ -27,9 +27,14 @@ interface Counts {
 const counts = new Map<string, Counts>();
 
 after(() => {
-  const rows = [...counts.entries()].map(([name, c]) => `  ${name.padEnd(19)} ${String(c.inputs).padStart(6)} inputs  ${String(c.ok).padStart(6)} ok  ${String(c.refused).padStart(6)} refused  crashes ${c.crashes}  hangs ${c.hangs}  slowest input ${c.worstMs.toFixed(1)} ms  worst 16 KB adversarial ${c.worstAdversarial ? `${c.worstAdversarial.ms.toFixed(2)} ms CPU (${c.worstAdversarial.label})` : '-'}`);
+  const rows = [...counts.entries()].map(
+    ([name, c]) =>
+      `  ${name.padEnd(19)} ${String(c.inputs).padStart(6)} inputs  ${String(c.ok).padStart(6)} ok  ${String(c.refused).padStart(6)} refused  crashes ${c.crashes}  hangs ${c.hangs}  slowest input ${c.worstMs.toFixed(1)} ms  worst 16 KB adversarial ${c.worstAdversarial ? `${c.worstAdversarial.ms.toFixed(2)} ms CPU (${c.worstAdversarial.label})` : '-'}`,
+  );
   const worst = [...counts.values()].flatMap((c) => (c.worstAdversarial ? [c.worstAdversarial.ms] : [])).reduce((a, b) => Math.max(a, b), 0);
-  console.log(`fuzz: ${RUNS} runs per target, seed ${SEED}\n${rows.join('\n')}\n  worst adversarial timing over all targets: ${worst.toFixed(2)} ms of CPU (limit ${ADVERSARIAL_LIMIT_MS} ms)`);
+  console.log(
+    `fuzz: ${RUNS} runs per target, seed ${SEED}\n${rows.join('\n')}\n  worst adversarial timing over all targets: ${worst.toFixed(2)} ms of CPU (limit ${ADVERSARIAL_LIMIT_MS} ms)`,
+  );
 });
 
 FUZZ_TARGETS.forEach((target, index) => {
@@ -47,7 +52,9 @@ FUZZ_TARGETS.forEach((target, index) => {
       } catch (error) {
         if (!shrinking) c.crashes++;
         shrinking = true;
-        throw error instanceof UndocumentedOutcome ? error : new Error(`threw past the documented error type: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        throw error instanceof UndocumentedOutcome
+          ? error
+          : new Error(`threw past the documented error type: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
       }
       const ms = performance.now() - start;
       if (shrinking) return;

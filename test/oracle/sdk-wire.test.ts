@@ -32,13 +32,21 @@ const secretId = 'AKIDwireTestOnlyNotARealKey000000';
 const secretKey = 'wireTestOnlyNotARealSecretKey000';
 
 function client(signMethod: string, reqMethod: 'GET' | 'POST') {
-  return new SdkCommonClient(endpoint, '2021-04-08', { credential: { secretId, secretKey }, region: 'ap-guangzhou', profile: { signMethod, httpProfile: { protocol: 'http://', endpoint, reqMethod } } });
+  return new SdkCommonClient(endpoint, '2021-04-08', {
+    credential: { secretId, secretKey },
+    region: 'ap-guangzhou',
+    profile: { signMethod, httpProfile: { protocol: 'http://', endpoint, reqMethod } },
+  });
 }
 
 for (const reqMethod of ['POST', 'GET'] as const) {
   test(`TC3 ${reqMethod}: the core reproduces the Authorization the SDK sent`, async () => {
     captured.length = 0;
-    await client('TC3-HMAC-SHA256', reqMethod).request('DescribeDeviceShadow', { ProductId: 'ABCDEFGHIJ', DeviceName: '设备-1', Tags: [{ Tag: 'a b', Value: 'x&y' }] });
+    await client('TC3-HMAC-SHA256', reqMethod).request('DescribeDeviceShadow', {
+      ProductId: 'ABCDEFGHIJ',
+      DeviceName: '设备-1',
+      Tags: [{ Tag: 'a b', Value: 'x&y' }],
+    });
     const sent = captured[0]!;
     const authorization = findHeader(sent.headers, 'authorization')!;
     // Pointed at a custom endpoint, the SDK signs the host name without the port (while sending Host with it)
@@ -67,7 +75,15 @@ for (const algorithm of ['HmacSHA1', 'HmacSHA256'] as V1Algorithm[]) {
     const ours = signV1({ algorithm, method: 'GET', host: endpoint, path: '/', params: signed, secretKey });
     assert.equal(ours.signature, sentSignature);
     // The diagnosis agrees: the SDK's v1 request to a custom endpoint (host signed with its port) is correct.
-    const verdict = diagnose({ request: { method: 'GET', url: `http://${endpoint}${sent.url}`, headers: Object.entries(sent.headers).map(([name, value]) => ({ name, value })), body: '' }, secretKey });
+    const verdict = diagnose({
+      request: {
+        method: 'GET',
+        url: `http://${endpoint}${sent.url}`,
+        headers: Object.entries(sent.headers).map(([name, value]) => ({ name, value })),
+        body: '',
+      },
+      secretKey,
+    });
     assert.equal(verdict.match, true, verdict.explanation.en);
   });
 }

@@ -6,7 +6,12 @@ import { ALNUM, createRandom, UNICODE, type Random } from '../support/random.js'
 import { sdkSign } from '../support/tencentSdk.js';
 
 const SEED = 20261123;
-const HOSTS = ['iotcloud.tencentcloudapi.com', 'iotcloud.ap-guangzhou.tencentcloudapi.com', 'trro.tencentcloudapi.com', 'iotcloud.ap-shanghai-fsi.tencentcloudapi.com'];
+const HOSTS = [
+  'iotcloud.tencentcloudapi.com',
+  'iotcloud.ap-guangzhou.tencentcloudapi.com',
+  'trro.tencentcloudapi.com',
+  'iotcloud.ap-shanghai-fsi.tencentcloudapi.com',
+];
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8'];
 
 /** A timestamp in the first 8 hours after a UTC midnight: where a local-time date goes wrong in UTC+8. */
@@ -47,8 +52,28 @@ test('TC3 POST JSON: 1,000 randomized requests match the official SDK byte for b
     const { secretId, secretKey } = credentials(random);
     const contentType = random.pick(CONTENT_TYPES);
     const service = host.split('.')[0]!;
-    const expected = sdkSign.sign3({ method: 'POST', url: `https://${host}/`, payload: Buffer.from(body, 'utf8'), timestamp, service, secretId, secretKey, headers: { 'Content-Type': contentType } });
-    const ours = signTc3({ method: 'POST', url: `https://${host}/`, headers: { 'Content-Type': contentType, 'X-TC-Action': 'UpdateDeviceShadow' }, body, timestamp, secretId, secretKey }, { crypto: random.next() < 0.5 ? nodeHashProvider : undefined });
+    const expected = sdkSign.sign3({
+      method: 'POST',
+      url: `https://${host}/`,
+      payload: Buffer.from(body, 'utf8'),
+      timestamp,
+      service,
+      secretId,
+      secretKey,
+      headers: { 'Content-Type': contentType },
+    });
+    const ours = signTc3(
+      {
+        method: 'POST',
+        url: `https://${host}/`,
+        headers: { 'Content-Type': contentType, 'X-TC-Action': 'UpdateDeviceShadow' },
+        body,
+        timestamp,
+        secretId,
+        secretKey,
+      },
+      { crypto: random.next() < 0.5 ? nodeHashProvider : undefined },
+    );
     assert.equal(ours.authorization, expected, `case ${i} (seed ${SEED}): body ${JSON.stringify(body).slice(0, 80)}`);
   }
 });
@@ -63,7 +88,16 @@ test('TC3 GET with query strings: 500 randomized requests match the official SDK
     const { secretId, secretKey } = credentials(random);
     const url = `https://${host}/?${query}`;
     const contentType = 'application/x-www-form-urlencoded';
-    const expected = sdkSign.sign3({ method: 'GET', url, payload: '', timestamp, service: host.split('.')[0]!, secretId, secretKey, headers: { 'Content-Type': contentType } });
+    const expected = sdkSign.sign3({
+      method: 'GET',
+      url,
+      payload: '',
+      timestamp,
+      service: host.split('.')[0]!,
+      secretId,
+      secretKey,
+      headers: { 'Content-Type': contentType },
+    });
     const ours = signTc3({ method: 'GET', url, headers: { 'Content-Type': contentType }, timestamp, secretId, secretKey });
     assert.equal(ours.authorization, expected, `case ${i} (seed ${SEED + 1}): ${url.slice(0, 100)}`);
   }
@@ -75,14 +109,34 @@ test('TC3 multipart/form-data: hashed as the official SDK hashes it', () => {
     const boundary = '--------------------------' + random.string('0123456789', 24, 24);
     const fields: Record<string, string | Buffer> = {};
     for (let n = 0; n < random.int(1, 4); n++) {
-      fields[random.string(ALNUM, 1, 10)] = random.next() < 0.5 ? random.string(UNICODE, 0, 40) : Buffer.from(Array.from({ length: random.int(0, 64) }, () => random.int(0, 255)));
+      fields[random.string(ALNUM, 1, 10)] =
+        random.next() < 0.5 ? random.string(UNICODE, 0, 40) : Buffer.from(Array.from({ length: random.int(0, 64) }, () => random.int(0, 255)));
     }
     const timestamp = earlyUtcTimestamp(random);
     const { secretId, secretKey } = credentials(random);
     const contentType = `multipart/form-data; boundary=${boundary}`;
-    const expected = sdkSign.sign3({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', payload: fields, timestamp, service: 'iotcloud', secretId, secretKey, multipart: true, boundary, headers: {} });
+    const expected = sdkSign.sign3({
+      method: 'POST',
+      url: 'https://iotcloud.tencentcloudapi.com/',
+      payload: fields,
+      timestamp,
+      service: 'iotcloud',
+      secretId,
+      secretKey,
+      multipart: true,
+      boundary,
+      headers: {},
+    });
     const body = encodeMultipartBody(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : new Uint8Array(v)])), boundary);
-    const ours = signTc3({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': contentType }, body, timestamp, secretId, secretKey });
+    const ours = signTc3({
+      method: 'POST',
+      url: 'https://iotcloud.tencentcloudapi.com/',
+      headers: { 'Content-Type': contentType },
+      body,
+      timestamp,
+      secretId,
+      secretKey,
+    });
     assert.equal(ours.authorization, expected, `case ${i} (seed ${SEED + 2})`);
   }
 });

@@ -24,7 +24,11 @@ test('v1 HmacSHA1 and HmacSHA256: 1,000 randomized requests match the official S
     // Indexed names stress ASCII order: Ids.12 must sort before Ids.2.
     for (let n = 0; n < random.int(0, 14); n++) params[`DeviceNames.${n}`] = random.string(UNICODE, 1, 12);
     const secretKey = random.string(ALNUM, 32, 32);
-    const client = new SdkCommonClient(host, '2021-04-08', { credential: { secretId: 'x', secretKey }, region: 'ap-guangzhou', profile: { signMethod: algorithm, httpProfile: { reqMethod: method } } });
+    const client = new SdkCommonClient(host, '2021-04-08', {
+      credential: { secretId: 'x', secretKey },
+      region: 'ap-guangzhou',
+      profile: { signMethod: algorithm, httpProfile: { reqMethod: method } },
+    });
     const expectedSignString = client.formatSignString(params);
     const ours = signV1({ algorithm, method, host, path: '/', params, secretKey }, random.next() < 0.5 ? nodeHashProvider : undefined);
     assert.equal(ours.stringToSign, expectedSignString, `case ${i} (seed ${SEED})`);

@@ -23,11 +23,14 @@ const mxchip = createServer(async (req: IncomingMessage, res: ServerResponse) =>
   res.setHeader('Content-Type', 'application/json');
   if (req.url === '/v3/open_api/token/') {
     const form = new URLSearchParams(body);
-    if (form.get('grant_type') !== 'client_credentials' || form.get('client_secret') !== 'mx-fake-secret') return res.end(JSON.stringify({ meta: { code: 10000, message: 'bad client' } }));
+    if (form.get('grant_type') !== 'client_credentials' || form.get('client_secret') !== 'mx-fake-secret')
+      return res.end(JSON.stringify({ meta: { code: 10000, message: 'bad client' } }));
     const token = `tok-${++issued}`;
     tokens.set(token, clock + 60);
     log.push(`token ${token}`);
-    return res.end(JSON.stringify({ meta: { code: 0, message: 'ok' }, data: { access_token: token, token_type: 'Bearer', expires_in: 60, scope: 'read write groups' } }));
+    return res.end(
+      JSON.stringify({ meta: { code: 0, message: 'ok' }, data: { access_token: token, token_type: 'Bearer', expires_in: 60, scope: 'read write groups' } }),
+    );
   }
   const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
   log.push(`call ${token}`);
@@ -76,22 +79,36 @@ test('MXCHIP: token fetched once, cached for expires_in, refreshed early, and re
 
 test('MXCHIP: a refused token request is a clear error, not a crash', async () => {
   const scheme = mxchipBearerAuth({ clientId: 'mx-id', clientSecret: 'wrong', baseUrl: base });
-  await assert.rejects(sendWithAuth({ method: 'GET', url: `${base}/x`, headers: {}, body: '' }, scheme, { transport, now: () => clock }), /meta\.code: 0 \(success\); the response has 10000/);
+  await assert.rejects(
+    sendWithAuth({ method: 'GET', url: `${base}/x`, headers: {}, body: '' }, scheme, { transport, now: () => clock }),
+    /meta\.code: 0 \(success\); the response has 10000/,
+  );
 });
 
 test('OneNET api-key and Tencent TC3 as the same pluggable piece', async () => {
-  const onenet = await oneNetApiKeyAuth('onenet-fake-key').authorize({ method: 'PUT', url: 'https://example.invalid/keys/k', headers: { 'Content-Type': 'application/json' }, body: '{}' }, { transport, now: () => clock });
+  const onenet = await oneNetApiKeyAuth('onenet-fake-key').authorize(
+    { method: 'PUT', url: 'https://example.invalid/keys/k', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+    { transport, now: () => clock },
+  );
   assert.equal(onenet.headers['api-key'], 'onenet-fake-key');
 
   const server = await startVerifyingServer('tc3-fake-secret');
   try {
     const scheme = tc3Auth({ secretId: 'AKIDfake', secretKey: 'tc3-fake-secret' }, 'iotcloud');
-    const request = { method: 'POST' as const, url: server.endpoint, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' }, body: '{}' };
+    const request = {
+      method: 'POST' as const,
+      url: server.endpoint,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' },
+      body: '{}',
+    };
     let now = Math.floor(Date.now() / 1000);
     await sendWithAuth(request, scheme, { transport, now: () => now });
     now += 3600; // a replay an hour later carries a fresh timestamp and a fresh signature
     await sendWithAuth(request, scheme, { transport, now: () => now });
-    assert.deepEqual(server.received.map((r) => r.verified), [true, true]);
+    assert.deepEqual(
+      server.received.map((r) => r.verified),
+      [true, true],
+    );
     assert.notEqual(server.received[0]!.headers['x-tc-timestamp'], server.received[1]!.headers['x-tc-timestamp']);
   } finally {
     await server.close();

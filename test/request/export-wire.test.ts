@@ -85,7 +85,16 @@ test('sdk: the exported official-SDK call, run by node with credentials from the
   const file = join(dir, 'call.cjs');
   writeFileSync(file, toSdkCall(request));
   const before = server.received.length;
-  await run(process.execPath, [file], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env['PATH'] ?? '', NODE_PATH: new URL('../../node_modules', import.meta.url).pathname, TENCENTCLOUD_SECRET_ID: credentials.secretId, TENCENTCLOUD_SECRET_KEY: secretKey } });
+  await run(process.execPath, [file], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_PATH: new URL('../../node_modules', import.meta.url).pathname,
+      TENCENTCLOUD_SECRET_ID: credentials.secretId,
+      TENCENTCLOUD_SECRET_KEY: secretKey,
+    },
+  });
   assert.equal(server.received.length, before + 1);
   const got = server.received.at(-1)!;
   assert.equal(got.verified, true);

@@ -34,7 +34,8 @@ for (const [format, exportText, parse] of [
     const random = createRandom(SEED);
     for (let i = 0; i < 300; i++) {
       const request = randomRequest(random);
-      const scheme: SignatureScheme = request.method === 'POST' && random.next() < 0.7 ? 'TC3-HMAC-SHA256' : random.pick(['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'] as const);
+      const scheme: SignatureScheme =
+        request.method === 'POST' && random.next() < 0.7 ? 'TC3-HMAC-SHA256' : random.pick(['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'] as const);
       const options = { credentials, timestamp: 1_700_000_000 + i, scheme, nonce: 1 + i };
       const original = buildHttpRequest(request, options);
       const parsed = parse(exportText(original));

@@ -35,7 +35,9 @@ function validValue(rules: ParamRules & { example?: string }, structures: Map<st
 
 test('the catalog has actions with constraints to check', () => {
   assert.ok(services.length >= 2);
-  const constrained = services.flatMap((s) => s.actions!.flatMap((a) => a.params.filter((p) => p.pattern || p.enum || p.json || p.maxBytes || p.required === true)));
+  const constrained = services.flatMap((s) =>
+    s.actions!.flatMap((a) => a.params.filter((p) => p.pattern || p.enum || p.json || p.maxBytes || p.required === true)),
+  );
   assert.ok(constrained.length > 50, `${constrained.length} constrained params`);
 });
 
@@ -47,7 +49,10 @@ for (const service of services) {
       assert.deepEqual(validateParams(valid, action.params, [...structures.values()]), [], 'the valid request');
       const expectProblem = (params: Record<string, unknown>, field: string, what: string) => {
         const problems = validateParams(params, action.params, [...structures.values()]);
-        assert.ok(problems.some((p) => p.field === field && p.message.startsWith(field + ': ')), `${what} of ${field}: ${JSON.stringify(problems)}`);
+        assert.ok(
+          problems.some((p) => p.field === field && p.message.startsWith(field + ': ')),
+          `${what} of ${field}: ${JSON.stringify(problems)}`,
+        );
       };
       for (const p of action.params) {
         if (p.required === true) {

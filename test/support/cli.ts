@@ -23,7 +23,11 @@ export interface CliResult {
 /** Runs the real `iot-devkit` launcher, as `npx iot-devkit` does, with the given stdin and environment. */
 export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): CliResult {
   ensureBuilt();
-  const result = spawnSync(process.execPath, [bin, ...args], { input: options.input ?? '', encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...options.env } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', ...options.env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

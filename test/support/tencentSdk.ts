@@ -22,7 +22,11 @@ interface SdkSign {
 export const sdkSign: SdkSign = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js').default;
 
 interface SdkCommonClientCtor {
-  new (endpoint: string, version: string, config: Record<string, unknown>): {
+  new (
+    endpoint: string,
+    version: string,
+    config: Record<string, unknown>,
+  ): {
     request(action: string, params: Record<string, unknown>): Promise<unknown>;
     formatSignString(params: Record<string, unknown>): string;
   };

@@ -25,23 +25,49 @@ export async function startVerifyingServer(secretKey: string): Promise<{ endpoin
     const entry = { method: req.method ?? '', url: req.url ?? '', headers, body, verified: verify(req.method ?? '', req.url ?? '', headers, body, secretKey) };
     received.push(entry);
     res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ Response: entry.verified ? { RequestId: `req-${received.length}` } : { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'test server: signature mismatch' }, RequestId: `req-${received.length}` } }));
+    res.end(
+      JSON.stringify({
+        Response: entry.verified
+          ? { RequestId: `req-${received.length}` }
+          : { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'test server: signature mismatch' }, RequestId: `req-${received.length}` },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { endpoint, received, close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
+  return {
+    endpoint,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 function verify(method: string, url: string, headers: Record<string, string>, body: string, secretKey: string): boolean {
   const authorization = findHeader(headers, 'authorization');
   if (authorization) {
-    const match = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(authorization);
+    const match = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      authorization,
+    );
     if (!match) return false;
     const [, secretId, , service, signedHeaders, signature] = match;
     const host = findHeader(headers, 'host') ?? '';
     // The official SDK signs the host without the port; a correct client may sign it with. Accept either.
     return [host, host.replace(/:\d+$/, '')].some((signedHost) => {
-      const ours = signTc3({ method, url: `http://${signedHost}${url}`, headers: { ...headers, host: signedHost }, body, timestamp: Number(findHeader(headers, 'x-tc-timestamp')), secretId: secretId!, secretKey, service: service!, signedHeaders: signedHeaders!.split(';') });
+      const ours = signTc3({
+        method,
+        url: `http://${signedHost}${url}`,
+        headers: { ...headers, host: signedHost },
+        body,
+        timestamp: Number(findHeader(headers, 'x-tc-timestamp')),
+        secretId: secretId!,
+        secretKey,
+        service: service!,
+        signedHeaders: signedHeaders!.split(';'),
+      });
       return ours.signature === signature;
     });
   }
@@ -49,5 +75,8 @@ function verify(method: string, url: string, headers: Record<string, string>, bo
   const { Signature, ...signed } = params;
   if (!Signature || !signed['SignatureMethod']) return false;
   const algorithm = signed['SignatureMethod'] === 'HmacSHA256' ? 'HmacSHA256' : 'HmacSHA1';
-  return signV1({ algorithm, method: method as 'GET' | 'POST', host: findHeader(headers, 'host') ?? '', path: url.split('?')[0] ?? '/', params: signed, secretKey }).signature === Signature;
+  return (
+    signV1({ algorithm, method: method as 'GET' | 'POST', host: findHeader(headers, 'host') ?? '', path: url.split('?')[0] ?? '/', params: signed, secretKey })
+      .signature === Signature
+  );
 }

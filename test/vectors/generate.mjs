@@ -15,7 +15,14 @@ function reference({ method, url, headers, body = '', timestamp, secretId, secre
   const lower = Object.fromEntries(Object.entries({ host: u.hostname, ...headers }).map(([k, v]) => [k.toLowerCase(), v]));
   const names = [...signedHeaders].sort();
   const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().toLowerCase()}\n`).join('');
-  const canonicalRequest = [method, '/', method === 'GET' ? u.search.slice(1) : '', canonicalHeaders, names.join(';'), getHash(method === 'GET' ? '' : body)].join('\n');
+  const canonicalRequest = [
+    method,
+    '/',
+    method === 'GET' ? u.search.slice(1) : '',
+    canonicalHeaders,
+    names.join(';'),
+    getHash(method === 'GET' ? '' : body),
+  ].join('\n');
   const date = getDate(timestamp);
   const credentialScope = `${date}/${service}/tc3_request`;
   const stringToSign = ['TC3-HMAC-SHA256', timestamp, credentialScope, getHash(canonicalRequest)].join('\n');
@@ -30,27 +37,48 @@ function reference({ method, url, headers, body = '', timestamp, secretId, secre
 const key = { secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE' };
 const cases = {
   'doc-example-cvm': {
-    method: 'POST', url: 'https://cvm.tencentcloudapi.com/', service: 'cvm', timestamp: 1551113065,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-TC-Action': 'DescribeInstances', 'X-TC-Version': '2017-03-12', 'X-TC-Region': 'ap-guangzhou' },
+    method: 'POST',
+    url: 'https://cvm.tencentcloudapi.com/',
+    service: 'cvm',
+    timestamp: 1551113065,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-TC-Action': 'DescribeInstances',
+      'X-TC-Version': '2017-03-12',
+      'X-TC-Region': 'ap-guangzhou',
+    },
     body: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
     signedHeaders: ['content-type', 'host', 'x-tc-action'],
   },
   'iotcloud-post-raw-utf8': {
-    method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', service: 'iotcloud', timestamp: 1700000000,
+    method: 'POST',
+    url: 'https://iotcloud.tencentcloudapi.com/',
+    service: 'iotcloud',
+    timestamp: 1700000000,
     headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'UpdateDeviceShadow', 'X-TC-Version': '2021-04-08' },
     body: '{"ProductId":"ABCDEFGHIJ","DeviceName":"温度计-1","State":"{\\"desired\\":{\\"温度\\":22}}","ShadowVersion":3}',
   },
   'iotcloud-get-query': {
-    method: 'GET', url: 'https://iotcloud.tencentcloudapi.com/?DeviceNames.0=a%20b&DeviceNames.1=%E8%AE%BE%E5%A4%87&Limit=10&Offset=0&ProductId=ABCDEFGHIJ', service: 'iotcloud', timestamp: 1700000001,
+    method: 'GET',
+    url: 'https://iotcloud.tencentcloudapi.com/?DeviceNames.0=a%20b&DeviceNames.1=%E8%AE%BE%E5%A4%87&Limit=10&Offset=0&ProductId=ABCDEFGHIJ',
+    service: 'iotcloud',
+    timestamp: 1700000001,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-TC-Action': 'DescribeDevices' },
   },
   'utc-midnight-in-utc8': {
-    method: 'POST', url: 'https://iotcloud.ap-guangzhou.tencentcloudapi.com/', service: 'iotcloud', timestamp: 1700000000 - (1700000000 % 86400) + 1800,
+    method: 'POST',
+    url: 'https://iotcloud.ap-guangzhou.tencentcloudapi.com/',
+    service: 'iotcloud',
+    timestamp: 1700000000 - (1700000000 % 86400) + 1800,
     headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts', 'X-TC-Region': 'ap-guangzhou' },
-    body: '{}', signedHeaders: ['content-type', 'host', 'x-tc-action', 'x-tc-region'],
+    body: '{}',
+    signedHeaders: ['content-type', 'host', 'x-tc-action', 'x-tc-region'],
   },
   'temporary-key-with-token': {
-    method: 'POST', url: 'https://trro.tencentcloudapi.com/', service: 'trro', timestamp: 1700003600,
+    method: 'POST',
+    url: 'https://trro.tencentcloudapi.com/',
+    service: 'trro',
+    timestamp: 1700003600,
     headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'ModifyProjectSecMode', 'X-TC-Token': 'made-up-session-token' },
     body: '{"ProjectId":"p-1","SecMode":1,"Key":"0123456789abcdef0123456789abcdef"}',
   },
@@ -59,7 +87,17 @@ const cases = {
 for (const [name, c] of Object.entries(cases)) {
   const dir = new URL(`./tc3/${name}/`, import.meta.url);
   mkdirSync(dir, { recursive: true });
-  const request = { algorithm: 'TC3-HMAC-SHA256', method: c.method, url: c.url, headers: c.headers, body: c.body ?? '', timestamp: c.timestamp, ...key, ...(c.signedHeaders ? { signedHeaders: c.signedHeaders } : {}), service: c.service };
+  const request = {
+    algorithm: 'TC3-HMAC-SHA256',
+    method: c.method,
+    url: c.url,
+    headers: c.headers,
+    body: c.body ?? '',
+    timestamp: c.timestamp,
+    ...key,
+    ...(c.signedHeaders ? { signedHeaders: c.signedHeaders } : {}),
+    service: c.service,
+  };
   const expected = reference({ ...c, ...key });
   writeFileSync(new URL('request.json', dir), JSON.stringify(request, null, 2) + '\n');
   writeFileSync(new URL('canonical-request.txt', dir), expected.canonicalRequest);

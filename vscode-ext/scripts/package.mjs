@@ -9,7 +9,11 @@ import { dirname, join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist', 'iot-devkit-vscode.vsix');
 const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
-const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 if (result.status !== 0) {
   process.stdout.write(result.stdout ?? '');
   process.exit(result.status ?? 1);

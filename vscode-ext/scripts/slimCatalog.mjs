@@ -39,7 +39,10 @@ export function slimCatalog({ deflate = false } = {}) {
         const text = slimCatalogText(path);
         if (!deflate) return { contents: text, loader: 'json' };
         const packed = deflateRawSync(text, { level: 9 }).toString('base64');
-        return { contents: `import { inflateRawSync } from 'node:zlib';\nexport default JSON.parse(inflateRawSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));\n`, loader: 'js' };
+        return {
+          contents: `import { inflateRawSync } from 'node:zlib';\nexport default JSON.parse(inflateRawSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));\n`,
+          loader: 'js',
+        };
       });
     },
   };

@@ -10,11 +10,19 @@ import { COMMANDS, SCHEMES, VIEWS } from './constants.js';
 const root = new URL('..', import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const json = <T>(path: string) => JSON.parse(read(path)) as T;
-const sources = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+const sources = (dir: string): string[] =>
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 
 interface Manifest {
   activationEvents: string[];
-  contributes: { commands: { command: string; title: string }[]; views: Record<string, { id: string }[]>; viewsContainers: { activitybar: { id: string }[] }; menus: Record<string, { command: string }[]> };
+  contributes: {
+    commands: { command: string; title: string }[];
+    views: Record<string, { id: string }[]>;
+    viewsContainers: { activitybar: { id: string }[] };
+    menus: Record<string, { command: string }[]>;
+  };
 }
 const manifest = json<Manifest>('package.json');
 
@@ -25,12 +33,19 @@ describe('manifest and code agree', () => {
     const extension = read('src/extension.ts');
     for (const key of Object.keys(COMMANDS)) assert.match(extension, new RegExp(`registerCommand\\(COMMANDS\\.${key},`), `${key} is registered`);
     const known = new Set<string>(contributed);
-    for (const entries of Object.values(manifest.contributes.menus)) for (const { command } of entries) assert.ok(known.has(command), `menu entry ${command} is a contributed command`);
+    for (const entries of Object.values(manifest.contributes.menus))
+      for (const { command } of entries) assert.ok(known.has(command), `menu entry ${command} is a contributed command`);
   });
 
   it('views and the container use the ids of constants.ts; activation stays lazy', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEWS.container]);
-    assert.deepEqual(manifest.contributes.views[VIEWS.container]?.map((v) => v.id), [VIEWS.sidebar, VIEWS.resources]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      [VIEWS.container],
+    );
+    assert.deepEqual(
+      manifest.contributes.views[VIEWS.container]?.map((v) => v.id),
+      [VIEWS.sidebar, VIEWS.resources],
+    );
     // Views and commands activate implicitly (VS Code ≥ 1.74); only a restored shadow editor needs its own event.
     assert.deepEqual(manifest.activationEvents, [`onFileSystem:${SCHEMES.shadow}`]);
   });
@@ -51,8 +66,16 @@ describe('zh-CN and en', () => {
       for (const m of read(file).matchAll(/(?:l10n\.t|\bt)\(\s*'((?:[^'\\]|\\.)*)'/g)) texts.add(m[1]!.replace(/\\(.)/g, '$1'));
     }
     const bundle = json<Record<string, string>>('l10n/bundle.l10n.zh-cn.json');
-    assert.deepEqual([...texts].filter((t) => !(t in bundle)), [], 'missing translations');
-    assert.deepEqual(Object.keys(bundle).filter((t) => !texts.has(t)), [], 'stale translations');
+    assert.deepEqual(
+      [...texts].filter((t) => !(t in bundle)),
+      [],
+      'missing translations',
+    );
+    assert.deepEqual(
+      Object.keys(bundle).filter((t) => !texts.has(t)),
+      [],
+      'stale translations',
+    );
     for (const [en, zh] of Object.entries(bundle)) assert.deepEqual(zh.match(/\{\d\}/g)?.sort(), en.match(/\{\d\}/g)?.sort(), `placeholders of ${en}`);
   });
 });
@@ -77,12 +100,17 @@ describe('the webview cannot reach VS Code, the network or a secret', () => {
 
   it('makes every field through h(), which sets autocomplete=off (Chromium keeps typed fields on disk otherwise)', () => {
     for (const [file, text] of webview) assert.doesNotMatch(text, /createElement\(\s*['"`](input|textarea)/, `${file} creates a field without h()`);
-    assert.match(read('src/webview/dom.ts'), /tag === 'input' \|\| tag === 'textarea'\) && attrs\['autocomplete'\] === undefined\) element\.setAttribute\('autocomplete', 'off'\)/);
+    assert.match(
+      read('src/webview/dom.ts'),
+      /tag === 'input' \|\| tag === 'textarea'\) && attrs\['autocomplete'\] === undefined\) element\.setAttribute\('autocomplete', 'off'\)/,
+    );
   });
 
   it('uses only the codicons it bundles', () => {
     const bundled = new Set(json<string[]>('src/webview/codicons.json'));
-    for (const [file, text] of webview) for (const m of text.matchAll(/icon\(([^()]*)\)/g)) for (const name of m[1]!.matchAll(/'([a-z-]+)'/g)) assert.ok(bundled.has(name[1]!), `${file}: ${name[1]} is in codicons.json`);
+    for (const [file, text] of webview)
+      for (const m of text.matchAll(/icon\(([^()]*)\)/g))
+        for (const name of m[1]!.matchAll(/'([a-z-]+)'/g)) assert.ok(bundled.has(name[1]!), `${file}: ${name[1]} is in codicons.json`);
   });
 
   it('has a strict CSP: only its own nonce script, no inline code, no eval', () => {

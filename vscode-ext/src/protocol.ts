@@ -46,7 +46,8 @@ export type SignResult =
   | { readonly ok: false; readonly field: string; readonly message: string };
 
 /** A pasted curl command / raw HTTP / HAR turned into the Sign form, or why it could not be read. */
-export type CaptureResult = { readonly ok: true; readonly form: SignForm; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+export type CaptureResult =
+  { readonly ok: true; readonly form: SignForm; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
 export interface DiagnosisView {
   readonly verdict: string;
@@ -260,7 +261,10 @@ export interface ToHostRequests {
   send: [SendForm, SendResult];
   replay: [{ readonly historyId: string }, SendResult];
   clearHistory: [Record<string, never>, readonly HistoryEntryView[]];
-  exportRequest: [{ readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } }, { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string }];
+  exportRequest: [
+    { readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } },
+    { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string },
+  ];
   copy: [{ readonly text: string }, true];
   /** Copies a secret of the last response (see OneTimeSecretView) to the clipboard. */
   copyOneTimeSecret: [{ readonly historyId: string; readonly path: string }, { readonly ok: true } | { readonly ok: false; readonly message: string }];
@@ -284,13 +288,19 @@ export type RequestMethod = keyof ToHostRequests;
 export type RequestParams<M extends RequestMethod> = ToHostRequests[M][0];
 export type RequestResult<M extends RequestMethod> = ToHostRequests[M][1];
 
-export type WebviewToHostMessage = { [M in RequestMethod]: { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: RequestParams<M> } }[RequestMethod];
+export type WebviewToHostMessage = {
+  [M in RequestMethod]: { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: RequestParams<M> };
+}[RequestMethod];
 
 export type HostResponseMessage =
-  | { [M in RequestMethod]: { readonly type: 'response'; readonly id: number; readonly method: M; readonly ok: true; readonly result: RequestResult<M> } }[RequestMethod]
+  | {
+      [M in RequestMethod]: { readonly type: 'response'; readonly id: number; readonly method: M; readonly ok: true; readonly result: RequestResult<M> };
+    }[RequestMethod]
   | { readonly type: 'response'; readonly id: number; readonly method: RequestMethod; readonly ok: false; readonly error: string };
 
-export type HostNotificationMessage = { [N in keyof ToWebviewNotifications]: { readonly type: 'notification'; readonly method: N; readonly params: ToWebviewNotifications[N] } }[keyof ToWebviewNotifications];
+export type HostNotificationMessage = {
+  [N in keyof ToWebviewNotifications]: { readonly type: 'notification'; readonly method: N; readonly params: ToWebviewNotifications[N] };
+}[keyof ToWebviewNotifications];
 
 export type HostToWebviewMessage = HostResponseMessage | HostNotificationMessage;
 

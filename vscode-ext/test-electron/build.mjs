@@ -6,6 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-await build({ entryPoints: [join(root, 'test-electron/suite/index.ts')], outfile: join(root, 'dist-test/suite.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'test-electron/suite/index.ts')],
+  outfile: join(root, 'dist-test/suite.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  logLevel: 'warning',
+});
 const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test-electron/runTest.ts')], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

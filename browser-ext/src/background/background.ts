@@ -10,7 +10,16 @@ import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { describeAction, listActions } from './catalogHandlers.js';
 import { listCredentialSchemes, runCredentials } from './credentialHandlers.js';
-import { clearHistoryHandler, curlForHistory, listHistoryHandler, previewSignature, readPasted, replayHistory, sendRequest, undoClearHistoryHandler } from './requestHandlers.js';
+import {
+  clearHistoryHandler,
+  curlForHistory,
+  listHistoryHandler,
+  previewSignature,
+  readPasted,
+  replayHistory,
+  sendRequest,
+  undoClearHistoryHandler,
+} from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
 
 const EDITOR_HANDOFF = 'editorHandoff';

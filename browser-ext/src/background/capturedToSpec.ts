@@ -2,7 +2,10 @@ import { importRequest, type ApiRequest, type CapturedRequest } from '@iot-devki
 import type { ActionRequestSpec, RawRequestSpec, RequestSpec } from '../protocol.js';
 
 // HTTP/2 pseudo-headers (:authority, :method…) appear in Chrome's HAR; they were never signed or sent as headers.
-export const withoutPseudoHeaders = (request: CapturedRequest): CapturedRequest => ({ ...request, headers: request.headers.filter((h) => !h.name.startsWith(':')) });
+export const withoutPseudoHeaders = (request: CapturedRequest): CapturedRequest => ({
+  ...request,
+  headers: request.headers.filter((h) => !h.name.startsWith(':')),
+});
 
 /** An imported API 3.0 call as the extension's action call, to re-sign with a fresh timestamp. */
 export const actionSpecOf = (call: ApiRequest): ActionRequestSpec => ({
@@ -17,7 +20,13 @@ export const actionSpecOf = (call: ApiRequest): ActionRequestSpec => ({
 });
 
 /** A request resent exactly as captured (OneNET's api-key, MXCHIP's Bearer token: not per-request signatures). */
-export const rawSpecOf = (request: CapturedRequest): RawRequestSpec => ({ kind: 'raw', method: request.method, url: request.url, headers: Object.fromEntries(request.headers.map((h) => [h.name, h.value])), body: request.body });
+export const rawSpecOf = (request: CapturedRequest): RawRequestSpec => ({
+  kind: 'raw',
+  method: request.method,
+  url: request.url,
+  headers: Object.fromEntries(request.headers.map((h) => [h.name, h.value])),
+  body: request.body,
+});
 
 /**
  * A request observed in DevTools as something the extension can send again: API 3.0 calls become action calls to

@@ -7,7 +7,13 @@ import { isDestructiveAction } from '../shared/isDestructiveAction.js';
 let summaries: ActionSummary[] | undefined;
 
 export const listActions: Handlers['listActions'] = async () =>
-  (summaries ??= catalogActions().map(({ service, action }) => ({ service: service.service, version: service.version, name: action.name, title: action.title ?? '', destructive: isDestructiveAction(action.name) })));
+  (summaries ??= catalogActions().map(({ service, action }) => ({
+    service: service.service,
+    version: service.version,
+    name: action.name,
+    title: action.title ?? '',
+    destructive: isDestructiveAction(action.name),
+  })));
 
 function toForm(service: string, version: string, action: ActionSpec): ActionForm {
   return {
@@ -42,7 +48,11 @@ export const describeAction: Handlers['describeAction'] = async ({ service, acti
  * An action call checked against the catalog before it is signed: values given their documented types ("3" → 3),
  * then every rule the document states. Actions the catalog does not know are sent as they are.
  */
-export function checkActionParams(service: string, action: string, params: Readonly<Record<string, unknown>>): { params: Record<string, unknown>; problems: ParamProblemView[]; secretNames: string[] } {
+export function checkActionParams(
+  service: string,
+  action: string,
+  params: Readonly<Record<string, unknown>>,
+): { params: Record<string, unknown>; problems: ParamProblemView[]; secretNames: string[] } {
   const entry = findActionEntry(service || undefined, action);
   if (!entry) return { params: { ...params }, problems: [], secretNames: [] };
   const typed = coerceParams(params, entry.action.params, entry.service.structures);

@@ -5,10 +5,25 @@ import { checkAndSign } from './checkAndSign.js';
 import type { UsableProfile } from './profileStore.js';
 
 // Made-up keys, never a real account's.
-const profile = (id: string, secretKey: string): UsableProfile => ({ id, name: id, secretId: 'AKIDmadeUpForCheckAndSign000000000000', secretKey, region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9180/' });
+const profile = (id: string, secretKey: string): UsableProfile => ({
+  id,
+  name: id,
+  secretId: 'AKIDmadeUpForCheckAndSign000000000000',
+  secretKey,
+  region: 'ap-guangzhou',
+  endpoint: 'http://127.0.0.1:9180/',
+});
 const shown = profile('shown', 'madeUpKeyOfTheProfileShown000000');
 const other = profile('other', 'madeUpKeyOfAnotherProfile0000000');
-const request: ActionRequestSpec = { kind: 'action', service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', region: '', method: 'POST', params: { ProductId: 'ABCDE12345', DeviceName: 'thermostat-1', State: '{"desired":{}}', ShadowVersion: '7' } };
+const request: ActionRequestSpec = {
+  kind: 'action',
+  service: 'iotcloud',
+  version: '2021-04-08',
+  action: 'UpdateDeviceShadow',
+  region: '',
+  method: 'POST',
+  params: { ProductId: 'ABCDE12345', DeviceName: 'thermostat-1', State: '{"desired":{}}', ShadowVersion: '7' },
+};
 const T = 1_700_000_000;
 
 test('the preview is the send: values typed by the catalog, signed with the profile given', () => {
@@ -29,7 +44,11 @@ test('parameters the catalog refuses are named, and nothing is signed', () => {
 });
 
 test('a request sent as pasted (OneNET, MXCHIP) has no signature steps', () => {
-  const signed = checkAndSign(shown, { kind: 'raw', method: 'PUT', url: 'http://api.onenet.hk.chinamobile.com/keys/k1', headers: { 'api-key': 'madeUp' }, body: '' }, T);
+  const signed = checkAndSign(
+    shown,
+    { kind: 'raw', method: 'PUT', url: 'http://api.onenet.hk.chinamobile.com/keys/k1', headers: { 'api-key': 'madeUp' }, body: '' },
+    T,
+  );
   assert.ok(signed.ok);
   assert.deepEqual(signed.preview.steps, []);
   assert.equal(signed.preview.wire.headers['api-key'], 'madeUp');

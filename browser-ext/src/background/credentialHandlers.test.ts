@@ -9,8 +9,15 @@ const PSK = 'bWFkZS11cC1wc2stZm9yLXVuaXQtdGVzdHM=';
 const ONENET_KEY = 'bWFkZVVwT25lTmV0S2V5Rm9yVGVzdHM=';
 const NOW = 1_700_000_000;
 
-test('the popup\'s run: the MQTT password is the documented HMAC, at the clock given, and the PSK is not in the answer', async () => {
-  const view = await runCredentials({ scheme: 'mqtt-device', mode: 'sign', values: { productId: 'ABCDE12345', deviceName: 'dev-1', devicePsk: PSK, expiry: String(NOW + 60), connid: 'zZ9yY' } }, NOW);
+test("the popup's run: the MQTT password is the documented HMAC, at the clock given, and the PSK is not in the answer", async () => {
+  const view = await runCredentials(
+    {
+      scheme: 'mqtt-device',
+      mode: 'sign',
+      values: { productId: 'ABCDE12345', deviceName: 'dev-1', devicePsk: PSK, expiry: String(NOW + 60), connid: 'zZ9yY' },
+    },
+    NOW,
+  );
   assert.equal(view.ok, true);
   assert.equal(view.now, NOW);
   const out = Object.fromEntries(view.outputs.map((o) => [o.name, o.value]));
@@ -25,16 +32,25 @@ test('a message carrying no strings, an unknown scheme or a mode the scheme lack
   assert.equal((await runCredentials(odd, NOW)).problem?.field, 'res');
   assert.equal((await runCredentials({ scheme: 'aws', mode: 'sign', values: {} }, NOW)).problem?.field, 'scheme');
   assert.equal((await runCredentials({ scheme: 'onenet-api-key', mode: 'verify', values: {} }, NOW)).problem?.field, 'mode');
-  assert.equal((await runCredentials({ scheme: 'mqtt-device', mode: 'sign', values: null as unknown as Record<string, string> }, NOW)).problem?.field, 'productId');
+  assert.equal(
+    (await runCredentials({ scheme: 'mqtt-device', mode: 'sign', values: null as unknown as Record<string, string> }, NOW)).problem?.field,
+    'productId',
+  );
 });
 
-test('verify judges expiry against the worker\'s clock: the same pair is right now and expired an hour later', async () => {
-  const signed = await runCredentials({ scheme: 'mqtt-device', mode: 'sign', values: { productId: 'ABCDE12345', deviceName: 'dev-1', devicePsk: PSK, expiry: String(NOW + 60) } }, NOW);
+test("verify judges expiry against the worker's clock: the same pair is right now and expired an hour later", async () => {
+  const signed = await runCredentials(
+    { scheme: 'mqtt-device', mode: 'sign', values: { productId: 'ABCDE12345', deviceName: 'dev-1', devicePsk: PSK, expiry: String(NOW + 60) } },
+    NOW,
+  );
   const out = Object.fromEntries(signed.outputs.map((o) => [o.name, o.value]));
   const values = { username: out['username']!, password: out['password']!, devicePsk: PSK };
   assert.equal((await runCredentials({ scheme: 'mqtt-device', mode: 'verify', values }, NOW)).ok, true);
   const later = await runCredentials({ scheme: 'mqtt-device', mode: 'verify', values }, NOW + 3600);
-  assert.deepEqual(later.findings.map((f) => f.problem), ['expired']);
+  assert.deepEqual(
+    later.findings.map((f) => f.problem),
+    ['expired'],
+  );
 });
 
 test('the scheme definitions the popup renders are plain data that survive a message (structured clone)', async () => {

@@ -12,11 +12,24 @@ export function explainResponse(body: string): { requestId?: string; error?: Api
   if (read.status === 'success') return requestId;
   const known = read.known;
   const hint = read.hint;
-  const explanation = known || hint || read.suggestions.length
-    ? {
-        en: [known ? `${known.messageEn.replace(/\.?$/, '.')}` : 'Not a documented code.', hint ? `Fix: ${hint.en}` : '', !known && read.suggestions.length ? `Did you mean ${read.suggestions.join(', ')}?` : ''].filter(Boolean).join(' '),
-        zh: [known ? `${known.message.replace(/。?$/, '。')}` : '文档中没有这个错误码。', hint ? `处理：${hint.zh}` : '', !known && read.suggestions.length ? `是否想找：${read.suggestions.join('、')}？` : ''].filter(Boolean).join(''),
-      }
-    : undefined;
+  const explanation =
+    known || hint || read.suggestions.length
+      ? {
+          en: [
+            known ? `${known.messageEn.replace(/\.?$/, '.')}` : 'Not a documented code.',
+            hint ? `Fix: ${hint.en}` : '',
+            !known && read.suggestions.length ? `Did you mean ${read.suggestions.join(', ')}?` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          zh: [
+            known ? `${known.message.replace(/。?$/, '。')}` : '文档中没有这个错误码。',
+            hint ? `处理：${hint.zh}` : '',
+            !known && read.suggestions.length ? `是否想找：${read.suggestions.join('、')}？` : '',
+          ]
+            .filter(Boolean)
+            .join(''),
+        }
+      : undefined;
   return { ...requestId, error: { code: read.code, message: read.serverMessage, ...(explanation ? { explanation } : {}) } };
 }

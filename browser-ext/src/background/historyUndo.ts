@@ -26,7 +26,9 @@ export async function clearHistoryWithUndo(): Promise<ClearedHistory> {
     try {
       await sessionArea.set({ [CLEARED]: { token, undoUntil, entries } satisfies KeptClear });
     } catch (error) {
-      throw new Error(`history: nothing was cleared, as no copy could be kept for Undo (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw new Error(`history: nothing was cleared, as no copy could be kept for Undo (${error instanceof Error ? error.message : String(error)})`, {
+        cause: error,
+      });
     }
   });
   // Past the undo window the copy goes; storage.session is emptied with the browser anyway, if the worker sleeps first.

@@ -21,7 +21,10 @@ export interface SealedSecret {
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', utf8Encode(passphrase) as Uint8Array<ArrayBuffer>, 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 export async function sealSecret(secret: string, passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<SealedSecret> {
@@ -41,7 +44,8 @@ function decodeField(sealed: SealedSecret, field: 'salt' | 'iv' | 'ciphertext'):
 }
 
 export async function openSecret(sealed: SealedSecret, passphrase: string): Promise<string> {
-  if (sealed?.format !== 'aes-256-gcm/pbkdf2-sha256' || !Number.isSafeInteger(sealed.iterations) || sealed.iterations < 1) throw new Error('sealed key: an AES-GCM/PBKDF2 record written by this extension');
+  if (sealed?.format !== 'aes-256-gcm/pbkdf2-sha256' || !Number.isSafeInteger(sealed.iterations) || sealed.iterations < 1)
+    throw new Error('sealed key: an AES-GCM/PBKDF2 record written by this extension');
   const [salt, iv, ciphertext] = [decodeField(sealed, 'salt'), decodeField(sealed, 'iv'), decodeField(sealed, 'ciphertext')];
   const key = await deriveKey(passphrase, salt, sealed.iterations);
   try {

@@ -44,13 +44,23 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
     cause: result.cause,
     explanation: result.explanation,
     fix: result.fix,
-    firstDifference: difference ? { step: difference.step, title: difference.title, ...(difference.part ? { part: difference.part } : {}), source: difference.source, expected: masked(difference.step, difference.expected), got: masked(difference.step, difference.got) } : null,
+    firstDifference: difference
+      ? {
+          step: difference.step,
+          title: difference.title,
+          ...(difference.part ? { part: difference.part } : {}),
+          source: difference.source,
+          expected: masked(difference.step, difference.expected),
+          got: masked(difference.step, difference.got),
+        }
+      : null,
     steps: buildStepViews(result.steps),
     ...(serverError ? { serverError } : {}),
   };
 };
 
-export const replayObserved: Handlers['replayObserved'] = async ({ profileId, tabId, id, confirmed }) => sendAndRecord(await usableProfile(profileId), capturedToSpec(await observedRequest(tabId, id)), confirmed);
+export const replayObserved: Handlers['replayObserved'] = async ({ profileId, tabId, id, confirmed }) =>
+  sendAndRecord(await usableProfile(profileId), capturedToSpec(await observedRequest(tabId, id)), confirmed);
 
 export const curlForObserved: Handlers['curlForObserved'] = async ({ profileId, tabId, id }) => {
   const spec = capturedToSpec(await observedRequest(tabId, id));

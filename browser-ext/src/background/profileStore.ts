@@ -53,7 +53,8 @@ export async function listProfiles(): Promise<ProfileView[]> {
 function checkEndpoint(endpoint: string): string {
   const trimmed = endpoint.trim();
   if (trimmed === '') return '';
-  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(trimmed)) throw new Error(`endpoint: an http(s) URL such as http://127.0.0.1:9180/, or empty for the public domains; got ${JSON.stringify(endpoint)}`);
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(trimmed))
+    throw new Error(`endpoint: an http(s) URL such as http://127.0.0.1:9180/, or empty for the public domains; got ${JSON.stringify(endpoint)}`);
   return trimmed.replace(/\/?$/, '/');
 }
 
@@ -75,7 +76,14 @@ export async function saveProfile(input: ProfileInput): Promise<ProfileView> {
       sealedKey = await sealSecret(keyToSeal, input.passphrase);
     } else if (secretKey !== '' || !sealedKey) throw new Error('passphrase: at least 8 characters, to encrypt the remembered SecretKey');
   }
-  const profile: StoredProfile = { id, name, secretId, region: String(input.region ?? '').trim(), endpoint: checkEndpoint(String(input.endpoint ?? '')), ...(sealedKey ? { sealedKey } : {}) };
+  const profile: StoredProfile = {
+    id,
+    name,
+    secretId,
+    region: String(input.region ?? '').trim(),
+    endpoint: checkEndpoint(String(input.endpoint ?? '')),
+    ...(sealedKey ? { sealedKey } : {}),
+  };
   await localArea.set({ [PROFILES]: existing ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile] });
   if (secretKey !== '') {
     // A replaced key's derived keys must not outlive it in the signing cache.
@@ -105,8 +113,16 @@ export async function unlockProfile(id: string, passphrase: string): Promise<Pro
 /** The profile with its key, for signing inside the service worker only; never sent to a page. */
 export async function usableProfile(id: string): Promise<UsableProfile> {
   const profile = (await readProfiles()).find((p) => p.id === id);
-  if (!profile) throw new Error(id === '' ? 'profile: none chosen; add one in Profiles' : `profile: choose a profile (none with id ${JSON.stringify(id)}; it may have been deleted)`);
+  if (!profile)
+    throw new Error(
+      id === '' ? 'profile: none chosen; add one in Profiles' : `profile: choose a profile (none with id ${JSON.stringify(id)}; it may have been deleted)`,
+    );
   const secretKey = await sessionKey(id);
-  if (secretKey === undefined) throw new Error(profile.sealedKey ? `profile "${profile.name}": the remembered SecretKey is locked; unlock it with its passphrase` : `profile "${profile.name}": no SecretKey; enter it in Profiles`);
+  if (secretKey === undefined)
+    throw new Error(
+      profile.sealedKey
+        ? `profile "${profile.name}": the remembered SecretKey is locked; unlock it with its passphrase`
+        : `profile "${profile.name}": no SecretKey; enter it in Profiles`,
+    );
   return { ...profile, secretKey };
 }

@@ -10,16 +10,34 @@ const PARAMS = { ProductId: 'ABCDE12345', DeviceName: 'thermostat-1' };
 
 /** A curl command as the TC3 signer writes it (with Authorization), an hour old. */
 const signedCurl = (action: string) =>
-  toCurl(buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action, region: 'ap-guangzhou', params: PARAMS, endpoint: EMULATOR }, { credentials: CREDENTIALS, timestamp: 1_700_000_000 }));
+  toCurl(
+    buildHttpRequest(
+      { service: 'iotcloud', version: '2021-04-08', action, region: 'ap-guangzhou', params: PARAMS, endpoint: EMULATOR },
+      { credentials: CREDENTIALS, timestamp: 1_700_000_000 },
+    ),
+  );
 
 /** A hand-written curl: no Authorization, so nothing in it says which service it is for. */
-const handCurl = (headers: Record<string, string>, url = EMULATOR, body = JSON.stringify(PARAMS)) => toCurl({ method: 'POST', url, headers: { 'Content-Type': 'application/json', ...headers }, body } as HttpRequest);
+const handCurl = (headers: Record<string, string>, url = EMULATOR, body = JSON.stringify(PARAMS)) =>
+  toCurl({ method: 'POST', url, headers: { 'Content-Type': 'application/json', ...headers }, body } as HttpRequest);
 
 test('a signed curl of a catalog action is understood as the call it makes', () => {
   const pasted = readPastedRequest(signedCurl('DescribeDevice'));
   assert.equal(pasted.status, 'understood');
   assert.ok(pasted.status === 'understood' && pasted.request.kind === 'action');
-  assert.deepEqual({ ...pasted.request, params: { ...pasted.request.params } }, { kind: 'action', service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params: PARAMS, method: 'POST', endpoint: EMULATOR });
+  assert.deepEqual(
+    { ...pasted.request, params: { ...pasted.request.params } },
+    {
+      kind: 'action',
+      service: 'iotcloud',
+      version: '2021-04-08',
+      action: 'DescribeDevice',
+      region: 'ap-guangzhou',
+      params: PARAMS,
+      method: 'POST',
+      endpoint: EMULATOR,
+    },
+  );
 });
 
 test('an unsigned curl to a local emulator: the catalog says which service its action belongs to', () => {
@@ -73,7 +91,7 @@ test('an API 3.0 marker wins over a vendor look: such a paste is never sent as i
   assert.equal(pasted.status, 'notUnderstood');
 });
 
-test('text that is no request at all is refused with the reader\'s own words', () => {
+test("text that is no request at all is refused with the reader's own words", () => {
   const pasted = readPastedRequest('hello, this is not a request');
   assert.ok(pasted.status === 'notUnderstood');
   assert.equal(pasted.reason, 'unreadable');

@@ -2,7 +2,16 @@
 // whose action the catalog does not know (DescribeDeviceShadows) or that named none go out unsigned while the
 // popup said "Signed with timestamp …": now only a call the catalog knows is re-signed, a OneNET or MXCHIP request
 // is sent as pasted, and anything else is refused with what was not understood and the nearest action names.
-import { capturedHeader, findActionEntry, importRequest, listActions, parseCapturedRequest, suggestNearest, type CapturedRequest, type ImportResult } from '@iot-devkit/core';
+import {
+  capturedHeader,
+  findActionEntry,
+  importRequest,
+  listActions,
+  parseCapturedRequest,
+  suggestNearest,
+  type CapturedRequest,
+  type ImportResult,
+} from '@iot-devkit/core';
 import type { PastedRequest } from '../protocol.js';
 import { actionSpecOf, rawSpecOf, withoutPseudoHeaders } from './capturedToSpec.js';
 
@@ -31,10 +40,14 @@ function namedAction(request: CapturedRequest): string {
 
 /** Markers of a Tencent Cloud API 3.0 or v1 request: such a paste is signed again or refused, never sent as is. */
 const looksTencent = (request: CapturedRequest, action: string) =>
-  action !== '' || /^https?:\/\/[^/?#]*tencentcloudapi\.com(?::\d+)?(?:[/?#]|$)/i.test(request.url) || /^TC3-HMAC-SHA256\b/.test(capturedHeader(request, 'authorization') ?? '') || capturedHeader(request, 'x-tc-version') !== undefined;
+  action !== '' ||
+  /^https?:\/\/[^/?#]*tencentcloudapi\.com(?::\d+)?(?:[/?#]|$)/i.test(request.url) ||
+  /^TC3-HMAC-SHA256\b/.test(capturedHeader(request, 'authorization') ?? '') ||
+  capturedHeader(request, 'x-tc-version') !== undefined;
 
 /** OneNET (its host, or its api-key header towards a local stand-in) and MXCHIP (its /v3/open_api/ paths). */
-const isVendorRequest = (request: CapturedRequest) => ONENET_HOST.test(request.url) || MXCHIP_PATH.test(request.url) || capturedHeader(request, 'api-key') !== undefined;
+const isVendorRequest = (request: CapturedRequest) =>
+  ONENET_HOST.test(request.url) || MXCHIP_PATH.test(request.url) || capturedHeader(request, 'api-key') !== undefined;
 
 function tryImport(request: CapturedRequest, serviceHint?: string): ImportResult {
   try {

@@ -13,7 +13,8 @@ export const previewSignature: Handlers['previewSignature'] = async ({ profileId
   return signed.ok ? { status: 'signed', preview: signed.preview } : { status: 'invalid', problems: signed.problems };
 };
 
-export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request, confirmed }) => sendAndRecord(await usableProfile(profileId), request, confirmed);
+export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request, confirmed }) =>
+  sendAndRecord(await usableProfile(profileId), request, confirmed);
 
 /**
  * Replays sign again with a fresh timestamp: a replayed TC3 signature is refused after 5 minutes. An

@@ -11,16 +11,31 @@ const KEPT_BODY_CHARS = 256 * 1024;
 /** A DescribeDevices page can hold a hundred PSKs: the page is offered the first few. */
 const ONE_TIME_SECRETS_SHOWN = 20;
 
-const keptBody = (body: string) => (body.length > KEPT_BODY_CHARS ? `${body.slice(0, KEPT_BODY_CHARS)}\n… (${body.length - KEPT_BODY_CHARS} more characters not kept)` : body);
+const keptBody = (body: string) =>
+  body.length > KEPT_BODY_CHARS ? `${body.slice(0, KEPT_BODY_CHARS)}\n… (${body.length - KEPT_BODY_CHARS} more characters not kept)` : body;
 
 /**
  * The exchange as history keeps it: storage.local is plain text on disk, so every secret goes through the core's
  * policy first — the request's secret parameters and headers, and the response's secret fields (DevicePsk).
  * The response is redacted before it is cut to size, so a long body cannot keep a secret by no longer parsing.
  */
-function forHistory(request: RequestSpec, wire: WireRequest, result: WireResult): { request: RequestSpec; wire: WireRequest; response?: ResponseView; redacted: readonly string[]; responseRedacted: readonly string[]; oneTimeSecrets: OneTimeSecret[] } {
+function forHistory(
+  request: RequestSpec,
+  wire: WireRequest,
+  result: WireResult,
+): {
+  request: RequestSpec;
+  wire: WireRequest;
+  response?: ResponseView;
+  redacted: readonly string[];
+  responseRedacted: readonly string[];
+  oneTimeSecrets: OneTimeSecret[];
+} {
   const call = request.kind === 'action' ? { service: request.service, action: request.action } : {};
-  const sent = redactForStorage({ ...call, url: wire.url, headers: wire.headers, body: wire.body, ...('response' in result ? { responseBody: result.response.body } : {}) }, { collectDropped: true });
+  const sent = redactForStorage(
+    { ...call, url: wire.url, headers: wire.headers, body: wire.body, ...('response' in result ? { responseBody: result.response.body } : {}) },
+    { collectDropped: true },
+  );
   const keptWire: WireRequest = { method: wire.method, url: sent.url ?? wire.url, headers: sent.headers ?? {}, body: sent.body ?? '' };
   const response = 'response' in result ? { ...result.response, body: keptBody(sent.responseBody ?? '') } : undefined;
   const oneTimeSecrets = (sent.dropped ?? []).slice(0, ONE_TIME_SECRETS_SHOWN).map((s) => ({ ...s, masked: maskForDisplay(s.value) }));
@@ -37,7 +52,9 @@ function forHistory(request: RequestSpec, wire: WireRequest, result: WireResult)
 /** Top-level values still holding the placeholder: an edited history entry whose secret was not typed again. */
 function placeholdersLeft(request: RequestSpec): string[] {
   const values = request.kind === 'action' ? request.params : request.headers;
-  const names = Object.entries(values).filter(([, value]) => value === REDACTED).map(([name]) => name);
+  const names = Object.entries(values)
+    .filter(([, value]) => value === REDACTED)
+    .map(([name]) => name);
   return request.kind === 'raw' && (request.body.includes(REDACTED) || request.url.includes(encodeURIComponent(REDACTED))) ? [...names, 'body'] : names;
 }
 
@@ -48,7 +65,8 @@ function placeholdersLeft(request: RequestSpec): string[] {
  */
 export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
   const missing = placeholdersLeft(request);
-  if (missing.length > 0) throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
+  if (missing.length > 0)
+    throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
   const signed = checkAndSign(profile, request);
   if (!signed.ok) return { status: 'invalid', problems: signed.problems };
   const { request: typed, preview } = signed;

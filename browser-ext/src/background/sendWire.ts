@@ -12,11 +12,20 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
   let status: number;
   let body: string;
   try {
-    const response = await fetch(wire.url, { method: wire.method, headers, ...(wire.method === 'GET' || wire.method === 'HEAD' ? {} : { body: wire.body }), credentials: 'omit', cache: 'no-store', redirect: 'manual' });
+    const response = await fetch(wire.url, {
+      method: wire.method,
+      headers,
+      ...(wire.method === 'GET' || wire.method === 'HEAD' ? {} : { body: wire.body }),
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+    });
     status = response.status;
     body = await response.text();
   } catch (error) {
-    return { failure: `${wire.method} ${wire.url}: ${error instanceof Error ? error.message : String(error)} (is the server running, and is its host one the extension may reach?)` };
+    return {
+      failure: `${wire.method} ${wire.url}: ${error instanceof Error ? error.message : String(error)} (is the server running, and is its host one the extension may reach?)`,
+    };
   }
   const elapsedMs = Math.round(performance.now() - started);
   const { requestId, error } = explainResponse(body);

@@ -14,7 +14,10 @@ function requireTarget(target: ShadowTarget): void {
 }
 
 const describeError = (entry: HistoryEntry): ApiErrorView =>
-  entry.response?.error ?? { code: entry.failure ? 'NetworkError' : `HTTP ${entry.response?.status ?? 0}`, message: entry.failure ?? 'the response carried no shadow Data' };
+  entry.response?.error ?? {
+    code: entry.failure ? 'NetworkError' : `HTTP ${entry.response?.status ?? 0}`,
+    message: entry.failure ?? 'the response carried no shadow Data',
+  };
 
 const toShadowRead = (shadow: ShadowDocument, entry: HistoryEntry): ShadowRead => ({
   documentText: JSON.stringify(shadow, null, 2),
@@ -66,7 +69,13 @@ export const updateShadow: Handlers['updateShadow'] = async (params) => {
   try {
     desired = JSON.parse(params.desiredText);
   } catch (error) {
-    return { status: 'failed', error: { code: 'InvalidParameterValue.InvalidJSON', message: `desired is not valid JSON (${error instanceof Error ? error.message : 'parse error'}); nothing was sent` } };
+    return {
+      status: 'failed',
+      error: {
+        code: 'InvalidParameterValue.InvalidJSON',
+        message: `desired is not valid JSON (${error instanceof Error ? error.message : 'parse error'}); nothing was sent`,
+      },
+    };
   }
   const editedText = JSON.stringify({ ...original.shadow, state: { ...original.shadow.state, desired } });
   const prepared = prepareShadowUpdate({ productId: params.productId.trim(), deviceName: params.deviceName.trim(), editedText, original: original.shadow });

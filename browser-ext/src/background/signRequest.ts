@@ -6,7 +6,9 @@ import type { UsableProfile } from './profileStore.js';
 import { signingKeys } from './signingKeys.js';
 
 export const actionOf = (request: RequestSpec): string =>
-  request.kind === 'action' ? request.action : (Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-tc-action')?.[1] ?? `${request.method} ${request.url}`);
+  request.kind === 'action'
+    ? request.action
+    : (Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'x-tc-action')?.[1] ?? `${request.method} ${request.url}`);
 
 export const nowInSeconds = () => Math.floor(Date.now() / 1000);
 

@@ -73,7 +73,12 @@ async function diagnoseSelected(): Promise<void> {
     box.hidden = false;
     const verdict = byId('verdict');
     verdict.className = result.match ? 'ok' : 'bad';
-    setText(verdict, result.match ? t('signatureMatches', `✔ ${result.scheme} signature matches the stored key`, [result.scheme]) : t('signatureDiffers', `✖ ${result.scheme} signature does not match ${result.cause ?? ''}`, [result.scheme, result.cause ? `— ${result.cause}` : '']));
+    setText(
+      verdict,
+      result.match
+        ? t('signatureMatches', `✔ ${result.scheme} signature matches the stored key`, [result.scheme])
+        : t('signatureDiffers', `✖ ${result.scheme} signature does not match ${result.cause ?? ''}`, [result.scheme, result.cause ? `— ${result.cause}` : '']),
+    );
     setText(byId('diagnosis-explanation'), `${result.serverError ? `${result.serverError.code}: ` : ''}${pick(result.explanation)}`);
     setText(byId('diagnosis-fix'), result.fix ? pick(result.fix) : '');
     const difference = result.firstDifference;
@@ -118,13 +123,17 @@ async function replay(): Promise<void> {
     setText(status, t('sending', 'Sending…'));
     let outcome: SendOutcome = await callBackground('replayObserved', { profileId: profile.value, tabId, id: selectedId, confirmed: false });
     if (outcome.status === 'needsConfirmation') {
-      if (!window.confirm(t('confirmDestructive', `${outcome.action} cannot be undone. Send it?`, [outcome.action]))) return setText(status, t('cancelled', 'Not sent.'));
+      if (!window.confirm(t('confirmDestructive', `${outcome.action} cannot be undone. Send it?`, [outcome.action])))
+        return setText(status, t('cancelled', 'Not sent.'));
       outcome = await callBackground('replayObserved', { profileId: profile.value, tabId, id: selectedId, confirmed: true });
     }
     if (outcome.status !== 'sent') return setText(status, notSentText(outcome));
     byId('replay-result').hidden = false;
     renderResponse({ meta: byId('replay-meta'), error: byId('replay-error'), body: byId('replay-body') }, outcome.entry.response, outcome.entry.failure);
-    setText(status, t('replayedSigned', `Replayed, signed at ${outcome.preview.timestamp}; it is in the popup's history.`, [String(outcome.preview.timestamp)]));
+    setText(
+      status,
+      t('replayedSigned', `Replayed, signed at ${outcome.preview.timestamp}; it is in the popup's history.`, [String(outcome.preview.timestamp)]),
+    );
   } catch (error) {
     setText(status, (error as Error).message);
   }

@@ -32,8 +32,16 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
     } catch (error) {
       throw new Error(`params: a JSON object of the action's parameters (${(error as Error).message})`, { cause: error });
     }
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('params: a JSON object of the action\'s parameters');
-    return { kind: 'action', service: input('body-service').value.trim(), version: input('body-version').value.trim(), action: input('body-action').value.trim(), region: input('body-region').value.trim(), method: byId<HTMLSelectElement>('body-method').value === 'GET' ? 'GET' : 'POST', params: params as Record<string, unknown> };
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error("params: a JSON object of the action's parameters");
+    return {
+      kind: 'action',
+      service: input('body-service').value.trim(),
+      version: input('body-version').value.trim(),
+      action: input('body-action').value.trim(),
+      region: input('body-region').value.trim(),
+      method: byId<HTMLSelectElement>('body-method').value === 'GET' ? 'GET' : 'POST',
+      params: params as Record<string, unknown>,
+    };
   };
 
   /** The inverse of compose: shows a call (from history or the popup) in the fields and the editor. */
@@ -53,11 +61,17 @@ export function setupBodyEditor(profile: HTMLSelectElement, saveDraft: () => voi
       setText(status, t('sending', 'Sending…'));
       const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) =>
         // An edit-and-replay signs with the profile shown, as a new send does.
-        replayOf.value ? callBackground('replayHistory', { id: replayOf.value, confirmed, request, profileId: profile.value }) : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
+        replayOf.value
+          ? callBackground('replayHistory', { id: replayOf.value, confirmed, request, profileId: profile.value })
+          : callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
       );
       if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));
       byId('body-response').hidden = false;
-      renderResponse({ meta: byId('body-response-meta'), error: byId('body-response-error'), body: byId('body-response-body') }, outcome.entry.response, outcome.entry.failure);
+      renderResponse(
+        { meta: byId('body-response-meta'), error: byId('body-response-error'), body: byId('body-response-body') },
+        outcome.entry.response,
+        outcome.entry.failure,
+      );
       setText(status, t('sent', 'Sent.'));
     } catch (error) {
       setText(status, (error as Error).message);

@@ -39,5 +39,7 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  document.body.prepend(Object.assign(document.createElement('p'), { className: 'error', textContent: error instanceof Error ? error.message : String(error) }));
+  document.body.prepend(
+    Object.assign(document.createElement('p'), { className: 'error', textContent: error instanceof Error ? error.message : String(error) }),
+  );
 });

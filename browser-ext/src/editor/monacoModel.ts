@@ -6,7 +6,12 @@ const theme = () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-da
  * A Monaco editor whose text is mirrored into a hidden draft <textarea>, so an edit survives closing the tab
  * (the page's DraftBinding keeps the textarea like any other field).
  */
-export function createDraftEditor(container: HTMLElement, mirror: HTMLTextAreaElement, language: 'json' | 'sql', onChange: () => void): monaco.editor.IStandaloneCodeEditor {
+export function createDraftEditor(
+  container: HTMLElement,
+  mirror: HTMLTextAreaElement,
+  language: 'json' | 'sql',
+  onChange: () => void,
+): monaco.editor.IStandaloneCodeEditor {
   const editor = monaco.editor.create(container, {
     value: mirror.value,
     language,

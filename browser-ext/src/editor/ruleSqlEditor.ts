@@ -23,7 +23,13 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
   const description = byId<HTMLInputElement>('rule-description');
   const disabled = byId<HTMLInputElement>('rule-disabled');
 
-  const build = () => buildTopicRulePayload({ sql: sqlEditor.getValue(), actions: actionsEditor.getValue(), ...(description.value !== '' ? { description: description.value } : {}), ruleDisabled: disabled.checked });
+  const build = () =>
+    buildTopicRulePayload({
+      sql: sqlEditor.getValue(),
+      actions: actionsEditor.getValue(),
+      ...(description.value !== '' ? { description: description.value } : {}),
+      ruleDisabled: disabled.checked,
+    });
 
   const preview = () => {
     const built = build();
@@ -50,14 +56,28 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
     const built = build();
     if (!built.ok) return setText(status, `${built.error.code}: ${built.error.message}`);
     const action = byId<HTMLSelectElement>('rule-action').value === 'ReplaceTopicRule' ? 'ReplaceTopicRule' : 'CreateTopicRule';
-    const request = { kind: 'action', service: 'iotcloud', version: '2021-04-08', action, region: '', method: 'POST', params: { RuleName: byId<HTMLInputElement>('rule-name').value.trim(), TopicRulePayload: built.payload } } as const;
+    const request = {
+      kind: 'action',
+      service: 'iotcloud',
+      version: '2021-04-08',
+      action,
+      region: '',
+      method: 'POST',
+      params: { RuleName: byId<HTMLInputElement>('rule-name').value.trim(), TopicRulePayload: built.payload },
+    } as const;
     try {
       byId('rule-response').hidden = true;
       setText(status, t('sending', 'Sending…'));
-      const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) => callBackground('sendRequest', { profileId: profile.value, request, confirmed }));
+      const outcome: SendOutcome | undefined = await confirmDestructive((confirmed) =>
+        callBackground('sendRequest', { profileId: profile.value, request, confirmed }),
+      );
       if (!outcome || outcome.status !== 'sent') return setText(status, notSentText(outcome));
       byId('rule-response').hidden = false;
-      renderResponse({ meta: byId('rule-response-meta'), error: byId('rule-response-error'), body: byId('rule-response-body') }, outcome.entry.response, outcome.entry.failure);
+      renderResponse(
+        { meta: byId('rule-response-meta'), error: byId('rule-response-error'), body: byId('rule-response-body') },
+        outcome.entry.response,
+        outcome.entry.failure,
+      );
       setText(status, t('sent', 'Sent.'));
     } catch (error) {
       setText(status, (error as Error).message);

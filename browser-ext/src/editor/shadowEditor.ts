@@ -36,11 +36,18 @@ export function setupShadowEditor(profile: HTMLSelectElement, saveDraft: () => v
   const editor = createDraftEditor(byId('shadow-editor'), mirror, 'json', saveDraft);
   let diff: monaco.editor.IStandaloneDiffEditor | undefined;
   const latestModel = monaco.editor.createModel('', 'json');
-  const target = (): ShadowTarget => ({ profileId: profile.value, productId: byId<HTMLInputElement>('shadow-product').value, deviceName: byId<HTMLInputElement>('shadow-device').value });
+  const target = (): ShadowTarget => ({
+    profileId: profile.value,
+    productId: byId<HTMLInputElement>('shadow-product').value,
+    deviceName: byId<HTMLInputElement>('shadow-device').value,
+  });
 
   const showBase = () => {
     const version = versionOf(base.value);
-    setText(byId('shadow-version'), version === undefined ? '' : t('shadowVersion', `ShadowVersion ${version}: updates are sent with this version.`, [String(version)]));
+    setText(
+      byId('shadow-version'),
+      version === undefined ? '' : t('shadowVersion', `ShadowVersion ${version}: updates are sent with this version.`, [String(version)]),
+    );
     setText(byId('shadow-reported'), reportedOf(base.value));
   };
   const hideConflict = () => {
@@ -50,13 +57,24 @@ export function setupShadowEditor(profile: HTMLSelectElement, saveDraft: () => v
     byId('shadow-conflict').hidden = false;
     latestModel.setValue(latest.desiredText);
     if (!diff) {
-      diff = monaco.editor.createDiffEditor(byId('shadow-diff'), { originalEditable: false, renderSideBySide: true, automaticLayout: true, theme: theme(), minimap: { enabled: false }, scrollBeyondLastLine: false });
+      diff = monaco.editor.createDiffEditor(byId('shadow-diff'), {
+        originalEditable: false,
+        renderSideBySide: true,
+        automaticLayout: true,
+        theme: theme(),
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+      });
       // The right side is the very model of the main editor: editing either edits the one draft.
       diff.setModel({ original: latestModel, modified: editor.getModel()! });
     }
     setText(
       byId('conflict-text'),
-      t('conflictExplained', `UpdateVersionNotMatch: the shadow was at version ${sentVersion ?? '?'} when you loaded it and is now at ${latest.version}. Your edit is kept (right); the latest desired is on the left. Update again to send your edit with version ${latest.version}.`, [String(sentVersion ?? '?'), String(latest.version)]),
+      t(
+        'conflictExplained',
+        `UpdateVersionNotMatch: the shadow was at version ${sentVersion ?? '?'} when you loaded it and is now at ${latest.version}. Your edit is kept (right); the latest desired is on the left. Update again to send your edit with version ${latest.version}.`,
+        [String(sentVersion ?? '?'), String(latest.version)],
+      ),
     );
   };
 

@@ -46,7 +46,13 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
   let shown: ActionForm | null = null;
 
   const fieldInput = (field: ParamField, value: unknown): HTMLElement => {
-    const attributes = { id: `param-${field.name}`, 'data-param': field.name, title: field.description, spellcheck: 'false', ...(field.example ? { placeholder: field.example } : {}) };
+    const attributes = {
+      id: `param-${field.name}`,
+      'data-param': field.name,
+      title: field.description,
+      spellcheck: 'false',
+      ...(field.example ? { placeholder: field.example } : {}),
+    };
     let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (field.enum || field.baseType === 'Boolean') {
       const options = field.enum?.map(String) ?? ['true', 'false'];
@@ -61,7 +67,12 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
       params.value = JSON.stringify(current, null, 2);
       saveDraft();
     });
-    return el('label', { title: field.description }, el('span', { class: field.required ? 'required' : '' }, `${field.name} `, el('small', { class: 'hint' }, field.type)), input);
+    return el(
+      'label',
+      { title: field.description },
+      el('span', { class: field.required ? 'required' : '' }, `${field.name} `, el('small', { class: 'hint' }, field.type)),
+      input,
+    );
   };
 
   const render = () => {
@@ -75,7 +86,10 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
       return;
     }
     const values = readJson(params);
-    setText(description, `${shown.title ? `${shown.title} · ` : ''}${shown.description}${shown.destructive ? ` ${t('destructiveNote', '(asks before sending)')}` : ''}`);
+    setText(
+      description,
+      `${shown.title ? `${shown.title} · ` : ''}${shown.description}${shown.destructive ? ` ${t('destructiveNote', '(asks before sending)')}` : ''}`,
+    );
     form.replaceChildren(...shown.params.map((field) => fieldInput(field, values[field.name])));
   };
 

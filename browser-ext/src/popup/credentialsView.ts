@@ -117,10 +117,21 @@ export function setupCredentialsView(schemes: readonly CredentialScheme[]): Cred
     }
     byId('cred-findings').replaceChildren(
       ...run.findings.map((finding) =>
-        el('li', { 'data-problem': finding.problem, 'data-field': finding.field }, el('code', {}, finding.problem), ' · ', el('span', { class: 'field' }, finding.field), el('p', {}, pick(finding.message))),
+        el(
+          'li',
+          { 'data-problem': finding.problem, 'data-field': finding.field },
+          el('code', {}, finding.problem),
+          ' · ',
+          el('span', { class: 'field' }, finding.field),
+          el('p', {}, pick(finding.message)),
+        ),
       ),
     );
-    byId('cred-outputs').replaceChildren(...run.outputs.map((output) => el('li', { 'data-output': output.name }, el('strong', {}, output.name), ' ', copyButton(output.name, output.value), el('pre', {}, output.value))));
+    byId('cred-outputs').replaceChildren(
+      ...run.outputs.map((output) =>
+        el('li', { 'data-output': output.name }, el('strong', {}, output.name), ' ', copyButton(output.name, output.value), el('pre', {}, output.value)),
+      ),
+    );
     byId('cred-outputs-title').hidden = run.outputs.length === 0;
     renderSteps(byId('cred-step-list'), run.steps);
     result.hidden = false;
@@ -131,7 +142,8 @@ export function setupCredentialsView(schemes: readonly CredentialScheme[]): Cred
     if (!scheme) return;
     const mode = chosenMode(scheme);
     const values: Record<string, string> = {};
-    for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`label[data-scheme="${scheme.id}"]:not([hidden]) [data-field]`)) values[input.dataset['field']!] = input.value;
+    for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`label[data-scheme="${scheme.id}"]:not([hidden]) [data-field]`))
+      values[input.dataset['field']!] = input.value;
     clearProblems();
     result.hidden = true;
     try {

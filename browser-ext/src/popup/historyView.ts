@@ -12,9 +12,11 @@ export interface HistoryView {
 }
 
 /** The secrets history did not keep for this entry (request and response), said on its row. */
-const notKept = (entry: HistoryEntry) => [...(entry.redacted ?? []), ...(entry.responseRedacted ?? [])].filter((name, i, all) => all.indexOf(name) === i).join(', ');
+const notKept = (entry: HistoryEntry) =>
+  [...(entry.redacted ?? []), ...(entry.responseRedacted ?? [])].filter((name, i, all) => all.indexOf(name) === i).join(', ');
 
-const outcomeLabel = (entry: HistoryEntry) => entry.response?.error?.code ?? (entry.response ? `HTTP ${entry.response.status}` : t('networkFailure', 'No response'));
+const outcomeLabel = (entry: HistoryEntry) =>
+  entry.response?.error?.code ?? (entry.response ? `HTTP ${entry.response.status}` : t('networkFailure', 'No response'));
 
 /**
  * Sends a replay, asking first when the action is destructive. Undefined when the developer declined. An
@@ -30,7 +32,11 @@ export async function replayWithConfirmation(id: string, request?: HistoryEntry[
   return outcome;
 }
 
-export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; showOutcome(outcome: SendOutcome): void; status(text: string): void }): HistoryView {
+export function setupHistoryView(callbacks: {
+  edit(entry: HistoryEntry): void;
+  showOutcome(outcome: SendOutcome): void;
+  status(text: string): void;
+}): HistoryView {
   const list = byId('history-list');
   const search = byId<HTMLInputElement>('history-search');
   const empty = byId('history-empty');
@@ -40,7 +46,12 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
     // An empty history and a search that matches nothing are different news; while Undo is offered, it tells.
     empty.hidden = entries.length > 0 || !byId('history-undo').hidden;
     const query = search.value.trim();
-    setText(empty, total === 0 ? t('historyEmpty', 'Nothing sent yet.') : t('historyNoMatch', `No request matches "${query}" (${total} in history).`, [query, String(total)]));
+    setText(
+      empty,
+      total === 0
+        ? t('historyEmpty', 'Nothing sent yet.')
+        : t('historyNoMatch', `No request matches "${query}" (${total} in history).`, [query, String(total)]),
+    );
     clear.disabled = total === 0;
     list.replaceChildren(
       ...entries.map((entry) => {
@@ -51,7 +62,10 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
             if (!outcome) return callbacks.status(notSentText(outcome));
             callbacks.showOutcome(outcome);
             if (outcome.status === 'invalid') callbacks.status(notSentText(outcome));
-            if (outcome.status === 'sent') callbacks.status(`${t('replayed', 'replay')}: ${outcome.entry.action} · ${outcomeLabel(outcome.entry)}${outcome.entry.response?.requestId ? ` · RequestId ${outcome.entry.response.requestId}` : ''}`);
+            if (outcome.status === 'sent')
+              callbacks.status(
+                `${t('replayed', 'replay')}: ${outcome.entry.action} · ${outcomeLabel(outcome.entry)}${outcome.entry.response?.requestId ? ` · RequestId ${outcome.entry.response.requestId}` : ''}`,
+              );
             await view.refresh();
           } catch (error) {
             callbacks.status((error as Error).message);
@@ -73,8 +87,18 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
         return el(
           'li',
           { 'data-history': entry.id },
-          el('div', { class: 'line' }, el('span', { class: 'action' }, entry.action), el('span', { class: failed ? 'bad' : 'ok' }, outcomeLabel(entry)), el('time', { datetime: new Date(entry.sentAt).toISOString() }, new Date(entry.sentAt).toLocaleTimeString())),
-          el('div', { class: 'line' }, el('span', { class: 'profile' }, `${entry.profileName} · ${entry.wire.url}${entry.replayOf ? ` · ${t('replayed', 'replay')}` : ''}`)),
+          el(
+            'div',
+            { class: 'line' },
+            el('span', { class: 'action' }, entry.action),
+            el('span', { class: failed ? 'bad' : 'ok' }, outcomeLabel(entry)),
+            el('time', { datetime: new Date(entry.sentAt).toISOString() }, new Date(entry.sentAt).toLocaleTimeString()),
+          ),
+          el(
+            'div',
+            { class: 'line' },
+            el('span', { class: 'profile' }, `${entry.profileName} · ${entry.wire.url}${entry.replayOf ? ` · ${t('replayed', 'replay')}` : ''}`),
+          ),
           ...(notKept(entry) ? [el('div', { class: 'line redacted' }, t('historyRedacted', `Not kept: ${notKept(entry)}`, [notKept(entry)]))] : []),
           el('div', { class: 'buttons' }, replay, edit, curl),
         );
@@ -93,7 +117,10 @@ export function setupHistoryView(callbacks: { edit(entry: HistoryEntry): void; s
     try {
       const { total } = await callBackground('listHistory', { query: '' });
       if (total === 0) return view.refresh();
-      const question = total === 1 ? t('confirmClearHistoryOne', 'Clear the 1 request in history? You can undo it for a few seconds.') : t('confirmClearHistory', `Clear all ${total} requests from history? You can undo it for a few seconds.`, [String(total)]);
+      const question =
+        total === 1
+          ? t('confirmClearHistoryOne', 'Clear the 1 request in history? You can undo it for a few seconds.')
+          : t('confirmClearHistory', `Clear all ${total} requests from history? You can undo it for a few seconds.`, [String(total)]);
       if (!(await confirmInPage(question, t('clearHistory', 'Clear')))) return;
       undo.offer(await callBackground('clearHistory', {}));
       await view.refresh();
@@ -137,7 +164,10 @@ function setupUndo(view: HistoryView, status: (text: string) => void): { offer(c
       withdraw();
       status('');
       offered = cleared;
-      setText(byId('history-undo-text'), cleared.count === 1 ? t('historyClearedOne', 'Cleared 1 request.') : t('historyCleared', `Cleared ${cleared.count} requests.`, [String(cleared.count)]));
+      setText(
+        byId('history-undo-text'),
+        cleared.count === 1 ? t('historyClearedOne', 'Cleared 1 request.') : t('historyCleared', `Cleared ${cleared.count} requests.`, [String(cleared.count)]),
+      );
       bar.hidden = false;
       // Keyboard users land on Undo: Enter or Space right after clearing brings everything back.
       button.focus();

@@ -10,7 +10,11 @@ export interface ProfilesView {
 }
 
 const keyLabel = (profile: ProfileView) =>
-  profile.keyState === 'session' ? `${profile.maskedKey}${profile.remembered ? ` · ${t('remembered', 'remembered')}` : ''}` : profile.keyState === 'locked' ? t('keyLocked', 'locked') : t('keyMissing', 'no key');
+  profile.keyState === 'session'
+    ? `${profile.maskedKey}${profile.remembered ? ` · ${t('remembered', 'remembered')}` : ''}`
+    : profile.keyState === 'locked'
+      ? t('keyLocked', 'locked')
+      : t('keyMissing', 'no key');
 
 export function setupProfilesView(onProfilesChanged: (profiles: ProfileView[]) => void, saveDraft: () => void): ProfilesView {
   const list = byId('profile-list');
@@ -38,9 +42,14 @@ export function setupProfilesView(onProfilesChanged: (profiles: ProfileView[]) =
     list.replaceChildren(
       ...profiles.map((profile) => {
         const unlock = el('button', { type: 'button' }, t('unlock', 'Unlock'));
-        const passphrase = el('input', { type: 'password', 'aria-label': t('passphrase', 'Passphrase'), placeholder: t('passphrase', 'Passphrase'), hidden: true });
+        const passphrase = el('input', {
+          type: 'password',
+          'aria-label': t('passphrase', 'Passphrase'),
+          placeholder: t('passphrase', 'Passphrase'),
+          hidden: true,
+        });
         unlock.addEventListener('click', async () => {
-          if (passphrase.hidden) return (passphrase.hidden = false), passphrase.focus();
+          if (passphrase.hidden) return ((passphrase.hidden = false), passphrase.focus());
           try {
             await callBackground('unlockProfile', { id: profile.id, passphrase: passphrase.value });
             setText(status, t('unlocked', 'Unlocked.'));
@@ -54,7 +63,17 @@ export function setupProfilesView(onProfilesChanged: (profiles: ProfileView[]) =
         edit.addEventListener('click', () => fill(profile));
         const remove = el('button', { type: 'button', class: 'danger' }, t('delete', 'Delete'));
         remove.addEventListener('click', async () => onProfilesChanged(render(await callBackground('deleteProfile', { id: profile.id }))));
-        return el('li', { 'data-profile': profile.id }, el('span', { class: 'name' }, profile.name), el('span', { class: 'mono' }, profile.secretId.slice(0, 8)), el('span', { class: 'key mono' }, keyLabel(profile)), profile.keyState === 'locked' ? passphrase : null, profile.keyState === 'locked' ? unlock : null, edit, remove);
+        return el(
+          'li',
+          { 'data-profile': profile.id },
+          el('span', { class: 'name' }, profile.name),
+          el('span', { class: 'mono' }, profile.secretId.slice(0, 8)),
+          el('span', { class: 'key mono' }, keyLabel(profile)),
+          profile.keyState === 'locked' ? passphrase : null,
+          profile.keyState === 'locked' ? unlock : null,
+          edit,
+          remove,
+        );
       }),
     );
     return profiles;

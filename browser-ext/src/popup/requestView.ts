@@ -27,7 +27,8 @@ function readParams(): Record<string, unknown> {
   } catch (error) {
     throw new Error(`params: a JSON object of the action's parameters, e.g. {"ProductId": "ABCDE12345"} (${(error as Error).message})`, { cause: error });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('params: a JSON object of the action\'s parameters, e.g. {"ProductId": "ABCDE12345"}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('params: a JSON object of the action\'s parameters, e.g. {"ProductId": "ABCDE12345"}');
   return parsed as Record<string, unknown>;
 }
 
@@ -58,7 +59,10 @@ function refusalText(pasted: Extract<PastedRequest, { status: 'notUnderstood' }>
   switch (pasted.reason) {
     case 'unknownAction':
       return pasted.nearest.length > 0
-        ? t('pasteUnknownAction', `the paste calls ${pasted.action}, an action the catalog does not know; nearest: ${pasted.nearest.join(', ')}.`, [pasted.action, pasted.nearest.join(', ')])
+        ? t('pasteUnknownAction', `the paste calls ${pasted.action}, an action the catalog does not know; nearest: ${pasted.nearest.join(', ')}.`, [
+            pasted.action,
+            pasted.nearest.join(', '),
+          ])
         : t('pasteUnknownActionNoNearest', `the paste calls ${pasted.action}, an action the catalog does not know.`, [pasted.action]);
     case 'noAction':
       return t('pasteNoAction', 'the paste names no action (no X-TC-Action header, no Action parameter).');
@@ -68,7 +72,9 @@ function refusalText(pasted: Extract<PastedRequest, { status: 'notUnderstood' }>
 }
 
 /** What Signature steps shows and Send sends: the form (or the paste) with the profile shown, or why there is none. */
-type CurrentCall = { readonly ok: true; readonly profileId: string; readonly request: RequestSpec; readonly replayOf: string } | { readonly ok: false; readonly refusal: string };
+type CurrentCall =
+  | { readonly ok: true; readonly profileId: string; readonly request: RequestSpec; readonly replayOf: string }
+  | { readonly ok: false; readonly refusal: string };
 
 export function setupRequestView(saveDraft: () => void, afterSend: () => void): RequestView {
   const status = byId('status');
@@ -117,7 +123,11 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       view.syncMode();
       saveDraft();
       const editing = t('editingReplay', `Editing a replay of ${entry.action}; Send re-signs it now.`, [entry.action]);
-      view.status(profileKept ? editing : `${editing} ${t('replayProfileGone', `Its profile "${entry.profileName}" is gone; the one shown signs it.`, [entry.profileName])}`);
+      view.status(
+        profileKept
+          ? editing
+          : `${editing} ${t('replayProfileGone', `Its profile "${entry.profileName}" is gone; the one shown signs it.`, [entry.profileName])}`,
+      );
     },
     showOutcome(outcome) {
       if (outcome.status !== 'sent') return view.status(notSentText(outcome));
@@ -125,9 +135,13 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       curl.value = outcome.preview.curl;
       byId('response').hidden = false;
       renderResponse(response, outcome.entry.response, outcome.entry.failure);
-      renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) => view.status(t('copied', `Copied ${name}.`, [name])));
+      renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) =>
+        view.status(t('copied', `Copied ${name}.`, [name])),
+      );
       const asPasted = outcome.entry.request.kind === 'raw' ? ` ${t('sentAsPasted', 'Sent as pasted, not re-signed.')}` : '';
-      view.status(`${outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response')}${asPasted}`);
+      view.status(
+        `${outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response')}${asPasted}`,
+      );
     },
   };
 
@@ -172,7 +186,11 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       curl.value = outcome.preview.curl;
       byId<HTMLDetailsElement>('signature').open = true;
       // A OneNET or MXCHIP paste has no signature to show: it goes as pasted.
-      view.status(current.request.kind === 'raw' ? t('notResigned', 'Not re-signed: a OneNET or MXCHIP request is sent as pasted; its credential is not a per-request signature.') : t('signedAt', `Signed with timestamp ${outcome.preview.timestamp}.`, [String(outcome.preview.timestamp)]));
+      view.status(
+        current.request.kind === 'raw'
+          ? t('notResigned', 'Not re-signed: a OneNET or MXCHIP request is sent as pasted; its credential is not a per-request signature.')
+          : t('signedAt', `Signed with timestamp ${outcome.preview.timestamp}.`, [String(outcome.preview.timestamp)]),
+      );
     } catch (error) {
       view.status((error as Error).message);
     }
@@ -194,7 +212,8 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       else {
         const { profileId, request } = current;
         outcome = await callBackground('sendRequest', { profileId, request, confirmed: false });
-        if (outcome.status === 'needsConfirmation') outcome = (await confirmAction(outcome.action)) ? await callBackground('sendRequest', { profileId, request, confirmed: true }) : undefined;
+        if (outcome.status === 'needsConfirmation')
+          outcome = (await confirmAction(outcome.action)) ? await callBackground('sendRequest', { profileId, request, confirmed: true }) : undefined;
       }
       if (!outcome) return view.status(notSentText(outcome));
       view.showOutcome(outcome);

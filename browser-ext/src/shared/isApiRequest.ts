@@ -12,5 +12,7 @@ export function isApiRequest(url: string, headers: readonly { readonly name: str
   const [, host = '', path = ''] = match;
   if (API_HOSTS.some((pattern) => pattern.test(host))) return true;
   if (/^\/v3\/open_api\//.test(path)) return true;
-  return headers.some(({ name, value }) => name.toLowerCase() === 'x-tc-action' || (name.toLowerCase() === 'authorization' && value.startsWith('TC3-HMAC-SHA256')));
+  return headers.some(
+    ({ name, value }) => name.toLowerCase() === 'x-tc-action' || (name.toLowerCase() === 'authorization' && value.startsWith('TC3-HMAC-SHA256')),
+  );
 }

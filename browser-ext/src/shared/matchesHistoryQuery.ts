@@ -7,7 +7,16 @@ import type { HistoryEntry } from '../protocol.js';
 export function matchesHistoryQuery(entry: HistoryEntry, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [entry.action, entry.profileName, entry.wire.url, entry.wire.body, entry.response?.error?.code ?? '', entry.response?.requestId ?? '', entry.failure ?? '', String(entry.response?.status ?? '')]
+  const haystack = [
+    entry.action,
+    entry.profileName,
+    entry.wire.url,
+    entry.wire.body,
+    entry.response?.error?.code ?? '',
+    entry.response?.requestId ?? '',
+    entry.failure ?? '',
+    String(entry.response?.status ?? ''),
+  ]
     .join('\n')
     .toLowerCase();
   return words.every((word) => haystack.includes(word));

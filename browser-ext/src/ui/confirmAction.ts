@@ -18,4 +18,5 @@ export function confirmInPage(text: string, okLabel: string): Promise<boolean> {
 }
 
 /** Asks before a destructive action goes out (on send and on replay). */
-export const confirmAction = (action: string): Promise<boolean> => confirmInPage(t('confirmDestructive', `${action} cannot be undone. Send it?`, [action]), t('sendAnyway', 'Send'));
+export const confirmAction = (action: string): Promise<boolean> =>
+  confirmInPage(t('confirmDestructive', `${action} cannot be undone. Send it?`, [action]), t('sendAnyway', 'Send'));

@@ -10,7 +10,11 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 type Child = Node | string | null | undefined | false;
 
 /** An element with attributes and text/children; `text` and string children become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | boolean> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   // Chromium's session restore writes a tab's form state to disk (Sessions/, UTF-16): a pasted Bearer token was
   // found there by test/e2e-browser/secret-canary.test.ts. autocomplete=off keeps a field out of it; drafts are ours.

@@ -16,7 +16,11 @@ export const pick = (text: LocalizedText): string => (isChinese() ? text.zh : te
 export function localizePage(root: ParentNode = document): void {
   document.documentElement.lang = isChinese() ? 'zh-CN' : 'en';
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset['i18n']!, element.textContent ?? '');
-  for (const [attribute, key] of [['placeholder', 'i18nPlaceholder'], ['title', 'i18nTitle'], ['aria-label', 'i18nAriaLabel']] as const) {
+  for (const [attribute, key] of [
+    ['placeholder', 'i18nPlaceholder'],
+    ['title', 'i18nTitle'],
+    ['aria-label', 'i18nAriaLabel'],
+  ] as const) {
     for (const element of root.querySelectorAll<HTMLElement>(`[data-${attribute === 'aria-label' ? 'i18n-aria-label' : `i18n-${attribute}`}]`)) {
       element.setAttribute(attribute, t(element.dataset[key]!, element.getAttribute(attribute) ?? ''));
     }

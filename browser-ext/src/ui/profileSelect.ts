@@ -11,7 +11,15 @@ import { t } from './localize.js';
  */
 export function fillProfileSelect(select: HTMLSelectElement, profiles: readonly ProfileView[]): boolean {
   const chosen = select.value;
-  select.replaceChildren(...profiles.map((p) => el('option', { value: p.id }, `${p.name}${p.keyState === 'session' ? '' : ` (${p.keyState === 'locked' ? t('keyLocked', 'locked') : t('keyMissing', 'no key')})`}`)));
+  select.replaceChildren(
+    ...profiles.map((p) =>
+      el(
+        'option',
+        { value: p.id },
+        `${p.name}${p.keyState === 'session' ? '' : ` (${p.keyState === 'locked' ? t('keyLocked', 'locked') : t('keyMissing', 'no key')})`}`,
+      ),
+    ),
+  );
   if (profiles.length === 0) select.append(el('option', { value: '' }, t('noProfile', 'No profile yet: add one in Profiles')));
   select.value = chooseProfileId(chosen, profiles);
   return select.value !== chosen;

@@ -5,7 +5,15 @@ import { pick, t } from './localize.js';
 
 export function renderSteps(list: HTMLElement, steps: readonly SignatureStepView[]): void {
   list.replaceChildren(
-    ...steps.map((step) => el('li', { 'data-step': step.id, ...(step.masked ? { 'data-masked': true } : {}) }, el('strong', {}, pick(step.title)), el('p', { class: 'rule' }, pick(step.rule)), el('pre', {}, step.value))),
+    ...steps.map((step) =>
+      el(
+        'li',
+        { 'data-step': step.id, ...(step.masked ? { 'data-masked': true } : {}) },
+        el('strong', {}, pick(step.title)),
+        el('p', { class: 'rule' }, pick(step.rule)),
+        el('pre', {}, step.value),
+      ),
+    ),
   );
 }
 
@@ -27,7 +35,12 @@ export function renderResponse(target: ResponseElements, response: ResponseView 
   const error = response.error;
   target.error.hidden = !error;
   if (error) {
-    target.error.replaceChildren(el('strong', {}, error.code), ' ', error.message, ...(error.explanation ? [el('p', { class: 'explanation' }, pick(error.explanation))] : []));
+    target.error.replaceChildren(
+      el('strong', {}, error.code),
+      ' ',
+      error.message,
+      ...(error.explanation ? [el('p', { class: 'explanation' }, pick(error.explanation))] : []),
+    );
   }
   setText(target.body, formatBody(response.body));
 }

@@ -1,6 +1,10 @@
 import { maskSecret, type SigningStep } from '@iot-devkit/core';
 
-const indent = (text: string, prefix: string) => text.split('\n').map((line) => prefix + line).join('\n');
+const indent = (text: string, prefix: string) =>
+  text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
 
 /** Labelled header lines with their values aligned in one column. */
 export function formatFields(fields: readonly (readonly [string, string])[]): string {

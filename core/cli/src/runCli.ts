@@ -4,7 +4,14 @@ import { commands } from './commands/index.js';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return ['Usage: iot-devkit <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'Run `iot-devkit <command> --help` for its options.'].join('\n');
+  return [
+    'Usage: iot-devkit <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `iot-devkit <command> --help` for its options.',
+  ].join('\n');
 }
 
 /** Dispatches to a command; every failure becomes one clear stderr line and an exit code, never a stack trace. */

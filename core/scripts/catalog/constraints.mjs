@@ -13,7 +13,12 @@ const DEVICE_NAME_PARAMS = new Set(['DeviceName', 'GatewayDeviceName', 'DeviceNa
 const STATED = [
   { at: 'iotcloud:UpdateDeviceShadow.State', set: { json: true }, evidence: 'JSON字符串格式' },
   { at: 'iotcloud:UpdateDeviceShadow.State', set: { maxBytes: 8192 }, error: 'InvalidParameterValue.JSONSizeExceedLimit', evidence: '最大为 8k' },
-  { at: 'iotcloud:CreateDevice.DefinedPsk', set: { format: 'base64', secret: true }, error: 'InvalidParameterValue.DefinedPskNotBase64', evidence: 'DefinedPsk需为Base64格式' },
+  {
+    at: 'iotcloud:CreateDevice.DefinedPsk',
+    set: { format: 'base64', secret: true },
+    error: 'InvalidParameterValue.DefinedPskNotBase64',
+    evidence: 'DefinedPsk需为Base64格式',
+  },
   { at: 'iotcloud:CreateDevice.Isp', set: { enum: [1, 2, 3] }, evidence: '1表示中国电信，2表示中国移动，3表示中国联通' },
   { at: 'iotcloud:DescribeDevices.EnableState', set: { enum: [0, 1] }, evidence: '0禁用状态1启用状态' },
   { at: 'iotcloud:UpdateDeviceAvailableState.EnableState', set: { enum: [0, 1] }, evidence: '1为启用，0为禁用' },
@@ -22,7 +27,11 @@ const STATED = [
   { at: 'iotcloud:CreateTopicPolicy.Privilege', set: { enum: [1, 2, 3] }, evidence: '1发布，2订阅，3订阅和发布' },
   { at: 'iotcloud:SetProductsForbiddenStatus.Status', set: { enum: [0, 1] }, evidence: '0启用，1禁用' },
   { at: 'iotcloud:UpdateProductDynamicRegister.RegisterType', set: { enum: [0, 1, 2] }, evidence: '0-关闭 1-预创建设备 2-自动创建设备' },
-  { at: 'iotcloud:PublishMessage.Topic', set: { pattern: '^[^/]+/[^/]+/[a-zA-Z0-9:_-]{1,128}$', rule: '${ProductId}/${DeviceName}/[a-zA-Z0-9:_-]{1,128}' }, evidence: '${ProductId}/${DeviceName}/[a-zA-Z0-9:_-]{1,128}' },
+  {
+    at: 'iotcloud:PublishMessage.Topic',
+    set: { pattern: '^[^/]+/[^/]+/[a-zA-Z0-9:_-]{1,128}$', rule: '${ProductId}/${DeviceName}/[a-zA-Z0-9:_-]{1,128}' },
+    evidence: '${ProductId}/${DeviceName}/[a-zA-Z0-9:_-]{1,128}',
+  },
   { at: 'iotcloud:PublishMessage.Qos', set: { enum: [0, 1] }, evidence: '取值为0或1' },
   { at: 'iotcloud:PublishMessage.PayloadEncoding', set: { enum: ['base64', ''] }, evidence: '取值为base64或空' },
   { at: 'iotcloud:UpdateDevicePSK.Psk', set: { secret: true }, evidence: '设备的psk' },
@@ -31,13 +40,25 @@ const STATED = [
   { at: 'iotcloud:struct:TopicRulePayload.Actions', set: { json: true }, evidence: '行为的JSON字符串' },
   { at: 'iotcloud:struct:DeviceTag.Type', set: { enum: [1, 2] }, evidence: '1 int, 2 string' },
   { at: 'iotcloud:struct:ProductProperties.EncryptionType', set: { enum: ['1', '2'] }, evidence: '1表示证书认证, 2表示签名认证' },
-  { at: 'iotcloud:struct:ProductProperties.ProductType', set: { enum: [0, 2, 3, 4, 5] }, evidence: '0 普通产品, 2 NB-IoT产品, 4 LoRa产品, 3 LoRa网关产品, 5 普通网关产品' },
+  {
+    at: 'iotcloud:struct:ProductProperties.ProductType',
+    set: { enum: [0, 2, 3, 4, 5] },
+    evidence: '0 普通产品, 2 NB-IoT产品, 4 LoRa产品, 3 LoRa网关产品, 5 普通网关产品',
+  },
   { at: 'iotcloud:struct:ProductProperties.Format', set: { enum: ['json', 'custom'] }, evidence: '取值为json或者custom' },
   { at: 'iotcloud:struct:ProductProperties.RegisterType', set: { enum: [0, 1, 2] }, evidence: '0-关闭, 1-预定义设备名 2-动态定义设备名' },
   { at: 'trro:ModifyProjectSecMode.Mode', set: { enum: [0, 1] }, evidence: '0:关闭项目共享密钥 1:开启项目共享密钥' },
-  { at: 'trro:ModifyProjectSecMode.Key', set: { pattern: '^[a-z0-9]{32}$', rule: '32 lowercase letters or digits', secret: true }, evidence: '32位 小写英文+数字' },
+  {
+    at: 'trro:ModifyProjectSecMode.Key',
+    set: { pattern: '^[a-z0-9]{32}$', rule: '32 lowercase letters or digits', secret: true },
+    evidence: '32位 小写英文+数字',
+  },
   { at: 'trro:ModifyProjectSecMode.Key', set: { requiredWhen: { param: 'Mode', equals: 1 } }, evidence: '项目密钥模式必填' },
-  { at: 'trro:ModifyProjectSecMode.AutoRegister', set: { enum: [0, 1, 2, 3] }, evidence: '0:关闭自动注册 1:仅允许现场设备自动注册 2:仅允许远端设备自动注册 3:允许现场和远端设备均自动注册' },
+  {
+    at: 'trro:ModifyProjectSecMode.AutoRegister',
+    set: { enum: [0, 1, 2, 3] },
+    evidence: '0:关闭自动注册 1:仅允许现场设备自动注册 2:仅允许远端设备自动注册 3:允许现场和远端设备均自动注册',
+  },
   { at: 'trro:ModifyProjectSecMode.FieldListEnable', set: { enum: [0, 1] }, evidence: '0:不允许 1:允许' },
 ];
 

@@ -11,10 +11,17 @@ export function tableCells(text) {
   if (text.includes('\t')) return text.split('\t').map((cell) => cell.trim());
   const trimmed = text.trim();
   if (trimmed.startsWith('|') && trimmed.endsWith('|') && trimmed.length > 1) {
-    return trimmed.slice(1, -1).split('|').map((cell) => cell.trim());
+    return trimmed
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim());
   }
   // The TRRO page writes rows as `a | b | c |` with no leading pipe.
-  if (/^[^|]+(\|[^|]*){2,}$/.test(trimmed) && trimmed.endsWith('|')) return trimmed.slice(0, -1).split('|').map((cell) => cell.trim());
+  if (/^[^|]+(\|[^|]*){2,}$/.test(trimmed) && trimmed.endsWith('|'))
+    return trimmed
+      .slice(0, -1)
+      .split('|')
+      .map((cell) => cell.trim());
   return undefined;
 }
 
@@ -69,6 +76,9 @@ export function splitDescription(raw) {
   text = text.replace(/\s*注意[：:]\s*此字段可能返回\s*null[，,]\s*表示取不到有效值。?\s*/g, ' ').trim();
   const at = text.search(/示例值[：:]/);
   if (at === -1) return { description: text, nullable };
-  const example = text.slice(at).replace(/^示例值[：:]\s*/, '').trim();
+  const example = text
+    .slice(at)
+    .replace(/^示例值[：:]\s*/, '')
+    .trim();
   return { description: text.slice(0, at).trim(), example, nullable };
 }

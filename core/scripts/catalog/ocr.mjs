@@ -15,9 +15,21 @@ const IDENTIFIER_RULES = [
 
 /** Whole-identifier fixes that no safe pattern covers; each checked against the vendor's published code list. */
 const IDENTIFIER_FIXES = new Map([
-  ['UnauthorizedOperation.ProductsIsForbidden', { to: 'UnauthorizedOperation.ProductIsForbidden', reason: 'stray "s" before "Is"; the code is ProductIsForbidden (same table text 产品禁用了该功能, and the spelling used by the other actions)' }],
-  ['UnauthorizedOperation.ProductsForbidden', { to: 'UnauthorizedOperation.ProductIsForbidden', reason: '"Is" read as "s"; the code is ProductIsForbidden (same table text 产品禁用了该功能)' }],
-  ['FailedOperation.ProxyIPsNotEnough', { to: 'FailedOperation.ProxyIPIsNotEnough', reason: 'the capital "I" of "IPIs" was dropped; Tencent Cloud SDK error lists spell it ProxyIPIsNotEnough' }],
+  [
+    'UnauthorizedOperation.ProductsIsForbidden',
+    {
+      to: 'UnauthorizedOperation.ProductIsForbidden',
+      reason: 'stray "s" before "Is"; the code is ProductIsForbidden (same table text 产品禁用了该功能, and the spelling used by the other actions)',
+    },
+  ],
+  [
+    'UnauthorizedOperation.ProductsForbidden',
+    { to: 'UnauthorizedOperation.ProductIsForbidden', reason: '"Is" read as "s"; the code is ProductIsForbidden (same table text 产品禁用了该功能)' },
+  ],
+  [
+    'FailedOperation.ProxyIPsNotEnough',
+    { to: 'FailedOperation.ProxyIPIsNotEnough', reason: 'the capital "I" of "IPIs" was dropped; Tencent Cloud SDK error lists spell it ProxyIPIsNotEnough' },
+  ],
   ['LimitExceeded.CARRepeat', { to: 'LimitExceeded.CARepeat', reason: 'doubled "R"; Tencent Cloud SDK error lists spell it CARepeat (CA证书重复)' }],
 ]);
 
@@ -47,7 +59,8 @@ const BASE64_FIXES = [
   {
     from: 'U0VMRUNUIGZpZWxkMSwgZmlldGQyIEZST00gJ3NyY1Byb2R1Y3RjZC9zcmNEZXZpY2VOYW1IL2V2ZW50Jw==',
     plain: "SELECT field1, field2 FROM 'srcProductId/srcDeviceName/event'",
-    reason: "garbled base64 (decodes to \"fietd2\", \"srcProductcd\", \"srcDeviceNamH\"); the same example under ReplaceTopicRule reads field1, field2 from srcProductId/srcDeviceName",
+    reason:
+      'garbled base64 (decodes to "fietd2", "srcProductcd", "srcDeviceNamH"); the same example under ReplaceTopicRule reads field1, field2 from srcProductId/srcDeviceName',
   },
   {
     from: 'U0VMRUNUIGZpZWxkMSwgZmllbGQyIEZST00gJ3NyY1Byb2R1Y3RjZC9zcmNEZXZpY2VOYW1lL2V2ZW50Jw==',

@@ -140,7 +140,10 @@ function parseJson(text) {
 
 /** A GET example (`https://host/?Action=X` then `&K=V` lines) or a POST one (request line, headers, JSON body). */
 function readRequestExample(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = lines[0] ?? '';
   if (/^https?:\/\//.test(first)) {
     const url = new URL(first);
@@ -176,17 +179,27 @@ function readExamples(lines, ocr, action, docIssues, usesFences) {
     const block = (ls) => {
       const fenced = fencedBlocks(ls);
       if (fenced.length > 0 || usesFences) return fenced.map((b) => b.text).join('\n');
-      return ls.map((l) => l.text).join('\n').trim();
+      return ls
+        .map((l) => l.text)
+        .join('\n')
+        .trim();
     };
     const where = `${action} example ${current.index}`;
     const requestText = ocr.text(block(current.input), `${where} request`, current.input[0]?.n);
     const responseText = ocr.text(block(current.output), `${where} response`, current.output[0]?.n);
     const request = readRequestExample(requestText);
     const response = parseJson(responseText);
-    if (request.action && request.action !== action) docIssues.push({ where, line: current.line, issue: `the example calls Action=${request.action}, not ${action}` });
+    if (request.action && request.action !== action)
+      docIssues.push({ where, line: current.line, issue: `the example calls Action=${request.action}, not ${action}` });
     if (responseText === '') docIssues.push({ where, line: current.line, issue: 'the response example is missing (its code block did not survive OCR)' });
-    else if (!response.ok) docIssues.push({ where, line: current.output[0]?.n ?? current.line, issue: 'the response example is not valid JSON as printed (OCR page break or stray characters); kept as text' });
-    if (request.bodyParses === false) docIssues.push({ where, line: current.input[0]?.n ?? current.line, issue: 'the request body is not valid JSON as printed; kept as text' });
+    else if (!response.ok)
+      docIssues.push({
+        where,
+        line: current.output[0]?.n ?? current.line,
+        issue: 'the response example is not valid JSON as printed (OCR page break or stray characters); kept as text',
+      });
+    if (request.bodyParses === false)
+      docIssues.push({ where, line: current.input[0]?.n ?? current.line, issue: 'the request body is not valid JSON as printed; kept as text' });
     for (const value of requestText.match(/"[A-Za-z0-9+/]{16,}={1,2}"/g) ?? []) {
       const b64 = value.slice(1, -1);
       if (!decodesToText(b64)) docIssues.push({ where, line: current.line, issue: `base64 value ${b64} does not decode to text (garbled by OCR?)` });

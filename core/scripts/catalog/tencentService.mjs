@@ -35,7 +35,9 @@ export function readDomains(lines) {
 
 export function readRegions(lines) {
   return must(
-    tableRows(lines, ['地域']).filter((row) => row.header[1] === '取值').map((row) => ({ name: row.cells[0], region: row.cells[1], line: row.line })),
+    tableRows(lines, ['地域'])
+      .filter((row) => row.header[1] === '取值')
+      .map((row) => ({ name: row.cells[0], region: row.cells[1], line: row.line })),
     'region table (地域 | 取值)',
   );
 }
@@ -44,9 +46,18 @@ const requiredOf = (cell) => (cell === '是' ? true : cell === '否' ? false : '
 
 /** The common parameters for signature v3 (HTTP headers) and v1 (query/form parameters). */
 export function readCommonParams(lines) {
-  const start = must(lines.findIndex((l) => /^使用签名方法 v3 的公共参数/.test(l.text.trim())), 'v3 common parameters');
-  const v1 = must(lines.findIndex((l, i) => i > start && /^使用签名方法 v1 的公共参数/.test(l.text.trim())), 'v1 common parameters');
-  const end = must(lines.findIndex((l, i) => i > v1 && l.text.trim() === '地域列表'), 'region list heading');
+  const start = must(
+    lines.findIndex((l) => /^使用签名方法 v3 的公共参数/.test(l.text.trim())),
+    'v3 common parameters',
+  );
+  const v1 = must(
+    lines.findIndex((l, i) => i > start && /^使用签名方法 v1 的公共参数/.test(l.text.trim())),
+    'v1 common parameters',
+  );
+  const end = must(
+    lines.findIndex((l, i) => i > v1 && l.text.trim() === '地域列表'),
+    'region list heading',
+  );
   const read = (from, to) =>
     tableRows(lines.slice(from, to), ['参数名称']).map((row) => {
       const [name, type, required, description = ''] = row.cells;
@@ -87,7 +98,12 @@ export function readStructures(lines, ocr) {
       const body = lines.slice(i + 1, starts[k + 1] ?? lines.length);
       const nonBlank = body.filter((l) => l.text.trim() !== '');
       const name = ocr.identifier(lines[i].text.trim(), 'data structure name', lines[i].n);
-      const usedBy = nonBlank[1].text.replace(/^被如下接口引用[：:]\s*/, '').replace(/。$/, '').split(/[,，]\s*/).map((s) => s.trim()).filter(Boolean);
+      const usedBy = nonBlank[1].text
+        .replace(/^被如下接口引用[：:]\s*/, '')
+        .replace(/。$/, '')
+        .split(/[,，]\s*/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const fields = readFields(body, ocr, name, ['名称']);
       if (fields.length === 0) throw new Error(`structure ${name}: no field rows`);
       return { name, description: nonBlank[0].text.trim(), usedBy, input: fields.some((f) => f.required !== undefined), fields, line: lines[i].n };
@@ -98,8 +114,14 @@ export function readStructures(lines, ocr) {
 
 /** The 公共错误码 and 业务错误码 tables of the error-code page. */
 export function readErrorTables(lines, ocr) {
-  const common = must(lines.findIndex((l) => l.text.trim() === '公共错误码'), '公共错误码 heading');
-  const business = must(lines.findIndex((l, i) => i > common && l.text.trim() === '业务错误码'), '业务错误码 heading');
+  const common = must(
+    lines.findIndex((l) => l.text.trim() === '公共错误码'),
+    '公共错误码 heading',
+  );
+  const business = must(
+    lines.findIndex((l, i) => i > common && l.text.trim() === '业务错误码'),
+    '业务错误码 heading',
+  );
   const read = (from, to, kind) =>
     tableRows(lines.slice(from, to), ['错误码']).map((row) => {
       const [raw, message = ''] = row.cells;

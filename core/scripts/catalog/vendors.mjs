@@ -38,7 +38,11 @@ const ONENET_TABLES = [
 ];
 
 export function readOneNet(lines, ocr, source) {
-  const find = (re, what) => must(lines.find((l) => re.test(l.text.trim())), what);
+  const find = (re, what) =>
+    must(
+      lines.find((l) => re.test(l.text.trim())),
+      what,
+    );
   const method = /^Request format:\s*(\w+)/.exec(find(/^Request format:/, 'Request format').text.trim())[1];
   const urlLine = find(/^URL:/, 'URL line');
   const url = new URL(urlLine.text.trim().replace(/^URL:\s*/, ''));
@@ -66,18 +70,46 @@ export function readOneNet(lines, ocr, source) {
   const exampleHeader = find(/^(PUT|POST|GET|DELETE) http/, 'example request line');
   const requestStart = lines.findIndex((l) => l.text.trim() === 'Request parameter example');
   const responseStart = lines.findIndex((l) => l.text.trim() === 'Return Example');
-  const requestBody = jsonAt(lines, must(lines.findIndex((l, i) => i > requestStart && l.text.trim().startsWith('{')), 'request example'));
-  const responseBody = jsonAt(lines, must(lines.findIndex((l, i) => i > responseStart && l.text.trim().startsWith('{')), 'response example'));
+  const requestBody = jsonAt(
+    lines,
+    must(
+      lines.findIndex((l, i) => i > requestStart && l.text.trim().startsWith('{')),
+      'request example',
+    ),
+  );
+  const responseBody = jsonAt(
+    lines,
+    must(
+      lines.findIndex((l, i) => i > responseStart && l.text.trim().startsWith('{')),
+      'response example',
+    ),
+  );
   const note = find(/^Note:/, 'note');
   const docIssues = [];
-  if (!parseJson(requestBody).ok) docIssues.push({ where: 'onenet UpdateApiKey example request', line: requestStart + 1, issue: 'the request body example has a trailing comma after "permissions"; not valid JSON as printed' });
-  docIssues.push({ where: 'onenet UpdateApiKey params', line: must(tables.params.find((p) => p.name === 'access_methods'), 'access_methods').line, issue: 'access_methods is listed in the body table, but the example puts it inside each permissions object' });
+  if (!parseJson(requestBody).ok)
+    docIssues.push({
+      where: 'onenet UpdateApiKey example request',
+      line: requestStart + 1,
+      issue: 'the request body example has a trailing comma after "permissions"; not valid JSON as printed',
+    });
+  docIssues.push({
+    where: 'onenet UpdateApiKey params',
+    line: must(
+      tables.params.find((p) => p.name === 'access_methods'),
+      'access_methods',
+    ).line,
+    issue: 'access_methods is listed in the body table, but the example puts it inside each permissions object',
+  });
   return {
     vendor: 'onenet',
     name: 'China Mobile OneNET',
     source,
     baseUrl: `${url.protocol}//${url.host}`,
-    auth: { scheme: 'api-key', header: 'api-key', description: 'The APIKey is sent as is in the api-key request header (shared/seeds/README.md; the page itself shows no auth header).' },
+    auth: {
+      scheme: 'api-key',
+      header: 'api-key',
+      description: 'The APIKey is sent as is in the api-key request header (shared/seeds/README.md; the page itself shows no auth header).',
+    },
     response: { codeField: 'errno', messageField: 'error', dataField: 'data', successCode: 0, successMessage: 'succ' },
     endpoints: [
       {
@@ -85,16 +117,35 @@ export function readOneNet(lines, ocr, source) {
         title: find(/^Update apikey$/, 'title').text.trim(),
         method,
         path: '/keys/{key}',
-        params: [{ name: 'key', type: 'string', required: true, in: 'path', description: keyLine.text.trim().replace(/^key:\s*/, ''), secret: true, line: keyLine.n }, ...tables.params],
+        params: [
+          { name: 'key', type: 'string', required: true, in: 'path', description: keyLine.text.trim().replace(/^key:\s*/, ''), secret: true, line: keyLine.n },
+          ...tables.params,
+        ],
         structures: tables.structures,
         outputs: tables.outputs,
-        examples: [{ request: { text: `${exampleHeader.text.trim()}\n\n${requestBody}`, parses: parseJson(requestBody).ok }, response: { text: responseBody, parses: parseJson(responseBody).ok } }],
+        examples: [
+          {
+            request: { text: `${exampleHeader.text.trim()}\n\n${requestBody}`, parses: parseJson(requestBody).ok },
+            response: { text: responseBody, parses: parseJson(responseBody).ok },
+          },
+        ],
         errors: [],
         notes: [note.text.trim()],
         line: urlLine.n,
       },
     ],
-    errorCodes: [{ code: '0', message: '调用成功 (errno 0, error "succ")', messageDoc: must(tables.outputs.find((o) => o.name === 'errno'), 'errno row').description, kind: 'common', success: true }],
+    errorCodes: [
+      {
+        code: '0',
+        message: '调用成功 (errno 0, error "succ")',
+        messageDoc: must(
+          tables.outputs.find((o) => o.name === 'errno'),
+          'errno row',
+        ).description,
+        kind: 'common',
+        success: true,
+      },
+    ],
     docIssues,
   };
 }
@@ -122,31 +173,76 @@ export function readMxchip(lines, source) {
   const general = lines.slice(0, starts[0]);
   const generalCodes = tableRows(general, ['错误码']).map((r) => ({ code: r.cells[0], message: r.cells[1] ?? '', line: r.line }));
   const errorBodies = general.filter((l) => l.text.trim().startsWith('{"meta"')).map((l) => l.text.trim());
-  const bearer = must(general.find((l) => /^Authorization: Bearer /.test(l.text.trim())), 'Authorization: Bearer line');
+  const bearer = must(
+    general.find((l) => /^Authorization: Bearer /.test(l.text.trim())),
+    'Authorization: Bearer line',
+  );
   const endpoints = starts.map((start, k) => {
     const section = lines.slice(start, starts[k + 1] ?? lines.length);
     const key = section[0].text.trim();
     const named = must(MXCHIP_NAMES[key], `a name for ${key}`);
     const [method, path] = key.split(' ');
-    const params = tableRows(subsection(section, '请求参数'), ['参数']).map((r) => ({ name: r.cells[0], type: r.cells[1], required: r.cells[2] === '是', in: 'body', description: r.cells[3] ?? '', ...(r.cells[0] === 'client_secret' ? { secret: true } : {}), line: r.line }));
+    const params = tableRows(subsection(section, '请求参数'), ['参数']).map((r) => ({
+      name: r.cells[0],
+      type: r.cells[1],
+      required: r.cells[2] === '是',
+      in: 'body',
+      description: r.cells[3] ?? '',
+      ...(r.cells[0] === 'client_secret' ? { secret: true } : {}),
+      line: r.line,
+    }));
     const fixed = params.find((p) => /^固定值[：:]/.test(p.description));
     if (fixed) fixed.const = fixed.description.replace(/^固定值[：:]\s*/, '');
-    const responseText = subsection(section, '返回值').map((l) => l.text.trim()).find((t) => t.startsWith('{')) ?? '';
-    const outputs = tableRows(subsection(section, '字段说明'), ['字段']).map((r) => ({ name: r.cells[0], type: r.cells[1], description: r.cells[2] ?? '', ...(r.cells[0] === 'access_token' || r.cells[0] === 'password' ? { secret: true } : {}), line: r.line }));
+    const responseText =
+      subsection(section, '返回值')
+        .map((l) => l.text.trim())
+        .find((t) => t.startsWith('{')) ?? '';
+    const outputs = tableRows(subsection(section, '字段说明'), ['字段']).map((r) => ({
+      name: r.cells[0],
+      type: r.cells[1],
+      description: r.cells[2] ?? '',
+      ...(r.cells[0] === 'access_token' || r.cells[0] === 'password' ? { secret: true } : {}),
+      line: r.line,
+    }));
     const errors = tableRows(subsection(section, '错误码'), ['code']).map((r) => ({ code: r.cells[0], message: r.cells[1] ?? '', line: r.line }));
-    return { ...named, method, path, params, outputs, examples: [{ response: { text: responseText, parses: parseJson(responseText).ok } }], errors: [...errors, ...(named.name === 'GetToken' ? [] : generalCodes.map(({ code, message }) => ({ code, message })))], line: section[0].n };
+    return {
+      ...named,
+      method,
+      path,
+      params,
+      outputs,
+      examples: [{ response: { text: responseText, parses: parseJson(responseText).ok } }],
+      errors: [...errors, ...(named.name === 'GetToken' ? [] : generalCodes.map(({ code, message }) => ({ code, message })))],
+      line: section[0].n,
+    };
   });
   const endpointCodes = new Map();
-  for (const e of endpoints) for (const err of e.errors) if (!generalCodes.some((g) => g.code === err.code) && !endpointCodes.has(err.code)) endpointCodes.set(err.code, err.message);
+  for (const e of endpoints)
+    for (const err of e.errors) if (!generalCodes.some((g) => g.code === err.code) && !endpointCodes.has(err.code)) endpointCodes.set(err.code, err.message);
   return {
     vendor: 'mxchip',
     name: 'MXCHIP (庆科) v3 open API',
     source,
-    auth: { scheme: 'bearer', header: 'Authorization', format: 'Bearer <access_token>', tokenEndpoint: 'GetToken', grantType: 'client_credentials', example: bearer.text.trim(), description: 'Every call but GetToken sends the access_token from GetToken as a Bearer token; it expires after expires_in seconds (10100) and a wrong one gives 10101.' },
+    auth: {
+      scheme: 'bearer',
+      header: 'Authorization',
+      format: 'Bearer <access_token>',
+      tokenEndpoint: 'GetToken',
+      grantType: 'client_credentials',
+      example: bearer.text.trim(),
+      description:
+        'Every call but GetToken sends the access_token from GetToken as a Bearer token; it expires after expires_in seconds (10100) and a wrong one gives 10101.',
+    },
     response: { codeField: 'meta.code', messageField: 'meta.message', dataField: 'data', successCode: 0 },
     endpoints,
     errorCodes: [
-      ...generalCodes.map((g) => ({ code: g.code, message: g.message, kind: 'common', example: errorBodies.find((b) => b.includes(`"code":${g.code}`)), line: g.line })),
+      ...generalCodes.map((g) => ({
+        code: g.code,
+        message: g.message,
+        kind: 'common',
+        example: errorBodies.find((b) => b.includes(`"code":${g.code}`)),
+        line: g.line,
+      })),
       ...[...endpointCodes].map(([code, message]) => ({ code, message, kind: 'business' })),
     ],
     docIssues: [{ where: 'mxchip', line: 1, issue: 'the page names no host; the base URL is the one MXCHIP gives you' }],

@@ -25,7 +25,12 @@ export interface CapturedRequest {
  * a scheme it guessed), `error` says what was expected where the input stopped making sense.
  */
 export type CaptureResult =
-  | { readonly ok: true; readonly request: CapturedRequest; readonly notes: readonly string[]; /** When the capture says the request was sent (HAR startedDateTime), Unix seconds. */ readonly sentAt?: number }
+  | {
+      readonly ok: true;
+      readonly request: CapturedRequest;
+      readonly notes: readonly string[];
+      /** When the capture says the request was sent (HAR startedDateTime), Unix seconds. */ readonly sentAt?: number;
+    }
   | { readonly ok: false; readonly error: string };
 
 export const captureOk = (request: CapturedRequest, notes: readonly string[] = []): CaptureResult => ({ ok: true, request, notes });
@@ -61,7 +66,8 @@ export function unencodablePart(request: CapturedRequest): string | undefined {
     return at === -1 ? undefined : `${what} has ${describeLoneSurrogate(text, at)}`;
   };
   let problem = check(request.method, 'the method') ?? check(request.url, 'the URL');
-  for (const { name, value } of request.headers) problem ??= check(name, `a header name (${quoteInput(name, 30)})`) ?? check(value, `the value of header ${quoteInput(name, 30)}`);
+  for (const { name, value } of request.headers)
+    problem ??= check(name, `a header name (${quoteInput(name, 30)})`) ?? check(value, `the value of header ${quoteInput(name, 30)}`);
   return problem ?? check(request.body, 'the body');
 }
 

@@ -24,14 +24,19 @@ test("the doc's curl example: method, URL, headers in order, body byte for byte"
   const { request, notes } = ok(DOC_EXAMPLE);
   assert.equal(request.method, 'POST');
   assert.equal(request.url, 'https://cvm.tencentcloudapi.com');
-  assert.deepEqual(request.headers.map((h) => h.name), ['Authorization', 'Content-Type', 'Host', 'X-TC-Action', 'X-TC-Timestamp', 'X-TC-Version', 'X-TC-Region']);
+  assert.deepEqual(
+    request.headers.map((h) => h.name),
+    ['Authorization', 'Content-Type', 'Host', 'X-TC-Action', 'X-TC-Timestamp', 'X-TC-Version', 'X-TC-Region'],
+  );
   assert.equal(request.headers[0]!.value.slice(-64), 'be4f67d323c78ab9acb7395e43c0dbcf822a9cfac32fea2449a7bc7726b770a3');
   assert.equal(request.body, '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}');
   assert.deepEqual(notes, [], 'Content-Type was given, so curl adds none');
 });
 
-test('long options, --url, $\'…\' bodies, attached short values and ignored flags', () => {
-  const { request, notes } = ok(`curl --request POST --url 'https://iotcloud.tencentcloudapi.com/' --header 'content-type: application/json' -sSL --compressed --data-raw $'{"Name":"\\u8bbe\\u5907","Note":"a\\nb\\'c"}'`);
+test("long options, --url, $'…' bodies, attached short values and ignored flags", () => {
+  const { request, notes } = ok(
+    `curl --request POST --url 'https://iotcloud.tencentcloudapi.com/' --header 'content-type: application/json' -sSL --compressed --data-raw $'{"Name":"\\u8bbe\\u5907","Note":"a\\nb\\'c"}'`,
+  );
   assert.equal(request.method, 'POST');
   assert.equal(request.url, 'https://iotcloud.tencentcloudapi.com/');
   assert.equal(request.body, '{"Name":"设备","Note":"a\nb\'c"}');
@@ -56,7 +61,10 @@ test('-d adds the Content-Type curl sends by itself; -H "Name:" removes it; repe
   const removed = ok(`curl https://cvm.tencentcloudapi.com/ -H 'Content-Type:' -d x=1`);
   assert.deepEqual(removed.request.headers, []);
   const json = ok(`curl https://cvm.tencentcloudapi.com/ --json '{"a":1}'`);
-  assert.deepEqual(json.request.headers, [{ name: 'Accept', value: 'application/json' }, { name: 'Content-Type', value: 'application/json' }]);
+  assert.deepEqual(json.request.headers, [
+    { name: 'Accept', value: 'application/json' },
+    { name: 'Content-Type', value: 'application/json' },
+  ]);
 });
 
 test('-G moves the data to the query; --data-urlencode encodes the value part', () => {
@@ -96,23 +104,28 @@ test('the command ends at an unquoted ; | or >, which is noted', () => {
 
 test('headers named like Object.prototype members are kept, in order, and become own properties of the record', async () => {
   const { capturedHeaderRecord } = await import('./CapturedRequest.js');
-  const parsed = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -H '__proto__: a' -H 'constructor: b' -H 'toString: c' -H 'hasOwnProperty: d' --data-raw '{}'");
+  const parsed = parseCurl(
+    "curl https://iotcloud.tencentcloudapi.com/ -H '__proto__: a' -H 'constructor: b' -H 'toString: c' -H 'hasOwnProperty: d' --data-raw '{}'",
+  );
   assert.ok(parsed.ok);
-  assert.deepEqual(parsed.request.headers.slice(0, 4).map((h) => `${h.name}=${h.value}`), ['__proto__=a', 'constructor=b', 'toString=c', 'hasOwnProperty=d']);
+  assert.deepEqual(
+    parsed.request.headers.slice(0, 4).map((h) => `${h.name}=${h.value}`),
+    ['__proto__=a', 'constructor=b', 'toString=c', 'hasOwnProperty=d'],
+  );
   const record = capturedHeaderRecord(parsed.request);
   assert.deepEqual(Object.keys(record).slice(0, 4), ['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
   assert.equal(Object.getPrototypeOf(record), Object.prototype, 'the record keeps its prototype');
   assert.equal(Object.getOwnPropertyDescriptor(record, '__proto__')?.value, 'a');
 });
 
-test('a lone surrogate from $\'\\uD800\' or a broken paste is refused naming the header or the body', () => {
+test("a lone surrogate from $'\\uD800' or a broken paste is refused naming the header or the body", () => {
   const header = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -H $'X-Name: a\\uD800' -d '{}'");
   assert.ok(!header.ok);
   assert.match(header.error, /^curl: the value of header "X-Name" has a lone UTF-16 surrogate U\+D800 at index 1, which has no UTF-8 encoding; expected text/);
-  const body = parseCurl("curl https://iotcloud.tencentcloudapi.com/ -d '{\"a\":\"\uDC00\"}'");
+  const body = parseCurl('curl https://iotcloud.tencentcloudapi.com/ -d \'{"a":"\uDC00"}\'');
   assert.ok(!body.ok);
   assert.match(body.error, /^curl: the body has a lone UTF-16 surrogate U\+DC00 at index 6/);
-  assert.ok(parseCurl("curl https://iotcloud.tencentcloudapi.com/ -d '{\"a\":\"😀\"}'").ok, 'a surrogate pair is fine');
+  assert.ok(parseCurl('curl https://iotcloud.tencentcloudapi.com/ -d \'{"a":"😀"}\'').ok, 'a surrogate pair is fine');
 });
 
 test('--data-urlencode of a lone surrogate is named, not a URIError', () => {

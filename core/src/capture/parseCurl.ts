@@ -5,14 +5,84 @@ import { splitShellWords } from './splitShellWords.js';
 type DataKind = 'data' | 'raw' | 'binary' | 'urlencode' | 'json';
 
 // The options that shape the request, in both spellings.
-const SHORT: Record<string, string> = { X: 'request', H: 'header', d: 'data', A: 'user-agent', e: 'referer', b: 'cookie', F: 'form', T: 'upload-file', G: 'get', I: 'head', u: 'user', K: 'config' };
-const REQUEST_OPTIONS = new Set(['request', 'header', 'data', 'data-ascii', 'data-raw', 'data-binary', 'data-urlencode', 'json', 'url', 'user-agent', 'referer', 'cookie', 'form', 'form-string', 'upload-file', 'user', 'config']);
+const SHORT: Record<string, string> = {
+  X: 'request',
+  H: 'header',
+  d: 'data',
+  A: 'user-agent',
+  e: 'referer',
+  b: 'cookie',
+  F: 'form',
+  T: 'upload-file',
+  G: 'get',
+  I: 'head',
+  u: 'user',
+  K: 'config',
+};
+const REQUEST_OPTIONS = new Set([
+  'request',
+  'header',
+  'data',
+  'data-ascii',
+  'data-raw',
+  'data-binary',
+  'data-urlencode',
+  'json',
+  'url',
+  'user-agent',
+  'referer',
+  'cookie',
+  'form',
+  'form-string',
+  'upload-file',
+  'user',
+  'config',
+]);
 const REQUEST_FLAGS = new Set(['get', 'head']);
 // Options that take a value but do not change what is sent (output, TLS, proxy, timing): skipped with their value.
 const SKIPPED_WITH_VALUE = new Set([
-  'output', 'max-time', 'connect-timeout', 'proxy', 'cacert', 'capath', 'cert', 'cert-type', 'key', 'key-type', 'pass', 'write-out', 'retry', 'retry-delay', 'retry-max-time',
-  'cookie-jar', 'resolve', 'connect-to', 'limit-rate', 'range', 'interface', 'dump-header', 'trace', 'trace-ascii', 'max-redirs', 'proto', 'proto-redir', 'tls-max', 'ciphers',
-  'proxy-user', 'noproxy', 'stderr', 'expect100-timeout', 'keepalive-time', 'speed-limit', 'speed-time', 'time-cond', 'oauth2-bearer', 'aws-sigv4', 'dns-servers', 'local-port', 'unix-socket',
+  'output',
+  'max-time',
+  'connect-timeout',
+  'proxy',
+  'cacert',
+  'capath',
+  'cert',
+  'cert-type',
+  'key',
+  'key-type',
+  'pass',
+  'write-out',
+  'retry',
+  'retry-delay',
+  'retry-max-time',
+  'cookie-jar',
+  'resolve',
+  'connect-to',
+  'limit-rate',
+  'range',
+  'interface',
+  'dump-header',
+  'trace',
+  'trace-ascii',
+  'max-redirs',
+  'proto',
+  'proto-redir',
+  'tls-max',
+  'ciphers',
+  'proxy-user',
+  'noproxy',
+  'stderr',
+  'expect100-timeout',
+  'keepalive-time',
+  'speed-limit',
+  'speed-time',
+  'time-cond',
+  'oauth2-bearer',
+  'aws-sigv4',
+  'dns-servers',
+  'local-port',
+  'unix-socket',
 ]);
 const SKIPPED_SHORT_WITH_VALUE = new Set(['o', 'm', 'x', 'E', 'w', 'c', 'r', 'D', 'U', 'y', 'Y', 'z']);
 
@@ -69,7 +139,8 @@ function applyOption(state: CurlState, option: string, value: string): string | 
     case 'data-ascii':
     case 'data-binary':
     case 'json':
-      if (value.startsWith('@')) return `--${option} ${quoteInput(value)} reads the body from a file, which a pasted command does not carry; expected the body inline, e.g. --data-raw '{"Limit":10}'`;
+      if (value.startsWith('@'))
+        return `--${option} ${quoteInput(value)} reads the body from a file, which a pasted command does not carry; expected the body inline, e.g. --data-raw '{"Limit":10}'`;
       state.data.push({ kind: option === 'json' ? 'json' : option === 'data-binary' ? 'binary' : 'data', value });
       return undefined;
     case 'data-raw':
@@ -123,12 +194,17 @@ function bodyOf(state: CurlState): string {
  */
 export function parseCurl(text: string): CaptureResult {
   if (typeof text !== 'string') return captureError('curl: expected the command as text');
-  const trimmed = text.replace(/^\uFEFF/, '').trim().replace(/^\$\s+/, '');
-  if (/\^"/.test(trimmed) && /\^\r?\n/.test(trimmed)) return captureError('curl: this looks like a Windows cmd copy (^" quoting); expected a bash/POSIX curl command, e.g. DevTools "Copy as cURL (bash)"');
+  const trimmed = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^\$\s+/, '');
+  if (/\^"/.test(trimmed) && /\^\r?\n/.test(trimmed))
+    return captureError('curl: this looks like a Windows cmd copy (^" quoting); expected a bash/POSIX curl command, e.g. DevTools "Copy as cURL (bash)"');
   const split = splitShellWords(trimmed);
   if (!split.ok) return captureError(`curl: ${split.error}`);
   const [first, ...rest] = split.words;
-  if (first === undefined || !/^curl(\.exe)?$/i.test(first.replace(/^.*[\\/]/, ''))) return captureError(`curl: expected the command to start with curl, got ${quoteInput(first ?? '')}`);
+  if (first === undefined || !/^curl(\.exe)?$/i.test(first.replace(/^.*[\\/]/, '')))
+    return captureError(`curl: expected the command to start with curl, got ${quoteInput(first ?? '')}`);
   const state: CurlState = { urls: [], headers: [], removed: new Set(), data: [], get: false, head: false, notes: [] };
   if (split.stoppedAt) state.notes.push(`ignored what follows the command: ${quoteInput(split.stoppedAt, 30)}`);
   let lastOption = 'curl';
@@ -180,7 +256,10 @@ export function parseCurl(text: string): CaptureResult {
   }
 
   if (state.urls.length === 0) return captureError(`curl: expected a URL after ${quoteInput(lastOption)}, e.g. https://iotcloud.tencentcloudapi.com/`);
-  if (state.urls.length > 1) return captureError(`curl: expected one URL, found ${state.urls.length}: ${state.urls.map((u) => quoteInput(u, 40)).join(', ')} (an unknown option before one of them may take a value)`);
+  if (state.urls.length > 1)
+    return captureError(
+      `curl: expected one URL, found ${state.urls.length}: ${state.urls.map((u) => quoteInput(u, 40)).join(', ')} (an unknown option before one of them may take a value)`,
+    );
   let url = state.urls[0]!;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     url = `http://${url}`;

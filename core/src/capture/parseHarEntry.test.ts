@@ -20,12 +20,17 @@ const entry = (url: string, text?: string) => ({
 });
 
 test('from a whole log, the first request to *.tencentcloudapi.com is taken, pseudo-headers left out', () => {
-  const har = { log: { version: '1.2', entries: [entry('https://console.cloud.tencent.com/x', 'a'), entry('https://iotcloud.tencentcloudapi.com/', '{"ProductId":"A"}')] } };
+  const har = {
+    log: { version: '1.2', entries: [entry('https://console.cloud.tencent.com/x', 'a'), entry('https://iotcloud.tencentcloudapi.com/', '{"ProductId":"A"}')] },
+  };
   const result = parseHarEntry(JSON.stringify(har));
   assert.ok(result.ok, result.ok ? '' : result.error);
   assert.equal(result.request.url, 'https://iotcloud.tencentcloudapi.com/');
   assert.equal(result.request.body, '{"ProductId":"A"}');
-  assert.deepEqual(result.request.headers.map((h) => h.name), ['content-type', 'x-tc-action']);
+  assert.deepEqual(
+    result.request.headers.map((h) => h.name),
+    ['content-type', 'x-tc-action'],
+  );
   assert.ok(result.notes.some((n) => n.includes('entry 1 of 2')));
   assert.equal(result.sentAt, 1551113065, 'startedDateTime gives the time it was sent');
 });
@@ -38,7 +43,20 @@ test('one entry, a bare request, an explicit index, params-only form bodies', ()
   const log = { log: { entries: [entry('https://a.tencentcloudapi.com/', '1'), entry('https://b.tencentcloudapi.com/', '2')] } };
   const second = parseHarEntry(log, { index: 1 });
   assert.ok(second.ok && second.request.body === '2');
-  const form = parseHarEntry({ request: { method: 'POST', url: 'https://cvm.tencentcloudapi.com/', headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'Action', value: 'X' }, { name: 'Nonce', value: '1' }] } } });
+  const form = parseHarEntry({
+    request: {
+      method: 'POST',
+      url: 'https://cvm.tencentcloudapi.com/',
+      headers: [],
+      postData: {
+        mimeType: 'application/x-www-form-urlencoded',
+        params: [
+          { name: 'Action', value: 'X' },
+          { name: 'Nonce', value: '1' },
+        ],
+      },
+    },
+  });
   assert.ok(form.ok && form.request.body === 'Action=X&Nonce=1');
 });
 
@@ -48,8 +66,14 @@ test('malformed HAR is refused saying what was expected', () => {
     ['42', /^HAR: expected a HAR log/],
     [{ log: { entries: {} } }, /^HAR: expected log\.entries to be an array/],
     [{ log: { entries: [] } }, /^HAR: expected at least one entry/],
-    [{ log: { entries: [{ request: { method: 'POST', url: 'nope', headers: [] } }] } }, /^HAR: log\.entries\[0\]\.request\.url should be an absolute http\(s\) URL/],
-    [{ request: { method: 'POST', url: 'https://a.tencentcloudapi.com/', headers: [{ name: 1 }] } }, /^HAR: request\.headers\[0\] should be \{"name": string, "value": string\}/],
+    [
+      { log: { entries: [{ request: { method: 'POST', url: 'nope', headers: [] } }] } },
+      /^HAR: log\.entries\[0\]\.request\.url should be an absolute http\(s\) URL/,
+    ],
+    [
+      { request: { method: 'POST', url: 'https://a.tencentcloudapi.com/', headers: [{ name: 1 }] } },
+      /^HAR: request\.headers\[0\] should be \{"name": string, "value": string\}/,
+    ],
     [{ request: { method: 7, url: 'https://a/' } }, /^HAR: request\.method should be a method/],
     [{ log: { entries: [entry('https://a.tencentcloudapi.com/')] } }, /./],
   ];
@@ -63,7 +87,12 @@ test('malformed HAR is refused saying what was expected', () => {
 
 test('postData.params with a value that is not text is named, not sent as [object Object]; deep JSON is refused before it is walked', () => {
   const request = (params: unknown[]) => ({ request: { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: [], postData: { params } } });
-  const object = parseHarEntry(request([{ name: 'a', value: '1' }, { name: 'b', value: { x: 1 } }]));
+  const object = parseHarEntry(
+    request([
+      { name: 'a', value: '1' },
+      { name: 'b', value: { x: 1 } },
+    ]),
+  );
   assert.ok(!object.ok);
   assert.equal(object.error, 'HAR: request.postData.params[1].value should be a string, got "{\\"x\\":1}"');
   const number = parseHarEntry(JSON.stringify(request([{ name: 'n', value: 3 }])));

@@ -28,7 +28,8 @@ function requestsOf(value: unknown): { requests: unknown[]; path: (i: number) =>
     if (!Array.isArray(entries)) return 'HAR: expected log.entries to be an array of entries';
     return { requests: itemsOf(entries).map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `log.entries[${i}].request` };
   }
-  if (isObject(value) && Array.isArray(value['entries'])) return { requests: itemsOf(value['entries']).map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `entries[${i}].request` };
+  if (isObject(value) && Array.isArray(value['entries']))
+    return { requests: itemsOf(value['entries']).map((e) => (isObject(e) ? e['request'] : undefined)), path: (i) => `entries[${i}].request` };
   if (isObject(value) && isObject(value['request'])) return { requests: [value['request']], path: () => 'request' };
   if (isObject(value) && 'method' in value && 'url' in value) return { requests: [value], path: () => 'request' };
   if (Array.isArray(value)) return { requests: itemsOf(value).map((e) => (isObject(e) && isObject(e['request']) ? e['request'] : e)), path: (i) => `[${i}]` };
@@ -41,13 +42,16 @@ const isTencentApi = (request: unknown) => isObject(request) && /(^|\.)tencentcl
 function readRequest(request: unknown, path: string, notes: string[]): CaptureResult {
   if (!isObject(request)) return captureError(`HAR: ${path} should be an object with method, url and headers`);
   const { method, url, headers, postData } = request;
-  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) return captureError(`HAR: ${path}.method should be a method such as "POST", got ${quoteInput(JSON.stringify(method) ?? 'nothing')}`);
-  if (typeof url !== 'string' || !ABSOLUTE_HTTP_URL.test(url)) return captureError(`HAR: ${path}.url should be an absolute http(s) URL, got ${quoteInput(JSON.stringify(url) ?? 'nothing')}`);
+  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))
+    return captureError(`HAR: ${path}.method should be a method such as "POST", got ${quoteInput(JSON.stringify(method) ?? 'nothing')}`);
+  if (typeof url !== 'string' || !ABSOLUTE_HTTP_URL.test(url))
+    return captureError(`HAR: ${path}.url should be an absolute http(s) URL, got ${quoteInput(JSON.stringify(url) ?? 'nothing')}`);
   if (headers !== undefined && !Array.isArray(headers)) return captureError(`HAR: ${path}.headers should be an array of {"name","value"}`);
   const captured: CapturedHeader[] = [];
   let pseudo = 0;
   for (const [i, header] of itemsOf(headers ?? []).entries()) {
-    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string') return captureError(`HAR: ${path}.headers[${i}] should be {"name": string, "value": string}`);
+    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string')
+      return captureError(`HAR: ${path}.headers[${i}] should be {"name": string, "value": string}`);
     // h2 pseudo-headers (:authority, :path…) are not headers a signer sees; the URL already carries them.
     if (header['name'].startsWith(':')) pseudo++;
     else captured.push({ name: header['name'], value: header['value'] });
@@ -63,9 +67,11 @@ function readRequest(request: unknown, path: string, notes: string[]): CaptureRe
       const pairs: string[] = [];
       for (const [i, param] of itemsOf(params).entries()) {
         // A value that is not text (an object, a number) would be sent as "[object Object]" or a guess: named instead.
-        if (!isObject(param) || typeof param['name'] !== 'string') return captureError(`HAR: ${path}.postData.params[${i}] should be {"name": string, "value": string}`);
+        if (!isObject(param) || typeof param['name'] !== 'string')
+          return captureError(`HAR: ${path}.postData.params[${i}] should be {"name": string, "value": string}`);
         const value = param['value'] ?? '';
-        if (typeof value !== 'string') return captureError(`HAR: ${path}.postData.params[${i}].value should be a string, got ${quoteInput(JSON.stringify(value) ?? typeof value)}`);
+        if (typeof value !== 'string')
+          return captureError(`HAR: ${path}.postData.params[${i}].value should be a string, got ${quoteInput(JSON.stringify(value) ?? typeof value)}`);
         pairs.push(`${param['name']}=${value}`);
       }
       body = pairs.join('&');
@@ -86,7 +92,12 @@ export function parseHarEntry(json: string | unknown, options: HarOptions = {}):
   if (typeof json === 'string') {
     // Bounded: a HAR is a few levels deep; the depth is measured before anything walks the value.
     const parsed = parseJsonBounded(json.startsWith('\uFEFF') ? json.slice(1) : json, 'HAR', { maxDepth: HAR_MAX_DEPTH });
-    if (!parsed.ok) return captureError(parsed.problem === 'invalid' ? `HAR: expected JSON (${parsed.message.replace(/^HAR: not valid JSON \(/, '').replace(/\)$/, '')})` : `${parsed.message}; expected a HAR log, entry or request`);
+    if (!parsed.ok)
+      return captureError(
+        parsed.problem === 'invalid'
+          ? `HAR: expected JSON (${parsed.message.replace(/^HAR: not valid JSON \(/, '').replace(/\)$/, '')})`
+          : `${parsed.message}; expected a HAR log, entry or request`,
+      );
     value = parsed.value;
   } else if (valueDepthExceeds(json, HAR_MAX_DEPTH)) {
     return captureError(`HAR: nested more than ${HAR_MAX_DEPTH} levels deep; expected a HAR log, entry or request`);
@@ -98,15 +109,26 @@ export function parseHarEntry(json: string | unknown, options: HarOptions = {}):
   const notes: string[] = [];
   let index: number;
   if (options.index !== undefined) {
-    if (!Number.isInteger(options.index) || options.index < 0 || options.index >= requests.length) return captureError(`HAR: expected an entry index from 0 to ${requests.length - 1}, got ${options.index}`);
+    if (!Number.isInteger(options.index) || options.index < 0 || options.index >= requests.length)
+      return captureError(`HAR: expected an entry index from 0 to ${requests.length - 1}, got ${options.index}`);
     index = options.index;
   } else {
     const tencent = requests.findIndex(isTencentApi);
     index = tencent === -1 ? 0 : tencent;
-    if (requests.length > 1) notes.push(tencent === -1 ? `took entry 0 of ${requests.length} (none goes to *.tencentcloudapi.com)` : `took entry ${index} of ${requests.length}, the first to *.tencentcloudapi.com`);
+    if (requests.length > 1)
+      notes.push(
+        tencent === -1
+          ? `took entry 0 of ${requests.length} (none goes to *.tencentcloudapi.com)`
+          : `took entry ${index} of ${requests.length}, the first to *.tencentcloudapi.com`,
+      );
   }
   const result = readRequest(requests[index], path(index), notes);
-  const started = isObject(value) && isObject(value['log']) ? (value['log']['entries'] as unknown[])[index] : isObject(value) && isObject(value['request']) ? value : undefined;
+  const started =
+    isObject(value) && isObject(value['log'])
+      ? (value['log']['entries'] as unknown[])[index]
+      : isObject(value) && isObject(value['request'])
+        ? value
+        : undefined;
   const startedAt = isObject(started) && typeof started['startedDateTime'] === 'string' ? Date.parse(started['startedDateTime']) : Number.NaN;
   return result.ok && Number.isFinite(startedAt) ? { ...result, sentAt: Math.floor(startedAt / 1000) } : result;
 }

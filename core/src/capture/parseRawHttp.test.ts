@@ -14,12 +14,17 @@ const DOC_REQUEST = [
 ].join('\n');
 
 test('origin-form target with Host, CRLF, Content-Length trimming a pasted trailing newline', () => {
-  const result = parseRawHttp('POST / HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{"设备":1}\r\n');
+  const result = parseRawHttp(
+    'POST / HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{"设备":1}\r\n',
+  );
   assert.ok(result.ok, result.ok ? '' : result.error);
   assert.equal(result.request.url, 'https://iotcloud.tencentcloudapi.com/');
   assert.equal(result.request.body, '{"设备":1}', 'Content-Length counts UTF-8 bytes');
   assert.ok(result.notes.some((n) => n.includes('Content-Length')));
-  assert.deepEqual(result.request.headers.map((h) => h.name), ['Host', 'Content-Type', 'Content-Length']);
+  assert.deepEqual(
+    result.request.headers.map((h) => h.name),
+    ['Host', 'Content-Type', 'Content-Length'],
+  );
 });
 
 test("the doc's final request: absolute target, no HTTP version, LF only, body kept as is", () => {

@@ -93,21 +93,25 @@ export function parseRawHttp(text: string): CaptureResult {
   if (/^https?:\/\//i.test(target)) {
     url = target;
     const authority = /^https?:\/\/([^/?#]+)/i.exec(target)?.[1];
-    if (host !== undefined && authority !== undefined && host.toLowerCase() !== authority.toLowerCase()) notes.push(`the Host header (${host}) differs from the URL's host (${authority})`);
+    if (host !== undefined && authority !== undefined && host.toLowerCase() !== authority.toLowerCase())
+      notes.push(`the Host header (${host}) differs from the URL's host (${authority})`);
   } else if (target.startsWith('/')) {
-    if (host === undefined || host === '') return captureError('raw HTTP: expected a Host header (or an absolute URL on line 1) to know which server the request went to');
+    if (host === undefined || host === '')
+      return captureError('raw HTTP: expected a Host header (or an absolute URL on line 1) to know which server the request went to');
     const scheme = pseudo.get(':scheme') ?? 'https';
     if (!pseudo.has(':scheme')) notes.push('the scheme is not in the request; https assumed');
     url = `${scheme}://${host}${target}`;
   } else {
     return captureError(`raw HTTP: line 1 should have a target starting with / or http(s)://, got ${quoteInput(target)}`);
   }
-  if (!ABSOLUTE_HTTP_URL.test(url)) return captureError(`raw HTTP: expected a URL such as https://iotcloud.tencentcloudapi.com/ from the request line and Host, got ${quoteInput(url)}`);
+  if (!ABSOLUTE_HTTP_URL.test(url))
+    return captureError(`raw HTTP: expected a URL such as https://iotcloud.tencentcloudapi.com/ from the request line and Host, got ${quoteInput(url)}`);
 
   let body = hasBody ? rawBody : '';
   const contentLength = headers.find((h) => h.name.toLowerCase() === 'content-length')?.value;
   body = fitToContentLength(body, contentLength, notes);
-  if (headers.some((h) => h.name.toLowerCase() === 'transfer-encoding' && /chunked/i.test(h.value))) notes.push('Transfer-Encoding: chunked; the body is kept as pasted, chunk sizes included');
+  if (headers.some((h) => h.name.toLowerCase() === 'transfer-encoding' && /chunked/i.test(h.value)))
+    notes.push('Transfer-Encoding: chunked; the body is kept as pasted, chunk sizes included');
   const unencodable = unencodablePart({ method, url, headers, body });
   if (unencodable !== undefined) return captureError(`raw HTTP: ${unencodable}; expected text that can be sent as UTF-8`);
   return captureOk({ method, url, headers, body }, notes);

@@ -1,9 +1,21 @@
-export type ShellWords =
-  | { readonly ok: true; readonly words: readonly string[]; readonly stoppedAt?: string }
-  | { readonly ok: false; readonly error: string };
+export type ShellWords = { readonly ok: true; readonly words: readonly string[]; readonly stoppedAt?: string } | { readonly ok: false; readonly error: string };
 
 // ANSI-C ($'…') escapes bash understands; \x, \u, \U and octal are handled below.
-const ANSI_C: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 function position(text: string, index: number): string {
   const before = text.slice(0, index);

@@ -78,5 +78,12 @@ test('regions, domains and limits of iotcloud', () => {
   assert.equal(s.domains.find((d) => d.nearest)?.host, 'iotcloud.tencentcloudapi.com');
   assert.ok(s.domains.some((d) => d.financial && d.host === 'iotcloud.ap-shenzhen-fsi.tencentcloudapi.com'));
   assert.deepEqual([s.limits?.getMaxBytes, s.limits?.postTc3MaxBytes, s.limits?.timestampSkewSeconds], [32 * 1024, 10 * 1024 * 1024, 300]);
-  assert.deepEqual(s.commonParams?.tc3.map((p) => p.header).filter(Boolean), ['X-TC-Action', 'X-TC-Region', 'X-TC-Timestamp', 'X-TC-Version', 'X-TC-Token', 'X-TC-Language']);
+  assert.deepEqual(s.commonParams?.tc3.map((p) => p.header).filter(Boolean), [
+    'X-TC-Action',
+    'X-TC-Region',
+    'X-TC-Timestamp',
+    'X-TC-Version',
+    'X-TC-Token',
+    'X-TC-Language',
+  ]);
 });

@@ -11,7 +11,13 @@ test('edit distance counts insertions, deletions, substitutions and swaps, ignor
 });
 
 test('nearest candidates: full code, last segment, contained words; nothing for noise', () => {
-  const codes = ['AuthFailure.SignatureExpire', 'AuthFailure.SignatureFailure', 'InvalidParameter', 'InvalidParameterValue', 'FailedOperation.UpdateVersionNotMatch'];
+  const codes = [
+    'AuthFailure.SignatureExpire',
+    'AuthFailure.SignatureFailure',
+    'InvalidParameter',
+    'InvalidParameterValue',
+    'FailedOperation.UpdateVersionNotMatch',
+  ];
   assert.equal(suggestNearest('authfailure.signatureexpir', codes)[0], 'AuthFailure.SignatureExpire');
   assert.equal(suggestNearest('SignatureExpired', codes)[0], 'AuthFailure.SignatureExpire');
   assert.deepEqual(suggestNearest('UpdateVersionNotMatch', codes), ['FailedOperation.UpdateVersionNotMatch']);

@@ -37,7 +37,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 const lastSegment = (code: string) => code.slice(code.lastIndexOf('.') + 1);
-const splitWords = (name: string) => name.split(/[.\s_-]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+const splitWords = (name: string) =>
+  name
+    .split(/[.\s_-]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 // Candidates are the same few hundred catalog names on every call; split each once.
 const wordCache = new Map<string, string[]>();
 const wordsOf = (name: string) => {

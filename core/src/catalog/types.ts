@@ -224,7 +224,10 @@ export interface VendorEndpoint {
   readonly params: readonly VendorParam[];
   readonly structures?: readonly { readonly name: string; readonly fields: readonly VendorField[]; readonly line?: number }[];
   readonly outputs: readonly VendorField[];
-  readonly examples: readonly { readonly request?: { readonly text: string; readonly parses: boolean }; readonly response: { readonly text: string; readonly parses: boolean } }[];
+  readonly examples: readonly {
+    readonly request?: { readonly text: string; readonly parses: boolean };
+    readonly response: { readonly text: string; readonly parses: boolean };
+  }[];
   readonly errors: readonly { readonly code: string; readonly message: string; readonly line?: number }[];
   readonly notes?: readonly string[];
   readonly line?: number;
@@ -232,7 +235,15 @@ export interface VendorEndpoint {
 
 export type VendorAuth =
   | { readonly scheme: 'api-key'; readonly header: string; readonly description: string }
-  | { readonly scheme: 'bearer'; readonly header: string; readonly format: string; readonly tokenEndpoint: string; readonly grantType: string; readonly example: string; readonly description: string };
+  | {
+      readonly scheme: 'bearer';
+      readonly header: string;
+      readonly format: string;
+      readonly tokenEndpoint: string;
+      readonly grantType: string;
+      readonly example: string;
+      readonly description: string;
+    };
 
 export interface VendorErrorCode {
   readonly code: string;
@@ -254,7 +265,13 @@ export interface VendorCatalog {
   readonly baseUrl?: string;
   readonly auth: VendorAuth;
   /** Where the status code and message sit in a response body; dotted for nested fields. */
-  readonly response: { readonly codeField: string; readonly messageField: string; readonly dataField: string; readonly successCode: number; readonly successMessage?: string };
+  readonly response: {
+    readonly codeField: string;
+    readonly messageField: string;
+    readonly dataField: string;
+    readonly successCode: number;
+    readonly successMessage?: string;
+  };
   readonly endpoints: readonly VendorEndpoint[];
   readonly errorCodes: readonly VendorErrorCode[];
   readonly ocrCorrections: readonly OcrCorrection[];

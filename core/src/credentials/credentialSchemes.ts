@@ -44,12 +44,38 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
     fields: [
       { name: 'productId', label: { en: 'ProductId', zh: '产品 ID' }, required: true, modes: ['sign'], placeholder: 'ABCDE12345' },
       { name: 'deviceName', label: { en: 'DeviceName', zh: '设备名称' }, required: true, modes: ['sign'], placeholder: 'thermostat-1' },
-      { name: 'devicePsk', label: { en: 'DevicePsk (base64)', zh: '设备密钥 DevicePsk（base64）' }, secret: true, required: true, modes: both, placeholder: 'as CreateDevice returned it' },
-      { name: 'expiry', label: { en: 'Expiry (Unix seconds)', zh: '过期时间（Unix 秒）' }, required: false, modes: ['sign'], placeholder: 'default: now + 3600' },
+      {
+        name: 'devicePsk',
+        label: { en: 'DevicePsk (base64)', zh: '设备密钥 DevicePsk（base64）' },
+        secret: true,
+        required: true,
+        modes: both,
+        placeholder: 'as CreateDevice returned it',
+      },
+      {
+        name: 'expiry',
+        label: { en: 'Expiry (Unix seconds)', zh: '过期时间（Unix 秒）' },
+        required: false,
+        modes: ['sign'],
+        placeholder: 'default: now + 3600',
+      },
       { name: 'hmac', label: { en: 'HMAC', zh: 'HMAC 算法' }, required: false, modes: ['sign'], options: ['sha256', 'sha1'], placeholder: 'sha256' },
       { name: 'connid', label: { en: 'connid', zh: 'connid' }, required: false, modes: ['sign'], placeholder: '5 letters or digits (default: random)' },
-      { name: 'username', label: { en: 'Captured username', zh: '抓到的 username' }, required: true, modes: ['verify'], placeholder: 'ABCDE12345dev;12010126;AbC12;1700000000' },
-      { name: 'password', label: { en: 'Captured password', zh: '抓到的 password' }, secret: true, required: true, modes: ['verify'], placeholder: '<hex>;hmacsha256' },
+      {
+        name: 'username',
+        label: { en: 'Captured username', zh: '抓到的 username' },
+        required: true,
+        modes: ['verify'],
+        placeholder: 'ABCDE12345dev;12010126;AbC12;1700000000',
+      },
+      {
+        name: 'password',
+        label: { en: 'Captured password', zh: '抓到的 password' },
+        secret: true,
+        required: true,
+        modes: ['verify'],
+        placeholder: '<hex>;hmacsha256',
+      },
     ],
   },
   {
@@ -59,10 +85,37 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
     fields: [
       { name: 'res', label: { en: 'res', zh: 'res（资源）' }, required: true, modes: ['sign'], placeholder: 'products/123456/devices/dev-1' },
       { name: 'et', label: { en: 'et (expiry, Unix seconds)', zh: 'et（过期时间，Unix 秒）' }, required: true, modes: ['sign'], placeholder: '1924905600' },
-      { name: 'method', label: { en: 'method', zh: 'method（签名方法）' }, required: true, modes: ['sign'], options: ['sha256', 'sha1', 'md5'], placeholder: 'sha256' },
-      { name: 'key', label: { en: 'Access key (base64)', zh: '访问密钥 key（base64）' }, secret: true, required: true, modes: both, placeholder: 'the product or device key' },
-      { name: 'token', label: { en: 'Captured token', zh: '抓到的 token' }, secret: true, required: true, modes: ['verify'], placeholder: 'version=2018-10-31&res=…&et=…&method=…&sign=…' },
-      { name: 'expectedRes', label: { en: 'Expected res (optional)', zh: '预期的 res（可选）' }, required: false, modes: ['verify'], placeholder: 'products/123456/devices/dev-1' },
+      {
+        name: 'method',
+        label: { en: 'method', zh: 'method（签名方法）' },
+        required: true,
+        modes: ['sign'],
+        options: ['sha256', 'sha1', 'md5'],
+        placeholder: 'sha256',
+      },
+      {
+        name: 'key',
+        label: { en: 'Access key (base64)', zh: '访问密钥 key（base64）' },
+        secret: true,
+        required: true,
+        modes: both,
+        placeholder: 'the product or device key',
+      },
+      {
+        name: 'token',
+        label: { en: 'Captured token', zh: '抓到的 token' },
+        secret: true,
+        required: true,
+        modes: ['verify'],
+        placeholder: 'version=2018-10-31&res=…&et=…&method=…&sign=…',
+      },
+      {
+        name: 'expectedRes',
+        label: { en: 'Expected res (optional)', zh: '预期的 res（可选）' },
+        required: false,
+        modes: ['verify'],
+        placeholder: 'products/123456/devices/dev-1',
+      },
     ],
   },
   {
@@ -70,8 +123,22 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
     title: { en: 'OneNET api-key header (PUT /keys/{key})', zh: 'OneNET api-key 请求头（PUT /keys/{key}）' },
     modes: ['sign'],
     fields: [
-      { name: 'apiKey', label: { en: 'API key', zh: 'APIKey' }, secret: true, required: true, modes: ['sign'], placeholder: 'the key that authenticates the call' },
-      { name: 'keyToUpdate', label: { en: 'Key to update (optional)', zh: '要更新的 apikey（可选）' }, secret: true, required: false, modes: ['sign'], placeholder: 'default: the API key itself' },
+      {
+        name: 'apiKey',
+        label: { en: 'API key', zh: 'APIKey' },
+        secret: true,
+        required: true,
+        modes: ['sign'],
+        placeholder: 'the key that authenticates the call',
+      },
+      {
+        name: 'keyToUpdate',
+        label: { en: 'Key to update (optional)', zh: '要更新的 apikey（可选）' },
+        secret: true,
+        required: false,
+        modes: ['sign'],
+        placeholder: 'default: the API key itself',
+      },
     ],
   },
   {
@@ -80,12 +147,51 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
     modes: both,
     fields: [
       { name: 'clientId', label: { en: 'Accesskey ID', zh: 'Accesskey ID' }, required: true, modes: ['sign'], placeholder: 'from the MXCHIP console' },
-      { name: 'clientSecret', label: { en: 'Accesskey Secret', zh: 'Accesskey Secret' }, secret: true, required: true, modes: ['sign'], placeholder: 'from the MXCHIP console' },
-      { name: 'baseUrl', label: { en: 'API base URL (optional)', zh: 'API 地址（可选）' }, required: false, modes: ['sign'], placeholder: 'https://api.example.com' },
-      { name: 'authorization', label: { en: 'Authorization header sent', zh: '发送的 Authorization 头' }, secret: true, required: true, modes: ['verify'], placeholder: 'Bearer <access_token>' },
-      { name: 'accessToken', label: { en: 'access_token held (optional)', zh: '持有的 access_token（可选）' }, secret: true, required: false, modes: ['verify'], placeholder: 'from the token response' },
-      { name: 'obtainedAt', label: { en: 'Token obtained at (Unix seconds, optional)', zh: '获取 token 的时间（Unix 秒，可选）' }, required: false, modes: ['verify'], placeholder: '1700000000' },
-      { name: 'expiresIn', label: { en: 'expires_in (seconds, optional)', zh: 'expires_in（秒，可选）' }, required: false, modes: ['verify'], placeholder: '604800' },
+      {
+        name: 'clientSecret',
+        label: { en: 'Accesskey Secret', zh: 'Accesskey Secret' },
+        secret: true,
+        required: true,
+        modes: ['sign'],
+        placeholder: 'from the MXCHIP console',
+      },
+      {
+        name: 'baseUrl',
+        label: { en: 'API base URL (optional)', zh: 'API 地址（可选）' },
+        required: false,
+        modes: ['sign'],
+        placeholder: 'https://api.example.com',
+      },
+      {
+        name: 'authorization',
+        label: { en: 'Authorization header sent', zh: '发送的 Authorization 头' },
+        secret: true,
+        required: true,
+        modes: ['verify'],
+        placeholder: 'Bearer <access_token>',
+      },
+      {
+        name: 'accessToken',
+        label: { en: 'access_token held (optional)', zh: '持有的 access_token（可选）' },
+        secret: true,
+        required: false,
+        modes: ['verify'],
+        placeholder: 'from the token response',
+      },
+      {
+        name: 'obtainedAt',
+        label: { en: 'Token obtained at (Unix seconds, optional)', zh: '获取 token 的时间（Unix 秒，可选）' },
+        required: false,
+        modes: ['verify'],
+        placeholder: '1700000000',
+      },
+      {
+        name: 'expiresIn',
+        label: { en: 'expires_in (seconds, optional)', zh: 'expires_in（秒，可选）' },
+        required: false,
+        modes: ['verify'],
+        placeholder: '604800',
+      },
     ],
   },
 ];
@@ -95,4 +201,5 @@ export function findCredentialScheme(id: string): CredentialScheme | undefined {
 }
 
 /** The fields a form shows for a scheme in a mode, in order. */
-export const credentialFieldsOf = (scheme: CredentialScheme, mode: CredentialMode): readonly CredentialField[] => scheme.fields.filter((field) => field.modes.includes(mode));
+export const credentialFieldsOf = (scheme: CredentialScheme, mode: CredentialMode): readonly CredentialField[] =>
+  scheme.fields.filter((field) => field.modes.includes(mode));

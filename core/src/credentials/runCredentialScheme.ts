@@ -62,15 +62,24 @@ function readSeconds(values: Readonly<Record<string, unknown>>, name: string, ex
  */
 export function runCredentialScheme(run: CredentialSchemeRun, options: { crypto?: HashProvider } = {}): CredentialSchemeResult {
   const base = { scheme: run.scheme, mode: run.mode };
-  const refuse = (field: string, expected: string): CredentialSchemeResult => ({ ...base, ok: false, problem: { field, expected }, steps: [], outputs: [], findings: [] });
+  const refuse = (field: string, expected: string): CredentialSchemeResult => ({
+    ...base,
+    ok: false,
+    problem: { field, expected },
+    steps: [],
+    outputs: [],
+    findings: [],
+  });
   const scheme = findCredentialScheme(run.scheme);
   if (!scheme) return refuse('scheme', `one of mqtt-device, onenet-token, onenet-api-key, mxchip-token, got ${JSON.stringify(run.scheme)}`);
-  if (!scheme.modes.includes(run.mode)) return refuse('mode', `${scheme.modes.map((m) => `"${m}"`).join(' or ')} for ${scheme.id}, got ${JSON.stringify(run.mode)}`);
+  if (!scheme.modes.includes(run.mode))
+    return refuse('mode', `${scheme.modes.map((m) => `"${m}"`).join(' or ')} for ${scheme.id}, got ${JSON.stringify(run.mode)}`);
   const values: Readonly<Record<string, unknown>> = typeof run.values === 'object' && run.values !== null ? run.values : {};
   for (const field of credentialFieldsOf(scheme, run.mode)) {
     if (field.required && !readOptional(values, field.name)?.trim()) return refuse(field.name, `${field.label.en} is required (${field.placeholder})`);
     const value = readOptional(values, field.name);
-    if (field.options && value !== undefined && !field.options.includes(value)) return refuse(field.name, `one of ${field.options.join(', ')}, got ${JSON.stringify(value)}`);
+    if (field.options && value !== undefined && !field.options.includes(value))
+      return refuse(field.name, `one of ${field.options.join(', ')}, got ${JSON.stringify(value)}`);
   }
   try {
     return { ...base, ...runScheme(run.scheme, run.mode, values, run.now, options.crypto) };
@@ -82,7 +91,13 @@ export function runCredentialScheme(run: CredentialSchemeRun, options: { crypto?
 
 type SchemeOutcome = Omit<CredentialSchemeResult, 'scheme' | 'mode' | 'problem'>;
 
-function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Readonly<Record<string, unknown>>, now: number, crypto: HashProvider | undefined): SchemeOutcome {
+function runScheme(
+  scheme: CredentialSchemeId,
+  mode: CredentialMode,
+  values: Readonly<Record<string, unknown>>,
+  now: number,
+  crypto: HashProvider | undefined,
+): SchemeOutcome {
   const opt = (name: string) => readOptional(values, name);
   // Required fields were checked to be non-blank strings before any scheme runs.
   const req = (name: string) => values[name] as string;
@@ -97,7 +112,15 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
       const hmac = opt('hmac') as 'sha256' | 'sha1' | undefined;
       const connid = opt('connid')?.trim();
       const c = signDeviceCredentials(
-        { productId: req('productId').trim(), deviceName: req('deviceName').trim(), devicePsk: req('devicePsk'), now, ...(expiry !== undefined ? { expiry } : {}), ...(hmac ? { hmac } : {}), ...(connid ? { connid } : {}) },
+        {
+          productId: req('productId').trim(),
+          deviceName: req('deviceName').trim(),
+          devicePsk: req('devicePsk'),
+          now,
+          ...(expiry !== undefined ? { expiry } : {}),
+          ...(hmac ? { hmac } : {}),
+          ...(connid ? { connid } : {}),
+        },
         withCrypto,
       );
       return {
@@ -134,8 +157,10 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
         const accessToken = opt('accessToken')?.trim();
         const obtainedAt = readSeconds(values, 'obtainedAt');
         const expiresIn = readSeconds(values, 'expiresIn', 'a whole number of seconds such as 604800 (expires_in of the token response)');
-        if (accessToken !== undefined && obtainedAt === undefined) throw new SigningInputError('obtainedAt', `${UNIX_SECONDS}: when the token response arrived, needed to check the token's expiry`);
-        if (accessToken !== undefined && expiresIn === undefined) throw new SigningInputError('expiresIn', 'expires_in of the token response, in seconds (604800 in the doc), needed to check the expiry');
+        if (accessToken !== undefined && obtainedAt === undefined)
+          throw new SigningInputError('obtainedAt', `${UNIX_SECONDS}: when the token response arrived, needed to check the token's expiry`);
+        if (accessToken !== undefined && expiresIn === undefined)
+          throw new SigningInputError('expiresIn', 'expires_in of the token response, in seconds (604800 in the doc), needed to check the expiry');
         const token = accessToken !== undefined ? { accessToken, obtainedAt: obtainedAt!, expiresIn: expiresIn! } : undefined;
         const v = verifyMxchipAuthorization({ authorization: req('authorization').trim(), now, ...(token ? { token } : {}) });
         return { ok: v.ok, steps: v.steps, findings: v.findings, outputs: [] };
@@ -149,7 +174,12 @@ function runScheme(scheme: CredentialSchemeId, mode: CredentialMode, values: Rea
         // The body holds client_secret (its step shows it masked): only what is safe and useful to copy.
         outputs: [
           { name: 'request', value: `POST ${r.url}` },
-          { name: 'headers', value: Object.entries(r.headers).map(([name, value]) => `${name}: ${value}`).join('\n') },
+          {
+            name: 'headers',
+            value: Object.entries(r.headers)
+              .map(([name, value]) => `${name}: ${value}`)
+              .join('\n'),
+          },
         ],
       };
     }

@@ -22,13 +22,17 @@ export interface DiagnosisParts {
 function verdictWithoutCause(parts: DiagnosisParts, ruledOut: readonly DiagnosisCauseId[]): LocalizedText {
   const id = parts.secretId ?? 'the SecretId';
   if (parts.match) {
-    const still = parts.errorCode && parts.errorCode !== 'AuthFailure.SignatureExpire'
-      ? {
-          en: ` Yet the server answered ${parts.errorCode}: the SecretKey given here (${maskSecret(parts.secretKey)}) is probably not the one the server holds for ${id} (another key pair, or a key that was rotated), or the request was changed in transit after this capture (a proxy, a gateway).`,
-          zh: ` 但服务端返回了 ${parts.errorCode}：此处提供的 SecretKey（${maskSecret(parts.secretKey)}）很可能不是服务端为 ${id} 保存的那一个（另一对密钥，或已轮换的密钥），或请求在本次抓取之后被代理、网关改动。`,
-        }
-      : { en: '', zh: '' };
-    return { en: `The signature matches: this request is signed correctly with this SecretKey.${still.en}`, zh: `签名一致：该请求使用此 SecretKey 的签名是正确的。${still.zh}` };
+    const still =
+      parts.errorCode && parts.errorCode !== 'AuthFailure.SignatureExpire'
+        ? {
+            en: ` Yet the server answered ${parts.errorCode}: the SecretKey given here (${maskSecret(parts.secretKey)}) is probably not the one the server holds for ${id} (another key pair, or a key that was rotated), or the request was changed in transit after this capture (a proxy, a gateway).`,
+            zh: ` 但服务端返回了 ${parts.errorCode}：此处提供的 SecretKey（${maskSecret(parts.secretKey)}）很可能不是服务端为 ${id} 保存的那一个（另一对密钥，或已轮换的密钥），或请求在本次抓取之后被代理、网关改动。`,
+          }
+        : { en: '', zh: '' };
+    return {
+      en: `The signature matches: this request is signed correctly with this SecretKey.${still.en}`,
+      zh: `签名一致：该请求使用此 SecretKey 的签名是正确的。${still.zh}`,
+    };
   }
   const titles = ruledOut.map((c) => CAUSE_RULES[c].title);
   return {

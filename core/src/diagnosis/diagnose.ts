@@ -24,7 +24,8 @@ function readRequest(request: unknown): CapturedRequest {
   const copied: { name: string; value: string }[] = [];
   for (let i = 0; i < headers.length; i++) {
     const header: unknown = headers[i];
-    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string') throw new SigningInputError(`request.headers[${i}]`, expected);
+    if (!isObject(header) || typeof header['name'] !== 'string' || typeof header['value'] !== 'string')
+      throw new SigningInputError(`request.headers[${i}]`, expected);
     copied.push({ name: header['name'], value: header['value'] });
   }
   if (typeof body !== 'string') throw new SigningInputError('request.body', 'the body as sent, a string ("" when none)');
@@ -35,7 +36,8 @@ function checkOptional(input: DiagnosisInput): void {
   for (const field of ['errorCode', 'canonicalRequest', 'stringToSign', 'service'] as const) {
     if (input[field] !== undefined && typeof input[field] !== 'string') throw new SigningInputError(field, 'a string when given');
   }
-  if (input.sentAt !== undefined && (typeof input.sentAt !== 'number' || !Number.isSafeInteger(input.sentAt) || input.sentAt < 0)) throw new SigningInputError('sentAt', 'Unix seconds, a non-negative integer');
+  if (input.sentAt !== undefined && (typeof input.sentAt !== 'number' || !Number.isSafeInteger(input.sentAt) || input.sentAt < 0))
+    throw new SigningInputError('sentAt', 'Unix seconds, a non-negative integer');
 }
 
 /** Which signing method a captured request used: a TC3 Authorization header, else a v1 Signature parameter. */
@@ -64,5 +66,8 @@ export function diagnose(input: DiagnosisInput, options: DiagnosisOptions = {}):
   const scheme = signatureSchemeOf(checked.request);
   if (scheme === 'tc3') return diagnoseTc3(checked, options);
   if (scheme === 'v1') return diagnoseV1(checked, options);
-  throw new SigningInputError('request', 'an Authorization: TC3-HMAC-SHA256 … header (signature v3) or a Signature parameter in the query or form body (signature v1); this request carries neither');
+  throw new SigningInputError(
+    'request',
+    'an Authorization: TC3-HMAC-SHA256 … header (signature v3) or a Signature parameter in the query or form body (signature v1); this request carries neither',
+  );
 }

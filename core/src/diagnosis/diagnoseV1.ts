@@ -19,7 +19,8 @@ import type { V1Context, V1Variant } from './v1/V1Candidate.js';
 import { V1_CANDIDATES } from './v1/v1Mistakes.js';
 
 /** Which part of a v1 sign string a character falls in: the method/host/path prefix or the request string. */
-const signStringPart = (prefixLength: number) => (index: number) => (index < prefixLength ? 'method + host + path' : 'request string (sorted name=value pairs)');
+const signStringPart = (prefixLength: number) => (index: number) =>
+  index < prefixLength ? 'method + host + path' : 'request string (sorted name=value pairs)';
 
 /**
  * Diagnoses a signature v1 (HmacSHA1/HmacSHA256) request: recomputes the signature from the parameters sent, then
@@ -30,7 +31,8 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
   const stopAtFirst = options.stopAtFirst ?? true;
   const { request } = input;
   const method = request.method.toUpperCase();
-  if (method !== 'GET' && method !== 'POST') throw new SigningInputError('request.method', `GET or POST (signature v1 signs only these), got ${JSON.stringify(request.method)}`);
+  if (method !== 'GET' && method !== 'POST')
+    throw new SigningInputError('request.method', `GET or POST (signature v1 signs only these), got ${JSON.stringify(request.method)}`);
   const url = parseRequestUrl(request.url, 'request.url');
   const { secretKey, suppliedSecretKey } = readSecretKey(input.secretKey);
   const wire = v1ParamsOf(method, url.query, request.body);
@@ -55,7 +57,15 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
   const add = (finding: DiagnosisFinding) => {
     if (!findings.some((f) => f.cause === finding.cause)) findings.push(finding);
   };
-  const evidence = evidenceFindings({ timestamp, sentAt: input.sentAt, errorCode: input.errorCode, tokenName: 'Token', hasToken: byName.has('Token'), secretId: sentSecretId, secretKey });
+  const evidence = evidenceFindings({
+    timestamp,
+    sentAt: input.sentAt,
+    errorCode: input.errorCode,
+    tokenName: 'Token',
+    hasToken: byName.has('Token'),
+    secretId: sentSecretId,
+    secretKey,
+  });
   evidence.findings.forEach(add);
   evidence.checked.forEach((c) => examined.add(c));
 
@@ -66,14 +76,29 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
   if (!match && /%[0-9A-Fa-f]{2}/.test(received)) {
     const twice = formDecode(received);
     const reproduces = twice === expected.signature;
-    add(findingOf('v1-signature-double-encoded', reproduces ? 'signature-reproduced' : 'request', {
-      en: `The Signature parameter is ${signatureParam.raw} on the wire, which decodes to ${received}: still URL-encoded. ${reproduces ? 'Decoded once more it is exactly the right signature.' : 'Even decoded once more it is not the right signature: see the other findings.'}`,
-      zh: `Signature 参数在请求中为 ${signatureParam.raw}，解码一次后为 ${received}，仍是 URL 编码形式。${reproduces ? '再解码一次正是正确的签名。' : '再解码一次也不是正确的签名：见其他发现。'}`,
-    }));
+    add(
+      findingOf('v1-signature-double-encoded', reproduces ? 'signature-reproduced' : 'request', {
+        en: `The Signature parameter is ${signatureParam.raw} on the wire, which decodes to ${received}: still URL-encoded. ${reproduces ? 'Decoded once more it is exactly the right signature.' : 'Even decoded once more it is not the right signature: see the other findings.'}`,
+        zh: `Signature 参数在请求中为 ${signatureParam.raw}，解码一次后为 ${received}，仍是 URL 编码形式。${reproduces ? '再解码一次正是正确的签名。' : '再解码一次也不是正确的签名：见其他发现。'}`,
+      }),
+    );
     received = twice;
   }
 
-  const context: V1Context = { method, url, hostSent, host, path: url.path, params, algorithm, signatureMethodSent: signatureMethod !== undefined, secretKey, suppliedSecretKey, secretId: sentSecretId, requestString: expected.requestString };
+  const context: V1Context = {
+    method,
+    url,
+    hostSent,
+    host,
+    path: url.path,
+    params,
+    algorithm,
+    signatureMethodSent: signatureMethod !== undefined,
+    secretKey,
+    suppliedSecretKey,
+    secretId: sentSecretId,
+    requestString: expected.requestString,
+  };
   let reproduced: V1Variant | undefined;
   let intermediate: { id: DiagnosisCauseId; variant: V1Variant } | undefined;
   let variantsTried = 0;
@@ -95,10 +120,12 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
       }
     }
     if (!reproduced && intermediate) {
-      add(findingOf(intermediate.id, 'supplied-intermediate', {
-        en: `${intermediate.variant.detail.en} (Shown by the string to sign you pasted; the signature itself was not reproduced, so the key or algorithm differs as well.)`,
-        zh: `${intermediate.variant.detail.zh}（依据您粘贴的签名原文判断；签名本身未能复现，说明密钥或算法也有不同。）`,
-      }));
+      add(
+        findingOf(intermediate.id, 'supplied-intermediate', {
+          en: `${intermediate.variant.detail.en} (Shown by the string to sign you pasted; the signature itself was not reproduced, so the key or algorithm differs as well.)`,
+          zh: `${intermediate.variant.detail.zh}（依据您粘贴的签名原文判断；签名本身未能复现，说明密钥或算法也有不同。）`,
+        }),
+      );
     }
   }
 

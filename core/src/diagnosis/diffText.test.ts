@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { diffText, makeVisible } from './diffText.js';
 
 test('the first differing character, its line and column, with context', () => {
-  const d = diffText('POST\n/\n\ncontent-type:application/json\nx-tc-action:describedevice\n', 'POST\n/\n\ncontent-type:application/json\nx-tc-action:DescribeDevice\n');
+  const d = diffText(
+    'POST\n/\n\ncontent-type:application/json\nx-tc-action:describedevice\n',
+    'POST\n/\n\ncontent-type:application/json\nx-tc-action:DescribeDevice\n',
+  );
   assert.ok(d);
   assert.equal(d.line, 5);
   assert.equal(d.column, 13);

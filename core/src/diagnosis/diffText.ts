@@ -21,7 +21,6 @@ export function makeVisible(text: string): string {
   return visibleSlice(text, 0, text.length);
 }
 
-
 /** makeVisible of text[start, end), judging "end of line" by the whole text, so a cut does not invent trailing spaces. */
 function visibleSlice(text: string, start: number, end: number): string {
   let out = '';

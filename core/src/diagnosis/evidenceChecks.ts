@@ -16,7 +16,8 @@ export interface EvidenceFacts {
 }
 
 const MAX_SKEW = 300;
-const iso = (seconds: number) => (Number.isFinite(seconds) && Math.abs(seconds) < 8.64e12 ? new Date(seconds * 1000).toISOString().replace('.000', '') : 'an impossible date');
+const iso = (seconds: number) =>
+  Number.isFinite(seconds) && Math.abs(seconds) < 8.64e12 ? new Date(seconds * 1000).toISOString().replace('.000', '') : 'an impossible date';
 
 function duration(seconds: number): string {
   const s = Math.abs(seconds);
@@ -52,11 +53,14 @@ function clockSkew(facts: EvidenceFacts): DiagnosisFinding | undefined {
     });
   }
   if (timestamp > 1e11) {
-    return findingOf('clock-skew', 'request', { en: `The timestamp ${timestamp} is in milliseconds (${iso(timestamp / 1000)} if read as ms); the server reads seconds.`, zh: `时间戳 ${timestamp} 是毫秒值；服务端按秒解析。` });
+    return findingOf('clock-skew', 'request', {
+      en: `The timestamp ${timestamp} is in milliseconds (${iso(timestamp / 1000)} if read as ms); the server reads seconds.`,
+      zh: `时间戳 ${timestamp} 是毫秒值；服务端按秒解析。`,
+    });
   }
   if (errorCode === 'AuthFailure.SignatureExpire') {
     return findingOf('clock-skew', 'server-error-code', {
-      en: `The server answered AuthFailure.SignatureExpire: its clock and the request's timestamp ${timestamp} (${iso(timestamp)}) are more than five minutes apart${sentAt !== undefined ? ', although the sent time you gave is close to it — the sending machine\'s clock is off too' : ''}. The signature itself is not checked before this.`,
+      en: `The server answered AuthFailure.SignatureExpire: its clock and the request's timestamp ${timestamp} (${iso(timestamp)}) are more than five minutes apart${sentAt !== undefined ? ", although the sent time you gave is close to it — the sending machine's clock is off too" : ''}. The signature itself is not checked before this.`,
       zh: `服务端返回 AuthFailure.SignatureExpire：服务器时间与请求时间戳 ${timestamp}（${iso(timestamp)}）相差超过五分钟${sentAt !== undefined ? '；您给出的发送时间与之接近，说明发送端的系统时间本身也不准' : ''}。服务端在此之前不会校验签名本身。`,
     });
   }

@@ -8,7 +8,16 @@ export interface KeyVariant {
 }
 
 const AROUND: readonly (readonly [string, string])[] = [
-  ['', '\n'], ['', '\r\n'], ['', ' '], ['', '\t'], ['', '\r'], [' ', ''], ['\t', ''], ['\n', ''], [' ', ' '], ['\uFEFF', ''],
+  ['', '\n'],
+  ['', '\r\n'],
+  ['', ' '],
+  ['', '\t'],
+  ['', '\r'],
+  [' ', ''],
+  ['\t', ''],
+  ['\n', ''],
+  [' ', ' '],
+  ['\uFEFF', ''],
 ];
 
 /**
@@ -30,14 +39,21 @@ export function keyVariants(secretKey: string, suppliedKey: string, secretId: st
   };
   if (suppliedKey !== secretKey) {
     const start = suppliedKey.indexOf(secretKey);
-    add({ cause: 'secret-key-whitespace', key: suppliedKey, detail: whitespace(suppliedKey.slice(0, Math.max(0, start)), suppliedKey.slice(start + secretKey.length)) });
+    add({
+      cause: 'secret-key-whitespace',
+      key: suppliedKey,
+      detail: whitespace(suppliedKey.slice(0, Math.max(0, start)), suppliedKey.slice(start + secretKey.length)),
+    });
   }
   for (const [before, after] of AROUND) add({ cause: 'secret-key-whitespace', key: before + secretKey + after, detail: whitespace(before, after) });
   if (secretId !== undefined && secretId !== '') {
     add({
       cause: 'secret-id-key-swapped',
       key: secretId,
-      detail: { en: `The signature is reproduced with the SecretId (${secretId}) as the HMAC key: the two were swapped where the key is read.`, zh: `使用 SecretId（${secretId}）作为 HMAC 密钥可以复现该签名：读取密钥时把二者用反了。` },
+      detail: {
+        en: `The signature is reproduced with the SecretId (${secretId}) as the HMAC key: the two were swapped where the key is read.`,
+        zh: `使用 SecretId（${secretId}）作为 HMAC 密钥可以复现该签名：读取密钥时把二者用反了。`,
+      },
     });
   }
   return variants;

@@ -5,6 +5,7 @@ import { SigningInputError } from '../signing/SigningInputError.js';
  * read with its newline can itself be the diagnosis.
  */
 export function readSecretKey(value: unknown): { secretKey: string; suppliedSecretKey: string } {
-  if (typeof value !== 'string' || value.trim() === '') throw new SigningInputError('secretKey', 'the SecretKey the request should be signed with (a non-empty string)');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new SigningInputError('secretKey', 'the SecretKey the request should be signed with (a non-empty string)');
   return { secretKey: value.trim(), suppliedSecretKey: value };
 }

@@ -35,7 +35,11 @@ export function readTc3Authorization(header: string): Tc3AuthorizationReading {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(`expected the credential date as YYYY-MM-DD, found ${JSON.stringify(date)}`);
   const signature = fields.get('Signature')!;
   if (!/^[0-9a-f]{64}$/.test(signature)) {
-    return fail(/^[0-9a-fA-F]{64}$/.test(signature) ? 'expected the signature in lowercase hex (HexEncode gives lowercase)' : `expected Signature= 64 lowercase hex digits, found ${signature.length} characters`);
+    return fail(
+      /^[0-9a-fA-F]{64}$/.test(signature)
+        ? 'expected the signature in lowercase hex (HexEncode gives lowercase)'
+        : `expected Signature= 64 lowercase hex digits, found ${signature.length} characters`,
+    );
   }
   return { ok: true, value: { secretId, date, service, signedHeaders: fields.get('SignedHeaders')!, signature } };
 }

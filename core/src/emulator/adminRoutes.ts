@@ -39,13 +39,17 @@ export const ADMIN_ROUTES = [
  */
 export function handleAdminRequest(request: ReceivedRequest, state: EmulatorState, credentials: readonly EmulatorCredential[], nowMs: number): AdminAnswer {
   const { path, query } = splitTarget(request.target);
-  const segments = path.slice(ADMIN_PREFIX.length).split('/').filter((s) => s !== '').map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = path
+    .slice(ADMIN_PREFIX.length)
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
   const method = request.method.toUpperCase();
 
   if (segments.length === 0 && method === 'GET') {
@@ -53,7 +57,13 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
       emulator: 'IoT Devkit local emulator (not Tencent Cloud)',
       services: Object.entries(ACTION_HANDLERS).map(([service, handlers]) => ({ service, actions: Object.keys(handlers) })),
       credentials: credentials.map((c) => ({ SecretId: c.secretId, SecretKey: maskSecret(c.secretKey), ...(c.token ? { Token: maskSecret(c.token) } : {}) })),
-      counts: { products: state.products.size, devices: state.devices.size, shadows: state.shadows.size, rules: state.rules.size, messages: state.messages.length },
+      counts: {
+        products: state.products.size,
+        devices: state.devices.size,
+        shadows: state.shadows.size,
+        rules: state.rules.size,
+        messages: state.messages.length,
+      },
       admin: ADMIN_ROUTES,
     });
   }
@@ -80,7 +90,8 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
     if (leaf === 'reported' && method === 'POST') {
       // What a device reports is held to UpdateDeviceShadow's State limits (8 KB, the same depth): the emulator's
       // choice, so that the admin route cannot store a shadow that the API could not have produced.
-      if (request.body.length > SHADOW_STATE_MAX_BYTES) return problem(400, `body: ${request.body.length} bytes; at most ${SHADOW_STATE_MAX_BYTES} (8 KB, as UpdateDeviceShadow's State) are accepted`);
+      if (request.body.length > SHADOW_STATE_MAX_BYTES)
+        return problem(400, `body: ${request.body.length} bytes; at most ${SHADOW_STATE_MAX_BYTES} (8 KB, as UpdateDeviceShadow's State) are accepted`);
       const text = utf8DecodeStrict(request.body);
       if (text === undefined) return problem(400, 'body: not valid UTF-8; expected a JSON object of reported keys');
       const read = parseJsonBounded(text, 'body', { maxDepth: SHADOW_JSON_MAX_DEPTH });
@@ -94,7 +105,16 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
       // A device that reports is connected.
       device.Online = 1;
       device.LoginTime = Math.floor(nowMs / 1000);
-      return answer(200, { version: shadow.version, state: shadow.state, delta: computeShadowDelta(shadow.state.desired, shadow.state.reported) ?? null, Data: formatShadowData(shadow, 'update', nowMs) }, true);
+      return answer(
+        200,
+        {
+          version: shadow.version,
+          state: shadow.state,
+          delta: computeShadowDelta(shadow.state.desired, shadow.state.reported) ?? null,
+          Data: formatShadowData(shadow, 'update', nowMs),
+        },
+        true,
+      );
     }
   }
   return problem(404, `no admin route ${method} ${path}; routes:\n${ADMIN_ROUTES.join('\n')}`);

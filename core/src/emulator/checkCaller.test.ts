@@ -11,8 +11,18 @@ test('a loopback bind serves the loopback names with its port, and nothing else'
   assert.deepEqual(served, ['127.0.0.1:9180', 'localhost:9180', '[::1]:9180']);
   assert.deepEqual(servedHosts({ bindHost: '::1', port: 80 }), ['127.0.0.1:80', 'localhost:80', '[::1]:80']);
   assert.deepEqual(servedHosts({ bindHost: '192.168.1.5', port: 9180 }), ['192.168.1.5:9180']);
-  assert.deepEqual(servedHosts({ bindHost: '0.0.0.0', port: 9180, interfaceAddresses: ['127.0.0.1', '192.168.1.5', 'fe80::1'] }), ['127.0.0.1:9180', 'localhost:9180', '[::1]:9180', '192.168.1.5:9180', '[fe80::1]:9180']);
-  assert.deepEqual(servedHosts({ bindHost: '127.0.0.1', port: 9180, allowHosts: ['Localhost:9999', 'mybox.lan', 'fe80::2'] }).slice(3), ['localhost:9999', 'mybox.lan:9180', '[fe80::2]:9180']);
+  assert.deepEqual(servedHosts({ bindHost: '0.0.0.0', port: 9180, interfaceAddresses: ['127.0.0.1', '192.168.1.5', 'fe80::1'] }), [
+    '127.0.0.1:9180',
+    'localhost:9180',
+    '[::1]:9180',
+    '192.168.1.5:9180',
+    '[fe80::1]:9180',
+  ]);
+  assert.deepEqual(servedHosts({ bindHost: '127.0.0.1', port: 9180, allowHosts: ['Localhost:9999', 'mybox.lan', 'fe80::2'] }).slice(3), [
+    'localhost:9999',
+    'mybox.lan:9180',
+    '[fe80::2]:9180',
+  ]);
   assert.equal(normalizeHost('LOCALHOST'), 'localhost:80');
   assert.equal(normalizeHost('[::1]'), '[::1]:80');
   assert.ok(isServedHost('127.0.0.1', servedHosts({ bindHost: '127.0.0.1', port: 80 })), 'port 80 may be left out of Host');
@@ -24,11 +34,18 @@ test('a loopback bind serves the loopback names with its port, and nothing else'
 test('DNS rebinding: a Host the emulator does not serve is refused, naming what was received and what is served', () => {
   const refusal = checkCaller({ host: 'evil.test:9180' }, policy);
   assert.equal(refusal?.reason, 'host');
-  assert.match(refusal!.message, /^Host "evil\.test:9180" is not an address this emulator serves \(it serves 127\.0\.0\.1:9180, localhost:9180, \[::1\]:9180\)/);
+  assert.match(
+    refusal!.message,
+    /^Host "evil\.test:9180" is not an address this emulator serves \(it serves 127\.0\.0\.1:9180, localhost:9180, \[::1\]:9180\)/,
+  );
   assert.match(refusal!.message, /--allow-host evil\.test:9180/);
   assert.equal(reasonOf({}), 'host', 'no Host at all');
   assert.equal(reasonOf({ host: '127.0.0.1.evil.test:9180' }), 'host');
-  assert.equal(reasonOf({ host: 'evil.test:9180' }, { servedHosts: servedHosts({ bindHost: '127.0.0.1', port: 9180, allowHosts: ['evil.test'] }) }), 'allowed', '--allow-host');
+  assert.equal(
+    reasonOf({ host: 'evil.test:9180' }, { servedHosts: servedHosts({ bindHost: '127.0.0.1', port: 9180, allowHosts: ['evil.test'] }) }),
+    'allowed',
+    '--allow-host',
+  );
   assert.ok(checkCaller({ host: 'x'.repeat(10_000) }, policy)!.message.length < 1000, 'a long Host is cut short in the message');
 });
 
@@ -61,7 +78,10 @@ test('what browsers send: cross-site pages are refused, the toolkit’s own page
 
 test('the refusals say which header was received and what would be accepted', () => {
   const origin = checkCaller({ host: '127.0.0.1:9180', origin: 'https://evil.example' }, { ...policy, allowedOrigins: ['https://app.example'] })!;
-  assert.match(origin.message, /^Origin "https:\/\/evil\.example" may not call this emulator: it answers browser extension pages, VS Code webviews and pages served from this machine \(loopback\), and "https:\/\/app\.example" \(--allow-origin\)/);
+  assert.match(
+    origin.message,
+    /^Origin "https:\/\/evil\.example" may not call this emulator: it answers browser extension pages, VS Code webviews and pages served from this machine \(loopback\), and "https:\/\/app\.example" \(--allow-origin\)/,
+  );
   assert.match(origin.message, /--allow-origin https:\/\/evil\.example\.$/);
   const site = checkCaller({ host: '127.0.0.1:9180', 'sec-fetch-site': 'Cross-Site' }, policy)!;
   assert.match(site.message, /^Sec-Fetch-Site "cross-site" with no Origin: your browser says a page on another site sent this/);

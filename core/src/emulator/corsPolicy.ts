@@ -4,7 +4,8 @@ import { isLoopbackHost } from './loopbackHost.js';
 const TRUSTED_ORIGIN = /^(?:(?:chrome|moz|safari-web)-extension|vscode-webview|vscode-file):\/\/[^/]+$/i;
 
 /** Headers a browser page needs to send a signed API 3.0 request (it cannot set Host; it sends its own). */
-const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, X-TC-Action, X-TC-Version, X-TC-Timestamp, X-TC-Region, X-TC-Token, X-TC-Language, X-TC-RequestClient, X-TC-TraceId';
+const ALLOWED_REQUEST_HEADERS =
+  'Authorization, Content-Type, X-TC-Action, X-TC-Version, X-TC-Timestamp, X-TC-Region, X-TC-Token, X-TC-Language, X-TC-RequestClient, X-TC-TraceId';
 
 /**
  * Whether a browser page from `origin` may call the emulator. Extension pages, VS Code webviews and loopback

@@ -62,20 +62,32 @@ function checkParams(call: ApiCall, action: EmulatedAction): { ok: true; params:
     const read = parseJsonBounded(call.params.bodyText === '' ? '{}' : call.params.bodyText, 'body', { maxDepth: API_PARAMS_MAX_DEPTH });
     if (!read.ok) return { ok: false, error: apiError('InvalidParameter', read.message) };
     const parsed = read.value;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: apiError('InvalidParameter', 'body: expected a JSON object of parameters') };
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { ok: false, error: apiError('InvalidParameter', 'body: expected a JSON object of parameters') };
     params = parsed as Record<string, unknown>;
     const mismatch = findJsonTypeMismatch(params, action.params, action.structures);
     if (mismatch) return { ok: false, error: apiError('InvalidParameter', `${mismatch.field}: expected ${mismatch.expected}`) };
   } else {
     // "A.B.0.C=v" nests one level per dot: the same limit as a JSON body, counted before the value is built.
     const deep = call.params.flat.find(([name]) => name.split('.', API_PARAMS_MAX_DEPTH + 1).length > API_PARAMS_MAX_DEPTH);
-    if (deep) return { ok: false, error: apiError('InvalidParameter', `${JSON.stringify(deep[0].slice(0, 60) + '…')}: nested more than ${API_PARAMS_MAX_DEPTH} levels deep; at most ${API_PARAMS_MAX_DEPTH} levels of dotted names are accepted`) };
+    if (deep)
+      return {
+        ok: false,
+        error: apiError(
+          'InvalidParameter',
+          `${JSON.stringify(deep[0].slice(0, 60) + '…')}: nested more than ${API_PARAMS_MAX_DEPTH} levels deep; at most ${API_PARAMS_MAX_DEPTH} levels of dotted names are accepted`,
+        ),
+      };
     params = readTextParams(call.params.flat, action.params, action.structures);
   }
   const [first] = validateParams(params, action.params, action.structures);
   if (first) {
     const message =
-      first.code === 'MissingParameter' ? `The request is missing a required parameter \`${first.field}\`. (${first.message})` : first.code === 'UnknownParameter' ? `The parameter \`${first.field}\` is not recognized. (${first.message})` : first.message;
+      first.code === 'MissingParameter'
+        ? `The request is missing a required parameter \`${first.field}\`. (${first.message})`
+        : first.code === 'UnknownParameter'
+          ? `The parameter \`${first.field}\` is not recognized. (${first.message})`
+          : first.message;
     return { ok: false, error: apiError(first.code, message) };
   }
   return { ok: true, params };
@@ -99,7 +111,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   /** 403 with no effect: in the API's error shape for API paths, in the admin routes' shape under /_emulator. */
   function refuseCaller(refusal: CallerRefusal, isAdmin: boolean): EmulatorResponse {
-    const body = isAdmin ? formatReadableJson({ error: refusal.message }, ADMIN_INDENTED_LEVELS) : envelope(errorFields(apiError('UnauthorizedOperation', refusal.message)), newRequestId(options.randomBytes));
+    const body = isAdmin
+      ? formatReadableJson({ error: refusal.message }, ADMIN_INDENTED_LEVELS)
+      : envelope(errorFields(apiError('UnauthorizedOperation', refusal.message)), newRequestId(options.randomBytes));
     return { status: 403, headers: JSON_TYPE, body, stateChanged: false };
   }
 
@@ -109,13 +123,29 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (!read.ok) return refuse(read.error);
     const call = read.call;
     const nowSeconds = Math.floor(nowMs / 1000);
-    const auth = authenticateCall(call, request, { credentials, nowSeconds, crypto, keyCache, service: serviceOfVersion(call.version), knownServices, seenV1Requests, ...(diagnose ? { diagnose } : {}) });
+    const auth = authenticateCall(call, request, {
+      credentials,
+      nowSeconds,
+      crypto,
+      keyCache,
+      service: serviceOfVersion(call.version),
+      knownServices,
+      seenV1Requests,
+      ...(diagnose ? { diagnose } : {}),
+    });
     if (!auth.ok) return refuse(auth.error);
     const found = findEmulatedAction(call.version, call.action);
     if (!found.ok) return refuse(found.error);
     const action = found.action;
-    if (call.region === undefined) return refuse(apiError('MissingParameter', `The request is missing a required parameter \`Region\`${call.auth.scheme === 'TC3-HMAC-SHA256' ? ' (X-TC-Region)' : ''}.`));
-    if (action.regions.length > 0 && !action.regions.includes(call.region)) return refuse(apiError('UnsupportedRegion', `Region ${JSON.stringify(call.region)}: ${action.service} accepts ${action.regions.join(', ')}.`));
+    if (call.region === undefined)
+      return refuse(
+        apiError(
+          'MissingParameter',
+          `The request is missing a required parameter \`Region\`${call.auth.scheme === 'TC3-HMAC-SHA256' ? ' (X-TC-Region)' : ''}.`,
+        ),
+      );
+    if (action.regions.length > 0 && !action.regions.includes(call.region))
+      return refuse(apiError('UnsupportedRegion', `Region ${JSON.stringify(call.region)}: ${action.service} accepts ${action.regions.join(', ')}.`));
     const checked = checkParams(call, action);
     if (!checked.ok) return refuse(checked.error);
     const outcome = action.handler(state, checked.params, { nowMs, randomBytes: options.randomBytes });
@@ -137,7 +167,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       const nowMs = options.now();
       if (isAdmin) {
         const admin = handleAdminRequest(request, state, credentials, nowMs);
-        return { status: admin.status, headers: { ...JSON_TYPE, ...cors }, body: formatReadableJson(admin.body, ADMIN_INDENTED_LEVELS), stateChanged: admin.changed };
+        return {
+          status: admin.status,
+          headers: { ...JSON_TYPE, ...cors },
+          body: formatReadableJson(admin.body, ADMIN_INDENTED_LEVELS),
+          stateChanged: admin.changed,
+        };
       }
       const traceId = request.headers['x-tc-traceid'];
       const { body, changed } = api(request, nowMs, newRequestId(options.randomBytes));

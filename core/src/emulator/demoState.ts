@@ -18,7 +18,15 @@ export function createDemoState(nowMs: number): EmulatorState {
   state.products.set(DEMO_PRODUCT_ID, {
     ProductId: DEMO_PRODUCT_ID,
     ProductName: 'demo-thermostats',
-    ProductProperties: { ProductDescription: 'IoT Devkit emulator demo product', EncryptionType: '2', Region: 'gz', ProductType: 0, Format: 'json', Platform: 'DEFAULT', AppEUI: '' },
+    ProductProperties: {
+      ProductDescription: 'IoT Devkit emulator demo product',
+      EncryptionType: '2',
+      Region: 'gz',
+      ProductType: 0,
+      Format: 'json',
+      Platform: 'DEFAULT',
+      AppEUI: '',
+    },
     CreationDate: seconds,
   });
   DEMO_DEVICES.forEach((name, i) => {

@@ -53,7 +53,9 @@ export function serviceOfVersion(version: string): string | undefined {
 export function findEmulatedAction(version: string, action: string): ActionLookup {
   const service = getCatalog().services.find((s) => s.version === version);
   if (!service) {
-    const known = getCatalog().services.map((s) => `${s.service} ${s.version}`).join(', ');
+    const known = getCatalog()
+      .services.map((s) => `${s.service} ${s.version}`)
+      .join(', ');
     return { ok: false, error: apiError('NoSuchVersion', `The API version \`${version}\` does not exist; this emulator serves ${known}.`) };
   }
   const handlers = ACTION_HANDLERS[service.service] ?? {};
@@ -66,14 +68,34 @@ export function findEmulatedAction(version: string, action: string): ActionLooku
   if (params === undefined) {
     const names = new Set([...service.actions.map((a) => a.name), ...Object.keys(extra)]);
     const near = suggestNearest(action, names, 3);
-    return { ok: false, error: apiError('InvalidAction', `The action \`${action}\` does not exist in ${service.service} ${service.version}.${near.length > 0 ? ` Did you mean ${near.join(', ')}?` : ''}`) };
+    return {
+      ok: false,
+      error: apiError(
+        'InvalidAction',
+        `The action \`${action}\` does not exist in ${service.service} ${service.version}.${near.length > 0 ? ` Did you mean ${near.join(', ')}?` : ''}`,
+      ),
+    };
   }
   const handler = own(handlers);
   if (!handler) {
-    return { ok: false, error: apiError('UnsupportedOperation', `${action} is a documented ${service.service} action, but the IoT Devkit emulator does not implement it. It implements: ${Object.keys(handlers).join(', ')}.`) };
+    return {
+      ok: false,
+      error: apiError(
+        'UnsupportedOperation',
+        `${action} is a documented ${service.service} action, but the IoT Devkit emulator does not implement it. It implements: ${Object.keys(handlers).join(', ')}.`,
+      ),
+    };
   }
   return {
     ok: true,
-    action: { service: service.service, version: service.version, name: action, params: params.map(withoutContentRules), structures: service.structures, regions: service.regions.map((r) => r.region), handler },
+    action: {
+      service: service.service,
+      version: service.version,
+      name: action,
+      params: params.map(withoutContentRules),
+      structures: service.structures,
+      regions: service.regions.map((r) => r.region),
+      handler,
+    },
   };
 }

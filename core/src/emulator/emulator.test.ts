@@ -16,8 +16,25 @@ const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => counter+
 
 function post(action: string, params: unknown, credential: { secretId: string; secretKey: string; token?: string }, timestamp = NOW / 1000) {
   const body = JSON.stringify(params);
-  const headers = { 'content-type': 'application/json', host: '127.0.0.1:9180', 'x-tc-action': action, 'x-tc-version': '2021-04-08', 'x-tc-region': 'ap-guangzhou', 'x-tc-timestamp': String(timestamp), ...(credential.token ? { 'x-tc-token': credential.token } : {}) };
-  const signed = signTc3({ method: 'POST', url: 'http://127.0.0.1:9180/', headers, body, timestamp, secretId: credential.secretId, secretKey: credential.secretKey, service: 'iotcloud' });
+  const headers = {
+    'content-type': 'application/json',
+    host: '127.0.0.1:9180',
+    'x-tc-action': action,
+    'x-tc-version': '2021-04-08',
+    'x-tc-region': 'ap-guangzhou',
+    'x-tc-timestamp': String(timestamp),
+    ...(credential.token ? { 'x-tc-token': credential.token } : {}),
+  };
+  const signed = signTc3({
+    method: 'POST',
+    url: 'http://127.0.0.1:9180/',
+    headers,
+    body,
+    timestamp,
+    secretId: credential.secretId,
+    secretKey: credential.secretKey,
+    service: 'iotcloud',
+  });
   return { method: 'POST', target: '/', headers: { ...headers, authorization: signed.authorization }, body: utf8Encode(body) };
 }
 
@@ -27,7 +44,10 @@ test('createEmulator is pure over its injected clock and randomness: same inputs
   const run = () => {
     counter = 0;
     const emulator = createEmulator({ state: createDemoState(NOW), now: () => NOW, randomBytes });
-    return [emulator.handle(post('CreateProduct', { ProductName: 'p1' }, emulator.credentials[0]!)), emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, emulator.credentials[0]!))];
+    return [
+      emulator.handle(post('CreateProduct', { ProductName: 'p1' }, emulator.credentials[0]!)),
+      emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, emulator.credentials[0]!)),
+    ];
   };
   const [a, b] = [run(), run()];
   assert.deepEqual(a, b);
@@ -46,22 +66,51 @@ test('a temporary key must carry its own token', () => {
   assert.equal(codeOf(emulator.handle(post('DescribeDeviceShadow', params, withoutToken)).body), 'AuthFailure.TokenFailure');
 });
 
-test('the diagnoser is asked only about signature failures, and its cause is marked as the emulator\'s', () => {
+test("the diagnoser is asked only about signature failures, and its cause is marked as the emulator's", () => {
   const asked: string[] = [];
-  const emulator = createEmulator({ state: createDemoState(NOW), now: () => NOW, randomBytes, diagnose: ({ credential }) => (asked.push(credential.secretId), 'the SecretKey has a trailing space') });
+  const emulator = createEmulator({
+    state: createDemoState(NOW),
+    now: () => NOW,
+    randomBytes,
+    diagnose: ({ credential }) => (asked.push(credential.secretId), 'the SecretKey has a trailing space'),
+  });
   const good = emulator.credentials[0]!;
   assert.equal(codeOf(emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, good)).body), 'ok');
-  assert.equal(codeOf(emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, good, NOW / 1000 - 900)).body), 'AuthFailure.SignatureExpire');
+  assert.equal(
+    codeOf(emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, good, NOW / 1000 - 900)).body),
+    'AuthFailure.SignatureExpire',
+  );
   assert.deepEqual(asked, []);
-  const failed = emulator.handle(post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, { ...good, secretKey: good.secretKey + ' ' }));
+  const failed = emulator.handle(
+    post('DescribeDeviceShadow', { ProductId: 'DEMO000001', DeviceName: 'thermostat-1' }, { ...good, secretKey: good.secretKey + ' ' }),
+  );
   assert.equal(codeOf(failed.body), 'AuthFailure.SignatureFailure');
   assert.match(failed.body, /\[IoT Devkit emulator diagnosis — the real cloud does not return this: the SecretKey has a trailing space\]/);
   assert.equal(asked.length, 1);
 });
 
 test('query parameters become typed, nested values and never reach Object.prototype', () => {
-  const flat = parseFormEncoded('Attribute.Tags.0.Tag=a+b&Attribute.Tags.0.Type=2&Offset=10&RuleDisabled=false&__proto__.polluted=yes&Name=%E8%AE%BE%E5%A4%87&bad=%E0%A4');
-  const params = readTextParams(flat, [{ name: 'Attribute', baseType: 'Attribute', structure: 'Attribute' }, { name: 'Offset', baseType: 'Integer' }, { name: 'Name', baseType: 'String' }], [{ name: 'Attribute', fields: [{ name: 'Tags', baseType: 'DeviceTag', array: true }] }, { name: 'DeviceTag', fields: [{ name: 'Tag', baseType: 'String' }, { name: 'Type', baseType: 'Integer' }] }]);
+  const flat = parseFormEncoded(
+    'Attribute.Tags.0.Tag=a+b&Attribute.Tags.0.Type=2&Offset=10&RuleDisabled=false&__proto__.polluted=yes&Name=%E8%AE%BE%E5%A4%87&bad=%E0%A4',
+  );
+  const params = readTextParams(
+    flat,
+    [
+      { name: 'Attribute', baseType: 'Attribute', structure: 'Attribute' },
+      { name: 'Offset', baseType: 'Integer' },
+      { name: 'Name', baseType: 'String' },
+    ],
+    [
+      { name: 'Attribute', fields: [{ name: 'Tags', baseType: 'DeviceTag', array: true }] },
+      {
+        name: 'DeviceTag',
+        fields: [
+          { name: 'Tag', baseType: 'String' },
+          { name: 'Type', baseType: 'Integer' },
+        ],
+      },
+    ],
+  );
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
   assert.deepEqual(params['Attribute'], { Tags: [{ Tag: 'a b', Type: 2 }] });
   assert.equal(params['Offset'], 10);

@@ -32,12 +32,22 @@ export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnos
     const host = request.headers['host'] ?? '';
     const scopeService = /Credential=[^/]*\/[^/]*\/([^/]*)\//.exec(request.headers['authorization'] ?? '')?.[1];
     const attempts: { host: string; service: string }[] = [{ host, service }];
-    if (isLoopbackHost(host) && scopeService !== undefined && scopeService === sdkServiceForEndpoint(host)) attempts.unshift({ host: hostWithoutPort(host), service: scopeService });
+    if (isLoopbackHost(host) && scopeService !== undefined && scopeService === sdkServiceForEndpoint(host))
+      attempts.unshift({ host: hostWithoutPort(host), service: scopeService });
     // v1 carries no scope: a loopback client may have signed its host with the port (the official SDK) or without.
     else if (isLoopbackHost(host) && scopeService === undefined && hostWithoutPort(host) !== host) attempts.push({ host: hostWithoutPort(host), service });
     for (const attempt of attempts) {
       try {
-        const diagnosis = diagnose({ request: captured(request, attempt.host), secretKey: credential.secretKey, errorCode: 'AuthFailure.SignatureFailure', sentAt: nowSeconds, service: attempt.service }, crypto ? { crypto } : {});
+        const diagnosis = diagnose(
+          {
+            request: captured(request, attempt.host),
+            secretKey: credential.secretKey,
+            errorCode: 'AuthFailure.SignatureFailure',
+            sentAt: nowSeconds,
+            service: attempt.service,
+          },
+          crypto ? { crypto } : {},
+        );
         if (diagnosis.cause === null) continue;
         const rule = CAUSE_RULES[diagnosis.cause];
         return `${rule.title.en} (${diagnosis.cause}). ${firstPart(diagnosis.explanation.en)}${diagnosis.fix ? ` Fix: ${diagnosis.fix.en}` : ''}`;

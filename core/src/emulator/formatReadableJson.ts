@@ -10,7 +10,8 @@ export function formatReadableJson(value: unknown, indentedLevels: number): stri
 }
 
 function format(value: unknown, level: number, indentedLevels: number): string | undefined {
-  if (value === null || typeof value !== 'object' || level >= indentedLevels || typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || level >= indentedLevels || typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return JSON.stringify(value);
   const inner = '  '.repeat(level + 1);
   const outer = '  '.repeat(level);
   if (Array.isArray(value)) {

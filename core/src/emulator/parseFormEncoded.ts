@@ -5,12 +5,15 @@
  */
 export function parseFormEncoded(text: string): [string, string][] {
   if (text === '') return [];
-  return text.split('&').filter((pair) => pair !== '').map((pair) => {
-    const eq = pair.indexOf('=');
-    const name = eq === -1 ? pair : pair.slice(0, eq);
-    const value = eq === -1 ? '' : pair.slice(eq + 1);
-    return [decodeFormComponent(name), decodeFormComponent(value)];
-  });
+  return text
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      const value = eq === -1 ? '' : pair.slice(eq + 1);
+      return [decodeFormComponent(name), decodeFormComponent(value)];
+    });
 }
 
 function decodeFormComponent(text: string): string {

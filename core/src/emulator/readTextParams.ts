@@ -10,7 +10,11 @@ const put = (node: Node, key: string, value: unknown) => Object.defineProperty(n
  * carry, typed by the catalog: Integer fields become numbers and Boolean ones booleans where the text is exactly
  * that; anything else stays text for validation to name.
  */
-export function readTextParams(flat: readonly (readonly [string, string])[], fields: readonly ParamRules[], structures: readonly StructureRules[]): Record<string, unknown> {
+export function readTextParams(
+  flat: readonly (readonly [string, string])[],
+  fields: readonly ParamRules[],
+  structures: readonly StructureRules[],
+): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [path, value] of flat) {
     const keys = path.split('.');
@@ -34,7 +38,8 @@ const NUMERIC = new Set(['Integer', 'Int64', 'UInt64', 'Float']);
 
 function typeOne(rules: ParamRules, value: unknown, structures: ReadonlyMap<string, StructureRules>): unknown {
   const structure = structures.get(rules.structure ?? rules.baseType);
-  if (structure && typeof value === 'object' && value !== null && !Array.isArray(value)) return typeFields(value as Record<string, unknown>, structure.fields, structures);
+  if (structure && typeof value === 'object' && value !== null && !Array.isArray(value))
+    return typeFields(value as Record<string, unknown>, structure.fields, structures);
   if (typeof value !== 'string') return value;
   if (NUMERIC.has(rules.baseType) && /^-?\d+(?:\.\d+)?$/.test(value)) return Number(value);
   if (rules.baseType === 'Boolean' && (value === 'true' || value === 'false')) return value === 'true';
@@ -46,7 +51,15 @@ function typeFields(object: Record<string, unknown>, fields: readonly ParamRules
   for (const name of Object.keys(object)) {
     const rules = fields.find((f) => f.name === name);
     const value = object[name];
-    put(out, name, rules === undefined ? value : rules.array && Array.isArray(value) ? value.map((item) => typeOne(rules, item, structures)) : typeOne(rules, value, structures));
+    put(
+      out,
+      name,
+      rules === undefined
+        ? value
+        : rules.array && Array.isArray(value)
+          ? value.map((item) => typeOne(rules, item, structures))
+          : typeOne(rules, value, structures),
+    );
   }
   return out;
 }

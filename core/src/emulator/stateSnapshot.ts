@@ -1,7 +1,17 @@
 import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { readShadowDocument } from '../shadow/parseShadowData.js';
 import { formatReadableJson } from './formatReadableJson.js';
-import { createEmptyState, deviceKey, MAX_RECORDED_MESSAGES, type EmulatedDevice, type EmulatedProduct, type EmulatedRule, type EmulatorState, type PublishedMessage, type TrroProject } from './EmulatorState.js';
+import {
+  createEmptyState,
+  deviceKey,
+  MAX_RECORDED_MESSAGES,
+  type EmulatedDevice,
+  type EmulatedProduct,
+  type EmulatedRule,
+  type EmulatorState,
+  type PublishedMessage,
+  type TrroProject,
+} from './EmulatorState.js';
 
 /** The first line of every data file: a file that lacks it is not ours, and is never overwritten. */
 export const STATE_FORMAT = 'iot-devkit-emulator-state';
@@ -48,8 +58,10 @@ export function restoreState(text: string): RestoreResult {
   const read = parseJsonBounded(text, 'the file', { maxDepth: STATE_FILE_MAX_DEPTH });
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = read.value;
-  if (!isItem(parsed) || parsed['format'] !== STATE_FORMAT) return { ok: false, message: `format: expected "${STATE_FORMAT}" — this is not an emulator data file` };
-  if (parsed['formatVersion'] !== STATE_FORMAT_VERSION) return { ok: false, message: `formatVersion: expected ${STATE_FORMAT_VERSION}, got ${JSON.stringify(parsed['formatVersion'])}` };
+  if (!isItem(parsed) || parsed['format'] !== STATE_FORMAT)
+    return { ok: false, message: `format: expected "${STATE_FORMAT}" — this is not an emulator data file` };
+  if (parsed['formatVersion'] !== STATE_FORMAT_VERSION)
+    return { ok: false, message: `formatVersion: expected ${STATE_FORMAT_VERSION}, got ${JSON.stringify(parsed['formatVersion'])}` };
   const state = createEmptyState();
   const list = (name: string): Item[] | string => {
     const value = parsed[name] ?? [];
@@ -69,10 +81,19 @@ export function restoreState(text: string): RestoreResult {
   for (const [i, item] of get('products').entries()) {
     const problem = need(item, `products[${i}]`, { ProductId: 'string', ProductName: 'string', CreationDate: 'number' });
     if (problem) return { ok: false, message: problem };
-    state.products.set(item['ProductId'] as string, { ...item, ProductProperties: isItem(item['ProductProperties']) ? item['ProductProperties'] : {} } as unknown as EmulatedProduct);
+    state.products.set(
+      item['ProductId'] as string,
+      { ...item, ProductProperties: isItem(item['ProductProperties']) ? item['ProductProperties'] : {} } as unknown as EmulatedProduct,
+    );
   }
   for (const [i, item] of get('devices').entries()) {
-    const problem = need(item, `devices[${i}]`, { ProductId: 'string', DeviceName: 'string', DevicePsk: 'string', EnableState: 'number', CreateTime: 'number' });
+    const problem = need(item, `devices[${i}]`, {
+      ProductId: 'string',
+      DeviceName: 'string',
+      DevicePsk: 'string',
+      EnableState: 'number',
+      CreateTime: 'number',
+    });
     if (problem) return { ok: false, message: problem };
     state.devices.set(deviceKey(item['ProductId'] as string, item['DeviceName'] as string), item as unknown as EmulatedDevice);
   }

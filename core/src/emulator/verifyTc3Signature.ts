@@ -26,8 +26,12 @@ export function readTc3AuthorizationFields(header: string): { ok: true; fields: 
   const match = AUTHORIZATION.exec(header.trim());
   if (!match) {
     const algorithm = header.trim().split(' ')[0] ?? '';
-    if (algorithm !== 'TC3-HMAC-SHA256') return { ok: false, problem: `it must start with "TC3-HMAC-SHA256 ", found ${JSON.stringify(algorithm.slice(0, 40))}` };
-    return { ok: false, problem: 'expected "TC3-HMAC-SHA256 Credential=<SecretId>/<YYYY-MM-DD>/<service>/tc3_request, SignedHeaders=content-type;host, Signature=<64 hex>"' };
+    if (algorithm !== 'TC3-HMAC-SHA256')
+      return { ok: false, problem: `it must start with "TC3-HMAC-SHA256 ", found ${JSON.stringify(algorithm.slice(0, 40))}` };
+    return {
+      ok: false,
+      problem: 'expected "TC3-HMAC-SHA256 Credential=<SecretId>/<YYYY-MM-DD>/<service>/tc3_request, SignedHeaders=content-type;host, Signature=<64 hex>"',
+    };
   }
   const [, secretId = '', date = '', service = '', signedHeaders = '', signature = ''] = match;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, problem: `the credential date must be YYYY-MM-DD, found ${JSON.stringify(date)}` };
@@ -76,7 +80,13 @@ export function verifyTc3Signature(check: Tc3Verification): { readonly ok: true 
       if (error instanceof SigningInputError) return { ok: false, detail: error.message };
       throw error;
     }
-    const canonicalRequest = buildCanonicalRequest({ method, canonicalUri: path, canonicalQueryString: method === 'GET' ? query : '', ...canonical, hashedRequestPayload });
+    const canonicalRequest = buildCanonicalRequest({
+      method,
+      canonicalUri: path,
+      canonicalQueryString: method === 'GET' ? query : '',
+      ...canonical,
+      hashedRequestPayload,
+    });
     const stringToSign = buildStringToSign(check.timestamp, credentialScope, hashCanonicalRequest(canonicalRequest, crypto));
     if (sameSignature(computeSignature(secretSigning, stringToSign, crypto), fields.signature)) return { ok: true };
   }

@@ -16,8 +16,7 @@ export interface JsonLimits {
 }
 
 export type BoundedJson =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly problem: 'tooLong' | 'tooDeep' | 'invalid'; readonly message: string };
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: 'tooLong' | 'tooDeep' | 'invalid'; readonly message: string };
 
 /** The deepest nesting of `[`/`{` outside strings, stopping as soon as `limit` is exceeded. Linear in the text. */
 export function measureJsonDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
@@ -52,7 +51,11 @@ export function parseJsonBounded(text: string, field: string, limits: JsonLimits
   }
   const depth = measureJsonDepth(text, maxDepth);
   if (depth > maxDepth) {
-    return { ok: false, problem: 'tooDeep', message: `${field}: nested more than ${maxDepth} levels deep; at most ${maxDepth} levels of objects and arrays are accepted` };
+    return {
+      ok: false,
+      problem: 'tooDeep',
+      message: `${field}: nested more than ${maxDepth} levels deep; at most ${maxDepth} levels of objects and arrays are accepted`,
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

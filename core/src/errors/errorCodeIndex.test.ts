@@ -51,7 +51,16 @@ test('every AuthFailure code and the frequent business codes have a hint written
   const hint = (code: string) => (lookupErrorCode(code) as { info: { hint?: { en: string; zh: string; scope: string } } }).info.hint;
   assert.match(hint('AuthFailure.SignatureExpire')!.en, /clock skew.*5 minutes/i);
   assert.match(hint('AuthFailure.SignatureFailure')!.en, /iot-devkit diagnose/);
-  for (const code of ['ResourceNotFound.ProductOrDeviceNotExist', 'InvalidParameterValue.InvalidJSON', 'InvalidParameterValue.JSONSizeExceedLimit', 'MissingParameter', 'UnknownParameter', 'RequestLimitExceeded', '10100', '10101']) {
+  for (const code of [
+    'ResourceNotFound.ProductOrDeviceNotExist',
+    'InvalidParameterValue.InvalidJSON',
+    'InvalidParameterValue.JSONSizeExceedLimit',
+    'MissingParameter',
+    'UnknownParameter',
+    'RequestLimitExceeded',
+    '10100',
+    '10101',
+  ]) {
     assert.equal(hint(code)?.scope, 'code', code);
     assert.ok(hint(code)!.zh.length > 5, `${code} zh hint`);
   }
@@ -62,6 +71,7 @@ test('every AuthFailure code and the frequent business codes have a hint written
 test('hints that name regions name documented ones', () => {
   const regions = new Set(getCatalog().services.flatMap((s) => [...s.regions.map((r) => r.region), ...s.domains.flatMap((d) => (d.region ? [d.region] : []))]));
   for (const info of listErrorCodes()) {
-    for (const region of `${info.hint?.en ?? ''}`.match(/\b(ap|na|eu)-[a-z]+(-fsi)?\b/g) ?? []) assert.ok(regions.has(region), `${info.code} hint names ${region}`);
+    for (const region of `${info.hint?.en ?? ''}`.match(/\b(ap|na|eu)-[a-z]+(-fsi)?\b/g) ?? [])
+      assert.ok(regions.has(region), `${info.code} hint names ${region}`);
   }
 });

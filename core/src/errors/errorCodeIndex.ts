@@ -139,5 +139,13 @@ export function lookupErrorCode(code: string): ErrorLookup {
   if (info) return { found: true, info };
   const viaDoc = byDocSpelling.get(key);
   if (viaDoc) return { found: true, info: viaDoc, viaDocSpelling: query };
-  return { found: false, query, suggestions: suggestNearest(query, list.map((i) => i.code), 5) };
+  return {
+    found: false,
+    query,
+    suggestions: suggestNearest(
+      query,
+      list.map((i) => i.code),
+      5,
+    ),
+  };
 }

@@ -81,7 +81,13 @@ function tencent(response: unknown): ResponseInterpretation {
   const error = response['Error'];
   if (error === undefined) {
     const { RequestId: _id, ...data } = response;
-    return { status: 'success', vendor: 'tencent', ...(requestId ? { requestId } : {}), data, summary: `Success${requestId ? ` (RequestId ${requestId})` : ''}` };
+    return {
+      status: 'success',
+      vendor: 'tencent',
+      ...(requestId ? { requestId } : {}),
+      data,
+      summary: `Success${requestId ? ` (RequestId ${requestId})` : ''}`,
+    };
   }
   if (!isObject(error) || typeof error['Code'] !== 'string' || error['Code'] === '') return malformed('"Response.Error" has no string "Code"');
   return explain('tencent', error['Code'], typeof error['Message'] === 'string' ? error['Message'] : '', requestId);

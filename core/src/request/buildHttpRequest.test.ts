@@ -5,12 +5,25 @@ import { flattenParams, unflattenParams } from './flattenParams.js';
 import { resolveEndpoint } from './resolveEndpoint.js';
 
 const credentials = { secretId: 'AKIDbuilderTestFake', secretKey: 'builderTestFakeSecret' };
-const shadow = { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: 'ap-guangzhou', params: { ProductId: 'ABCDEFGHIJ', DeviceName: 'dev-1' } };
+const shadow = {
+  service: 'iotcloud',
+  version: '2021-04-08',
+  action: 'DescribeDeviceShadow',
+  region: 'ap-guangzhou',
+  params: { ProductId: 'ABCDEFGHIJ', DeviceName: 'dev-1' },
+};
 
 test('nested parameters flatten the API 3.0 way and back', () => {
   const params = { DeviceNames: ['a', 'b'], Attribute: { Tags: [{ Tag: 't', Type: 1, Value: 'v' }] }, Skip: null, Flag: true };
   const flat = flattenParams(params);
-  assert.deepEqual(flat, { 'DeviceNames.0': 'a', 'DeviceNames.1': 'b', 'Attribute.Tags.0.Tag': 't', 'Attribute.Tags.0.Type': '1', 'Attribute.Tags.0.Value': 'v', Flag: 'true' });
+  assert.deepEqual(flat, {
+    'DeviceNames.0': 'a',
+    'DeviceNames.1': 'b',
+    'Attribute.Tags.0.Tag': 't',
+    'Attribute.Tags.0.Type': '1',
+    'Attribute.Tags.0.Value': 'v',
+    Flag: 'true',
+  });
   assert.deepEqual(unflattenParams(flat), { DeviceNames: ['a', 'b'], Attribute: { Tags: [{ Tag: 't', Type: '1', Value: 'v' }] }, Flag: 'true' });
 });
 
@@ -39,16 +52,33 @@ test('TC3 POST: X-TC-* headers, JSON body, signed', () => {
 });
 
 test('TC3 GET: flattened, percent-encoded query; the local endpoint signs as the named service', () => {
-  const signed = buildHttpRequest({ ...shadow, method: 'GET', endpoint: 'http://127.0.0.1:9180', params: { ProductId: 'P', DeviceNames: ['a b', '设备'] } }, { credentials, timestamp: 1700000000 });
+  const signed = buildHttpRequest(
+    { ...shadow, method: 'GET', endpoint: 'http://127.0.0.1:9180', params: { ProductId: 'P', DeviceNames: ['a b', '设备'] } },
+    { credentials, timestamp: 1700000000 },
+  );
   assert.equal(signed.url, 'http://127.0.0.1:9180/?ProductId=P&DeviceNames.0=a%20b&DeviceNames.1=%E8%AE%BE%E5%A4%87');
   assert.equal(signed.body, '');
   assert.match(signed.headers['Authorization']!, /\/iotcloud\/tc3_request/);
 });
 
 test('v1: common parameters in the query, SignatureMethod sent with HmacSHA256, Token for temporary keys', () => {
-  const signed = buildHttpRequest({ ...shadow, method: 'GET' }, { credentials: { ...credentials, token: 'tok' }, timestamp: 1700000000, scheme: 'HmacSHA256', nonce: 42 });
+  const signed = buildHttpRequest(
+    { ...shadow, method: 'GET' },
+    { credentials: { ...credentials, token: 'tok' }, timestamp: 1700000000, scheme: 'HmacSHA256', nonce: 42 },
+  );
   const query = new URLSearchParams(signed.url.split('?')[1]);
-  for (const [k, v] of Object.entries({ Action: 'DescribeDeviceShadow', Version: '2021-04-08', Region: 'ap-guangzhou', SecretId: 'AKIDbuilderTestFake', Timestamp: '1700000000', Nonce: '42', SignatureMethod: 'HmacSHA256', Token: 'tok', ProductId: 'ABCDEFGHIJ' })) assert.equal(query.get(k), v, k);
+  for (const [k, v] of Object.entries({
+    Action: 'DescribeDeviceShadow',
+    Version: '2021-04-08',
+    Region: 'ap-guangzhou',
+    SecretId: 'AKIDbuilderTestFake',
+    Timestamp: '1700000000',
+    Nonce: '42',
+    SignatureMethod: 'HmacSHA256',
+    Token: 'tok',
+    ProductId: 'ABCDEFGHIJ',
+  }))
+    assert.equal(query.get(k), v, k);
   assert.match(query.get('Signature')!, /^[A-Za-z0-9+/]{43}=$/);
   const post = buildHttpRequest(shadow, { credentials, timestamp: 1700000000, scheme: 'HmacSHA1' });
   assert.equal(post.headers['Content-Type'], 'application/x-www-form-urlencoded');

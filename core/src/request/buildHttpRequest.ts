@@ -58,7 +58,17 @@ export function buildHttpRequest(request: ApiRequest, options: BuildOptions): Si
     const body = method === 'GET' ? '' : JSON.stringify(request.params);
     const fullUrl = getQuery === '' ? url : `${url}?${getQuery}`;
     const signing = signTc3(
-      { method, url: fullUrl, headers: tc3Headers(request, contentType), body, timestamp: options.timestamp, secretId, secretKey, ...(token ? { token } : {}), service: request.service },
+      {
+        method,
+        url: fullUrl,
+        headers: tc3Headers(request, contentType),
+        body,
+        timestamp: options.timestamp,
+        secretId,
+        secretKey,
+        ...(token ? { token } : {}),
+        service: request.service,
+      },
       { ...(options.crypto ? { crypto: options.crypto } : {}), ...(options.keyCache ? { keyCache: options.keyCache } : {}) },
     );
     return { scheme, method, url: fullUrl, headers: signing.headers, body, signing };

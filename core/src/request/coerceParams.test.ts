@@ -12,14 +12,27 @@ test('text becomes the documented type at any depth; what does not convert is le
   ];
   const structures = [
     { name: 'Attribute', fields: [{ name: 'Tags', baseType: 'DeviceTag', array: true, structure: 'DeviceTag' }] },
-    { name: 'DeviceTag', fields: [{ name: 'Type', baseType: 'Integer' }, { name: 'Tag', baseType: 'String' }] },
+    {
+      name: 'DeviceTag',
+      fields: [
+        { name: 'Type', baseType: 'Integer' },
+        { name: 'Tag', baseType: 'String' },
+      ],
+    },
   ];
-  assert.deepEqual(coerceParams({ ShadowVersion: '3', Skip: 'true', DeviceName: '123', Ids: ['1', 'x'], Attribute: { Tags: [{ Type: '2', Tag: '7' }] }, Other: '5' }, fields, structures), {
-    ShadowVersion: 3,
-    Skip: true,
-    DeviceName: '123',
-    Ids: [1, 'x'],
-    Attribute: { Tags: [{ Type: 2, Tag: '7' }] },
-    Other: '5',
-  });
+  assert.deepEqual(
+    coerceParams(
+      { ShadowVersion: '3', Skip: 'true', DeviceName: '123', Ids: ['1', 'x'], Attribute: { Tags: [{ Type: '2', Tag: '7' }] }, Other: '5' },
+      fields,
+      structures,
+    ),
+    {
+      ShadowVersion: 3,
+      Skip: true,
+      DeviceName: '123',
+      Ids: [1, 'x'],
+      Attribute: { Tags: [{ Type: 2, Tag: '7' }] },
+      Other: '5',
+    },
+  );
 });

@@ -7,7 +7,11 @@ const NUMERIC = new Set(['Integer', 'Int64', 'UInt64', 'Float']);
  * depth. Text comes from command lines and GET queries; a POST JSON body must carry real numbers. A value that does
  * not convert cleanly is left as is, for validation to name.
  */
-export function coerceParams(params: Readonly<Record<string, unknown>>, fields: readonly ParamRules[], structures: readonly StructureRules[] = []): Record<string, unknown> {
+export function coerceParams(
+  params: Readonly<Record<string, unknown>>,
+  fields: readonly ParamRules[],
+  structures: readonly StructureRules[] = [],
+): Record<string, unknown> {
   const byName = new Map(structures.map((s) => [s.name, s]));
   const one = (rules: ParamRules, value: unknown): unknown => {
     const structure = byName.get(rules.structure ?? rules.baseType);

@@ -20,7 +20,9 @@ export function toCurl(request: HttpRequest): string {
 export function toRawHttp(request: HttpRequest): string {
   const url = parseRequestUrl(request.url);
   const target = url.path + (url.query === '' ? '' : `?${url.query}`);
-  const headers = Object.entries(request.headers).some(([name]) => name.toLowerCase() === 'host') ? Object.entries(request.headers) : [['Host', url.host], ...Object.entries(request.headers)];
+  const headers = Object.entries(request.headers).some(([name]) => name.toLowerCase() === 'host')
+    ? Object.entries(request.headers)
+    : [['Host', url.host], ...Object.entries(request.headers)];
   return `${request.method} ${target} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${request.body}`;
 }
 
@@ -43,7 +45,9 @@ export function toFetch(request: HttpRequest): string {
  * (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, as the official tools read them), never from the export.
  */
 export function toSdkCall(request: ApiRequest): string {
-  const endpoint = resolveEndpoint(request.service, request.region, request.endpoint).replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const endpoint = resolveEndpoint(request.service, request.region, request.endpoint)
+    .replace(/^https?:\/\//, '')
+    .replace(/\/$/, '');
   const protocol = request.endpoint?.startsWith('http://') ? `, protocol: "http://"` : '';
   return [
     `const { CommonClient } = require("tencentcloud-sdk-nodejs-common");`,

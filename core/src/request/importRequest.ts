@@ -8,7 +8,19 @@ import { unflattenParams } from './flattenParams.js';
 export type ImportResult = { readonly ok: true; readonly request: ApiRequest } | { readonly ok: false; readonly error: string };
 
 // v1 common parameters travel with the action's own; they are not part of the call a developer means.
-const V1_COMMON = new Set(['Action', 'Version', 'Region', 'SecretId', 'Timestamp', 'Nonce', 'Signature', 'SignatureMethod', 'Token', 'Language', 'RequestClient']);
+const V1_COMMON = new Set([
+  'Action',
+  'Version',
+  'Region',
+  'SecretId',
+  'Timestamp',
+  'Nonce',
+  'Signature',
+  'SignatureMethod',
+  'Token',
+  'Language',
+  'RequestClient',
+]);
 
 function queryParams(query: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -76,14 +88,35 @@ export function importRequest(captured: CapturedRequest, serviceHint?: string): 
     }
     const region = capturedHeader(captured, 'x-tc-region');
     const language = capturedHeader(captured, 'x-tc-language');
-    return { ok: true, request: { service, version, action, params, method, ...(region ? { region } : {}), ...(language ? { language } : {}), ...(endpoint ? { endpoint } : {}) } };
+    return {
+      ok: true,
+      request: {
+        service,
+        version,
+        action,
+        params,
+        method,
+        ...(region ? { region } : {}),
+        ...(language ? { language } : {}),
+        ...(endpoint ? { endpoint } : {}),
+      },
+    };
   }
 
   const flat = queryParams(method === 'GET' ? url.query : captured.body);
-  if (!flat['Action'] || !flat['Version']) return { ok: false, error: 'request: neither an X-TC-Action header (TC3) nor Action and Version parameters (v1) were found' };
+  if (!flat['Action'] || !flat['Version'])
+    return { ok: false, error: 'request: neither an X-TC-Action header (TC3) nor Action and Version parameters (v1) were found' };
   const own = Object.fromEntries(Object.entries(flat).filter(([k]) => !V1_COMMON.has(k)));
   return {
     ok: true,
-    request: { service, version: flat['Version'], action: flat['Action'], params: unflattenParams(own), method, ...(flat['Region'] ? { region: flat['Region'] } : {}), ...(endpoint ? { endpoint } : {}) },
+    request: {
+      service,
+      version: flat['Version'],
+      action: flat['Action'],
+      params: unflattenParams(own),
+      method,
+      ...(flat['Region'] ? { region: flat['Region'] } : {}),
+      ...(endpoint ? { endpoint } : {}),
+    },
   };
 }

@@ -33,7 +33,16 @@ export interface ParamProblem {
   readonly message: string;
 }
 
-const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value) : Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value));
+const describe = (value: unknown) =>
+  typeof value === 'string'
+    ? JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+    : Array.isArray(value)
+      ? 'an array'
+      : value === null
+        ? 'null'
+        : typeof value === 'object'
+          ? 'an object'
+          : String(value);
 
 function checkScalar(rules: ParamRules, value: unknown, field: string, problems: ParamProblem[], structures: ReadonlyMap<string, StructureRules>): void {
   const bad = (message: string, code: ParamProblem['code'] = 'InvalidParameterValue'): void => {
@@ -41,7 +50,8 @@ function checkScalar(rules: ParamRules, value: unknown, field: string, problems:
   };
   const structure = rules.structure ? structures.get(rules.structure) : structures.get(rules.baseType);
   if (structure) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad(`an object of type ${structure.name}, got ${describe(value)}`, 'InvalidParameter');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return bad(`an object of type ${structure.name}, got ${describe(value)}`, 'InvalidParameter');
     return checkObject(structure.fields, value as Record<string, unknown>, field + '.', problems, structures);
   }
   switch (rules.baseType) {
@@ -80,12 +90,22 @@ function checkScalar(rules: ParamRules, value: unknown, field: string, problems:
   }
 }
 
-function checkObject(fields: readonly ParamRules[], value: Readonly<Record<string, unknown>>, prefix: string, problems: ParamProblem[], structures: ReadonlyMap<string, StructureRules>): void {
+function checkObject(
+  fields: readonly ParamRules[],
+  value: Readonly<Record<string, unknown>>,
+  prefix: string,
+  problems: ParamProblem[],
+  structures: ReadonlyMap<string, StructureRules>,
+): void {
   const known = new Map(fields.map((f) => [f.name, f]));
   for (const name of Object.keys(value)) {
     if (!known.has(name)) {
       const near = fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
-      problems.push({ field: prefix + name, code: 'UnknownParameter', message: `${prefix + name}: not a parameter of this ${prefix ? 'structure' : 'action'}${near ? ` (did you mean ${prefix + near.name}?)` : ''}; known: ${fields.map((f) => f.name).join(', ')}` });
+      problems.push({
+        field: prefix + name,
+        code: 'UnknownParameter',
+        message: `${prefix + name}: not a parameter of this ${prefix ? 'structure' : 'action'}${near ? ` (did you mean ${prefix + near.name}?)` : ''}; known: ${fields.map((f) => f.name).join(', ')}`,
+      });
     }
   }
   for (const rules of fields) {
@@ -93,8 +113,10 @@ function checkObject(fields: readonly ParamRules[], value: Readonly<Record<strin
     const item = value[rules.name];
     if (item === undefined || item === null) {
       const when = rules.requiredWhen;
-      if (rules.required === true) problems.push({ field, code: 'MissingParameter', message: `${field}: required (${rules.array ? 'an array of ' : ''}${rules.baseType})` });
-      else if (when && value[when.param] !== undefined && String(value[when.param]) === String(when.equals)) problems.push({ field, code: 'MissingParameter', message: `${field}: required when ${prefix + when.param} is ${when.equals}` });
+      if (rules.required === true)
+        problems.push({ field, code: 'MissingParameter', message: `${field}: required (${rules.array ? 'an array of ' : ''}${rules.baseType})` });
+      else if (when && value[when.param] !== undefined && String(value[when.param]) === String(when.equals))
+        problems.push({ field, code: 'MissingParameter', message: `${field}: required when ${prefix + when.param} is ${when.equals}` });
       continue;
     }
     if (rules.array) {
@@ -114,7 +136,11 @@ function checkObject(fields: readonly ParamRules[], value: Readonly<Record<strin
  * answers UnknownParameter), types, documented patterns, enums, ranges, JSON strings and their size limits.
  * Every problem names its parameter; an empty list means the request may be sent.
  */
-export function validateParams(params: Readonly<Record<string, unknown>>, actionParams: readonly ParamRules[], structures: readonly StructureRules[] = []): ParamProblem[] {
+export function validateParams(
+  params: Readonly<Record<string, unknown>>,
+  actionParams: readonly ParamRules[],
+  structures: readonly StructureRules[] = [],
+): ParamProblem[] {
   const problems: ParamProblem[] = [];
   checkObject(actionParams, params, '', problems, new Map(structures.map((s) => [s.name, s])));
   return problems;

@@ -8,7 +8,10 @@ export interface RuleSqlError {
 
 export type RuleResult<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly error: RuleSqlError };
 
-export const ruleError = (code: string, message: string, at?: { start: number; end: number }): { ok: false; error: RuleSqlError } => ({ ok: false, error: at ? { code, message, at } : { code, message } });
+export const ruleError = (code: string, message: string, at?: { start: number; end: number }): { ok: false; error: RuleSqlError } => ({
+  ok: false,
+  error: at ? { code, message, at } : { code, message },
+});
 
 /** The codes from the rule-engine error tables this module produces. */
 export const RULE_ERROR_CODES = {

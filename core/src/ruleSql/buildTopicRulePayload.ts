@@ -22,14 +22,18 @@ export interface TopicRuleInput {
 }
 
 /** Builds TopicRulePayload from plain SQL and actions, refusing a malformed SQL or Actions before anything is sent. */
-export function buildTopicRulePayload(input: TopicRuleInput): RuleResult<{ readonly payload: TopicRulePayload; readonly parts: RuleSqlParts; readonly notes: readonly string[] }> {
+export function buildTopicRulePayload(
+  input: TopicRuleInput,
+): RuleResult<{ readonly payload: TopicRulePayload; readonly parts: RuleSqlParts; readonly notes: readonly string[] }> {
   const sql = checkRuleSql(input.sql);
   if (!sql.ok) return sql;
   const actionsJson = input.actions === undefined ? '[]' : typeof input.actions === 'string' ? input.actions : JSON.stringify(input.actions);
   const actions = checkRuleActions(actionsJson);
   if (!actions.ok) return actions;
-  if (input.description !== undefined && typeof input.description !== 'string') return ruleError(RULE_ERROR_CODES.invalidValue, 'Description: expected a string');
-  if (input.ruleDisabled !== undefined && typeof input.ruleDisabled !== 'boolean') return ruleError(RULE_ERROR_CODES.invalidValue, 'RuleDisabled: expected true or false');
+  if (input.description !== undefined && typeof input.description !== 'string')
+    return ruleError(RULE_ERROR_CODES.invalidValue, 'Description: expected a string');
+  if (input.ruleDisabled !== undefined && typeof input.ruleDisabled !== 'boolean')
+    return ruleError(RULE_ERROR_CODES.invalidValue, 'RuleDisabled: expected true or false');
   const payload: TopicRulePayload = {
     Sql: encodeRuleSql(input.sql),
     Actions: actionsJson,

@@ -26,7 +26,8 @@ export interface CheckedRuleActions {
 
 function checkOne(kind: string, body: unknown, where: string): RuleResult<{ readonly note?: string }> {
   const fields = RULE_ACTION_FIELDS[kind];
-  if (fields === undefined) return { ok: true, note: `${where}: "${kind}" is not one of the kinds the doc shows (${Object.keys(RULE_ACTION_FIELDS).join(', ')}); it is sent as is` };
+  if (fields === undefined)
+    return { ok: true, note: `${where}: "${kind}" is not one of the kinds the doc shows (${Object.keys(RULE_ACTION_FIELDS).join(', ')}); it is sent as is` };
   if (!isRecord(body)) return ruleError(RULE_ERROR_CODES.invalidValue, `${where}.${kind}: expected an object with ${fields.join(', ')}`);
   const missing = fields.filter((field) => body[field] === undefined || body[field] === null || body[field] === '');
   if (missing.length > 0) return ruleError(RULE_ERROR_CODES.invalidValue, `${where}.${kind}: missing ${missing.join(', ')}`);
@@ -38,9 +39,11 @@ function checkOne(kind: string, body: unknown, where: string): RuleResult<{ read
   }
   if (kind === 'forward') {
     const api = body['api'];
-    if (typeof api !== 'string' || !/^https?:\/\/[^\s/?#]+/i.test(api)) return ruleError(RULE_ERROR_CODES.forwardUrl, `${where}.forward.api: expected an http(s) URL, got ${JSON.stringify(api)}`);
+    if (typeof api !== 'string' || !/^https?:\/\/[^\s/?#]+/i.test(api))
+      return ruleError(RULE_ERROR_CODES.forwardUrl, `${where}.forward.api: expected an http(s) URL, got ${JSON.stringify(api)}`);
   }
-  if (kind === 'mysql' && !Array.isArray(body['fieldpairs'])) return ruleError(RULE_ERROR_CODES.invalidValue, `${where}.mysql.fieldpairs: expected an array of {"field","value"}`);
+  if (kind === 'mysql' && !Array.isArray(body['fieldpairs']))
+    return ruleError(RULE_ERROR_CODES.invalidValue, `${where}.mysql.fieldpairs: expected an array of {"field","value"}`);
   return { ok: true };
 }
 
@@ -50,19 +53,25 @@ function checkOne(kind: string, body: unknown, where: string): RuleResult<{ read
  * (the doc's own example); whether a rule may run without actions is the caller's decision (ActionNil).
  */
 export function checkRuleActions(actionsJson: string): RuleResult<CheckedRuleActions> {
-  if (typeof actionsJson !== 'string') return ruleError(RULE_ERROR_CODES.invalidValue, 'Actions: expected a JSON string such as "[]" or "[{\\"republish\\":{\\"topic\\":\\"PID/dev/data\\"}}]"');
+  if (typeof actionsJson !== 'string')
+    return ruleError(RULE_ERROR_CODES.invalidValue, 'Actions: expected a JSON string such as "[]" or "[{\\"republish\\":{\\"topic\\":\\"PID/dev/data\\"}}]"');
   let parsed: unknown;
   try {
     parsed = JSON.parse(actionsJson);
   } catch (error) {
     return ruleError(RULE_ERROR_CODES.invalidValue, `Actions: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
   }
-  if (!Array.isArray(parsed)) return ruleError(RULE_ERROR_CODES.invalidValue, 'Actions: expected a JSON array of actions, e.g. [{"republish":{"topic":"PID/dev/data"}}]');
+  if (!Array.isArray(parsed))
+    return ruleError(RULE_ERROR_CODES.invalidValue, 'Actions: expected a JSON array of actions, e.g. [{"republish":{"topic":"PID/dev/data"}}]');
   const kinds: string[] = [];
   const notes: string[] = [];
   for (const [i, action] of parsed.entries()) {
     const where = `Actions[${i}]`;
-    if (!isRecord(action) || Object.keys(action).length !== 1) return ruleError(RULE_ERROR_CODES.invalidValue, `${where}: expected an object with exactly one key naming the kind (${Object.keys(RULE_ACTION_FIELDS).join(', ')})`);
+    if (!isRecord(action) || Object.keys(action).length !== 1)
+      return ruleError(
+        RULE_ERROR_CODES.invalidValue,
+        `${where}: expected an object with exactly one key naming the kind (${Object.keys(RULE_ACTION_FIELDS).join(', ')})`,
+      );
     const kind = Object.keys(action)[0]!;
     const checked = checkOne(kind, action[kind], where);
     if (!checked.ok) return checked;

@@ -35,7 +35,10 @@ function placeOf(sql: string, offset: number): string {
 
 /** An InvalidSQL result at a token: the message names the token and its place; `help` adds the statement's shape. */
 const invalid = (sql: string, message: string, token: RuleSqlToken, help = true) =>
-  ruleError(RULE_ERROR_CODES.invalidSql, `${message} (${placeOf(sql, token.start)})${help ? `; ${shapeHelp}` : ''}`, { start: token.start, end: Math.max(token.end, token.start + 1) });
+  ruleError(RULE_ERROR_CODES.invalidSql, `${message} (${placeOf(sql, token.start)})${help ? `; ${shapeHelp}` : ''}`, {
+    start: token.start,
+    end: Math.max(token.end, token.start + 1),
+  });
 
 /** The topic between FROM's quotes, level by level: ProductId, DeviceName or +, then topic levels with + and a final #. */
 function checkTopic(token: RuleSqlToken): RuleResult<{ readonly topic: Pick<RuleSqlParts, 'topic' | 'productId' | 'deviceName' | 'topicName'> }> {
@@ -74,13 +77,18 @@ function readSelectList(cursor: RuleSqlCursor): void {
  */
 export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlParts }> {
   if (typeof sql !== 'string' || sql.trim() === '') return ruleError(RULE_ERROR_CODES.sqlNotEdited, `the rule SQL is empty; ${shapeHelp}`);
-  if (sql.length > MAX_SQL_LENGTH) return ruleError(RULE_ERROR_CODES.invalidSql, `the rule SQL is ${sql.length} characters; a rule is a short statement (this check stops at ${MAX_SQL_LENGTH})`);
+  if (sql.length > MAX_SQL_LENGTH)
+    return ruleError(
+      RULE_ERROR_CODES.invalidSql,
+      `the rule SQL is ${sql.length} characters; a rule is a short statement (this check stops at ${MAX_SQL_LENGTH})`,
+    );
   const cursor = new RuleSqlCursor(tokenizeRuleSql(sql));
   try {
     const first = cursor.peek();
     if (!cursor.acceptKeyword('SELECT')) return invalid(sql, `the rule SQL must start with SELECT, got ${describeToken(first)}`, first);
     const selectStart = cursor.previous!.end;
-    if (cursor.isKeyword('FROM') || cursor.peek().kind === 'end') return invalid(sql, cursor.peek().kind === 'end' ? 'empty SELECT list and no FROM clause' : 'empty SELECT list', cursor.peek());
+    if (cursor.isKeyword('FROM') || cursor.peek().kind === 'end')
+      return invalid(sql, cursor.peek().kind === 'end' ? 'empty SELECT list and no FROM clause' : 'empty SELECT list', cursor.peek());
     readSelectList(cursor);
     const from = cursor.peek();
     if (!cursor.acceptKeyword('FROM')) {
@@ -91,10 +99,13 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
     const topicToken = cursor.next();
     if (topicToken.kind !== 'string' || topicToken.quote !== "'" || !topicToken.closed) {
       const hint =
-        topicToken.kind === 'end' ? 'no topic after FROM'
-        : topicToken.kind === 'string' && topicToken.quote === '"' ? 'the topic is in double quotes; use single quotes'
-        : topicToken.kind === 'string' ? 'the topic quote is not closed'
-        : `the topic must be in single quotes, got ${describeToken(topicToken)}`;
+        topicToken.kind === 'end'
+          ? 'no topic after FROM'
+          : topicToken.kind === 'string' && topicToken.quote === '"'
+            ? 'the topic is in double quotes; use single quotes'
+            : topicToken.kind === 'string'
+              ? 'the topic quote is not closed'
+              : `the topic must be in single quotes, got ${describeToken(topicToken)}`;
       return invalid(sql, `FROM: ${hint}`, topicToken);
     }
     const topic = checkTopic(topicToken);
@@ -102,13 +113,17 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
     let where: string | undefined;
     const whereToken = cursor.peek();
     if (cursor.acceptKeyword('WHERE')) {
-      if (cursor.peek().kind === 'end' || cursor.isOperator(';')) return invalid(sql, 'WHERE has no condition after it; write one such as temperature > 30, or remove WHERE', whereToken);
+      if (cursor.peek().kind === 'end' || cursor.isOperator(';'))
+        return invalid(sql, 'WHERE has no condition after it; write one such as temperature > 30, or remove WHERE', whereToken);
       readRuleExpression(cursor);
       where = sql.slice(whereToken.end, cursor.peek().start).trim();
     }
     cursor.acceptOperator(';');
     if (cursor.peek().kind !== 'end') {
-      const what = where === undefined ? 'after the FROM topic; expected WHERE <condition> or the end of the SQL' : 'after the WHERE condition; expected AND, OR, an operator or the end of the SQL';
+      const what =
+        where === undefined
+          ? 'after the FROM topic; expected WHERE <condition> or the end of the SQL'
+          : 'after the WHERE condition; expected AND, OR, an operator or the end of the SQL';
       return invalid(sql, `unexpected ${describeToken(cursor.peek())} ${what}`, cursor.peek());
     }
     return { ok: true, parts: { select, ...topic.topic, ...(where !== undefined ? { where } : {}) } };

@@ -65,7 +65,11 @@ export class RuleSqlCursor {
   }
   /** Runs one level deeper, refusing input nested past MAX_RULE_EXPRESSION_DEPTH before the stack could. */
   nested<T>(read: () => T): T {
-    if (this.depth >= MAX_RULE_EXPRESSION_DEPTH) throw new RuleSqlSyntaxError(`the expression is nested more than ${MAX_RULE_EXPRESSION_DEPTH} levels deep at ${describeToken(this.current)}; a rule condition is a short expression`, this.current);
+    if (this.depth >= MAX_RULE_EXPRESSION_DEPTH)
+      throw new RuleSqlSyntaxError(
+        `the expression is nested more than ${MAX_RULE_EXPRESSION_DEPTH} levels deep at ${describeToken(this.current)}; a rule condition is a short expression`,
+        this.current,
+      );
     this.depth++;
     try {
       return read();
@@ -113,7 +117,8 @@ function readComparison(cursor: RuleSqlCursor): void {
   }
   if (cursor.acceptKeyword('IS')) {
     cursor.acceptKeyword('NOT');
-    if (!cursor.acceptKeyword('NULL') && !cursor.acceptKeyword('TRUE') && !cursor.acceptKeyword('FALSE')) throw new RuleSqlSyntaxError(`expected NULL, TRUE or FALSE ${after(cursor)}, got ${describeToken(cursor.current)}`, cursor.current);
+    if (!cursor.acceptKeyword('NULL') && !cursor.acceptKeyword('TRUE') && !cursor.acceptKeyword('FALSE'))
+      throw new RuleSqlSyntaxError(`expected NULL, TRUE or FALSE ${after(cursor)}, got ${describeToken(cursor.current)}`, cursor.current);
     return;
   }
   const negated = cursor.acceptKeyword('NOT');
@@ -180,7 +185,8 @@ function readPrimary(cursor: RuleSqlCursor): void {
         cursor.next();
         return;
       }
-      if (isKeywordToken(token)) throw new RuleSqlSyntaxError(`expected a field, a constant or a function ${after(cursor)}, got the keyword ${token.text.toUpperCase()}`, token);
+      if (isKeywordToken(token))
+        throw new RuleSqlSyntaxError(`expected a field, a constant or a function ${after(cursor)}, got the keyword ${token.text.toUpperCase()}`, token);
       cursor.next();
       if (cursor.acceptOperator('(')) {
         // A built-in call: deviceName(), timestamp(), substring(s, 0, 3), count(*).
@@ -199,7 +205,10 @@ function readPrimary(cursor: RuleSqlCursor): void {
       }
       break;
     case 'unknown':
-      throw new RuleSqlSyntaxError(token.text.startsWith('`') ? `the quoted name ${describeToken(token)} has no closing \`` : `unexpected character ${describeToken(token)}`, token);
+      throw new RuleSqlSyntaxError(
+        token.text.startsWith('`') ? `the quoted name ${describeToken(token)} has no closing \`` : `unexpected character ${describeToken(token)}`,
+        token,
+      );
     case 'end':
       break;
   }

@@ -37,7 +37,14 @@ test('decodeRuleSql says plainly whether the text is not base64 or not UTF-8', (
 test('checkRuleSql splits a well-formed rule into its parts', () => {
   const checked = checkRuleSql("select temperature, humidity FROM 'ABCDE12345/+/event' WHERE temperature > 30");
   assert.ok(checked.ok);
-  assert.deepEqual(checked.parts, { select: 'temperature, humidity', topic: 'ABCDE12345/+/event', productId: 'ABCDE12345', deviceName: '+', topicName: 'event', where: 'temperature > 30' });
+  assert.deepEqual(checked.parts, {
+    select: 'temperature, humidity',
+    topic: 'ABCDE12345/+/event',
+    productId: 'ABCDE12345',
+    deviceName: '+',
+    topicName: 'event',
+    where: 'temperature > 30',
+  });
   const noWhere = checkRuleSql("SELECT * FROM 'pid/dname/data/#';");
   assert.ok(noWhere.ok);
   assert.equal(noWhere.parts.topicName, 'data/#');
@@ -65,7 +72,9 @@ test('checkRuleSql names each shape mistake', () => {
 });
 
 test('checkRuleActions accepts the documented kinds and refuses malformed ones', () => {
-  const fine = checkRuleActions(JSON.stringify([{ republish: { topic: 'TEST/test/data' } }, { forward: { api: 'http://127.0.0.1:8080', token: 'xxx' } }, { lambda: { name: 'f' } }]));
+  const fine = checkRuleActions(
+    JSON.stringify([{ republish: { topic: 'TEST/test/data' } }, { forward: { api: 'http://127.0.0.1:8080', token: 'xxx' } }, { lambda: { name: 'f' } }]),
+  );
   assert.ok(fine.ok);
   assert.deepEqual(fine.kinds, ['republish', 'forward', 'lambda']);
   assert.equal(fine.notes.length, 1);
@@ -82,9 +91,19 @@ test('checkRuleActions accepts the documented kinds and refuses malformed ones',
 });
 
 test('buildTopicRulePayload produces what CreateTopicRule sends, and readTopicRulePayload reads it back', () => {
-  const built = buildTopicRulePayload({ sql: "SELECT * FROM 'ABCDE12345/dev1/event'", actions: [{ republish: { topic: 'ABCDE12345/dev2/control' } }], description: 'copy events', ruleDisabled: false });
+  const built = buildTopicRulePayload({
+    sql: "SELECT * FROM 'ABCDE12345/dev1/event'",
+    actions: [{ republish: { topic: 'ABCDE12345/dev2/control' } }],
+    description: 'copy events',
+    ruleDisabled: false,
+  });
   assert.ok(built.ok);
-  assert.deepEqual(built.payload, { Sql: encodeRuleSql("SELECT * FROM 'ABCDE12345/dev1/event'"), Actions: '[{"republish":{"topic":"ABCDE12345/dev2/control"}}]', Description: 'copy events', RuleDisabled: false });
+  assert.deepEqual(built.payload, {
+    Sql: encodeRuleSql("SELECT * FROM 'ABCDE12345/dev1/event'"),
+    Actions: '[{"republish":{"topic":"ABCDE12345/dev2/control"}}]',
+    Description: 'copy events',
+    RuleDisabled: false,
+  });
   const read = readTopicRulePayload(built.payload);
   assert.ok(read.ok);
   assert.equal(read.sql, "SELECT * FROM 'ABCDE12345/dev1/event'");
@@ -97,7 +116,7 @@ test('buildTopicRulePayload produces what CreateTopicRule sends, and readTopicRu
 
 test("checkRuleSql reads the doc's expression syntax: calls, aliases, JSON paths, both quotes, IN, LIKE, BETWEEN, IS NULL", () => {
   const accepted = [
-    "SELECT status, deviceName() as deviceName, bright FROM 'ProductA/+/update' WHERE status=\"on\" and bright <= 50",
+    'SELECT status, deviceName() as deviceName, bright FROM \'ProductA/+/update\' WHERE status="on" and bright <= 50',
     "SELECT a.key2, b[0] AS first, * FROM 'P1/dev/data/+' WHERE NOT (a.key2 <> 'x' OR b[1] % 2 = 1)",
     "SELECT 温度 t FROM 'ABCDE12345/dev/event' WHERE 温度 BETWEEN -10 AND 1.5e2 AND mode IN ('a', 'b') AND name NOT LIKE 'x%' AND note IS NOT NULL",
     "SELECT count(*) FROM 'P/d/t' WHERE 'it''s' = s;",
@@ -132,7 +151,12 @@ test('checkRuleSql names the token at fault and where it is, for an editor to un
 });
 
 test('checkRuleSql refuses nesting past its depth limit instead of recursing, and reads long runs of one character', () => {
-  for (const condition of ['('.repeat(5000) + 'a' + ')'.repeat(5000), 'NOT '.repeat(3000) + 'a', '-'.repeat(8000) + '1', 'f('.repeat(3000) + ')'.repeat(3000)]) {
+  for (const condition of [
+    '('.repeat(5000) + 'a' + ')'.repeat(5000),
+    'NOT '.repeat(3000) + 'a',
+    '-'.repeat(8000) + '1',
+    'f('.repeat(3000) + ')'.repeat(3000),
+  ]) {
     const checked = checkRuleSql(`SELECT * FROM 'P/d/t' WHERE ${condition}`);
     assert.ok(!checked.ok);
     assert.match(checked.error.message, /nested more than 32 levels deep/);

@@ -15,9 +15,16 @@ export function decodeRuleSql(base64: string): RuleResult<{ readonly sql: string
   const bytes = fromBase64(base64.trim());
   if (bytes === undefined) {
     const looksLikeSql = /^\s*select\b/i.test(base64);
-    return ruleError(RULE_ERROR_CODES.invalidValue, `Sql: not valid base64 (RFC 4648, padded with "=")${looksLikeSql ? '; it looks like plain SQL — encode it first' : ''}`);
+    return ruleError(
+      RULE_ERROR_CODES.invalidValue,
+      `Sql: not valid base64 (RFC 4648, padded with "=")${looksLikeSql ? '; it looks like plain SQL — encode it first' : ''}`,
+    );
   }
   const sql = utf8DecodeStrict(bytes);
-  if (sql === undefined) return ruleError(RULE_ERROR_CODES.invalidSql, `Sql: the base64 decodes to ${bytes.length} bytes that are not UTF-8 text; it is not an encoded SQL statement`);
+  if (sql === undefined)
+    return ruleError(
+      RULE_ERROR_CODES.invalidSql,
+      `Sql: the base64 decodes to ${bytes.length} bytes that are not UTF-8 text; it is not an encoded SQL statement`,
+    );
   return { ok: true, sql };
 }

@@ -17,7 +17,8 @@ const OPERATORS = ['<>', '!=', '<=', '>=', '==', '=', '<', '>', '+', '-', '*', '
 // A field or function name: letters of any script (the doc: "支持中文字符"), digits, _ and $. Tested one code point at a time.
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_$]$/u;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\u3000' || c === '\ufeff';
+const isSpace = (c: string) =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\u3000' || c === '\ufeff';
 
 /**
  * Splits a rule SQL into tokens in one left-to-right pass: every character is looked at a bounded number of
@@ -66,13 +67,21 @@ export function tokenizeRuleSql(sql: string): RuleSqlToken[] {
       // A MySQL-style quoted name (`my field`): one word token, never a keyword.
       const close = sql.indexOf('`', i + 1);
       i = close === -1 ? sql.length : close + 1;
-      tokens.push({ kind: close === -1 ? 'unknown' : 'word', text: sql.slice(start, i), start, end: i, value: sql.slice(start + 1, close === -1 ? i : close), closed: close !== -1 });
+      tokens.push({
+        kind: close === -1 ? 'unknown' : 'word',
+        text: sql.slice(start, i),
+        start,
+        end: i,
+        value: sql.slice(start + 1, close === -1 ? i : close),
+        closed: close !== -1,
+      });
       continue;
     }
     if (isDigit(c) || (c === '.' && isDigit(sql[i + 1]))) {
       while (isDigit(sql[i])) i++;
-      if (sql[i] === '.' && isDigit(sql[i + 1])) for (i++; isDigit(sql[i]); ) i++;
-      if ((sql[i] === 'e' || sql[i] === 'E') && (isDigit(sql[i + 1]) || ((sql[i + 1] === '+' || sql[i + 1] === '-') && isDigit(sql[i + 2])))) for (i += 2; isDigit(sql[i]); ) i++;
+      if (sql[i] === '.' && isDigit(sql[i + 1])) for (i++; isDigit(sql[i]);) i++;
+      if ((sql[i] === 'e' || sql[i] === 'E') && (isDigit(sql[i + 1]) || ((sql[i + 1] === '+' || sql[i + 1] === '-') && isDigit(sql[i + 2]))))
+        for (i += 2; isDigit(sql[i]);) i++;
       tokens.push({ kind: 'number', text: sql.slice(start, i), start, end: i });
       continue;
     }

@@ -25,13 +25,21 @@ export function mergeShadowSection(current: ShadowDocument | undefined, section:
  * version ("需要和后台的version保持一致，才能更新成功" — a stale editor gets UpdateVersionNotMatch instead of
  * overwriting someone else's change), desired merged, version + 1. `now` is milliseconds.
  */
-export function applyShadowUpdate(current: ShadowDocument | undefined, update: { readonly state: string; readonly shadowVersion: number }, now: number): ShadowResult<{ readonly shadow: ShadowDocument }> {
+export function applyShadowUpdate(
+  current: ShadowDocument | undefined,
+  update: { readonly state: string; readonly shadowVersion: number },
+  now: number,
+): ShadowResult<{ readonly shadow: ShadowDocument }> {
   const read = readShadowState(update.state);
   if (!read.ok) return read;
-  if (!Number.isSafeInteger(update.shadowVersion) || update.shadowVersion < 0) return shadowError(SHADOW_ERROR_CODES.invalidValue, 'ShadowVersion: expected a non-negative integer (the version you read)');
+  if (!Number.isSafeInteger(update.shadowVersion) || update.shadowVersion < 0)
+    return shadowError(SHADOW_ERROR_CODES.invalidValue, 'ShadowVersion: expected a non-negative integer (the version you read)');
   const version = current?.version ?? ABSENT_SHADOW_VERSION;
   if (update.shadowVersion !== version) {
-    return shadowError(SHADOW_ERROR_CODES.versionMismatch, `ShadowVersion ${update.shadowVersion} does not match the shadow's version ${version}: someone changed it since you read it; read it again, re-apply your change, and send version ${version}`);
+    return shadowError(
+      SHADOW_ERROR_CODES.versionMismatch,
+      `ShadowVersion ${update.shadowVersion} does not match the shadow's version ${version}: someone changed it since you read it; read it again, re-apply your change, and send version ${version}`,
+    );
   }
   return { ok: true, shadow: mergeShadowSection(current, 'desired', read.desired, now) };
 }

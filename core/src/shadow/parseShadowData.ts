@@ -33,9 +33,11 @@ export function readShadowDocument(value: unknown, field = 'payload'): ShadowRes
   const metadata = readHalves(value['metadata'], `${field}.metadata`);
   if (!metadata.ok) return metadata;
   const version = value['version'];
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}.version: expected a non-negative integer (UpdateDeviceShadow's ShadowVersion must match it)`);
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+    return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}.version: expected a non-negative integer (UpdateDeviceShadow's ShadowVersion must match it)`);
   const timestamp = value['timestamp'];
-  if (timestamp !== undefined && typeof timestamp !== 'number') return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}.timestamp: expected a number of milliseconds`);
+  if (timestamp !== undefined && typeof timestamp !== 'number')
+    return shadowError(SHADOW_ERROR_CODES.invalidValue, `${field}.timestamp: expected a number of milliseconds`);
   return { ok: true, shadow: { state: state.halves, metadata: metadata.halves, version, timestamp: timestamp ?? 0 } };
 }
 
@@ -57,5 +59,14 @@ export function parseShadowData(data: string): ShadowResult<ParsedShadow> {
   if (!isEnvelope) return { ok: true, shadow, delta };
   const envelope = json as JsonObject;
   const number = (value: unknown) => (typeof value === 'number' ? value : 0);
-  return { ok: true, shadow, delta, envelope: { result: number(envelope['result']), timestamp: number(envelope['timestamp']), type: typeof envelope['type'] === 'string' ? envelope['type'] : '' } };
+  return {
+    ok: true,
+    shadow,
+    delta,
+    envelope: {
+      result: number(envelope['result']),
+      timestamp: number(envelope['timestamp']),
+      type: typeof envelope['type'] === 'string' ? envelope['type'] : '',
+    },
+  };
 }

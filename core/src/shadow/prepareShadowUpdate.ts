@@ -24,7 +24,8 @@ export interface PreparedShadowUpdate {
   readonly ignored: readonly string[];
 }
 
-const countLeaves = (patch: JsonObject): number => Object.values(patch).reduce<number>((n, v) => n + (isJsonObject(v) && Object.keys(v).length > 0 ? countLeaves(v) : 1), 0);
+const countLeaves = (patch: JsonObject): number =>
+  Object.values(patch).reduce<number>((n, v) => n + (isJsonObject(v) && Object.keys(v).length > 0 ? countLeaves(v) : 1), 0);
 
 /**
  * Turns an edited shadow document into an UpdateDeviceShadow request. Only `desired` is sent — `reported` is the
@@ -33,7 +34,8 @@ const countLeaves = (patch: JsonObject): number => Object.values(patch).reduce<n
  * cloud (UpdateVersionNotMatch) instead of silently overwritten. Refuses invalid JSON and a State over 8 KB.
  */
 export function prepareShadowUpdate(edit: ShadowEdit): ShadowResult<PreparedShadowUpdate> {
-  if (typeof edit?.editedText !== 'string') return shadowError(SHADOW_ERROR_CODES.invalidValue, 'the edited shadow: expected the document as JSON text; nothing was sent');
+  if (typeof edit?.editedText !== 'string')
+    return shadowError(SHADOW_ERROR_CODES.invalidValue, 'the edited shadow: expected the document as JSON text; nothing was sent');
   const read = readShadowJson(edit.editedText, 'the edited shadow');
   if (!read.ok) return shadowError(read.error.code, `${read.error.message}; nothing was sent`);
   const parsed = read.value;
@@ -46,8 +48,10 @@ export function prepareShadowUpdate(edit: ShadowEdit): ShadowResult<PreparedShad
 
   const ignored: string[] = [];
   if (original) {
-    if (!jsonEqual(edited.state.reported, original.state.reported)) ignored.push('state.reported: written by the device; your edit is not sent (the emulator has an admin endpoint to set it)');
-    if (!jsonEqual(edited.metadata.desired, original.metadata.desired) || !jsonEqual(edited.metadata.reported, original.metadata.reported)) ignored.push('metadata: kept by the cloud; your edit is not sent');
+    if (!jsonEqual(edited.state.reported, original.state.reported))
+      ignored.push('state.reported: written by the device; your edit is not sent (the emulator has an admin endpoint to set it)');
+    if (!jsonEqual(edited.metadata.desired, original.metadata.desired) || !jsonEqual(edited.metadata.reported, original.metadata.reported))
+      ignored.push('metadata: kept by the cloud; your edit is not sent');
     if (edited.version !== original.version) ignored.push(`version: kept by the cloud; ShadowVersion ${original.version} (the version you read) is sent`);
     if (edited.timestamp !== original.timestamp) ignored.push('timestamp: kept by the cloud; your edit is not sent');
   }
@@ -56,7 +60,10 @@ export function prepareShadowUpdate(edit: ShadowEdit): ShadowResult<PreparedShad
   const state = JSON.stringify({ desired: patch });
   const size = utf8Length(state);
   if (size > SHADOW_STATE_MAX_BYTES) {
-    return shadowError(SHADOW_ERROR_CODES.tooLarge, `the update's State would be ${size} bytes; UpdateDeviceShadow accepts at most ${SHADOW_STATE_MAX_BYTES} bytes (8 KB), so nothing was sent — make desired smaller`);
+    return shadowError(
+      SHADOW_ERROR_CODES.tooLarge,
+      `the update's State would be ${size} bytes; UpdateDeviceShadow accepts at most ${SHADOW_STATE_MAX_BYTES} bytes (8 KB), so nothing was sent — make desired smaller`,
+    );
   }
   return {
     ok: true,

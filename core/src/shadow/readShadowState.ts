@@ -29,7 +29,11 @@ export function readShadowState(state: string): ShadowResult<{ readonly desired:
   const read = readShadowJson(state, 'State');
   if (!read.ok) return read;
   const parsed = read.value;
-  if (!isJsonObject(parsed)) return shadowError(SHADOW_ERROR_CODES.notMergeable, 'State: expected a JSON object {"desired":{...}}; an array or a single value cannot be merged into the shadow');
+  if (!isJsonObject(parsed))
+    return shadowError(
+      SHADOW_ERROR_CODES.notMergeable,
+      'State: expected a JSON object {"desired":{...}}; an array or a single value cannot be merged into the shadow',
+    );
   const extra = Object.keys(parsed).filter((key) => key !== 'desired');
   if (extra.length > 0) {
     const hint = extra.includes('reported') ? ' (reported is written by the device, not by this API)' : '';
@@ -37,6 +41,10 @@ export function readShadowState(state: string): ShadowResult<{ readonly desired:
   }
   const desired = parsed['desired'];
   if (desired === undefined) return shadowError(SHADOW_ERROR_CODES.invalidValue, 'State: expected a "desired" object, e.g. {"desired":{"color":"red"}}');
-  if (!isJsonObject(desired)) return shadowError(SHADOW_ERROR_CODES.notMergeable, `State.desired: expected an object of keys to set (null deletes a key); got ${desired === null ? 'null' : Array.isArray(desired) ? 'an array' : typeof desired}`);
+  if (!isJsonObject(desired))
+    return shadowError(
+      SHADOW_ERROR_CODES.notMergeable,
+      `State.desired: expected an object of keys to set (null deletes a key); got ${desired === null ? 'null' : Array.isArray(desired) ? 'an array' : typeof desired}`,
+    );
   return { ok: true, desired };
 }

@@ -11,7 +11,8 @@ import { readShadowState } from './readShadowState.js';
 import type { JsonObject, ShadowDocument } from './ShadowDocument.js';
 
 // DescribeDeviceShadow's output example from the doc, character for character.
-const DOC_DATA = '{"payload":{"state":{"reported":{"color":"red"}},"metadata":{"reported":{"color":{"timestamp":1509092895971}}},"timestamp":1509443636326,"version":5},"result":0,"timestamp":1509440846582,"type":"get"}';
+const DOC_DATA =
+  '{"payload":{"state":{"reported":{"color":"red"}},"metadata":{"reported":{"color":{"timestamp":1509092895971}}},"timestamp":1509443636326,"version":5},"result":0,"timestamp":1509440846582,"type":"get"}';
 
 const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
 
@@ -36,7 +37,12 @@ test('parseShadowData names what is wrong', () => {
 });
 
 test('formatShadowData round-trips through parseShadowData in the doc key order', () => {
-  const shadow: ShadowDocument = { state: { desired: { t: 21 }, reported: { t: 19 } }, metadata: { desired: { t: { timestamp: 2 } }, reported: { t: { timestamp: 1 } } }, version: 3, timestamp: 2 };
+  const shadow: ShadowDocument = {
+    state: { desired: { t: 21 }, reported: { t: 19 } },
+    metadata: { desired: { t: { timestamp: 2 } }, reported: { t: { timestamp: 1 } } },
+    version: 3,
+    timestamp: 2,
+  };
   const data = formatShadowData(shadow, 'update', 9);
   assert.ok(data.startsWith('{"payload":{"state":'));
   assert.ok(data.endsWith(',"result":0,"timestamp":9,"type":"update"}'));
@@ -62,7 +68,10 @@ test('mergeDesired stores a "__proto__" key as data, never as a prototype', () =
 });
 
 test('computeShadowDelta keeps only desired values the device has not reported', () => {
-  assert.deepEqual(computeShadowDelta({ color: 'red', led: { on: true, level: 3 }, list: [1] }, { color: 'red', led: { on: true, level: 1 }, list: [1, 2], extra: 1 }), { led: { level: 3 }, list: [1] });
+  assert.deepEqual(
+    computeShadowDelta({ color: 'red', led: { on: true, level: 3 }, list: [1] }, { color: 'red', led: { on: true, level: 1 }, list: [1, 2], extra: 1 }),
+    { led: { level: 3 }, list: [1] },
+  );
   assert.equal(computeShadowDelta({ a: 1 }, { a: 1, b: 2 }), undefined);
   assert.deepEqual(computeShadowDelta({ a: 1 }, undefined), { a: 1 });
   assert.equal(computeShadowDelta(undefined, { a: 1 }), undefined);
@@ -121,7 +130,11 @@ test('prepareShadowUpdate sends only the desired patch with the version that was
 });
 
 test('prepareShadowUpdate accepts the whole Data envelope and refuses invalid JSON or more than 8 KB', () => {
-  const fromEnvelope = prepareShadowUpdate({ productId: 'P', deviceName: 'd', editedText: DOC_DATA.replace('"reported":{"color":"red"}', '"desired":{"color":"blue"},"reported":{"color":"red"}') });
+  const fromEnvelope = prepareShadowUpdate({
+    productId: 'P',
+    deviceName: 'd',
+    editedText: DOC_DATA.replace('"reported":{"color":"red"}', '"desired":{"color":"blue"},"reported":{"color":"red"}'),
+  });
   assert.ok(fromEnvelope.ok);
   assert.equal(fromEnvelope.params.ShadowVersion, 5);
   assert.equal(fromEnvelope.params.State, '{"desired":{"color":"blue"}}');
@@ -129,7 +142,11 @@ test('prepareShadowUpdate accepts the whole Data envelope and refuses invalid JS
   assert.ok(!broken.ok);
   assert.equal(broken.error.code, 'InvalidParameterValue.InvalidJSON');
   assert.match(broken.error.message, /nothing was sent/);
-  const big = prepareShadowUpdate({ productId: 'P', deviceName: 'd', editedText: JSON.stringify({ state: { desired: { blob: 'x'.repeat(9000) } }, version: 1 }) });
+  const big = prepareShadowUpdate({
+    productId: 'P',
+    deviceName: 'd',
+    editedText: JSON.stringify({ state: { desired: { blob: 'x'.repeat(9000) } }, version: 1 }),
+  });
   assert.ok(!big.ok);
   assert.equal(big.error.code, 'InvalidParameterValue.JSONSizeExceedLimit');
   assert.match(big.error.message, /9\d{3} bytes.*8192/);

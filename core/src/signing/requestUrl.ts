@@ -14,14 +14,29 @@ export interface RequestUrl {
 // Parsed by hand rather than with WHATWG URL: URL lowercases the host and re-encodes the query, which would hide
 // precisely the differences a signature diagnosis has to see. Read with indexOf, not one regex: the pattern it
 // replaces backtracked between host and path (40,000 characters took 3 s).
-const isWhitespace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+const isWhitespace = (code: number) =>
+  code === 0x20 ||
+  (code >= 0x09 && code <= 0x0d) ||
+  code === 0xa0 ||
+  code === 0xfeff ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000;
 const hasWhitespace = (text: string) => {
   for (let i = 0; i < text.length; i++) if (isWhitespace(text.charCodeAt(i))) return true;
   return false;
 };
 
 export function parseRequestUrl(url: string, field = 'url'): RequestUrl {
-  const refuse = () => new SigningInputError(field, `an absolute http(s) URL such as https://iotcloud.tencentcloudapi.com/, got ${JSON.stringify(typeof url === 'string' && url.length > 200 ? url.slice(0, 200) + '…' : url)}`);
+  const refuse = () =>
+    new SigningInputError(
+      field,
+      `an absolute http(s) URL such as https://iotcloud.tencentcloudapi.com/, got ${JSON.stringify(typeof url === 'string' && url.length > 200 ? url.slice(0, 200) + '…' : url)}`,
+    );
   if (typeof url !== 'string') throw refuse();
   const text = url.trim();
   const separator = text.indexOf('://');

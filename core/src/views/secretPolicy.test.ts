@@ -15,7 +15,19 @@ test('request parameters the catalog marks secret, per action', () => {
 });
 
 test('response fields: catalog-marked ones and the documented fallback names, in any spelling', () => {
-  for (const name of ['DevicePsk', 'devicePsk', 'device_psk', 'DevicePrivateKey', 'ProductSecret', 'ClientKey', 'access_token', 'accessToken', 'client_secret', 'password', 'Token'])
+  for (const name of [
+    'DevicePsk',
+    'devicePsk',
+    'device_psk',
+    'DevicePrivateKey',
+    'ProductSecret',
+    'ClientKey',
+    'access_token',
+    'accessToken',
+    'client_secret',
+    'password',
+    'Token',
+  ])
     assert.equal(isSecretField(name), true, name);
   // DeviceLabel.Key and SearchKeyword.Key are not secrets; only TRRO's Key parameter is (per action, above).
   for (const name of ['DeviceName', 'ProductId', 'Key', 'DeviceCert', 'SecretId', 'CertText']) assert.equal(isSecretField(name), false, name);
@@ -32,7 +44,15 @@ test('maskForDisplay is maskSecret', () => {
 });
 
 test('a recorded CreateDevice keeps no PSK: params, JSON body, headers and the response', () => {
-  const response = JSON.stringify({ Response: { DeviceName: 'd1', DevicePsk: PSK, DeviceCert: 'CERT', DevicePrivateKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----', RequestId: 'r1' } });
+  const response = JSON.stringify({
+    Response: {
+      DeviceName: 'd1',
+      DevicePsk: PSK,
+      DeviceCert: 'CERT',
+      DevicePrivateKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+      RequestId: 'r1',
+    },
+  });
   const kept = redactForStorage({
     service: 'iotcloud',
     action: 'CreateDevice',
@@ -57,7 +77,15 @@ test('a recorded CreateDevice keeps no PSK: params, JSON body, headers and the r
 });
 
 test('a DescribeDevices list: every device PSK dropped (DeviceInfo repeats DevicePsk unmarked); the values can be collected once', () => {
-  const body = JSON.stringify({ Response: { Devices: [{ DeviceName: 'a', DevicePsk: PSK }, { DeviceName: 'b', DevicePsk: `${PSK}2` }], TotalCount: 2 } });
+  const body = JSON.stringify({
+    Response: {
+      Devices: [
+        { DeviceName: 'a', DevicePsk: PSK },
+        { DeviceName: 'b', DevicePsk: `${PSK}2` },
+      ],
+      TotalCount: 2,
+    },
+  });
   const kept = redactForStorage({ responseBody: body }, { collectDropped: true });
   assert.equal(kept.responseBody!.includes(PSK), false);
   assert.deepEqual(kept.dropped, [
@@ -68,14 +96,21 @@ test('a DescribeDevices list: every device PSK dropped (DeviceInfo repeats Devic
 });
 
 test('an empty secret field holds nothing: kept as it is and not named', () => {
-  const kept = redactForStorage({ responseBody: JSON.stringify({ Response: { DevicePsk: PSK, DevicePrivateKey: '', LoraAppKey: null } }), body: 'client_secret=&x=1' });
+  const kept = redactForStorage({
+    responseBody: JSON.stringify({ Response: { DevicePsk: PSK, DevicePrivateKey: '', LoraAppKey: null } }),
+    body: 'client_secret=&x=1',
+  });
   assert.deepEqual(JSON.parse(kept.responseBody!), { Response: { DevicePsk: REDACTED, DevicePrivateKey: '', LoraAppKey: null } });
   assert.equal(kept.body, 'client_secret=&x=1');
   assert.deepEqual(kept.redacted, ['DevicePsk']);
 });
 
 test('TRRO Key is dropped for its action only; a DeviceLabel Key is kept', () => {
-  assert.deepEqual(redactForStorage({ service: 'trro', action: 'ModifyProjectSecMode', params: { ProjectId: 'p', Mode: 1, Key: 'k-canary' } }).params, { ProjectId: 'p', Mode: 1, Key: REDACTED });
+  assert.deepEqual(redactForStorage({ service: 'trro', action: 'ModifyProjectSecMode', params: { ProjectId: 'p', Mode: 1, Key: 'k-canary' } }).params, {
+    ProjectId: 'p',
+    Mode: 1,
+    Key: REDACTED,
+  });
   const labels = { ProductId: 'P', DeviceName: 'd', Labels: [{ Key: 'room', Value: '1' }] };
   assert.deepEqual(redactForStorage({ service: 'iotcloud', action: 'UpdateDevice', params: labels }).params, labels);
 });

@@ -28,8 +28,8 @@ export const FALLBACK_SECRET_FIELDS: Readonly<Record<string, string>> = {
   ProductKey: 'iotcloud ProductProperties (seed 001, "产品密钥")',
   LoraAppKey: 'iotcloud CreateDevice LoRa AppKey (seed 001)',
   LoraNwkKey: 'iotcloud CreateDevice LoRa NwkKey (seed 001)',
-  SecretKey: 'the Tencent Cloud SDKs\' Credential {secretId, secretKey, token} (tencentcloud-sdk-nodejs common/credential)',
-  Token: 'Tencent Cloud temporary credentials (v1 common parameter Token, SDK Credential.token); OneNET\'s token (seed 002)',
+  SecretKey: "the Tencent Cloud SDKs' Credential {secretId, secretKey, token} (tencentcloud-sdk-nodejs common/credential)",
+  Token: "Tencent Cloud temporary credentials (v1 common parameter Token, SDK Credential.token); OneNET's token (seed 002)",
   client_secret: 'MXCHIP GetToken input (seed 003), OAuth2 client_credentials (RFC 6749 §4.4.2)',
   access_token: 'MXCHIP GetToken output (seed 003), OAuth2 (RFC 6749 §5.1)',
   refresh_token: 'OAuth2 (RFC 6749 §5.1): as reusable as an access token, longer',
@@ -60,7 +60,12 @@ const SECRET_QUERY_PARAMS = ['Signature', 'Token'];
 // A PEM private key is secret whatever its field is called (certificate products' key material).
 const PRIVATE_KEY_PEM = 'PRIVATE KEY-----';
 
-function catalogSecrets(): { fields: Set<string>; headers: Set<string>; vendorBodyParams: Set<string>; paths: { segments: string[]; secret: Set<number>; names: string[] }[] } {
+function catalogSecrets(): {
+  fields: Set<string>;
+  headers: Set<string>;
+  vendorBodyParams: Set<string>;
+  paths: { segments: string[]; secret: Set<number>; names: string[] }[];
+} {
   const fields = new Set<string>();
   const headers = new Set<string>();
   const vendorBodyParams = new Set<string>();
@@ -92,7 +97,9 @@ const SECRET_FIELD_NAMES = new Set([...FROM_CATALOG.fields, ...FROM_CATALOG.vend
 const SECRET_HEADER_NAMES = new Set([...Object.keys(SECRET_HEADERS), ...FROM_CATALOG.headers].map(normalize));
 const SECRET_QUERY_NAMES = new Set([...SECRET_FIELD_NAMES, ...SECRET_QUERY_PARAMS.map(normalize)]);
 // Every action's secret parameters (TRRO's Key among them): only drafts use the union, being unable to tell the action.
-const CATALOG_PARAM_NAMES = new Set(getCatalog().services.flatMap((s) => s.actions.flatMap((a) => a.params.filter((p) => p.secret).map((p) => normalize(p.name)))));
+const CATALOG_PARAM_NAMES = new Set(
+  getCatalog().services.flatMap((s) => s.actions.flatMap((a) => a.params.filter((p) => p.secret).map((p) => normalize(p.name)))),
+);
 
 /** Request parameters of an action the catalog marks `secret: true` (CreateDevice: DefinedPsk, LoraAppKey). */
 export function secretParamNames(service: string | undefined, action: string): string[] {
@@ -308,5 +315,11 @@ export function redactForStorage(exchange: ExchangeToRedact, options: RedactionO
   const response = new Redactor(new Set(), options.collectDropped === true, maxDepth);
   if (exchange.responseBody !== undefined) out.responseBody = response.text(String(exchange.responseBody), 'response', false);
   const redacted = [...request.names, ...response.names.filter((n) => !request.names.includes(n))];
-  return { ...out, redacted, redactedFromRequest: request.names, redactedFromResponse: response.names, ...(options.collectDropped ? { dropped: response.dropped } : {}) };
+  return {
+    ...out,
+    redacted,
+    redactedFromRequest: request.names,
+    redactedFromResponse: response.names,
+    ...(options.collectDropped ? { dropped: response.dropped } : {}),
+  };
 }

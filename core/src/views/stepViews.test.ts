@@ -42,7 +42,13 @@ test('one language on request (VS Code picks once; the popup picks itself from b
 });
 
 test('v1: nothing derived, everything visible', () => {
-  const v1 = signV1({ algorithm: 'HmacSHA256', method: 'GET', host: 'iotcloud.tencentcloudapi.com', params: { Action: 'DescribeProducts', Nonce: 1, Timestamp: 1700000000, SecretId: 'AKID' }, secretKey: SECRET_KEY });
+  const v1 = signV1({
+    algorithm: 'HmacSHA256',
+    method: 'GET',
+    host: 'iotcloud.tencentcloudapi.com',
+    params: { Action: 'DescribeProducts', Nonce: 1, Timestamp: 1700000000, SecretId: 'AKID' },
+    secretKey: SECRET_KEY,
+  });
   const views = buildStepViews(v1.steps, 'en');
   assert.ok(views.every((v) => !v.masked && v.copyable));
   assert.equal(views.find((v) => v.id === 'signature')!.value, v1.signature);

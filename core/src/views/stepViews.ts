@@ -31,7 +31,10 @@ export const isSecretStep = (step: { readonly id: string; readonly derivedFromSe
 export const stepValueForDisplay = (step: { readonly id: string; readonly derivedFromSecret?: boolean }, value: string): string =>
   isSecretStep(step) ? maskForDisplay(value) : value;
 
-export const pickLanguage = (language: StepLanguage) => (text: LocalizedText): string => (language === 'zh-CN' ? text.zh : text.en);
+export const pickLanguage =
+  (language: StepLanguage) =>
+  (text: LocalizedText): string =>
+    language === 'zh-CN' ? text.zh : text.en;
 
 /** Steps for display: values derived from a secret masked and not copyable; both languages, or the one asked for. */
 export function buildStepViews(steps: readonly SigningStep[]): StepView<LocalizedText>[];

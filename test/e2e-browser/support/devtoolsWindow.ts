@@ -79,7 +79,8 @@ export class DevToolsWindows {
       const targets = await this.targets();
       const panels = targets.filter((t) => t.url.startsWith(panelUrl)).map((t) => t.targetId);
       if (panels.length > 0) return panels;
-      for (const frontend of targets.filter((t) => t.type === 'page' && t.url.startsWith('devtools://'))) await this.evaluate(frontend.targetId, `DevToolsAPI.showPanel(${JSON.stringify(panelId)})`);
+      for (const frontend of targets.filter((t) => t.type === 'page' && t.url.startsWith('devtools://')))
+        await this.evaluate(frontend.targetId, `DevToolsAPI.showPanel(${JSON.stringify(panelId)})`);
       return undefined;
     });
   }

@@ -8,7 +8,9 @@ export const EXTENSION_DIR = new URL('../../../browser-ext/dist/chrome/', import
 const BUILD = new URL('../../../browser-ext/build.mjs', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
 
-const SOURCES = ['browser-ext/src', 'browser-ext/static', 'browser-ext/_locales', 'browser-ext/manifest.json', 'browser-ext/build.mjs', 'core/src'].map((p) => new URL(`../../../${p}`, import.meta.url).pathname);
+const SOURCES = ['browser-ext/src', 'browser-ext/static', 'browser-ext/_locales', 'browser-ext/manifest.json', 'browser-ext/build.mjs', 'core/src'].map(
+  (p) => new URL(`../../../${p}`, import.meta.url).pathname,
+);
 
 function newestChange(path: string): number {
   const stat = statSync(path);
@@ -61,8 +63,27 @@ export async function launchExtension(
     executablePath: CHROMIUM,
     headless: true,
     ...(options.locale ? { locale: options.locale } : {}),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.devtools ? DEVTOOLS_ARGS : [])],
-    ...(options.locale || options.tmpDir ? { env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}), ...(options.tmpDir ? { TMPDIR: options.tmpDir } : {}) } } : {}),
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.devtools ? DEVTOOLS_ARGS : []),
+    ],
+    ...(options.locale || options.tmpDir
+      ? {
+          env: {
+            ...process.env,
+            ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}),
+            ...(options.tmpDir ? { TMPDIR: options.tmpDir } : {}),
+          },
+        }
+      : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;

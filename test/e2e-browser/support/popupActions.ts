@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 /** Fills the Profiles form of an open popup the way a developer would, and saves. */
-export async function addProfile(popup: Page, profile: { name: string; secretId: string; secretKey: string; endpoint: string; region?: string; passphrase?: string }): Promise<void> {
+export async function addProfile(
+  popup: Page,
+  profile: { name: string; secretId: string; secretKey: string; endpoint: string; region?: string; passphrase?: string },
+): Promise<void> {
   await popup.click('#tab-profiles');
   await popup.click('#profile-new');
   await popup.fill('#profile-name', profile.name);

@@ -40,16 +40,38 @@ function installZhCnLocale(base: string, env: NodeJS.ProcessEnv, extensionsDir: 
   const fixture = join(REPO_ROOT, 'test/e2e-vscode/fixtures/zh-cn-locale');
   const vsix = join(base, 'zh-cn-locale.vsix');
   const vsce = join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce');
-  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: fixture, encoding: 'utf8', timeout: 60_000 });
+  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+    cwd: fixture,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (packed.status !== 0) throw new Error(`packaging the zh-cn locale failed: ${packed.stdout}${packed.stderr}`);
-  const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 90_000 });
+  const install = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix],
+    { env, encoding: 'utf8', timeout: 90_000 },
+  );
   if (install.status !== 0) throw new Error(`installing the zh-cn locale failed: ${install.stdout}${install.stderr}`);
   const id = 'iot-devkit-test.test-locale-zh-cn';
   const translations = join(extensionsDir, `${id}-1.0.0`, 'translations', 'main.i18n.json');
-  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ 'zh-cn': { hash: 'iotdevkittestzhcn', label: '中文(简体)', extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }], translations: { vscode: translations } } }));
+  writeFileSync(
+    join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: 'iotdevkittestzhcn',
+        label: '中文(简体)',
+        extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
 }
 
-export async function startCodeServer(options: { settings: Record<string, unknown>; files?: Record<string, string>; language?: 'zh-cn' }): Promise<RunningCodeServer> {
+export async function startCodeServer(options: {
+  settings: Record<string, unknown>;
+  files?: Record<string, string>;
+  language?: 'zh-cn';
+}): Promise<RunningCodeServer> {
   if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server is not installed at ${CODE_SERVER_ENTRY}: run bash scripts/setup/30-code-server.sh`);
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run build`);
   const base = mkdtempSync(join(tmpdir(), 'iot-devkit-code-server-'));
@@ -59,15 +81,39 @@ export async function startCodeServer(options: { settings: Record<string, unknow
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(folder, { recursive: true });
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(folder, name), text);
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, ...options.settings }, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      { 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, ...options.settings },
+      null,
+      2,
+    ),
+  );
   const env = { ...process.env, CODE_SERVER_CONFIG: join(base, 'config.yaml') };
 
-  const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', VSIX], { env, encoding: 'utf8', timeout: 90_000 });
+  const install = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', VSIX],
+    { env, encoding: 'utf8', timeout: 90_000 },
+  );
   if (install.status !== 0) throw new Error(`installing the .vsix failed (${install.status}): ${install.stdout}${install.stderr}`);
   if (options.language === 'zh-cn') installZhCnLocale(base, env, extensionsDir, userDataDir);
 
   const port = await freePort();
-  const args = [CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+  ];
   if (options.language) args.push('--locale', options.language);
   // Its own process group, so close() ends code-server and the extension host it started, and nothing else.
   const child: ChildProcess = spawn(process.execPath, [...args, folder], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -17,7 +17,11 @@ function splitLog(payload: Buffer): Buffer {
 describe('searchHostFiles', () => {
   it('finds a secret base64-encoded inside a longer text at each alignment, and hex and UTF-16', () => {
     const forms = secretForms(SECRET);
-    for (const prefix of ['', 'x', 'xy']) assert.ok(forms.some((f) => Buffer.from(Buffer.from(`${prefix}${SECRET}tail`).toString('base64')).includes(f)), `after ${prefix.length} bytes`);
+    for (const prefix of ['', 'x', 'xy'])
+      assert.ok(
+        forms.some((f) => Buffer.from(Buffer.from(`${prefix}${SECRET}tail`).toString('base64')).includes(f)),
+        `after ${prefix.length} bytes`,
+      );
     assert.ok(forms.some((f) => f.equals(Buffer.from(Buffer.from(SECRET).toString('hex')))));
     assert.ok(forms.some((f) => f.equals(Buffer.from(SECRET, 'utf16le'))));
   });
@@ -33,7 +37,13 @@ describe('searchHostFiles', () => {
       writeFileSync(join(dir, 'db', 'CURRENT'), 'MANIFEST-000001\n');
       writeFileSync(join(dir, 'db', '000003.log'), log);
       writeFileSync(join(dir, 'other.txt'), 'nothing here');
-      const figures = searchHostFiles([dir], new Map([['secret', SECRET], ['absent', 'never-written-value']]));
+      const figures = searchHostFiles(
+        [dir],
+        new Map([
+          ['secret', SECRET],
+          ['absent', 'never-written-value'],
+        ]),
+      );
       assert.equal(figures.files, 3);
       assert.deepEqual(figures.hits.get('secret'), ['db/000003.log']);
       assert.deepEqual(figures.hits.get('absent'), []);

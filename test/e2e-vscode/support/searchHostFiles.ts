@@ -12,7 +12,14 @@ import { existsSync } from 'node:fs';
 /** The forms a secret is searched in: as typed, base64 (at each of the 3 alignments in a longer text), hex, UTF-16. */
 export function secretForms(value: string): Buffer[] {
   const bytes = Buffer.from(value, 'utf8');
-  const forms = [bytes, Buffer.from(value, 'utf16le'), Buffer.from(value, 'utf16le').swap16(), Buffer.from(bytes.toString('hex')), Buffer.from(bytes.toString('hex').toUpperCase()), Buffer.from(encodeURIComponent(value))];
+  const forms = [
+    bytes,
+    Buffer.from(value, 'utf16le'),
+    Buffer.from(value, 'utf16le').swap16(),
+    Buffer.from(bytes.toString('hex')),
+    Buffer.from(bytes.toString('hex').toUpperCase()),
+    Buffer.from(encodeURIComponent(value)),
+  ];
   for (let shift = 0; shift < 3; shift++) {
     // base64 of the value after `shift` unknown bytes: the characters that depend only on the value itself.
     const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
@@ -31,7 +38,7 @@ export function leveldbLogRecords(file: Buffer): Buffer[] {
   let pieces: Buffer[] = [];
   for (let block = 0; block < file.length; block += BLOCK) {
     const end = Math.min(block + BLOCK, file.length);
-    for (let at = block; at + 7 <= end; ) {
+    for (let at = block; at + 7 <= end;) {
       const length = file.readUInt16LE(at + 4);
       const type = file[at + 6]!;
       if (type === 0 && length === 0) break; // zero padding to the block's end
@@ -120,7 +127,7 @@ export function leveldbTableBlocks(file: Buffer): Buffer[] {
     const restarts = index.readUInt32LE(index.length - 4);
     const entriesEnd = index.length - 4 - restarts * 4;
     const blocks = [index];
-    for (let p = 0; p < entriesEnd; ) {
+    for (let p = 0; p < entriesEnd;) {
       let shared: number, unshared: number, valueLength: number;
       [shared, p] = readVarint(index, p);
       [unshared, p] = readVarint(index, p);

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 export const SCREENSHOTS = join(tmpdir(), 'iot-devkit-e2e-vscode');
 
 export async function openWorkbench(url: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // The sidebar's Copy goes through the host to the clipboard; granting it keeps the browser from prompting.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
@@ -102,7 +106,8 @@ export async function addProfile(page: Page, answers: readonly string[]): Promis
 }
 
 /** The text of the first editor under `scope`, with the non-breaking spaces Monaco renders turned back into spaces. */
-export const editorText = async (page: Page, scope = '.editor-instance') => (await page.locator(`${scope} .monaco-editor .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+export const editorText = async (page: Page, scope = '.editor-instance') =>
+  (await page.locator(`${scope} .monaco-editor .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
 
 /** Replaces the whole document in the focused editor, as typed (auto-closing and auto-indent must be off). */
 export async function typeDocument(page: Page, text: string): Promise<void> {

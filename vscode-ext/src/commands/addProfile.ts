@@ -7,13 +7,32 @@ export const addProfile =
   ({ profiles }: Services) =>
   async (): Promise<void> => {
     const ask = (options: vscode.InputBoxOptions) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
-    const name = await ask({ title: vscode.l10n.t('Add Profile (1/5)'), prompt: vscode.l10n.t('Profile name'), value: profiles.list().profiles.length === 0 ? 'default' : '', validateInput: profileFieldProblems.name });
+    const name = await ask({
+      title: vscode.l10n.t('Add Profile (1/5)'),
+      prompt: vscode.l10n.t('Profile name'),
+      value: profiles.list().profiles.length === 0 ? 'default' : '',
+      validateInput: profileFieldProblems.name,
+    });
     if (name === undefined) return;
-    const secretId = await ask({ title: vscode.l10n.t('Add Profile (2/5)'), prompt: vscode.l10n.t('SecretId'), validateInput: (v) => profileFieldProblems.secretId(v.trim()) });
+    const secretId = await ask({
+      title: vscode.l10n.t('Add Profile (2/5)'),
+      prompt: vscode.l10n.t('SecretId'),
+      validateInput: (v) => profileFieldProblems.secretId(v.trim()),
+    });
     if (secretId === undefined) return;
-    const secretKey = await ask({ title: vscode.l10n.t('Add Profile (3/5)'), prompt: vscode.l10n.t('SecretKey (kept in VS Code SecretStorage, never in settings)'), password: true, validateInput: (v) => profileFieldProblems.secretKey(v.trim()) });
+    const secretKey = await ask({
+      title: vscode.l10n.t('Add Profile (3/5)'),
+      prompt: vscode.l10n.t('SecretKey (kept in VS Code SecretStorage, never in settings)'),
+      password: true,
+      validateInput: (v) => profileFieldProblems.secretKey(v.trim()),
+    });
     if (secretKey === undefined) return;
-    const region = await ask({ title: vscode.l10n.t('Add Profile (4/5)'), prompt: vscode.l10n.t('Region'), value: DEFAULT_REGION, validateInput: (v) => profileFieldProblems.region(v.trim()) });
+    const region = await ask({
+      title: vscode.l10n.t('Add Profile (4/5)'),
+      prompt: vscode.l10n.t('Region'),
+      value: DEFAULT_REGION,
+      validateInput: (v) => profileFieldProblems.region(v.trim()),
+    });
     if (region === undefined) return;
     const endpoint = await ask({
       title: vscode.l10n.t('Add Profile (5/5)'),

@@ -7,7 +7,11 @@ import { checkShadowAddress, shadowPath, type ShadowAddress } from '../host/shad
 const TYPE_IT = Symbol('type');
 
 /** A pick from the API's list, with "type it" first so a name the list does not hold (or a failed list) still works. */
-async function pickOrType(title: string, load: () => Promise<{ label: string; description?: string }[]>, validate: (value: string) => string | undefined): Promise<string | undefined> {
+async function pickOrType(
+  title: string,
+  load: () => Promise<{ label: string; description?: string }[]>,
+  validate: (value: string) => string | undefined,
+): Promise<string | undefined> {
   const typeItem = { label: vscode.l10n.t('$(edit) Type it…'), value: TYPE_IT as string | typeof TYPE_IT };
   const quickPick = vscode.window.createQuickPick<{ label: string; description?: string; value: string | typeof TYPE_IT }>();
   quickPick.title = title;
@@ -49,7 +53,11 @@ export const openDeviceShadow =
       if (!productId) return;
       const deviceName = await pickOrType(
         vscode.l10n.t('Open Device Shadow: device of {0}', productId),
-        async () => (await listDevices(api, productId)).map((d) => ({ label: d.deviceName, ...(d.online === undefined ? {} : { description: d.online ? vscode.l10n.t('online') : vscode.l10n.t('offline') }) })),
+        async () =>
+          (await listDevices(api, productId)).map((d) => ({
+            label: d.deviceName,
+            ...(d.online === undefined ? {} : { description: d.online ? vscode.l10n.t('online') : vscode.l10n.t('offline') }),
+          })),
         (v) => checkShadowAddress({ productId, deviceName: v }),
       );
       if (!deviceName) return;

@@ -12,7 +12,12 @@ export async function pickProfile(profiles: ProfileStore, title: string): Promis
   }
   const active = profiles.active()?.name;
   const picked = await vscode.window.showQuickPick(
-    list.map((profile) => ({ label: profile.name, description: `${profile.secretId} · ${profile.region}${profile.endpoint ? ` · ${profile.endpoint}` : ''}`, detail: profile.name === active ? vscode.l10n.t('active') : undefined, profile })),
+    list.map((profile) => ({
+      label: profile.name,
+      description: `${profile.secretId} · ${profile.region}${profile.endpoint ? ` · ${profile.endpoint}` : ''}`,
+      detail: profile.name === active ? vscode.l10n.t('active') : undefined,
+      profile,
+    })),
     { title },
   );
   return picked?.profile;

@@ -55,7 +55,14 @@ export function credentialPanel(schemes: readonly CredentialSchemeView[]): { rea
         control = h('select', { id, name: f.name }, ...f.options.map((o) => h('option', { value: o }, o)));
         control.value = values[f.name] && f.options.includes(values[f.name]!) ? values[f.name]! : f.options[0]!;
       } else {
-        control = h('input', { id, name: f.name, type: f.secret ? 'password' : 'text', spellcheck: 'false', placeholder: f.placeholder, autocomplete: f.secret ? 'new-password' : 'off' });
+        control = h('input', {
+          id,
+          name: f.name,
+          type: f.secret ? 'password' : 'text',
+          spellcheck: 'false',
+          placeholder: f.placeholder,
+          autocomplete: f.secret ? 'new-password' : 'off',
+        });
         control.value = (f.secret ? secretValues[f.name] : values[f.name]) ?? '';
       }
       control.addEventListener('input', update);
@@ -101,14 +108,36 @@ export function credentialPanel(schemes: readonly CredentialSchemeView[]): { rea
       replaceChildren(steps, ...result.steps.map(stepItem));
       replaceChildren(
         outputs,
-        ...result.outputs.map((o) => h('li', { 'data-output': o.name }, h('div', { class: 'step-head' }, h('h4', {}, o.name), copyButton(() => o.value)), h('pre', { class: 'value' }, o.value))),
+        ...result.outputs.map((o) =>
+          h(
+            'li',
+            { 'data-output': o.name },
+            h(
+              'div',
+              { class: 'step-head' },
+              h('h4', {}, o.name),
+              copyButton(() => o.value),
+            ),
+            h('pre', { class: 'value' }, o.value),
+          ),
+        ),
       );
       if (mode === 'verify') {
         verdict.className = `verdict ${result.valid ? 'ok' : 'bad'}`;
         replaceChildren(verdict, icon(result.valid ? 'pass' : 'error'), ' ', result.valid ? t('credentialValid') : t('credentialInvalid'));
         replaceChildren(
           findings,
-          ...result.findings.map((f) => h('li', { class: 'bad', 'data-problem': f.problem }, icon('error'), ' ', h('strong', {}, f.problem), ` · ${f.field}`, h('div', { class: 'rule' }, f.message))),
+          ...result.findings.map((f) =>
+            h(
+              'li',
+              { class: 'bad', 'data-problem': f.problem },
+              icon('error'),
+              ' ',
+              h('strong', {}, f.problem),
+              ` · ${f.field}`,
+              h('div', { class: 'rule' }, f.message),
+            ),
+          ),
         );
       } else {
         replaceChildren(verdict);

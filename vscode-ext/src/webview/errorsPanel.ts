@@ -14,7 +14,12 @@ export function errorsPanel(): { panel: HTMLElement; show: (code: string) => voi
         h(
           'li',
           { 'data-code': hit.code },
-          h('div', { class: 'step-head' }, h('strong', {}, hit.code), copyButton(() => hit.code)),
+          h(
+            'div',
+            { class: 'step-head' },
+            h('strong', {}, hit.code),
+            copyButton(() => hit.code),
+          ),
           h('div', {}, hit.description),
           h('div', { class: 'hint' }, hit.service),
           hit.advice && h('div', { class: 'advice' }, icon('info'), ' ', hit.advice),

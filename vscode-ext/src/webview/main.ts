@@ -23,7 +23,18 @@ function profileBar(initial: ProfileView | undefined): HTMLElement {
         'div',
         { class: 'grow' },
         profile
-          ? h('span', {}, h('strong', { id: 'profile-name' }, profile.name), ' · ', profile.secretId, ' · ', h('span', { id: 'profile-key' }, profile.secretKeyMasked || '—'), ' · ', profile.region, profile.endpoint ? ` · ${profile.endpoint}` : '')
+          ? h(
+              'span',
+              {},
+              h('strong', { id: 'profile-name' }, profile.name),
+              ' · ',
+              profile.secretId,
+              ' · ',
+              h('span', { id: 'profile-key' }, profile.secretKeyMasked || '—'),
+              ' · ',
+              profile.region,
+              profile.endpoint ? ` · ${profile.endpoint}` : '',
+            )
           : h('span', { class: 'hint' }, t('noProfile')),
       ),
       add,
@@ -60,7 +71,11 @@ async function start(): Promise<void> {
     if (code !== undefined) errors.show(code);
   }
   onNotification('showErrorCode', ({ code }) => select('errors', code));
-  replaceChildren(app, h('header', { class: 'sticky' }, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons)), ...tabs.map((tab) => tab.panel));
+  replaceChildren(
+    app,
+    h('header', { class: 'sticky' }, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons)),
+    ...tabs.map((tab) => tab.panel),
+  );
   select('sign');
 }
 

@@ -35,7 +35,15 @@ export function ruleSqlPanel(): HTMLElement {
   const create = h('button', { type: 'button', id: 'rule-create' }, icon('add'), ' ', t('createRule'));
   const replace = h('button', { type: 'button', class: 'secondary', id: 'rule-replace' }, icon('refresh'), ' ', t('replaceRule'));
 
-  const read = (): RuleSqlForm => ({ from, sql: sql.value, base64: base64.value, ruleName: ruleName.value, description: description.value, actions: actions.value, ruleDisabled: disabled.checked });
+  const read = (): RuleSqlForm => ({
+    from,
+    sql: sql.value,
+    base64: base64.value,
+    ruleName: ruleName.value,
+    description: description.value,
+    actions: actions.value,
+    ruleDisabled: disabled.checked,
+  });
   const render = (view: RuleSqlView) => {
     if (from === 'sql') base64.value = view.base64;
     else if (!view.decodeError) sql.value = view.sql;
@@ -60,7 +68,16 @@ export function ruleSqlPanel(): HTMLElement {
   disabled.addEventListener('change', update);
   const send = (replaceRule: boolean) => {
     void request('sendRule', { ...read(), replace: replaceRule }).then((r) =>
-      replaceChildren(result, r.ok ? h('div', { class: r.error ? 'error' : 'ok' }, `HTTP ${r.status} ${r.error ? `${r.error.code}: ${r.error.description ?? r.error.message}` : r.requestId ?? ''}`) : h('div', { class: 'error' }, r.message)),
+      replaceChildren(
+        result,
+        r.ok
+          ? h(
+              'div',
+              { class: r.error ? 'error' : 'ok' },
+              `HTTP ${r.status} ${r.error ? `${r.error.code}: ${r.error.description ?? r.error.message}` : (r.requestId ?? '')}`,
+            )
+          : h('div', { class: 'error' }, r.message),
+      ),
     );
   };
   create.addEventListener('click', () => send(false));
@@ -70,9 +87,19 @@ export function ruleSqlPanel(): HTMLElement {
   return h(
     'section',
     { id: 'panel-rulesql', class: 'panel', role: 'tabpanel', hidden: true },
-    h('div', { class: 'step-head' }, h('label', { for: 'rule-sql' }, t('sql')), copyButton(() => sql.value)),
+    h(
+      'div',
+      { class: 'step-head' },
+      h('label', { for: 'rule-sql' }, t('sql')),
+      copyButton(() => sql.value),
+    ),
     sql,
-    h('div', { class: 'step-head' }, h('span', {}), copyButton(() => base64.value)),
+    h(
+      'div',
+      { class: 'step-head' },
+      h('span', {}),
+      copyButton(() => base64.value),
+    ),
     base64Field.row,
     h('h3', {}, t('checks')),
     checks,
@@ -80,7 +107,12 @@ export function ruleSqlPanel(): HTMLElement {
     field(t('description'), description).row,
     field(t('actions'), actions).row,
     h('label', { class: 'check' }, disabled, ' ', t('ruleDisabled')),
-    h('div', { class: 'step-head' }, h('h3', {}, t('payload')), copyButton(() => payload.textContent ?? '')),
+    h(
+      'div',
+      { class: 'step-head' },
+      h('h3', {}, t('payload')),
+      copyButton(() => payload.textContent ?? ''),
+    ),
     payload,
     h('div', { class: 'buttons' }, create, replace),
     result,

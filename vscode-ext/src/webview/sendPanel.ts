@@ -42,7 +42,14 @@ function oneTimeSecrets(historyId: string, secrets: readonly OneTimeSecretView[]
 
 /** Build & send: a searchable catalog action, its generated form checked as you type, the response explained, history. */
 export function sendPanel(initial: InitialState, openError: (code: string) => void): HTMLElement {
-  const draft = loadDraft<SendDraft>('send') ?? { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: '', values: {}, rawParams: '{}' };
+  const draft = loadDraft<SendDraft>('send') ?? {
+    service: 'iotcloud',
+    version: '2021-04-08',
+    action: 'DescribeDeviceShadow',
+    region: '',
+    values: {},
+    rawParams: '{}',
+  };
   let values: Record<string, string> = { ...draft.values };
   // The catalog's secret parameters (DefinedPsk) live in this page's memory only: hiding the view drops them.
   const secretValues: Record<string, string> = {};
@@ -91,7 +98,11 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const read = (): SendForm => ({ service: service.value, version: version.value, action: action.value, region: region.value, params: params() });
 
   const validate = debounce(() => {
-    saveDraftWithoutSecrets('send', { service: service.value, version: version.value, action: action.value, region: region.value, values, rawParams: rawParams.value } satisfies SendDraft, ['rawParams']);
+    saveDraftWithoutSecrets(
+      'send',
+      { service: service.value, version: version.value, action: action.value, region: region.value, values, rawParams: rawParams.value } satisfies SendDraft,
+      ['rawParams'],
+    );
     void request('validateParams', read()).then((issues) => {
       for (const { message } of inputs.values()) message.textContent = '';
       formMessage.textContent = '';
@@ -136,7 +147,11 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
           else values = { ...values, [f.name]: input.value };
           validate();
         });
-        const { row, message } = field(`${f.name}${f.required ? ' *' : ''} (${f.type})`, input, f.secret ? `${f.description} · ${t('notKept')}` : f.description);
+        const { row, message } = field(
+          `${f.name}${f.required ? ' *' : ''} (${f.type})`,
+          input,
+          f.secret ? `${f.description} · ${t('notKept')}` : f.description,
+        );
         inputs.set(f.name, { input, message });
         return row;
       }),
@@ -159,7 +174,13 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
         replaceChildren(
           results,
           ...found.map((a) => {
-            const item = h('li', { role: 'option', tabindex: '0', 'data-action': a.action }, h('strong', {}, a.action), ' ', h('span', { class: 'hint' }, `${a.service} · ${a.title}`));
+            const item = h(
+              'li',
+              { role: 'option', tabindex: '0', 'data-action': a.action },
+              h('strong', {}, a.action),
+              ' ',
+              h('span', { class: 'hint' }, `${a.service} · ${a.title}`),
+            );
             item.addEventListener('click', () => choose(a.service, a.action));
             item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.action));
             return item;
@@ -178,19 +199,30 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     const error = result.error;
     replaceChildren(
       response,
-      h('div', { class: 'step-head' }, h('h4', {}, `${t('response')}: HTTP ${result.status}`), copyButton(() => result.body)),
+      h(
+        'div',
+        { class: 'step-head' },
+        h('h4', {}, `${t('response')}: HTTP ${result.status}`),
+        copyButton(() => result.body),
+      ),
       error &&
         h(
           'div',
           { class: 'explained', id: 'send-explained' },
-          h('div', {}, icon('error'), ' ', (() => {
-            const link = h('a', { href: '#', class: 'code-link' }, error.code);
-            link.addEventListener('click', (e) => {
-              e.preventDefault();
-              openError(error.code);
-            });
-            return link;
-          })()),
+          h(
+            'div',
+            {},
+            icon('error'),
+            ' ',
+            (() => {
+              const link = h('a', { href: '#', class: 'code-link' }, error.code);
+              link.addEventListener('click', (e) => {
+                e.preventDefault();
+                openError(error.code);
+              });
+              return link;
+            })(),
+          ),
           error.description && h('div', {}, error.description),
           error.message && h('div', { class: 'hint' }, error.message),
           error.advice && h('div', { class: 'advice' }, icon('info'), ' ', error.advice),
@@ -218,13 +250,28 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
       ...entries.map((entry) => {
         const replay = h('button', { type: 'button', class: 'icon-button', title: t('replay'), 'aria-label': t('replay') }, icon('play'));
         replay.addEventListener('click', () => void request('replay', { historyId: entry.id }).then(showResult));
-        const copyCurl = h('button', { type: 'button', class: 'icon-button', title: `${t('copyAs')} ${formatSelect.value}`, 'aria-label': t('copyAs') }, icon('copy'));
-        copyCurl.addEventListener('click', () => void request('exportRequest', { format: formatSelect.value as ExportFormatId, source: { historyId: entry.id } }).then((r) => r.ok && request('copy', { text: r.text })));
+        const copyCurl = h(
+          'button',
+          { type: 'button', class: 'icon-button', title: `${t('copyAs')} ${formatSelect.value}`, 'aria-label': t('copyAs') },
+          icon('copy'),
+        );
+        copyCurl.addEventListener(
+          'click',
+          () =>
+            void request('exportRequest', { format: formatSelect.value as ExportFormatId, source: { historyId: entry.id } }).then(
+              (r) => r.ok && request('copy', { text: r.text }),
+            ),
+        );
         return h(
           'li',
           { 'data-history': entry.id },
           h('span', { class: entry.errorCode ? 'bad' : 'ok' }, icon(entry.errorCode ? 'error' : 'pass')),
-          h('span', { class: 'grow' }, `${entry.action} · ${entry.errorCode ?? `HTTP ${entry.status}`}`, h('div', { class: 'hint' }, `${entry.at.replace('T', ' ').slice(0, 19)} · ${entry.profile} · ${entry.region}`)),
+          h(
+            'span',
+            { class: 'grow' },
+            `${entry.action} · ${entry.errorCode ?? `HTTP ${entry.status}`}`,
+            h('div', { class: 'hint' }, `${entry.at.replace('T', ' ').slice(0, 19)} · ${entry.profile} · ${entry.region}`),
+          ),
           replay,
           copyCurl,
         );
@@ -241,7 +288,14 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     'section',
     { id: 'panel-send', class: 'panel', role: 'tabpanel', hidden: true },
     h('div', { class: 'field' }, h('label', { for: 'send-search' }, t('action')), search, results),
-    h('div', { class: 'grid' }, field(t('action'), action).row, field(t('service'), service).row, field(t('version'), version).row, field(t('region'), region).row),
+    h(
+      'div',
+      { class: 'grid' },
+      field(t('action'), action).row,
+      field(t('service'), service).row,
+      field(t('version'), version).row,
+      field(t('region'), region).row,
+    ),
     paramFields,
     formMessage,
     h('div', { class: 'buttons' }, sendButton, formatSelect, exportButton),

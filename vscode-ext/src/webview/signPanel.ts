@@ -47,7 +47,15 @@ export function signPanel(initial: InitialState): HTMLElement {
   const steps = h('ol', { id: 'sign-steps', class: 'steps' });
   const sent = h('pre', { id: 'sign-headers-out', class: 'value' });
 
-  const read = (): SignForm => ({ method: method.value, url: url.value, headers: headers.value, body: body.value, timestamp: timestamp.value, service: service.value, signedHeaders: signedHeaders.value });
+  const read = (): SignForm => ({
+    method: method.value,
+    url: url.value,
+    headers: headers.value,
+    body: body.value,
+    timestamp: timestamp.value,
+    service: service.value,
+    signedHeaders: signedHeaders.value,
+  });
   let latest = 0;
   const render = (result: SignResult) => {
     for (const f of Object.values(fields)) f.message.textContent = '';
@@ -59,10 +67,7 @@ export function signPanel(initial: InitialState): HTMLElement {
       return;
     }
     steps.classList.remove('stale');
-    replaceChildren(
-      steps,
-      ...result.steps.map(stepItem),
-    );
+    replaceChildren(steps, ...result.steps.map(stepItem));
     sent.textContent = result.headers.map(([k, v]) => `${k}: ${v}`).join('\n');
   };
   const update = debounce(() => {
@@ -83,11 +88,26 @@ export function signPanel(initial: InitialState): HTMLElement {
   const tc3Part = h(
     'div',
     { id: 'tc3-part' },
-    h('form', { id: 'sign-form', autocomplete: 'off' }, fields.method.row, fields.url.row, fields.headers.row, fields.body.row, h('div', { class: 'inline' }, fields.timestamp.row, nowButton), fields.service.row, fields.signedHeaders.row),
+    h(
+      'form',
+      { id: 'sign-form', autocomplete: 'off' },
+      fields.method.row,
+      fields.url.row,
+      fields.headers.row,
+      fields.body.row,
+      h('div', { class: 'inline' }, fields.timestamp.row, nowButton),
+      fields.service.row,
+      fields.signedHeaders.row,
+    ),
     formError,
     h('h3', {}, t('steps')),
     steps,
-    h('div', { class: 'step-head' }, h('h3', {}, t('headersToSend')), copyButton(() => sent.textContent ?? '')),
+    h(
+      'div',
+      { class: 'step-head' },
+      h('h3', {}, t('headersToSend')),
+      copyButton(() => sent.textContent ?? ''),
+    ),
     sent,
     capturePart((form) => fill(form)),
     diagnosePart(),
@@ -111,7 +131,12 @@ export function signPanel(initial: InitialState): HTMLElement {
 /** TC3 or one of the device and vendor credential schemes: the TC3 form, or the form generated for that scheme. */
 function schemePicker(initial: InitialState, tc3Part: HTMLElement): DocumentFragment {
   const credentials = credentialPanel(initial.credentialSchemes);
-  const picker = h('select', { id: 'sign-scheme' }, h('option', { value: 'tc3' }, t('schemeTc3')), ...initial.credentialSchemes.map((s) => h('option', { value: s.id }, s.title)));
+  const picker = h(
+    'select',
+    { id: 'sign-scheme' },
+    h('option', { value: 'tc3' }, t('schemeTc3')),
+    ...initial.credentialSchemes.map((s) => h('option', { value: s.id }, s.title)),
+  );
   const saved = loadDraft<string>('signScheme');
   picker.value = saved && initial.credentialSchemes.some((s) => s.id === saved) ? saved : 'tc3';
   const apply = () => {
@@ -157,8 +182,22 @@ function diagnosePart(): HTMLElement {
         h('div', { class: 'verdict' }, verdict),
         fix && h('div', { class: 'advice' }, icon('info'), ' ', fix),
         firstDifference &&
-          h('div', { class: 'difference' }, h('h4', {}, firstDifference.step), h('div', { class: 'hint' }, t('expected')), h('pre', { class: 'value' }, firstDifference.expected), h('div', { class: 'hint' }, t('got')), h('pre', { class: 'value' }, firstDifference.got)),
-        h('ul', { class: 'findings' }, ...result.diagnosis.findings.map((f) => h('li', { class: f.ok ? 'ok' : 'bad' }, icon(f.ok ? 'pass' : 'error'), ' ', h('strong', {}, f.title), h('div', { class: 'rule' }, f.detail)))),
+          h(
+            'div',
+            { class: 'difference' },
+            h('h4', {}, firstDifference.step),
+            h('div', { class: 'hint' }, t('expected')),
+            h('pre', { class: 'value' }, firstDifference.expected),
+            h('div', { class: 'hint' }, t('got')),
+            h('pre', { class: 'value' }, firstDifference.got),
+          ),
+        h(
+          'ul',
+          { class: 'findings' },
+          ...result.diagnosis.findings.map((f) =>
+            h('li', { class: f.ok ? 'ok' : 'bad' }, icon(f.ok ? 'pass' : 'error'), ' ', h('strong', {}, f.title), h('div', { class: 'rule' }, f.detail)),
+          ),
+        ),
       );
     });
   });

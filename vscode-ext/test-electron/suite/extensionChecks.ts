@@ -29,7 +29,10 @@ export const checks: readonly (readonly [string, () => Promise<void>])[] = [
       await activated();
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: `{"TopicRulePayload": {"Sql": "${base64}", "Actions": "[]"}}` });
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-      assert.ok(lenses.some((lens) => lens.command?.title.includes('SELECT temperature')), JSON.stringify(lenses.map((l) => l.command?.title)));
+      assert.ok(
+        lenses.some((lens) => lens.command?.title.includes('SELECT temperature')),
+        JSON.stringify(lenses.map((l) => l.command?.title)),
+      );
       const position = document.positionAt(document.getText().indexOf(base64) + 4);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');

@@ -1,4 +1,17 @@
-import { findActionEntry, findService, findVendorEndpoint, getCatalog, listActions, maskSecret, suggestActions, type ActionSpec, type FieldSpec, type ServiceCatalog, type VendorCatalog, type VendorEndpoint } from '@iot-devkit/core';
+import {
+  findActionEntry,
+  findService,
+  findVendorEndpoint,
+  getCatalog,
+  listActions,
+  maskSecret,
+  suggestActions,
+  type ActionSpec,
+  type FieldSpec,
+  type ServiceCatalog,
+  type VendorCatalog,
+  type VendorEndpoint,
+} from '@iot-devkit/core';
 import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 
@@ -19,7 +32,16 @@ export const displayWidth = (text: string) => [...text].reduce((w, ch) => w + (W
 
 const table = (rows: readonly (readonly string[])[], indent = '  ') => {
   const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, displayWidth(cell))), []);
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell)))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell))))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 };
 
 /** The constraints of a field in a few words: what the request builder will check before sending. */
@@ -38,18 +60,24 @@ function rulesOf(f: FieldSpec): string {
 }
 
 const example = (f: FieldSpec) => (f.example === undefined || f.example === '' ? '' : ` (e.g. ${f.secret ? maskSecret(f.example) : f.example})`);
-const block = (text: string) => text.split('\n').map((l) => `    │ ${l}`).join('\n');
+const block = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `    │ ${l}`)
+    .join('\n');
 
 function describeAction(service: ServiceCatalog, action: ActionSpec): string {
   const out: string[] = [];
   out.push(`${action.name}${action.title ? ` · ${action.title}` : ''}  (${service.service} ${service.version}${action.group ? `, ${action.group}` : ''})`);
   out.push(`  ${action.description.split('\n').join('\n  ')}`);
   out.push('');
-  out.push(table([
-    ['Endpoint', `POST https://${action.host}/  (X-TC-Action: ${action.name}, X-TC-Version: ${action.version}; GET also accepted)`],
-    ['Rate limit', `${action.rateLimit.perSecond} requests/second (${action.rateLimit.text})`],
-    ['Source', `${service.source} line ${action.line ?? '?'}`],
-  ]));
+  out.push(
+    table([
+      ['Endpoint', `POST https://${action.host}/  (X-TC-Action: ${action.name}, X-TC-Version: ${action.version}; GET also accepted)`],
+      ['Rate limit', `${action.rateLimit.perSecond} requests/second (${action.rateLimit.text})`],
+      ['Source', `${service.source} line ${action.line ?? '?'}`],
+    ]),
+  );
   out.push('', 'Parameters (* required; common parameters Action, Version, Region, Timestamp… not listed):');
   if (action.params.length === 0) out.push('  (none)');
   else out.push(table(action.params.map((p) => [p.required ? '*' : ' ', p.name, p.type, `${p.description}${example(p)}${rulesOf(p)}`])));
@@ -67,14 +95,26 @@ function describeAction(service: ServiceCatalog, action: ActionSpec): string {
     const s = service.structures.find((x) => x.name === name);
     if (!s) continue;
     out.push('', `  ${s.name} (${s.description}):`);
-    out.push(table(s.fields.map((f) => [f.required ? '*' : ' ', f.name, f.type, `${f.description.slice(0, 120)}${example(f)}${rulesOf(f)}`]), '    '));
+    out.push(
+      table(
+        s.fields.map((f) => [f.required ? '*' : ' ', f.name, f.type, `${f.description.slice(0, 120)}${example(f)}${rulesOf(f)}`]),
+        '    ',
+      ),
+    );
   }
   out.push('', 'Output:');
   out.push(table(action.outputs.map((o) => [o.name, o.type, `${o.description.slice(0, 100)}${o.secret ? ' [secret]' : ''}`])));
   out.push('', `Errors (this action's own; common codes apply to every action — see iot-devkit error <Code>):`);
   out.push(action.errors.length ? table(action.errors.map((e) => [e.code, e.message])) : '  (none documented beyond the common codes)');
   action.examples.forEach((ex, i) => {
-    out.push('', `Example ${i + 1}: ${ex.title}`, '  request:', block(ex.request.text), `  response${ex.response.parses ? '' : ' (as printed; not valid JSON)'}:`, block(ex.response.text || '(missing in the document)'));
+    out.push(
+      '',
+      `Example ${i + 1}: ${ex.title}`,
+      '  request:',
+      block(ex.request.text),
+      `  response${ex.response.parses ? '' : ' (as printed; not valid JSON)'}:`,
+      block(ex.response.text || '(missing in the document)'),
+    );
   });
   return out.join('\n');
 }
@@ -83,15 +123,44 @@ function describeEndpoint(vendor: VendorCatalog, endpoint: VendorEndpoint): stri
   const out: string[] = [];
   out.push(`${endpoint.name} · ${endpoint.title}  (${vendor.name})`);
   out.push('');
-  out.push(table([
-    ['Endpoint', `${endpoint.method} ${vendor.baseUrl ?? '<base URL from the vendor>'}${endpoint.path}`],
-    ['Auth', vendor.auth.scheme === 'api-key' ? `${vendor.auth.header}: <APIKey>` : endpoint.name === vendor.auth.tokenEndpoint ? `none (this call issues the ${vendor.auth.grantType} token)` : `${vendor.auth.header}: ${vendor.auth.format}`],
-    ['Response', `${vendor.response.codeField} (0 = success), ${vendor.response.messageField}, ${vendor.response.dataField}`],
-    ['Source', `${vendor.source} line ${endpoint.line ?? '?'}`],
-  ]));
+  out.push(
+    table([
+      ['Endpoint', `${endpoint.method} ${vendor.baseUrl ?? '<base URL from the vendor>'}${endpoint.path}`],
+      [
+        'Auth',
+        vendor.auth.scheme === 'api-key'
+          ? `${vendor.auth.header}: <APIKey>`
+          : endpoint.name === vendor.auth.tokenEndpoint
+            ? `none (this call issues the ${vendor.auth.grantType} token)`
+            : `${vendor.auth.header}: ${vendor.auth.format}`,
+      ],
+      ['Response', `${vendor.response.codeField} (0 = success), ${vendor.response.messageField}, ${vendor.response.dataField}`],
+      ['Source', `${vendor.source} line ${endpoint.line ?? '?'}`],
+    ]),
+  );
   out.push('', 'Parameters (* required):');
-  out.push(endpoint.params.length ? table(endpoint.params.map((p) => [p.required ? '*' : ' ', p.name, p.type, p.in, `${p.description}${p.const ? ` [fixed: ${p.const}]` : ''}${p.secret ? ' [secret]' : ''}`])) : '  (none)');
-  for (const s of endpoint.structures ?? []) out.push('', `  ${s.name}:`, table(s.fields.map((f) => [f.name, f.type, f.description]), '    '));
+  out.push(
+    endpoint.params.length
+      ? table(
+          endpoint.params.map((p) => [
+            p.required ? '*' : ' ',
+            p.name,
+            p.type,
+            p.in,
+            `${p.description}${p.const ? ` [fixed: ${p.const}]` : ''}${p.secret ? ' [secret]' : ''}`,
+          ]),
+        )
+      : '  (none)',
+  );
+  for (const s of endpoint.structures ?? [])
+    out.push(
+      '',
+      `  ${s.name}:`,
+      table(
+        s.fields.map((f) => [f.name, f.type, f.description]),
+        '    ',
+      ),
+    );
   if (endpoint.outputs.length) out.push('', 'Output:', table(endpoint.outputs.map((o) => [o.name, o.type, `${o.description}${o.secret ? ' [secret]' : ''}`])));
   out.push('', 'Errors:', endpoint.errors.length ? table(endpoint.errors.map((e) => [e.code, e.message])) : '  (none documented)');
   for (const ex of endpoint.examples) {
@@ -107,8 +176,12 @@ function overview(service?: string): string {
   const out: string[] = [];
   for (const s of catalog.services) {
     if (service && s.service.toLowerCase() !== service.toLowerCase()) continue;
-    out.push(`${s.service} ${s.version} · ${s.name.zh} (${s.name.en}) — ${s.actions.length} actions, ${s.structures.length} structures, ${s.errorCodes.length} error codes`);
-    out.push(table(listActions(s.service).map(({ action }) => [action.name, action.title ?? '', `${action.params.length} params`, `${action.errors.length} errors`])));
+    out.push(
+      `${s.service} ${s.version} · ${s.name.zh} (${s.name.en}) — ${s.actions.length} actions, ${s.structures.length} structures, ${s.errorCodes.length} error codes`,
+    );
+    out.push(
+      table(listActions(s.service).map(({ action }) => [action.name, action.title ?? '', `${action.params.length} params`, `${action.errors.length} errors`])),
+    );
     out.push('');
   }
   if (!service) for (const v of catalog.vendors) out.push(`${v.name}:`, table(v.endpoints.map((e) => [e.name, `${e.method} ${e.path}`, e.title])), '');
@@ -134,27 +207,49 @@ Exit codes: 0 found, 1 no such action (suggestions printed), 2 bad input.`,
     if (parsed.positionals.length > 1) throw new UsageError(`one action at a time, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
     const json = hasFlag(parsed, 'json');
     const service = flag(parsed, 'service');
-    if (service !== undefined && !findService(service)) throw new UsageError(`--service: one of ${getCatalog().services.map((s) => s.service).join(', ')}, got "${service}"`);
+    if (service !== undefined && !findService(service))
+      throw new UsageError(
+        `--service: one of ${getCatalog()
+          .services.map((s) => s.service)
+          .join(', ')}, got "${service}"`,
+      );
     const name = parsed.positionals[0];
     if (name === undefined) {
       const catalog = getCatalog();
       const services = catalog.services.filter((s) => service === undefined || s.service.toLowerCase() === service.toLowerCase());
-      context.out(json ? JSON.stringify({ services: services.map(serviceJson), vendors: service === undefined ? catalog.vendors.map(vendorJson) : [] }, null, 2) : overview(service));
+      context.out(
+        json
+          ? JSON.stringify({ services: services.map(serviceJson), vendors: service === undefined ? catalog.vendors.map(vendorJson) : [] }, null, 2)
+          : overview(service),
+      );
       return 0;
     }
     const entry = findActionEntry(service, name);
     if (entry) {
-      context.out(json ? JSON.stringify({ service: entry.service.service, ...actionJson(entry.action) }, null, 2) : describeAction(entry.service, entry.action));
+      context.out(
+        json ? JSON.stringify({ service: entry.service.service, ...actionJson(entry.action) }, null, 2) : describeAction(entry.service, entry.action),
+      );
       return 0;
     }
     const vendorEntry = service === undefined ? findVendorEndpoint(name) : undefined;
     if (vendorEntry) {
-      context.out(json ? JSON.stringify({ vendor: vendorEntry.vendor.vendor, ...vendorJson({ ...vendorEntry.vendor, endpoints: [vendorEntry.endpoint] }).endpoints[0] }, null, 2) : describeEndpoint(vendorEntry.vendor, vendorEntry.endpoint));
+      context.out(
+        json
+          ? JSON.stringify(
+              { vendor: vendorEntry.vendor.vendor, ...vendorJson({ ...vendorEntry.vendor, endpoints: [vendorEntry.endpoint] }).endpoints[0] },
+              null,
+              2,
+            )
+          : describeEndpoint(vendorEntry.vendor, vendorEntry.endpoint),
+      );
       return 0;
     }
     const suggestions = suggestActions(name, 5);
     if (json) context.out(JSON.stringify({ error: 'unknown action', query: name, suggestions }, null, 2));
-    else context.out(`No action named "${name}".${suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''}\nRun \`iot-devkit catalog\` to list every action.`);
+    else
+      context.out(
+        `No action named "${name}".${suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''}\nRun \`iot-devkit catalog\` to list every action.`,
+      );
     return 1;
   },
 };

@@ -3,7 +3,16 @@ import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields, formatSteps } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import { describeExpiry, formatVerdict, maskedFromEnv, refuseSecretFlags, requiredFlag, secretFromEnv, unixSecondsFlag, withFlagNames } from './credentialCli.js';
+import {
+  describeExpiry,
+  formatVerdict,
+  maskedFromEnv,
+  refuseSecretFlags,
+  requiredFlag,
+  secretFromEnv,
+  unixSecondsFlag,
+  withFlagNames,
+} from './credentialCli.js';
 
 const FIELD_TO_FLAG = (pskEnv: string): Record<string, string> => ({
   productId: '--product-id',
@@ -45,7 +54,11 @@ Computes the MQTT CONNECT credentials of a Tencent IoT Hub device with key (PSK)
 The PSK is shown masked. Exit codes: 0 ok, 1 verify found a problem, 2 bad input (one line on stderr naming the option).`,
   async run(context) {
     refuseSecretFlags(context.args, { psk: '--psk-env VAR', 'device-psk': '--psk-env VAR', key: '--psk-env VAR' });
-    const parsed = parseArgs(context.args, ['json', 'verify'], ['product-id', 'device-name', 'psk-env', 'expiry', 'hmac', 'connid', 'username', 'password', 'client-id']);
+    const parsed = parseArgs(
+      context.args,
+      ['json', 'verify'],
+      ['product-id', 'device-name', 'psk-env', 'expiry', 'hmac', 'connid', 'username', 'password', 'client-id'],
+    );
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     const json = hasFlag(parsed, 'json');
     const now = context.now();
@@ -53,15 +66,27 @@ The PSK is shown masked. Exit codes: 0 ok, 1 verify found a problem, 2 bad input
     const fieldToFlag = FIELD_TO_FLAG(psk.name);
 
     if (hasFlag(parsed, 'verify')) {
-      for (const f of ['expiry', 'hmac', 'connid']) if (hasFlag(parsed, f)) throw new UsageError(`--${f}: not used with --verify (they are read from the captured username and password)`);
+      for (const f of ['expiry', 'hmac', 'connid'])
+        if (hasFlag(parsed, f)) throw new UsageError(`--${f}: not used with --verify (they are read from the captured username and password)`);
       const username = requiredFlag(parsed, 'username', 'the captured MQTT username');
       const password = requiredFlag(parsed, 'password', 'the captured MQTT password');
       const productId = flag(parsed, 'product-id');
       const deviceName = flag(parsed, 'device-name');
-      if ((productId === undefined) !== (deviceName === undefined)) throw new UsageError(`--${productId === undefined ? 'product-id' : 'device-name'}: give --product-id and --device-name together`);
+      if ((productId === undefined) !== (deviceName === undefined))
+        throw new UsageError(`--${productId === undefined ? 'product-id' : 'device-name'}: give --product-id and --device-name together`);
       const clientId = flag(parsed, 'client-id');
       const v = withFlagNames(fieldToFlag, () =>
-        verifyDeviceCredentials({ username, password, devicePsk: psk.value, now, ...(productId !== undefined ? { productId, deviceName } : {}), ...(clientId !== undefined ? { clientId } : {}) }, { crypto: nodeHashProvider }),
+        verifyDeviceCredentials(
+          {
+            username,
+            password,
+            devicePsk: psk.value,
+            now,
+            ...(productId !== undefined ? { productId, deviceName } : {}),
+            ...(clientId !== undefined ? { clientId } : {}),
+          },
+          { crypto: nodeHashProvider },
+        ),
       );
       if (json) {
         context.out(JSON.stringify({ ok: v.ok, findings: v.findings, parsed: v.parsed, expectedPassword: v.expectedPassword }, null, 2));
@@ -85,7 +110,18 @@ The PSK is shown masked. Exit codes: 0 ok, 1 verify found a problem, 2 bad input
     const hmac = readHmac(flag(parsed, 'hmac'));
     const connid = flag(parsed, 'connid');
     const c = withFlagNames(fieldToFlag, () =>
-      signDeviceCredentials({ productId, deviceName, devicePsk: psk.value, now, ...(expiry !== undefined ? { expiry } : {}), ...(hmac ? { hmac } : {}), ...(connid !== undefined ? { connid } : {}) }, { crypto: nodeHashProvider }),
+      signDeviceCredentials(
+        {
+          productId,
+          deviceName,
+          devicePsk: psk.value,
+          now,
+          ...(expiry !== undefined ? { expiry } : {}),
+          ...(hmac ? { hmac } : {}),
+          ...(connid !== undefined ? { connid } : {}),
+        },
+        { crypto: nodeHashProvider },
+      ),
     );
     if (json) {
       const { clientId, username, password, host, port, connid: usedConnid, expiry: usedExpiry, hmac: usedHmac } = c;

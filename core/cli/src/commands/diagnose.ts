@@ -1,4 +1,14 @@
-import { CAUSE_RULES, diagnose, maskSecret, parseCurl, parseHarEntry, parseRawHttp, type CaptureResult, type Diagnosis, type StepDifference } from '@iot-devkit/core';
+import {
+  CAUSE_RULES,
+  diagnose,
+  maskSecret,
+  parseCurl,
+  parseHarEntry,
+  parseRawHttp,
+  type CaptureResult,
+  type Diagnosis,
+  type StepDifference,
+} from '@iot-devkit/core';
 import { UsageError, type Command, type CommandContext } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields, formatSteps } from '../formatSteps.js';
@@ -24,13 +34,23 @@ const withoutFinalNewline = (text: string) => text.replace(/\r?\n$/, '');
 
 function captureOf(parsed: ReturnType<typeof parseArgs>): { source: Source; path: string } {
   const given = (Object.keys(SOURCES) as Source[]).filter((s) => hasFlag(parsed, s));
-  if (given.length !== 1) throw new UsageError(given.length === 0 ? 'expected the captured request: --curl FILE|-, --raw FILE|- or --har FILE|-' : `expected one of --curl, --raw, --har, got ${given.map((g) => '--' + g).join(' and ')}`);
+  if (given.length !== 1)
+    throw new UsageError(
+      given.length === 0
+        ? 'expected the captured request: --curl FILE|-, --raw FILE|- or --har FILE|-'
+        : `expected one of --curl, --raw, --har, got ${given.map((g) => '--' + g).join(' and ')}`,
+    );
   const source = given[0]!;
   return { source, path: flag(parsed, source)! };
 }
 
 function formatDifference(step: StepDifference): string {
-  const from = { supplied: 'your pasted string', reproduced: 'the re-signing that reproduced your signature', 'authorization-header': 'your Authorization header', signature: 'the signatures only' }[step.source];
+  const from = {
+    supplied: 'your pasted string',
+    reproduced: 'the re-signing that reproduced your signature',
+    'authorization-header': 'your Authorization header',
+    signature: 'the signatures only',
+  }[step.source];
   const lines = [`First differing step: ${step.step} · ${step.title.zh} (compared with ${from})${step.part ? `\n  part:     ${step.part}` : ''}`];
   if (step.diff) {
     lines.push(`  at:       line ${step.diff.line}, column ${step.diff.column} (character ${step.diff.index + 1})`);
@@ -48,7 +68,8 @@ function verdictLine(d: Diagnosis): string {
 function describe(d: Diagnosis, capture: Extract<CaptureResult, { ok: true }>, secretKey: string, keyEnv: string): string {
   const out = [verdictLine(d), `  ${d.explanation.en}`, `  ${d.explanation.zh}`];
   if (d.fix) out.push(`Fix: ${d.fix.en}`, `     ${d.fix.zh}`);
-  if (d.cause && !d.signatureExplained) out.push('Note: no known mistake reproduces the signature itself, so something else may be wrong as well (see "Ruled out").');
+  if (d.cause && !d.signatureExplained)
+    out.push('Note: no known mistake reproduces the signature itself, so something else may be wrong as well (see "Ruled out").');
   for (const other of d.findings.slice(1)) out.push(`Also: ${other.cause} (${CAUSE_RULES[other.cause].title.en}) — ${other.explanation.en}`);
   if (d.firstDifferingStep) out.push('', formatDifference(d.firstDifferingStep));
   if (d.ruledOut.length > 0) out.push('', `Ruled out (${d.ruledOut.length}, ${d.variantsTried} re-signings): ${d.ruledOut.join(', ')}`);
@@ -69,7 +90,7 @@ function describe(d: Diagnosis, capture: Extract<CaptureResult, { ok: true }>, s
 
 export const diagnoseCommand: Command = {
   name: 'diagnose',
-  summary: 'Say why a captured request\'s signature fails (TC3 or v1): the first differing step and the mistake that reproduces it',
+  summary: "Say why a captured request's signature fails (TC3 or v1): the first differing step and the mistake that reproduces it",
   usage: `Usage: iot-devkit diagnose (--curl FILE|- | --raw FILE|- | --har FILE|-) [options]
 
 Recomputes the signature of a captured request with every step, and when it does not match, re-signs under each
@@ -90,15 +111,22 @@ key whitespace, v1 sorting and encoding…) until one reproduces the request's s
 Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached (a match, a cause, or an honest
 "unknown"), 2 bad input (one line on stderr naming the option).`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['json'], ['curl', 'raw', 'har', 'secret-key-env', 'error-code', 'sent-at', 'canonical-request', 'string-to-sign', 'service']);
+    const parsed = parseArgs(
+      context.args,
+      ['json'],
+      ['curl', 'raw', 'har', 'secret-key-env', 'error-code', 'sent-at', 'canonical-request', 'string-to-sign', 'service'],
+    );
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; give the capture with --curl, --raw or --har`);
     const { source, path } = captureOf(parsed);
     const keyEnv = flag(parsed, 'secret-key-env') ?? DEFAULT_KEY_ENV;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new UsageError('--secret-key-env: expected an environment variable name such as TENCENTCLOUD_SECRET_KEY, not the key itself');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv))
+      throw new UsageError('--secret-key-env: expected an environment variable name such as TENCENTCLOUD_SECRET_KEY, not the key itself');
     const secretKey = context.env[keyEnv];
-    if (secretKey === undefined || secretKey.trim() === '') throw new UsageError(`--secret-key-env: expected the SecretKey in environment variable ${keyEnv}, which is not set`);
+    if (secretKey === undefined || secretKey.trim() === '')
+      throw new UsageError(`--secret-key-env: expected the SecretKey in environment variable ${keyEnv}, which is not set`);
     const errorCode = flag(parsed, 'error-code');
-    if (errorCode !== undefined && !/^[A-Za-z][\w.]*$/.test(errorCode)) throw new UsageError(`--error-code: expected a code such as AuthFailure.SignatureFailure, got ${JSON.stringify(errorCode)}`);
+    if (errorCode !== undefined && !/^[A-Za-z][\w.]*$/.test(errorCode))
+      throw new UsageError(`--error-code: expected a code such as AuthFailure.SignatureFailure, got ${JSON.stringify(errorCode)}`);
     const sentAtFlag = unixSecondsFlag(parsed, 'sent-at');
     const canonicalPath = flag(parsed, 'canonical-request');
     const stringToSignPath = flag(parsed, 'string-to-sign');
@@ -110,7 +138,14 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
     const stringToSign = stringToSignPath === undefined ? undefined : withoutFinalNewline(await readInput(context, 'string-to-sign', stringToSignPath));
     const sentAt = sentAtFlag ?? capture.sentAt;
 
-    const fieldToFlag = { secretKey: '--secret-key-env', service: '--service', sentAt: '--sent-at', request: `--${source}`, 'request.url': `--${source}`, 'request.method': `--${source}` };
+    const fieldToFlag = {
+      secretKey: '--secret-key-env',
+      service: '--service',
+      sentAt: '--sent-at',
+      request: `--${source}`,
+      'request.url': `--${source}`,
+      'request.method': `--${source}`,
+    };
     const d = withFlagNames(fieldToFlag, () =>
       diagnose(
         {
@@ -126,8 +161,43 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
       ),
     );
     if (hasFlag(parsed, 'json')) {
-      const { match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, signatureExplained, variantsTried, steps } = d;
-      context.out(JSON.stringify({ match, cause, explanation, firstDifferingStep, ruledOut, fix, findings, scheme, expectedSignature, receivedSignature, signatureExplained, variantsTried, notes: capture.notes, steps }, null, 2));
+      const {
+        match,
+        cause,
+        explanation,
+        firstDifferingStep,
+        ruledOut,
+        fix,
+        findings,
+        scheme,
+        expectedSignature,
+        receivedSignature,
+        signatureExplained,
+        variantsTried,
+        steps,
+      } = d;
+      context.out(
+        JSON.stringify(
+          {
+            match,
+            cause,
+            explanation,
+            firstDifferingStep,
+            ruledOut,
+            fix,
+            findings,
+            scheme,
+            expectedSignature,
+            receivedSignature,
+            signatureExplained,
+            variantsTried,
+            notes: capture.notes,
+            steps,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       context.out(describe(d, capture, secretKey, keyEnv));
     }

@@ -1,4 +1,15 @@
-import { ACTION_HANDLERS, ADMIN_ROUTES, buildHttpRequest, DEMO_CREDENTIAL, DEMO_DEVICES, DEMO_PRODUCT_ID, DEMO_RULE_NAME, isLoopbackHost, maskSecret, parseShadowData } from '@iot-devkit/core';
+import {
+  ACTION_HANDLERS,
+  ADMIN_ROUTES,
+  buildHttpRequest,
+  DEMO_CREDENTIAL,
+  DEMO_DEVICES,
+  DEMO_PRODUCT_ID,
+  DEMO_RULE_NAME,
+  isLoopbackHost,
+  maskSecret,
+  parseShadowData,
+} from '@iot-devkit/core';
 import { EmulatorStartError, startEmulator, type RunningEmulator } from '../emulator/startEmulator.js';
 import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
@@ -15,7 +26,10 @@ function readPort(text: string | undefined): number {
 
 /** --allow-host: a host name or address, with an optional port, as a Host header carries it. */
 function readAllowHost(text: string): string {
-  if (!/^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(text)) throw new UsageError(`--allow-host: a host name or address with an optional port (mybox.lan, localhost:9999, [fe80::1]:9180), got ${JSON.stringify(text.slice(0, 80))}`);
+  if (!/^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(text))
+    throw new UsageError(
+      `--allow-host: a host name or address with an optional port (mybox.lan, localhost:9999, [fe80::1]:9180), got ${JSON.stringify(text.slice(0, 80))}`,
+    );
   return text;
 }
 
@@ -23,14 +37,26 @@ function describeState(running: RunningEmulator, dataFile: string | undefined): 
   const { products, devices, shadows, rules } = running.emulator.state;
   const counts = `${products.size} product(s), ${devices.size} device(s), ${shadows.size} shadow(s), ${rules.size} rule(s)`;
   const where = dataFile === undefined ? 'in memory (lost on exit; --data FILE keeps it)' : `${dataFile} (saved atomically after every change)`;
-  const what = running.origin === 'demo' ? `demo data: product ${DEMO_PRODUCT_ID}, devices ${DEMO_DEVICES.join(' and ')}, rule ${DEMO_RULE_NAME}` : running.origin === 'file' ? `loaded ${counts}` : 'empty';
+  const what =
+    running.origin === 'demo'
+      ? `demo data: product ${DEMO_PRODUCT_ID}, devices ${DEMO_DEVICES.join(' and ')}, rule ${DEMO_RULE_NAME}`
+      : running.origin === 'file'
+        ? `loaded ${counts}`
+        : 'empty';
   return `${where}\n${''.padEnd(13)}${what}`;
 }
 
 /** One signed DescribeDeviceShadow against itself: proves the endpoint, the key and the verifier agree. */
 async function selfCheck(endpoint: string, now: number): Promise<string> {
   const signed = buildHttpRequest(
-    { service: 'iotcloud', version: '2021-04-08', action: 'DescribeDeviceShadow', region: 'ap-guangzhou', params: { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] }, endpoint },
+    {
+      service: 'iotcloud',
+      version: '2021-04-08',
+      action: 'DescribeDeviceShadow',
+      region: 'ap-guangzhou',
+      params: { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] },
+      endpoint,
+    },
     { credentials: DEMO_CREDENTIAL, timestamp: now, crypto: nodeHashProvider },
   );
   const response = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: signed.body });
@@ -81,7 +107,14 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
     const demo = !hasFlag(parsed, 'empty');
     let running: RunningEmulator;
     try {
-      running = await startEmulator({ port, host, ...(dataFile !== undefined ? { dataFile } : {}), demo, allowedOrigins: parsed.flags.get('allow-origin') ?? [], allowHosts });
+      running = await startEmulator({
+        port,
+        host,
+        ...(dataFile !== undefined ? { dataFile } : {}),
+        demo,
+        allowedOrigins: parsed.flags.get('allow-origin') ?? [],
+        allowHosts,
+      });
     } catch (error) {
       if (error instanceof EmulatorStartError) throw new UsageError(error.message);
       throw error;

@@ -28,7 +28,10 @@ function describe(info: ErrorCodeInfo, viaDocSpelling?: string): string {
     ['文档', info.message],
   ];
   if (info.hint) rows.push(['Fix', info.hint.en], ['处理', info.hint.zh]);
-  rows.push(['Actions', info.actions.length ? info.actions.join(', ') : info.kind === 'common' ? '(any action: a common code)' : '(listed by no action table)']);
+  rows.push([
+    'Actions',
+    info.actions.length ? info.actions.join(', ') : info.kind === 'common' ? '(any action: a common code)' : '(listed by no action table)',
+  ]);
   for (const note of info.signingNotes) rows.push(['Signing doc', note]);
   if (info.docSpellings.length) rows.push(['OCR spelling', `${info.docSpellings.join(', ')} in the document, corrected`]);
   if (viaDocSpelling) rows.push(['Note', `"${viaDocSpelling}" is the document's OCR spelling of ${info.code}`]);
@@ -63,7 +66,12 @@ response, 2 bad input (including a body that is not a response).`,
       context.out(json ? JSON.stringify(out, null, 2) : result.summary);
       return result.status === 'success' ? 0 : 1;
     }
-    if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length ? `one code at a time, got: ${parsed.positionals.join(' ')}` : 'code: an error code such as AuthFailure.SignatureExpire (or --response < body.json)');
+    if (parsed.positionals.length !== 1)
+      throw new UsageError(
+        parsed.positionals.length
+          ? `one code at a time, got: ${parsed.positionals.join(' ')}`
+          : 'code: an error code such as AuthFailure.SignatureExpire (or --response < body.json)',
+      );
     const lookup = lookupErrorCode(parsed.positionals[0]!);
     if (lookup.found) {
       context.out(json ? JSON.stringify(codeJson(lookup.info, lookup.viaDocSpelling), null, 2) : describe(lookup.info, lookup.viaDocSpelling));

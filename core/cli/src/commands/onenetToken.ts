@@ -3,9 +3,24 @@ import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields, formatSteps } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
-import { describeExpiry, formatVerdict, maskedFromEnv, refuseSecretFlags, requiredFlag, secretFromEnv, unixSecondsFlag, withFlagNames } from './credentialCli.js';
+import {
+  describeExpiry,
+  formatVerdict,
+  maskedFromEnv,
+  refuseSecretFlags,
+  requiredFlag,
+  secretFromEnv,
+  unixSecondsFlag,
+  withFlagNames,
+} from './credentialCli.js';
 
-const FIELD_TO_FLAG = (keyEnv: string): Record<string, string> => ({ res: '--res', et: '--et', method: '--method', key: `--key-env (${keyEnv})`, token: '--token' });
+const FIELD_TO_FLAG = (keyEnv: string): Record<string, string> => ({
+  res: '--res',
+  et: '--et',
+  method: '--method',
+  key: `--key-env (${keyEnv})`,
+  token: '--token',
+});
 
 export const onenetTokenCommand: Command = {
   name: 'onenet-token',
@@ -39,9 +54,13 @@ The key is shown masked. Exit codes: 0 ok, 1 verify found a problem, 2 bad input
       for (const f of ['et', 'method']) if (hasFlag(parsed, f)) throw new UsageError(`--${f}: not used with --verify (it is read from the token)`);
       const token = requiredFlag(parsed, 'token', 'the captured token, version=…&res=…&et=…&method=…&sign=…');
       const expectedRes = flag(parsed, 'res');
-      const v = withFlagNames(fieldToFlag, () => verifyOneNetToken({ token, key: key.value, now, ...(expectedRes !== undefined ? { expectedRes } : {}) }, { crypto: nodeHashProvider }));
+      const v = withFlagNames(fieldToFlag, () =>
+        verifyOneNetToken({ token, key: key.value, now, ...(expectedRes !== undefined ? { expectedRes } : {}) }, { crypto: nodeHashProvider }),
+      );
       if (json) {
-        context.out(JSON.stringify({ ok: v.ok, findings: v.findings, parsed: v.parsed, ...(v.expectedToken ? { expectedToken: v.expectedToken } : {}) }, null, 2));
+        context.out(
+          JSON.stringify({ ok: v.ok, findings: v.findings, parsed: v.parsed, ...(v.expectedToken ? { expectedToken: v.expectedToken } : {}) }, null, 2),
+        );
       } else {
         const et = v.parsed.et !== undefined && /^\d{1,10}$/.test(v.parsed.et) ? Number(v.parsed.et) : undefined;
         const header = formatFields([

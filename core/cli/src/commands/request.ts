@@ -40,8 +40,12 @@ function readParams(entries: readonly string[], specs: readonly ParamSpec[], jso
   if (json !== undefined) {
     // Bounded: the parameters are flattened and validated by recursive readers after this.
     const parsed = parseJsonBounded(json, '--params-json');
-    if (!parsed.ok) throw new UsageError(parsed.problem === 'invalid' ? `--params-json: a JSON object of parameters (${parsed.message.replace(/^--params-json: /, '')})` : parsed.message);
-    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) throw new UsageError('--params-json: a JSON object of parameters (not an object)');
+    if (!parsed.ok)
+      throw new UsageError(
+        parsed.problem === 'invalid' ? `--params-json: a JSON object of parameters (${parsed.message.replace(/^--params-json: /, '')})` : parsed.message,
+      );
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+      throw new UsageError('--params-json: a JSON object of parameters (not an object)');
     params = parsed.value as Record<string, unknown>;
   }
   const dotted: Record<string, string> = {};
@@ -52,7 +56,16 @@ function readParams(entries: readonly string[], specs: readonly ParamSpec[], jso
     const raw = entry.slice(eq + 1);
     // Own properties, so a parameter named __proto__ is kept (and refused by validation as unknown), not turned into a prototype.
     if (key.includes('.')) setOwnProperty(dotted, key, raw);
-    else setOwnProperty(params, key, typedValue(specs.find((s) => s.name === key), key, raw));
+    else
+      setOwnProperty(
+        params,
+        key,
+        typedValue(
+          specs.find((s) => s.name === key),
+          key,
+          raw,
+        ),
+      );
   }
   // Dotted names (Attribute.Tags.0.Tag=x, DeviceNames.0=a) become nested values, as API 3.0 flattens them.
   for (const [key, value] of Object.entries(unflattenParams(dotted))) setOwnProperty(params, key, value);
@@ -102,7 +115,11 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
     const format = (flag(parsed, 'format') ?? 'curl') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`);
 
-    const params = coerceParams(readParams(parsed.flags.get('param') ?? [], entry.action.params, flag(parsed, 'params-json')), entry.action.params, entry.service.structures);
+    const params = coerceParams(
+      readParams(parsed.flags.get('param') ?? [], entry.action.params, flag(parsed, 'params-json')),
+      entry.action.params,
+      entry.service.structures,
+    );
     const problems = validateParams(params, entry.action.params, entry.service.structures);
     if (problems.length > 0) {
       context.err(`iot-devkit request: ${entry.action.name} refused before sending:\n${problems.map((p) => `  ${p.message}  [${p.code}]`).join('\n')}`);
@@ -110,12 +127,26 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
     }
     const region = flag(parsed, 'region');
     const endpoint = flag(parsed, 'endpoint');
-    const request: ApiRequest = { service: entry.service.service, version: entry.service.version, action: entry.action.name, params, method, ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
+    const request: ApiRequest = {
+      service: entry.service.service,
+      version: entry.service.version,
+      action: entry.action.name,
+      params,
+      method,
+      ...(region ? { region } : {}),
+      ...(endpoint ? { endpoint } : {}),
+    };
     if (!hasFlag(parsed, 'send') && (format === 'sdk' || format === 'tccli')) {
       context.out(exportRequest(format, request, { method, url: '', headers: {}, body: '' }));
       return 0;
     }
-    const signed = buildHttpRequest(request, { credentials: credentialsFromEnv(context), timestamp: context.now(), scheme, nonce: 1 + Math.floor(Math.random() * 65535), crypto: nodeHashProvider });
+    const signed = buildHttpRequest(request, {
+      credentials: credentialsFromEnv(context),
+      timestamp: context.now(),
+      scheme,
+      nonce: 1 + Math.floor(Math.random() * 65535),
+      crypto: nodeHashProvider,
+    });
     const tooBig = checkRequestSize(signed, scheme);
     if (tooBig) throw new UsageError(tooBig);
     if (!hasFlag(parsed, 'send')) {
@@ -124,9 +155,16 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
     }
     let response: Response;
     try {
-      response = await fetch(signed.url, { method: signed.method, headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k.toLowerCase() !== 'host')), ...(signed.body !== '' ? { body: signed.body } : {}), signal: AbortSignal.timeout(30_000) });
+      response = await fetch(signed.url, {
+        method: signed.method,
+        headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k.toLowerCase() !== 'host')),
+        ...(signed.body !== '' ? { body: signed.body } : {}),
+        signal: AbortSignal.timeout(30_000),
+      });
     } catch (error) {
-      context.err(`iot-devkit request: could not reach ${signed.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      context.err(
+        `iot-devkit request: could not reach ${signed.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      );
       return 1;
     }
     const body = await response.text();

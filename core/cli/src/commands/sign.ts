@@ -5,7 +5,19 @@ import { formatFields, formatSteps, maskedKey } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { toSignInput } from '../signInput.js';
 
-const TC3_FIELDS = ['canonicalRequest', 'hashedRequestPayload', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization', 'headers'] as const;
+const TC3_FIELDS = [
+  'canonicalRequest',
+  'hashedRequestPayload',
+  'credentialScope',
+  'hashedCanonicalRequest',
+  'stringToSign',
+  'secretDate',
+  'secretService',
+  'secretSigning',
+  'signature',
+  'authorization',
+  'headers',
+] as const;
 const keyCache = new SigningKeyCache();
 // An array of requests, each with headers/params objects: a few levels; anything near this limit is not a request.
 const SIGN_INPUT_MAX_DEPTH = 16;
@@ -42,7 +54,9 @@ function describeForPerson(value: unknown): string {
     ['SecretKey', maskedKey(r.secretKey)],
     ['Timestamp', `${r.timestamp} = ${new Date(r.timestamp * 1000).toISOString().replace('.000', '')} (credential date ${utcDateOf(r.timestamp)}, UTC)`],
   ]);
-  const sent = Object.entries(signed.headers).map(([k, v]) => `    ${k}: ${v}`).join('\n');
+  const sent = Object.entries(signed.headers)
+    .map(([k, v]) => `    ${k}: ${v}`)
+    .join('\n');
   return `${header}\n\n${formatSteps(signed.steps)}\n\nHeaders to send:\n${sent}`;
 }
 
@@ -51,7 +65,12 @@ function parseJson(text: string): unknown {
   // Bounded before anything recurses over it: 20,000 nested arrays used to end in exit 70 (a stack overflow).
   const parsed = parseJsonBounded(text, 'stdin', { maxDepth: SIGN_INPUT_MAX_DEPTH });
   if (parsed.ok) return parsed.value;
-  throw new SigningInputError('stdin', parsed.problem === 'invalid' ? `valid JSON (${parsed.message.replace(/^stdin: not valid JSON \(/, '').replace(/\)$/, '')})` : parsed.message.replace(/^stdin: /, ''));
+  throw new SigningInputError(
+    'stdin',
+    parsed.problem === 'invalid'
+      ? `valid JSON (${parsed.message.replace(/^stdin: not valid JSON \(/, '').replace(/\)$/, '')})`
+      : parsed.message.replace(/^stdin: /, ''),
+  );
 }
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -91,7 +110,20 @@ Exit codes: 0 signed, 2 bad input (one line on stderr naming the field).`,
         });
         context.out(JSON.stringify(results, null, 2));
       } else {
-        context.out(input.map((element, i) => `── request ${i + 1} of ${input.length} ──\n${(() => { try { return describeForPerson(element); } catch (error) { return `error: ${errorMessage(error)}`; } })()}`).join('\n\n'));
+        context.out(
+          input
+            .map(
+              (element, i) =>
+                `── request ${i + 1} of ${input.length} ──\n${(() => {
+                  try {
+                    return describeForPerson(element);
+                  } catch (error) {
+                    return `error: ${errorMessage(error)}`;
+                  }
+                })()}`,
+            )
+            .join('\n\n'),
+        );
       }
       return 0;
     }

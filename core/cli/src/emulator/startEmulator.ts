@@ -1,7 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { createDemoState, createEmptyState, createEmulator, restoreState, serializeState, servedHosts, type Emulator, type EmulatorCredential, type EmulatorState, type SignatureDiagnoser } from '@iot-devkit/core';
+import {
+  createDemoState,
+  createEmptyState,
+  createEmulator,
+  restoreState,
+  serializeState,
+  servedHosts,
+  type Emulator,
+  type EmulatorCredential,
+  type EmulatorState,
+  type SignatureDiagnoser,
+} from '@iot-devkit/core';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { pooledRandomBytes } from './pooledRandomBytes.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
@@ -101,12 +112,23 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new EmulatorStartError(`port ${options.port} is already in use on ${host}; choose another with --port (0 picks a free one)`) : error.code === 'EADDRNOTAVAIL' ? new EmulatorStartError(`--host ${host}: not an address of this machine`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new EmulatorStartError(`port ${options.port} is already in use on ${host}; choose another with --port (0 picks a free one)`)
+          : error.code === 'EADDRNOTAVAIL'
+            ? new EmulatorStartError(`--host ${host}: not an address of this machine`)
+            : error,
+      ),
     );
     server.listen(options.port, host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  const served = servedHosts({ bindHost: host, port, interfaceAddresses: interfaceAddresses(), ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}) });
+  const served = servedHosts({
+    bindHost: host,
+    port,
+    interfaceAddresses: interfaceAddresses(),
+    ...(options.allowHosts ? { allowHosts: options.allowHosts } : {}),
+  });
   const emulator = createEmulator({
     state,
     now,
@@ -134,7 +156,15 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
       } catch (error) {
         // The change is in memory but not on disk: say so rather than pretend it is durable.
         status = status === 200 && !text.startsWith('{"Response"') ? 500 : status;
-        text = JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `the change was applied in memory but could not be saved to ${dataFile}: ${error instanceof Error ? error.message : String(error)}` }, RequestId: requestIdOf(text) } });
+        text = JSON.stringify({
+          Response: {
+            Error: {
+              Code: 'InternalError',
+              Message: `the change was applied in memory but could not be saved to ${dataFile}: ${error instanceof Error ? error.message : String(error)}`,
+            },
+            RequestId: requestIdOf(text),
+          },
+        });
       } finally {
         pending.delete(saving);
       }
@@ -146,7 +176,11 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     respond(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: `emulator: ${error instanceof Error ? error.message : String(error)}` }, RequestId: '' } }));
+      res.end(
+        JSON.stringify({
+          Response: { Error: { Code: 'InternalError', Message: `emulator: ${error instanceof Error ? error.message : String(error)}` }, RequestId: '' },
+        }),
+      );
     });
   });
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

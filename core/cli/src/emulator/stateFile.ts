@@ -99,10 +99,12 @@ export function createSerialSaver(write: () => void): () => Promise<void> {
   };
   return () => {
     if (!running) return run();
-    queued ??= running.catch(() => undefined).then(() => {
-      queued = undefined;
-      return run();
-    });
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return run();
+      });
     return queued;
   };
 }

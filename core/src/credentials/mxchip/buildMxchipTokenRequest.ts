@@ -10,7 +10,10 @@ export type MxchipTokenStepId = (typeof MXCHIP_TOKEN_STEP_IDS)[number];
 const RULES: Record<MxchipTokenStepId, { title: LocalizedText; rule: LocalizedText }> = {
   request: {
     title: { en: 'Token request', zh: '获取 token 请求' },
-    rule: { en: 'POST /v3/open_api/token/ (shared/seeds/003); the doc names no host, so it is the MXCHIP API base URL you were given.', zh: 'POST /v3/open_api/token/（shared/seeds/003）；文档未给出域名，使用庆科提供的 API 地址。' },
+    rule: {
+      en: 'POST /v3/open_api/token/ (shared/seeds/003); the doc names no host, so it is the MXCHIP API base URL you were given.',
+      zh: 'POST /v3/open_api/token/（shared/seeds/003）；文档未给出域名，使用庆科提供的 API 地址。',
+    },
   },
   headers: {
     title: { en: 'Headers', zh: '请求头' },
@@ -58,7 +61,8 @@ export function buildMxchipTokenRequest(input: MxchipTokenRequestInput): MxchipT
   const clientSecret = checkText(input.clientSecret, 'clientSecret', 'the Accesskey Secret from the MXCHIP console');
   let base = '';
   if (input.baseUrl !== undefined) {
-    if (typeof input.baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]+\/?$/.test(input.baseUrl)) throw new SigningInputError('baseUrl', `an http(s) origin such as https://api.example.com, got ${JSON.stringify(input.baseUrl)}`);
+    if (typeof input.baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]+\/?$/.test(input.baseUrl))
+      throw new SigningInputError('baseUrl', `an http(s) origin such as https://api.example.com, got ${JSON.stringify(input.baseUrl)}`);
     base = input.baseUrl.replace(/\/$/, '');
   }
   const url = base + MXCHIP_TOKEN_PATH;
@@ -67,7 +71,9 @@ export function buildMxchipTokenRequest(input: MxchipTokenRequestInput): MxchipT
   const body = form(percentEncode(clientSecret));
   const values: Record<MxchipTokenStepId, string> = {
     request: `POST ${url}`,
-    headers: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
+    headers: Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
     body: form(maskSecret(clientSecret)),
   };
   const steps = MXCHIP_TOKEN_STEP_IDS.map((id) => ({ id, ...RULES[id], value: values[id] }));

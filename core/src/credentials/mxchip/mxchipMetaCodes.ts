@@ -16,11 +16,18 @@ export const MXCHIP_META_CODES: Readonly<Record<number, MxchipMetaCode>> = {
     meaning: { en: 'Parameter error; meta.message says which.', zh: '参数错误，详情参考 Response 中的 message 字段。' },
     action: { en: 'Read meta.message and fix that parameter.', zh: '根据 meta.message 修正对应参数。' },
   },
-  10050: { code: 10050, meaning: { en: 'Internal error.', zh: '内部错误。' }, action: { en: 'Retry later; if it persists, report it to MXCHIP.', zh: '稍后重试；持续出现请联系庆科。' } },
+  10050: {
+    code: 10050,
+    meaning: { en: 'Internal error.', zh: '内部错误。' },
+    action: { en: 'Retry later; if it persists, report it to MXCHIP.', zh: '稍后重试；持续出现请联系庆科。' },
+  },
   10100: {
     code: 10100,
     meaning: { en: 'Token expired ("token is expired").', zh: 'token 过期（"token is expired"）。' },
-    action: { en: 'Request a new token (POST /v3/open_api/token/) and retry; refresh before obtainedAt + expires_in next time.', zh: '重新获取 token（POST /v3/open_api/token/）后重试；之后在 获取时间 + expires_in 之前刷新。' },
+    action: {
+      en: 'Request a new token (POST /v3/open_api/token/) and retry; refresh before obtainedAt + expires_in next time.',
+      zh: '重新获取 token（POST /v3/open_api/token/）后重试；之后在 获取时间 + expires_in 之前刷新。',
+    },
     tokenProblem: 'expired',
   },
   10101: {
@@ -44,6 +51,9 @@ export interface MxchipResponseExplanation {
 export function explainMxchipResponse(body: unknown): MxchipResponseExplanation {
   const meta = typeof body === 'object' && body !== null ? (body as { meta?: unknown }).meta : undefined;
   const code = typeof meta === 'object' && meta !== null && typeof (meta as { code?: unknown }).code === 'number' ? (meta as { code: number }).code : undefined;
-  const message = typeof meta === 'object' && meta !== null && typeof (meta as { message?: unknown }).message === 'string' ? (meta as { message: string }).message : undefined;
+  const message =
+    typeof meta === 'object' && meta !== null && typeof (meta as { message?: unknown }).message === 'string'
+      ? (meta as { message: string }).message
+      : undefined;
   return { code, message, known: code === undefined ? undefined : MXCHIP_META_CODES[code] };
 }

@@ -28,12 +28,15 @@ export const defaultRefreshMargin = (expiresIn: number) => Math.min(300, Math.fl
 
 /** Pure token-cache state: is the token still valid at `now`, and should it be refreshed? */
 export function mxchipTokenState(token: MxchipCachedToken, now: number, refreshMargin?: number): MxchipTokenState {
-  if (typeof token.accessToken !== 'string' || token.accessToken === '') throw new SigningInputError('accessToken', 'the access_token of the token response (it was empty)');
+  if (typeof token.accessToken !== 'string' || token.accessToken === '')
+    throw new SigningInputError('accessToken', 'the access_token of the token response (it was empty)');
   const obtainedAt = checkUnixSeconds(token.obtainedAt, 'obtainedAt');
-  if (typeof token.expiresIn !== 'number' || !Number.isInteger(token.expiresIn) || token.expiresIn <= 0) throw new SigningInputError('expiresIn', `expires_in from the token response, a positive number of seconds, got ${JSON.stringify(token.expiresIn)}`);
+  if (typeof token.expiresIn !== 'number' || !Number.isInteger(token.expiresIn) || token.expiresIn <= 0)
+    throw new SigningInputError('expiresIn', `expires_in from the token response, a positive number of seconds, got ${JSON.stringify(token.expiresIn)}`);
   checkUnixSeconds(now, 'now');
   const margin = refreshMargin ?? defaultRefreshMargin(token.expiresIn);
-  if (!Number.isInteger(margin) || margin < 0) throw new SigningInputError('refreshMargin', `a non-negative whole number of seconds, got ${JSON.stringify(margin)}`);
+  if (!Number.isInteger(margin) || margin < 0)
+    throw new SigningInputError('refreshMargin', `a non-negative whole number of seconds, got ${JSON.stringify(margin)}`);
   const expiresAt = obtainedAt + token.expiresIn;
   const secondsLeft = expiresAt - now;
   const valid = secondsLeft > 0;

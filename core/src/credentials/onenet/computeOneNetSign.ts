@@ -5,7 +5,8 @@ export type OneNetMethod = 'md5' | 'sha1' | 'sha256';
 export const ONENET_METHODS: readonly OneNetMethod[] = ['md5', 'sha1', 'sha256'];
 export const ONENET_TOKEN_VERSION = '2018-10-31';
 
-export const buildOneNetStringToSign = (et: number | string, method: string, res: string, version: string = ONENET_TOKEN_VERSION): string => `${et}\n${method}\n${res}\n${version}`;
+export const buildOneNetStringToSign = (et: number | string, method: string, res: string, version: string = ONENET_TOKEN_VERSION): string =>
+  `${et}\n${method}\n${res}\n${version}`;
 
 /** base64(HMAC-<method>(decoded key, string to sign)) */
 export function computeOneNetSign(method: OneNetMethod, keyBytes: Uint8Array, stringToSign: string, crypto: HashProvider): string {

@@ -9,7 +9,10 @@ export type OneNetApiKeyStepId = (typeof ONENET_API_KEY_STEP_IDS)[number];
 const RULES: Record<OneNetApiKeyStepId, { title: LocalizedText; rule: LocalizedText }> = {
   header: {
     title: { en: 'api-key header', zh: 'api-key 请求头' },
-    rule: { en: 'The API key is sent as is in an api-key header: no signature, no timestamp. Anyone who sees it can use it, so send it over HTTPS where the host offers it.', zh: 'APIKey 原样放在 api-key 请求头中，不签名、不带时间戳；泄露即可被冒用。' },
+    rule: {
+      en: 'The API key is sent as is in an api-key header: no signature, no timestamp. Anyone who sees it can use it, so send it over HTTPS where the host offers it.',
+      zh: 'APIKey 原样放在 api-key 请求头中，不签名、不带时间戳；泄露即可被冒用。',
+    },
   },
   request: {
     title: { en: 'Request', zh: '请求' },

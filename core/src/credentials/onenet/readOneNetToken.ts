@@ -25,14 +25,28 @@ const percentDecode = (text: string): string | undefined => {
 const sameEncoding = (a: string, b: string) => a.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase()) === b;
 
 const WHY_ENCODE: Partial<Record<OneNetTokenParam, { en: string; zh: string }>> = {
-  sign: { en: 'a raw "+" in sign is read as a space by the server, and "/" "=" break the query', zh: 'sign 中未编码的 "+" 会被服务端当作空格，"/"、"=" 也会破坏参数解析' },
+  sign: {
+    en: 'a raw "+" in sign is read as a space by the server, and "/" "=" break the query',
+    zh: 'sign 中未编码的 "+" 会被服务端当作空格，"/"、"=" 也会破坏参数解析',
+  },
   res: { en: 'the "/" in res must be sent as %2F', zh: 'res 中的 "/" 应编码为 %2F' },
 };
 
 /** Splits a captured token into its parameters and checks its shape and URL encoding, before any key is involved. */
 export function readOneNetToken(token: string): ReadOneNetToken {
   const findings: CredentialFinding[] = [];
-  if (typeof token !== 'string') return { values: {}, findings: [finding('malformed-token', 'token', 'The token must be text: version=…&res=…&et=…&method=…&sign=….', 'token 应为文本：version=…&res=…&et=…&method=…&sign=…。')] };
+  if (typeof token !== 'string')
+    return {
+      values: {},
+      findings: [
+        finding(
+          'malformed-token',
+          'token',
+          'The token must be text: version=…&res=…&et=…&method=…&sign=….',
+          'token 应为文本：version=…&res=…&et=…&method=…&sign=…。',
+        ),
+      ],
+    };
   const values: Partial<Record<OneNetTokenParam, string>> = {};
   let unexpected = 0;
   for (const piece of token.split('&')) {
@@ -41,7 +55,14 @@ export function readOneNetToken(token: string): ReadOneNetToken {
     if (eq === -1 || !(ONENET_TOKEN_PARAMS as readonly string[]).includes(name)) {
       // The first few are named; a token of thousands of stray "&" parts gets one count, not thousands of findings.
       if (++unexpected > MAX_NAMED_PARTS) continue;
-      findings.push(finding('malformed-token', 'token', `Unexpected part ${JSON.stringify(piece.slice(0, 40))}: a token is version=…&res=…&et=…&method=…&sign=….`, `多余或无法识别的部分 ${JSON.stringify(piece.slice(0, 40))}：token 格式为 version=…&res=…&et=…&method=…&sign=…。`));
+      findings.push(
+        finding(
+          'malformed-token',
+          'token',
+          `Unexpected part ${JSON.stringify(piece.slice(0, 40))}: a token is version=…&res=…&et=…&method=…&sign=….`,
+          `多余或无法识别的部分 ${JSON.stringify(piece.slice(0, 40))}：token 格式为 version=…&res=…&et=…&method=…&sign=…。`,
+        ),
+      );
       continue;
     }
     const param = name as OneNetTokenParam;
@@ -51,7 +72,15 @@ export function readOneNetToken(token: string): ReadOneNetToken {
     }
     values[param] = readValue(param, piece.slice(eq + 1), findings);
   }
-  if (unexpected > MAX_NAMED_PARTS) findings.push(finding('malformed-token', 'token', `…and ${unexpected - MAX_NAMED_PARTS} more unexpected parts.`, `……另有 ${unexpected - MAX_NAMED_PARTS} 个无法识别的部分。`));
+  if (unexpected > MAX_NAMED_PARTS)
+    findings.push(
+      finding(
+        'malformed-token',
+        'token',
+        `…and ${unexpected - MAX_NAMED_PARTS} more unexpected parts.`,
+        `……另有 ${unexpected - MAX_NAMED_PARTS} 个无法识别的部分。`,
+      ),
+    );
   for (const param of ONENET_TOKEN_PARAMS) {
     if (values[param] === undefined) findings.push(finding('malformed-token', param, `The token has no ${param}=.`, `token 缺少参数 ${param}。`));
   }
@@ -62,7 +91,9 @@ function readValue(param: OneNetTokenParam, raw: string, findings: CredentialFin
   const lone = findLoneSurrogate(raw);
   if (lone !== -1) {
     // No UTF-8 form, so neither the server nor this check can percent-encode it.
-    findings.push(finding('malformed-token', param, `${param} has ${describeLoneSurrogate(raw, lone)}.`, `${param} 含有无法编码为 UTF-8 的孤立代理项（位置 ${lone}）。`));
+    findings.push(
+      finding('malformed-token', param, `${param} has ${describeLoneSurrogate(raw, lone)}.`, `${param} 含有无法编码为 UTF-8 的孤立代理项（位置 ${lone}）。`),
+    );
     return raw;
   }
   const once = percentDecode(raw);
@@ -72,14 +103,28 @@ function readValue(param: OneNetTokenParam, raw: string, findings: CredentialFin
   }
   if (/%[0-9a-f]{2}/i.test(once)) {
     const twice = percentDecode(once) ?? once;
-    findings.push(finding('wrong-url-encoding', param, `${param} is URL-encoded twice (${JSON.stringify(raw)}): encode each value once.`, `${param} 被 URL 编码了两次（${JSON.stringify(raw)}），每个值只应编码一次。`));
+    findings.push(
+      finding(
+        'wrong-url-encoding',
+        param,
+        `${param} is URL-encoded twice (${JSON.stringify(raw)}): encode each value once.`,
+        `${param} 被 URL 编码了两次（${JSON.stringify(raw)}），每个值只应编码一次。`,
+      ),
+    );
     return twice;
   }
   let value = once;
   if (param === 'sign' && value.includes(' ')) {
     // A capture or a form decoder already turned the unencoded "+" into spaces: restore them to check the HMAC.
     value = value.replace(/ /g, '+');
-    findings.push(finding('wrong-url-encoding', param, 'sign contains spaces: its "+" were sent unencoded and read as spaces. Send "+" as %2B.', 'sign 中含有空格：未编码的 "+" 被当作了空格，应编码为 %2B。'));
+    findings.push(
+      finding(
+        'wrong-url-encoding',
+        param,
+        'sign contains spaces: its "+" were sent unencoded and read as spaces. Send "+" as %2B.',
+        'sign 中含有空格：未编码的 "+" 被当作了空格，应编码为 %2B。',
+      ),
+    );
     return value;
   }
   if (!sameEncoding(raw, percentEncode(value))) {

@@ -32,7 +32,10 @@ for (const method of ['md5', 'sha1', 'sha256'] as const) {
 
 test('every step is returned with zh/en rules; the key never appears', () => {
   const t = signOneNetToken({ res: 'products/123456', et: ET, method: 'sha256', key: KEY, now: NOW });
-  assert.deepEqual(t.steps.map((s) => s.id), ['res', 'keyBytes', 'stringToSign', 'sign', 'token']);
+  assert.deepEqual(
+    t.steps.map((s) => s.id),
+    ['res', 'keyBytes', 'stringToSign', 'sign', 'token'],
+  );
   assert.equal(t.steps[1]!.value, '32 bytes');
   for (const step of t.steps) {
     assert.ok(step.title.zh && step.title.en && step.rule.zh && step.rule.en);
@@ -55,7 +58,11 @@ test('bad input names the field and never repeats the key', () => {
     [{ method: 'sha512' }, 'method', /md5/],
   ];
   for (const [override, field, message] of cases) {
-    assert.throws(() => signOneNetToken({ ...base, ...override } as never), (e: unknown) => e instanceof SigningInputError && e.field === field && message.test(e.message) && !e.message.includes(KEY), JSON.stringify(override));
+    assert.throws(
+      () => signOneNetToken({ ...base, ...override } as never),
+      (e: unknown) => e instanceof SigningInputError && e.field === field && message.test(e.message) && !e.message.includes(KEY),
+      JSON.stringify(override),
+    );
   }
 });
 
@@ -66,9 +73,18 @@ test('api-key scheme: header and PUT /keys/{key} to send, key masked in every st
   assert.deepEqual(r.headers, { 'api-key': apiKey });
   // "/" escaped (it would end the segment), "+" and "=" raw as in the doc's example.
   assert.equal(r.url, 'http://api.onenet.hk.chinamobile.com/keys/AvMadeUpApiKey%2FForTests+xRHxA=');
-  assert.deepEqual(r.steps.map((s) => s.value), ['api-key: AvMa****', 'PUT http://api.onenet.hk.chinamobile.com/keys/AvMa****']);
+  assert.deepEqual(
+    r.steps.map((s) => s.value),
+    ['api-key: AvMa****', 'PUT http://api.onenet.hk.chinamobile.com/keys/AvMa****'],
+  );
   const other = buildOneNetApiKeyRequest({ apiKey, keyToUpdate: 'OtherMadeUpKey=' });
   assert.equal(other.url, 'http://api.onenet.hk.chinamobile.com/keys/OtherMadeUpKey=');
-  assert.throws(() => buildOneNetApiKeyRequest({ apiKey: '' }), (e: unknown) => e instanceof SigningInputError && e.field === 'apiKey');
-  assert.throws(() => buildOneNetApiKeyRequest({ apiKey: apiKey + '\n' }), (e: unknown) => e instanceof SigningInputError && e.field === 'apiKey' && !e.message.includes(apiKey));
+  assert.throws(
+    () => buildOneNetApiKeyRequest({ apiKey: '' }),
+    (e: unknown) => e instanceof SigningInputError && e.field === 'apiKey',
+  );
+  assert.throws(
+    () => buildOneNetApiKeyRequest({ apiKey: apiKey + '\n' }),
+    (e: unknown) => e instanceof SigningInputError && e.field === 'apiKey' && !e.message.includes(apiKey),
+  );
 });

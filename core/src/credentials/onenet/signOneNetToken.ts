@@ -61,4 +61,3 @@ export function signOneNetToken(request: OneNetTokenRequest, options: { crypto?:
   const steps = ONENET_TOKEN_STEP_IDS.map((id) => ({ id, ...ONENET_TOKEN_RULES[id], value: values[id] }));
   return { version, res, et, method, stringToSign, sign, token, steps };
 }
-

@@ -11,13 +11,27 @@ const RES = 'products/123456/devices/dev-01';
 type Method = 'md5' | 'sha1' | 'sha256';
 
 /** Independent token maker with knobs for each mistake, node:crypto only. */
-function makeToken(o: { res?: string; et?: number; method?: Method; hmac?: Method; methodInString?: string; resInString?: string; rawKey?: boolean; encode?: 'once' | 'none' | 'twice' | 'res-raw' | 'sign-raw'; version?: string } = {}): string {
+function makeToken(
+  o: {
+    res?: string;
+    et?: number;
+    method?: Method;
+    hmac?: Method;
+    methodInString?: string;
+    resInString?: string;
+    rawKey?: boolean;
+    encode?: 'once' | 'none' | 'twice' | 'res-raw' | 'sign-raw';
+    version?: string;
+  } = {},
+): string {
   const res = o.res ?? RES;
   const et = o.et ?? ET;
   const method = o.method ?? 'sha256';
   const version = o.version ?? '2018-10-31';
   const key = o.rawKey ? Buffer.from(KEY, 'utf8') : Buffer.from(KEY, 'base64');
-  const sign = createHmac(o.hmac ?? method, key).update(`${et}\n${o.methodInString ?? method}\n${o.resInString ?? res}\n${version}`).digest('base64');
+  const sign = createHmac(o.hmac ?? method, key)
+    .update(`${et}\n${o.methodInString ?? method}\n${o.resInString ?? res}\n${version}`)
+    .digest('base64');
   const once = (v: string) => encodeURIComponent(v);
   const mode = o.encode ?? 'once';
   const e = (name: string, v: string) => {
@@ -28,7 +42,10 @@ function makeToken(o: { res?: string; et?: number; method?: Method; hmac?: Metho
 }
 
 const verify = (token: string, extra: Record<string, unknown> = {}) => verifyOneNetToken({ token, key: KEY, now: NOW, ...extra });
-const problems = (token: string, extra: Record<string, unknown> = {}) => verify(token, extra).findings.map((f) => `${f.problem}@${f.field}`).sort();
+const problems = (token: string, extra: Record<string, unknown> = {}) =>
+  verify(token, extra)
+    .findings.map((f) => `${f.problem}@${f.field}`)
+    .sort();
 
 test('right tokens for each method, product- and device-level, are ok', () => {
   for (const method of ['md5', 'sha1', 'sha256'] as const) {
@@ -103,7 +120,10 @@ test('mistake: "+" in sign read as spaces → wrong-url-encoding, the HMAC still
 
 test('mistake: another key → signature-mismatch; malformed tokens name the part', () => {
   const other = verifyOneNetToken({ token: makeToken(), key: Buffer.from('anotherMadeUpKey').toString('base64'), now: NOW });
-  assert.deepEqual(other.findings.map((f) => f.problem), ['signature-mismatch']);
+  assert.deepEqual(
+    other.findings.map((f) => f.problem),
+    ['signature-mismatch'],
+  );
   assert.deepEqual(problems(makeToken().replace(/&sign=.*$/, '')), ['malformed-token@sign']);
   assert.deepEqual(problems(makeToken({ version: '2018-10-30' })), ['malformed-token@version']);
   // Signed with "sha256" in the string to sign, sent as SHA256: both the shape and the mismatch are named.
@@ -118,8 +138,14 @@ test('a sign of the wrong length under a wrong key names the method too', () => 
 });
 
 test('bad input to verify names the field; the key never appears in findings or steps', () => {
-  assert.throws(() => verifyOneNetToken({ token: '', key: KEY, now: NOW }), (e: unknown) => e instanceof SigningInputError && e.field === 'token');
-  assert.throws(() => verifyOneNetToken({ token: makeToken(), key: 'no base64', now: NOW }), (e: unknown) => e instanceof SigningInputError && e.field === 'key');
+  assert.throws(
+    () => verifyOneNetToken({ token: '', key: KEY, now: NOW }),
+    (e: unknown) => e instanceof SigningInputError && e.field === 'token',
+  );
+  assert.throws(
+    () => verifyOneNetToken({ token: makeToken(), key: 'no base64', now: NOW }),
+    (e: unknown) => e instanceof SigningInputError && e.field === 'key',
+  );
   const v = verify(makeToken({ rawKey: true }));
   assert.ok(v.steps.every((s) => !s.value.includes(KEY)));
   assert.ok(v.findings.every((f) => !f.message.en.includes(KEY) && !f.message.zh.includes(KEY)));
@@ -133,5 +159,8 @@ test('a token holding a lone surrogate is refused naming the token; readOneNetTo
     (error: unknown) => error instanceof SigningInputError && error.field === 'token' && /lone UTF-16 surrogate U\+D800 at index 35/.test(error.message),
   );
   const read = readOneNetToken(token);
-  assert.ok(read.findings.some((f) => f.field === 'res' && /lone UTF-16 surrogate U\+D800 at index 12/.test(f.message.en)), JSON.stringify(read.findings));
+  assert.ok(
+    read.findings.some((f) => f.field === 'res' && /lone UTF-16 surrogate U\+D800 at index 12/.test(f.message.en)),
+    JSON.stringify(read.findings),
+  );
 });

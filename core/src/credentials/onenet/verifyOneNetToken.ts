@@ -6,7 +6,15 @@ import { SigningInputError } from '../../signing/SigningInputError.js';
 import { finding, type CredentialFinding, type CredentialVerification } from '../CredentialVerification.js';
 import { decodeBase64Key } from '../decodeBase64Key.js';
 import { checkUnixSeconds, isoOfUnix } from '../unixTime.js';
-import { buildOneNetStringToSign, computeOneNetSign, isOneNetMethod, ONENET_METHODS, ONENET_SIGN_LENGTH, ONENET_TOKEN_VERSION, type OneNetMethod } from './computeOneNetSign.js';
+import {
+  buildOneNetStringToSign,
+  computeOneNetSign,
+  isOneNetMethod,
+  ONENET_METHODS,
+  ONENET_SIGN_LENGTH,
+  ONENET_TOKEN_VERSION,
+  type OneNetMethod,
+} from './computeOneNetSign.js';
 import { encodeOneNetToken } from './encodeOneNetToken.js';
 import { ONENET_RES_PATTERN } from './oneNetResource.js';
 import { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } from './oneNetTokenRules.js';
@@ -47,7 +55,8 @@ interface Attempt {
  */
 export function verifyOneNetToken(captured: CapturedOneNetToken, options: { crypto?: HashProvider } = {}): OneNetTokenVerification {
   const crypto = options.crypto ?? nobleHashProvider;
-  if (typeof captured.token !== 'string' || captured.token.trim() === '') throw new SigningInputError('token', 'the captured token, version=…&res=…&et=…&method=…&sign=… (it was empty)');
+  if (typeof captured.token !== 'string' || captured.token.trim() === '')
+    throw new SigningInputError('token', 'the captured token, version=…&res=…&et=…&method=…&sign=… (it was empty)');
   requireWellFormedText(captured.token, 'token');
   if (captured.expectedRes !== undefined) requireWellFormedText(String(captured.expectedRes), 'expectedRes');
   const keyBytes = decodeBase64Key(captured.key, 'key', ONENET_KEY_DOC_NOTE);
@@ -57,23 +66,65 @@ export function verifyOneNetToken(captured: CapturedOneNetToken, options: { cryp
   const { version, res, et, method, sign } = values;
 
   if (version !== undefined && version !== ONENET_TOKEN_VERSION) {
-    findings.push(finding('malformed-token', 'version', `version must be ${ONENET_TOKEN_VERSION}, found ${JSON.stringify(version)}.`, `version 应为 ${ONENET_TOKEN_VERSION}，实际为 ${JSON.stringify(version)}。`));
+    findings.push(
+      finding(
+        'malformed-token',
+        'version',
+        `version must be ${ONENET_TOKEN_VERSION}, found ${JSON.stringify(version)}.`,
+        `version 应为 ${ONENET_TOKEN_VERSION}，实际为 ${JSON.stringify(version)}。`,
+      ),
+    );
   }
   if (method !== undefined && !isOneNetMethod(method)) {
-    findings.push(finding('malformed-token', 'method', `method must be md5, sha1 or sha256 (lower case), found ${JSON.stringify(method)}.`, `method 应为 md5、sha1 或 sha256（小写），实际为 ${JSON.stringify(method)}。`));
+    findings.push(
+      finding(
+        'malformed-token',
+        'method',
+        `method must be md5, sha1 or sha256 (lower case), found ${JSON.stringify(method)}.`,
+        `method 应为 md5、sha1 或 sha256（小写），实际为 ${JSON.stringify(method)}。`,
+      ),
+    );
   }
   if (et !== undefined) {
     if (!/^\d{1,10}$/.test(et)) {
-      findings.push(finding('malformed-token', 'et', `et must be a Unix time in seconds, found ${JSON.stringify(et)}${/^\d{11,}$/.test(et) ? ' (milliseconds?)' : ''}.`, `et 应为 Unix 时间（秒），实际为 ${JSON.stringify(et)}。`));
+      findings.push(
+        finding(
+          'malformed-token',
+          'et',
+          `et must be a Unix time in seconds, found ${JSON.stringify(et)}${/^\d{11,}$/.test(et) ? ' (milliseconds?)' : ''}.`,
+          `et 应为 Unix 时间（秒），实际为 ${JSON.stringify(et)}。`,
+        ),
+      );
     } else if (Number(et) <= now) {
-      findings.push(finding('expired', 'et', `et ${et} = ${isoOfUnix(Number(et))} is not after now (${isoOfUnix(now)}): the token has expired. Make a new one with a later et.`, `et ${et} = ${isoOfUnix(Number(et))} 早于当前时间（${isoOfUnix(now)}），token 已过期，请用更晚的 et 重新生成。`));
+      findings.push(
+        finding(
+          'expired',
+          'et',
+          `et ${et} = ${isoOfUnix(Number(et))} is not after now (${isoOfUnix(now)}): the token has expired. Make a new one with a later et.`,
+          `et ${et} = ${isoOfUnix(Number(et))} 早于当前时间（${isoOfUnix(now)}），token 已过期，请用更晚的 et 重新生成。`,
+        ),
+      );
     }
   }
   if (res !== undefined) {
     if (!ONENET_RES_PATTERN.test(res)) {
-      findings.push(finding('wrong-resource', 'res', `res ${JSON.stringify(res)} is not products/{pid} or products/{pid}/devices/{device name}.`, `res ${JSON.stringify(res)} 不是 products/{pid} 或 products/{pid}/devices/{device_name} 的形式。`));
+      findings.push(
+        finding(
+          'wrong-resource',
+          'res',
+          `res ${JSON.stringify(res)} is not products/{pid} or products/{pid}/devices/{device name}.`,
+          `res ${JSON.stringify(res)} 不是 products/{pid} 或 products/{pid}/devices/{device_name} 的形式。`,
+        ),
+      );
     } else if (captured.expectedRes !== undefined && res !== captured.expectedRes) {
-      findings.push(finding('wrong-resource', 'res', `The token grants ${JSON.stringify(res)}, not the expected ${JSON.stringify(captured.expectedRes)}.`, `token 授权的资源为 ${JSON.stringify(res)}，而不是预期的 ${JSON.stringify(captured.expectedRes)}。`));
+      findings.push(
+        finding(
+          'wrong-resource',
+          'res',
+          `The token grants ${JSON.stringify(res)}, not the expected ${JSON.stringify(captured.expectedRes)}.`,
+          `token 授权的资源为 ${JSON.stringify(res)}，而不是预期的 ${JSON.stringify(captured.expectedRes)}。`,
+        ),
+      );
     }
   }
 
@@ -127,12 +178,21 @@ function attempts(v: TokenValues): Attempt[] {
 
 function explainSign(sign: string, v: TokenValues, keyText: string, keyBytes: Uint8Array, crypto: HashProvider): CredentialFinding[] {
   const rawKey = utf8Encode(keyText);
-  const match = attempts(v).find((a) => computeOneNetSign(a.hmac, a.decodedKey ? keyBytes : rawKey, buildOneNetStringToSign(v.et, a.methodInString, a.res, v.version), crypto) === sign);
+  const match = attempts(v).find(
+    (a) => computeOneNetSign(a.hmac, a.decodedKey ? keyBytes : rawKey, buildOneNetStringToSign(v.et, a.methodInString, a.res, v.version), crypto) === sign,
+  );
   const found: CredentialFinding[] = [];
   if (!match) {
     const byLength = ONENET_METHODS.find((m) => ONENET_SIGN_LENGTH[m] === sign.length);
     if (byLength && byLength !== v.claimed) {
-      found.push(finding('wrong-method', 'method', `The sign has the length of an HMAC-${byLength.toUpperCase()} (${sign.length} base64 characters), but the token says method=${v.method}.`, `sign 的长度（${sign.length} 个 base64 字符）对应 HMAC-${byLength.toUpperCase()}，但 token 中 method=${v.method}。`));
+      found.push(
+        finding(
+          'wrong-method',
+          'method',
+          `The sign has the length of an HMAC-${byLength.toUpperCase()} (${sign.length} base64 characters), but the token says method=${v.method}.`,
+          `sign 的长度（${sign.length} 个 base64 字符）对应 HMAC-${byLength.toUpperCase()}，但 token 中 method=${v.method}。`,
+        ),
+      );
     }
     found.push(
       finding(
@@ -156,12 +216,33 @@ function explainSign(sign: string, v: TokenValues, keyText: string, keyBytes: Ui
     found.push(finding('wrong-method', 'method', en, zh));
   }
   if (!match.decodedKey) {
-    found.push(finding('key-not-base64-decoded', 'sign', 'The HMAC was keyed by the key text itself; key it by the bytes the base64 key decodes to.', 'HMAC 的密钥用了 key 字符串本身；应先对 base64 编码的 key 解码，再用解码后的字节作为密钥。'));
+    found.push(
+      finding(
+        'key-not-base64-decoded',
+        'sign',
+        'The HMAC was keyed by the key text itself; key it by the bytes the base64 key decodes to.',
+        'HMAC 的密钥用了 key 字符串本身；应先对 base64 编码的 key 解码，再用解码后的字节作为密钥。',
+      ),
+    );
   }
   if (match.resMistake === 'encoded') {
-    found.push(finding('wrong-url-encoding', 'stringToSign.res', `The string to sign used the URL-encoded res (${match.res}); sign the raw res (${v.res}) and encode only in the token.`, `签名原文中使用了 URL 编码后的 res（${match.res}）；签名时应使用原始 res（${v.res}），只在 token 中编码。`));
+    found.push(
+      finding(
+        'wrong-url-encoding',
+        'stringToSign.res',
+        `The string to sign used the URL-encoded res (${match.res}); sign the raw res (${v.res}) and encode only in the token.`,
+        `签名原文中使用了 URL 编码后的 res（${match.res}）；签名时应使用原始 res（${v.res}），只在 token 中编码。`,
+      ),
+    );
   } else if (match.resMistake === 'other') {
-    found.push(finding('wrong-resource', 'res', `The sign was computed for res ${JSON.stringify(match.res)}, but the token says res ${JSON.stringify(v.res)}.`, `sign 是对 res ${JSON.stringify(match.res)} 计算的，但 token 中 res 为 ${JSON.stringify(v.res)}。`));
+    found.push(
+      finding(
+        'wrong-resource',
+        'res',
+        `The sign was computed for res ${JSON.stringify(match.res)}, but the token says res ${JSON.stringify(v.res)}.`,
+        `sign 是对 res ${JSON.stringify(match.res)} 计算的，但 token 中 res 为 ${JSON.stringify(v.res)}。`,
+      ),
+    );
   }
   return found;
 }

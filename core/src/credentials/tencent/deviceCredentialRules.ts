@@ -33,10 +33,16 @@ export const DEVICE_CREDENTIAL_RULES: Record<DeviceCredentialStepId, { title: Lo
   },
   password: {
     title: { en: 'MQTT password', zh: 'MQTT 密码 (Password)' },
-    rule: { en: 'Signature + ";hmacsha256" (or ";hmacsha1"): the suffix names the HMAC the broker must use.', zh: '签名 + ";hmacsha256"（或 ";hmacsha1"），后缀告诉服务端使用哪种 HMAC 算法。' },
+    rule: {
+      en: 'Signature + ";hmacsha256" (or ";hmacsha1"): the suffix names the HMAC the broker must use.',
+      zh: '签名 + ";hmacsha256"（或 ";hmacsha1"），后缀告诉服务端使用哪种 HMAC 算法。',
+    },
   },
   broker: {
     title: { en: 'Broker', zh: '接入地址' },
-    rule: { en: '${ProductId}.iotcloud.tencentdevices.com, port 1883 (MQTT over TCP with key authentication).', zh: '${ProductId}.iotcloud.tencentdevices.com，端口 1883（密钥认证的 MQTT 接入）。' },
+    rule: {
+      en: '${ProductId}.iotcloud.tencentdevices.com, port 1883 (MQTT over TCP with key authentication).',
+      zh: '${ProductId}.iotcloud.tencentdevices.com，端口 1883（密钥认证的 MQTT 接入）。',
+    },
   },
 };

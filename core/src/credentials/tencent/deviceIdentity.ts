@@ -9,8 +9,10 @@ export const PRODUCT_ID_PATTERN = /^[A-Z0-9]{10}$/;
 export const DEVICE_NAME_PATTERN = /^[A-Za-z0-9:_-]{1,48}$/;
 
 export function checkProductId(value: unknown, field = 'productId'): string {
-  if (typeof value !== 'string' || value === '') throw new SigningInputError(field, 'a product id: 10 upper-case letters or digits such as ABCDE12345 (it was empty)');
-  if (!PRODUCT_ID_PATTERN.test(value)) throw new SigningInputError(field, `a product id: 10 upper-case letters or digits such as ABCDE12345, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new SigningInputError(field, 'a product id: 10 upper-case letters or digits such as ABCDE12345 (it was empty)');
+  if (!PRODUCT_ID_PATTERN.test(value))
+    throw new SigningInputError(field, `a product id: 10 upper-case letters or digits such as ABCDE12345, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -14,7 +14,17 @@ export interface ParsedMqttUsername {
 
 /** Reads a captured MQTT username part by part, saying which part breaks the documented shape. */
 export function parseMqttUsername(username: string): ParsedMqttUsername {
-  if (typeof username !== 'string') return { findings: [finding('malformed-username', 'username', 'The username must be text: clientId;12010126;connid;expiry.', '用户名应为文本：clientId;12010126;connid;expiry。')] };
+  if (typeof username !== 'string')
+    return {
+      findings: [
+        finding(
+          'malformed-username',
+          'username',
+          'The username must be text: clientId;12010126;connid;expiry.',
+          '用户名应为文本：clientId;12010126;connid;expiry。',
+        ),
+      ],
+    };
   const parts = username.split(';');
   if (parts.length !== 4) {
     return {
@@ -43,17 +53,45 @@ export function parseMqttUsername(username: string): ParsedMqttUsername {
     );
   }
   if (sdkAppId !== TENCENT_MQTT_SDK_APP_ID) {
-    findings.push(finding('malformed-username', 'username.sdkappid', `The second part must be the fixed ${TENCENT_MQTT_SDK_APP_ID}, found ${JSON.stringify(sdkAppId)}.`, `第二段必须为固定值 ${TENCENT_MQTT_SDK_APP_ID}，实际为 ${JSON.stringify(sdkAppId)}。`));
+    findings.push(
+      finding(
+        'malformed-username',
+        'username.sdkappid',
+        `The second part must be the fixed ${TENCENT_MQTT_SDK_APP_ID}, found ${JSON.stringify(sdkAppId)}.`,
+        `第二段必须为固定值 ${TENCENT_MQTT_SDK_APP_ID}，实际为 ${JSON.stringify(sdkAppId)}。`,
+      ),
+    );
   }
   if (!CONNID_PATTERN.test(connid)) {
-    findings.push(finding('malformed-username', 'username.connid', `connid must be 5 letters or digits, found ${JSON.stringify(connid)}.`, `connid 应为 5 位字母或数字，实际为 ${JSON.stringify(connid)}。`));
+    findings.push(
+      finding(
+        'malformed-username',
+        'username.connid',
+        `connid must be 5 letters or digits, found ${JSON.stringify(connid)}.`,
+        `connid 应为 5 位字母或数字，实际为 ${JSON.stringify(connid)}。`,
+      ),
+    );
   }
   let expiry: number | undefined;
   if (/^\d{1,10}$/.test(expiryText)) expiry = Number(expiryText);
   else if (/^\d{11,}$/.test(expiryText)) {
-    findings.push(finding('malformed-username', 'username.expiry', `expiry ${expiryText} looks like milliseconds; it must be Unix seconds.`, `expiry ${expiryText} 看起来是毫秒，应为 Unix 时间（秒）。`));
+    findings.push(
+      finding(
+        'malformed-username',
+        'username.expiry',
+        `expiry ${expiryText} looks like milliseconds; it must be Unix seconds.`,
+        `expiry ${expiryText} 看起来是毫秒，应为 Unix 时间（秒）。`,
+      ),
+    );
   } else {
-    findings.push(finding('malformed-username', 'username.expiry', `expiry must be a Unix time in seconds, found ${JSON.stringify(expiryText)}.`, `expiry 应为 Unix 时间（秒），实际为 ${JSON.stringify(expiryText)}。`));
+    findings.push(
+      finding(
+        'malformed-username',
+        'username.expiry',
+        `expiry must be a Unix time in seconds, found ${JSON.stringify(expiryText)}.`,
+        `expiry 应为 Unix 时间（秒），实际为 ${JSON.stringify(expiryText)}。`,
+      ),
+    );
   }
   return {
     clientId,

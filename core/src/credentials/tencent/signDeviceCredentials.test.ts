@@ -11,7 +11,8 @@ const NOW = 1_700_000_000;
 const base = { productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: PSK, now: NOW, expiry: NOW + 600, connid: 'a1B2c' };
 
 /** The documented formula, written with node:crypto and nothing from the core. */
-const reference = (hmac: 'sha256' | 'sha1', username: string) => `${createHmac(hmac, Buffer.from(PSK, 'base64')).update(username, 'utf8').digest('hex')};hmac${hmac}`;
+const reference = (hmac: 'sha256' | 'sha1', username: string) =>
+  `${createHmac(hmac, Buffer.from(PSK, 'base64')).update(username, 'utf8').digest('hex')};hmac${hmac}`;
 
 test('HMAC-SHA256 credentials match the formula computed independently', () => {
   const c = signDeviceCredentials(base);
@@ -31,7 +32,10 @@ test('HMAC-SHA1 credentials match the formula computed independently', () => {
 
 test('every step is returned in order, with zh/en rules, and the PSK never appears in any step', () => {
   const c = signDeviceCredentials(base);
-  assert.deepEqual(c.steps.map((s) => s.id), ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker']);
+  assert.deepEqual(
+    c.steps.map((s) => s.id),
+    ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker'],
+  );
   assert.equal(c.steps.find((s) => s.id === 'devicePskBytes')!.value, '16 bytes');
   assert.equal(c.steps.find((s) => s.id === 'signature')!.value + ';hmacsha256', c.password);
   for (const step of c.steps) {
@@ -45,12 +49,21 @@ test('the connid comes from the injected random source: deterministic, 5 alphanu
   const a = signDeviceCredentials({ ...base, connid: undefined, random: fixed });
   assert.equal(a.connid, generateConnId(fixed));
   assert.match(a.connid, /^[A-Za-z0-9]{5}$/);
-  assert.equal(generateConnId(() => 0), 'AAAAA');
-  assert.equal(generateConnId(() => 0.9999999), '99999');
+  assert.equal(
+    generateConnId(() => 0),
+    'AAAAA',
+  );
+  assert.equal(
+    generateConnId(() => 0.9999999),
+    '99999',
+  );
   // floor(r * 62) indexes A-Z a-z 0-9: 0 → A, 0.5 → 31 → f, 0.99 → 61 → 9, 0.25 → 15 → P, 0.75 → 46 → u.
   const seq = [0, 0.5, 0.99, 0.25, 0.75];
   let i = 0;
-  assert.equal(generateConnId(() => seq[i++]!), 'Af9Pu');
+  assert.equal(
+    generateConnId(() => seq[i++]!),
+    'Af9Pu',
+  );
 });
 
 test('the expiry defaults to now + 3600', () => {

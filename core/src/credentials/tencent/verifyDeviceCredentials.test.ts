@@ -14,7 +14,8 @@ const hmacHex = (alg: 'sha256' | 'sha1', key: Buffer, text: string) => createHma
 const rightKey = Buffer.from(PSK, 'base64');
 const rawTextKey = Buffer.from(PSK, 'utf8');
 
-const verify = (username: string, password: string, extra: Record<string, unknown> = {}) => verifyDeviceCredentials({ username, password, devicePsk: PSK, now: NOW, ...extra });
+const verify = (username: string, password: string, extra: Record<string, unknown> = {}) =>
+  verifyDeviceCredentials({ username, password, devicePsk: PSK, now: NOW, ...extra });
 const problems = (v: ReturnType<typeof verify>) => v.findings.map((f) => `${f.problem}@${f.field}`).sort();
 
 test('right sha256 and sha1 credentials are ok', () => {
@@ -86,7 +87,10 @@ test('mistake: another PSK or a username edited after signing → signature-mism
   const edited = USERNAME.replace('a1B2c', 'zzzzz');
   assert.deepEqual(problems(verify(edited, `${hmacHex('sha256', rightKey, USERNAME)};hmacsha256`)), ['signature-mismatch@password.signature']);
   // A SHA-1-long signature under a ;hmacsha256 suffix, from a wrong key: both named.
-  assert.deepEqual(problems(verify(USERNAME, `${hmacHex('sha1', otherKey, USERNAME)};hmacsha256`)), ['signature-mismatch@password.signature', 'wrong-method@password.suffix']);
+  assert.deepEqual(problems(verify(USERNAME, `${hmacHex('sha1', otherKey, USERNAME)};hmacsha256`)), [
+    'signature-mismatch@password.signature',
+    'wrong-method@password.suffix',
+  ]);
 });
 
 test('the expected password and recomputed steps are returned; the PSK is not in them', () => {
@@ -105,6 +109,10 @@ test('bad input to verify names the field', () => {
     [{ username: USERNAME, password: ok, devicePsk: 'no base64', now: NOW }, 'devicePsk'],
     [{ username: USERNAME, password: ok, devicePsk: PSK, now: Date.now() }, 'now'],
   ] as const) {
-    assert.throws(() => verifyDeviceCredentials(input), (e: unknown) => e instanceof SigningInputError && e.field === field, field);
+    assert.throws(
+      () => verifyDeviceCredentials(input),
+      (e: unknown) => e instanceof SigningInputError && e.field === field,
+      field,
+    );
   }
 });

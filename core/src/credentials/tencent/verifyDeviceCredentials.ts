@@ -42,14 +42,35 @@ function readPassword(password: string): { signature: string; hmac?: MqttHmac; f
   const suffix = semicolon === -1 ? undefined : password.slice(semicolon + 1);
   const hmac = suffix === undefined ? undefined : SUFFIX_TO_HMAC.get(suffix);
   if (suffix === undefined) {
-    findings.push(finding('malformed-password', 'password.suffix', 'The password has no ";hmacsha256" or ";hmacsha1" suffix naming the HMAC.', '密码缺少表示算法的后缀 ";hmacsha256" 或 ";hmacsha1"。'));
+    findings.push(
+      finding(
+        'malformed-password',
+        'password.suffix',
+        'The password has no ";hmacsha256" or ";hmacsha1" suffix naming the HMAC.',
+        '密码缺少表示算法的后缀 ";hmacsha256" 或 ";hmacsha1"。',
+      ),
+    );
   } else if (hmac === undefined) {
-    findings.push(finding('malformed-password', 'password.suffix', `The suffix must be "hmacsha256" or "hmacsha1" (lower case), found ${JSON.stringify(suffix)}.`, `后缀必须为 "hmacsha256" 或 "hmacsha1"（小写），实际为 ${JSON.stringify(suffix)}。`));
+    findings.push(
+      finding(
+        'malformed-password',
+        'password.suffix',
+        `The suffix must be "hmacsha256" or "hmacsha1" (lower case), found ${JSON.stringify(suffix)}.`,
+        `后缀必须为 "hmacsha256" 或 "hmacsha1"（小写），实际为 ${JSON.stringify(suffix)}。`,
+      ),
+    );
   }
   if (!/^[0-9a-fA-F]+$/.test(signature)) {
     findings.push(finding('malformed-password', 'password.signature', 'The part before ";" is not hexadecimal.', '密码中 ";" 之前的部分不是十六进制字符串。'));
   } else if (/[A-F]/.test(signature)) {
-    findings.push(finding('malformed-password', 'password.signature', 'The signature is upper-case hex; the rule is lower-case hex, as the device SDKs send it.', '签名为大写十六进制；规则要求小写十六进制（与设备 SDK 一致）。'));
+    findings.push(
+      finding(
+        'malformed-password',
+        'password.signature',
+        'The signature is upper-case hex; the rule is lower-case hex, as the device SDKs send it.',
+        '签名为大写十六进制；规则要求小写十六进制（与设备 SDK 一致）。',
+      ),
+    );
   }
   return { signature: signature.toLowerCase(), ...(hmac ? { hmac } : {}), findings };
 }
@@ -88,18 +109,33 @@ export function verifyDeviceCredentials(captured: CapturedDeviceCredentials, opt
   if (captured.productId !== undefined || captured.deviceName !== undefined) {
     const expected = buildMqttClientId(captured.productId ?? '', captured.deviceName ?? '');
     if (parsed.clientId !== undefined && parsed.clientId !== expected) {
-      findings.push(finding('client-id-mismatch', 'username.clientId', `The username is for ${JSON.stringify(parsed.clientId)}, but ProductId + DeviceName is ${JSON.stringify(expected)}.`, `用户名中的 ClientId 为 ${JSON.stringify(parsed.clientId)}，而 ProductId + DeviceName 为 ${JSON.stringify(expected)}。`));
+      findings.push(
+        finding(
+          'client-id-mismatch',
+          'username.clientId',
+          `The username is for ${JSON.stringify(parsed.clientId)}, but ProductId + DeviceName is ${JSON.stringify(expected)}.`,
+          `用户名中的 ClientId 为 ${JSON.stringify(parsed.clientId)}，而 ProductId + DeviceName 为 ${JSON.stringify(expected)}。`,
+        ),
+      );
     }
   }
   if (captured.clientId !== undefined && parsed.clientId !== undefined && captured.clientId !== parsed.clientId) {
-    findings.push(finding('client-id-mismatch', 'clientId', `The CONNECT client id ${JSON.stringify(captured.clientId)} differs from the username's ${JSON.stringify(parsed.clientId)}; both must be ProductId + DeviceName.`, `CONNECT 报文的 ClientId ${JSON.stringify(captured.clientId)} 与用户名中的 ${JSON.stringify(parsed.clientId)} 不一致，二者都应为 ProductId + DeviceName。`));
+    findings.push(
+      finding(
+        'client-id-mismatch',
+        'clientId',
+        `The CONNECT client id ${JSON.stringify(captured.clientId)} differs from the username's ${JSON.stringify(parsed.clientId)}; both must be ProductId + DeviceName.`,
+        `CONNECT 报文的 ClientId ${JSON.stringify(captured.clientId)} 与用户名中的 ${JSON.stringify(parsed.clientId)} 不一致，二者都应为 ProductId + DeviceName。`,
+      ),
+    );
   }
 
   const password = readPassword(captured.password);
   findings.push(...password.findings);
   const claimed = password.hmac ?? hmacOfLength(password.signature) ?? 'sha256';
   const expectedSignature = computeMqttSignature(claimed, pskBytes, username, crypto);
-  if (password.signature !== expectedSignature) findings.push(...explainSignature(password.signature, password.hmac, claimed, captured.devicePsk, pskBytes, username, crypto));
+  if (password.signature !== expectedSignature)
+    findings.push(...explainSignature(password.signature, password.hmac, claimed, captured.devicePsk, pskBytes, username, crypto));
 
   const expectedPassword = buildMqttPassword(expectedSignature, claimed);
   const values: Record<DeviceCredentialStepId, string> = {
@@ -115,7 +151,15 @@ export function verifyDeviceCredentials(captured: CapturedDeviceCredentials, opt
 }
 
 /** The signature differs: find the mistake that reproduces it, fewest mistakes first. */
-function explainSignature(signature: string, suffixHmac: MqttHmac | undefined, claimed: MqttHmac, pskText: string, pskBytes: Uint8Array, username: string, crypto: HashProvider): CredentialFinding[] {
+function explainSignature(
+  signature: string,
+  suffixHmac: MqttHmac | undefined,
+  claimed: MqttHmac,
+  pskText: string,
+  pskBytes: Uint8Array,
+  username: string,
+  crypto: HashProvider,
+): CredentialFinding[] {
   const candidates = [
     { hmac: other(claimed), decoded: true },
     { hmac: claimed, decoded: false },

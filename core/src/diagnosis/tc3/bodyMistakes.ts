@@ -18,7 +18,10 @@ const bodySent = (context: Tc3Context) => (context.method === 'GET' ? undefined 
 function differenceText(sent: string, signed: string): { en: string; zh: string } {
   const d = diffText(sent, signed);
   if (!d) return { en: '', zh: '' };
-  return { en: ` First difference at character ${d.index + 1}: sent ${d.expected} / signed ${d.got}.`, zh: ` 首个差异位于第 ${d.index + 1} 个字符：发送 ${d.expected} / 签名 ${d.got}。` };
+  return {
+    en: ` First difference at character ${d.index + 1}: sent ${d.expected} / signed ${d.got}.`,
+    zh: ` 首个差异位于第 ${d.index + 1} 个字符：发送 ${d.expected} / 签名 ${d.got}。`,
+  };
 }
 
 /** The body was signed as one JSON text and sent as another: the same data, serialized differently. */
@@ -57,11 +60,20 @@ export const bodyTrailingNewline: Tc3Candidate = {
     const sent = bodySent(context);
     if (sent === undefined) return;
     const trimmed = withoutTrailingNewlines(sent);
-    const options = trimmed !== sent ? [[trimmed, 'without the trailing newline the body was sent with']] : [[sent + '\n', 'with a trailing \\n the body was sent without'], [sent + '\r\n', 'with a trailing \\r\\n the body was sent without']];
+    const options =
+      trimmed !== sent
+        ? [[trimmed, 'without the trailing newline the body was sent with']]
+        : [
+            [sent + '\n', 'with a trailing \\n the body was sent without'],
+            [sent + '\r\n', 'with a trailing \\r\\n the body was sent without'],
+          ];
     for (const [signed, what] of options) {
       yield {
         parts: { ...context.base, payload: signed! },
-        detail: { en: `The signature is reproduced with the body ${what}.`, zh: `使用${trimmed !== sent ? '去掉末尾换行' : '末尾加上换行'}的请求体可以复现该签名。` },
+        detail: {
+          en: `The signature is reproduced with the body ${what}.`,
+          zh: `使用${trimmed !== sent ? '去掉末尾换行' : '末尾加上换行'}的请求体可以复现该签名。`,
+        },
       };
     }
   },
@@ -77,8 +89,14 @@ export const bodyBom: Tc3Candidate = {
     yield {
       parts: { ...context.base, payload: hasBom ? sent.slice(1) : '\uFEFF' + sent },
       detail: hasBom
-        ? { en: 'The body was sent with a UTF-8 BOM (EF BB BF) in front, but signed without it.', zh: '请求体发送时开头带有 UTF-8 BOM（EF BB BF），签名时却没有。' }
-        : { en: 'The body was signed with a UTF-8 BOM (EF BB BF) in front, which was not sent: the file it came from was saved "UTF-8 with BOM".', zh: '签名时请求体开头带有 UTF-8 BOM（EF BB BF），发送时却没有：请求体来源文件保存为“带 BOM 的 UTF-8”。' },
+        ? {
+            en: 'The body was sent with a UTF-8 BOM (EF BB BF) in front, but signed without it.',
+            zh: '请求体发送时开头带有 UTF-8 BOM（EF BB BF），签名时却没有。',
+          }
+        : {
+            en: 'The body was signed with a UTF-8 BOM (EF BB BF) in front, which was not sent: the file it came from was saved "UTF-8 with BOM".',
+            zh: '签名时请求体开头带有 UTF-8 BOM（EF BB BF），发送时却没有：请求体来源文件保存为“带 BOM 的 UTF-8”。',
+          },
     };
   },
 };
@@ -91,7 +109,10 @@ export const bodySignedEmpty: Tc3Candidate = {
     if (sent === undefined || sent === '') return;
     yield {
       parts: { ...context.base, payload: '' },
-      detail: { en: `The payload hash is that of the empty string, but this POST carries a body (${shown(sent, 40)}).`, zh: `HashedRequestPayload 是空字符串的哈希，但该 POST 请求带有请求体（${shown(sent, 40)}）。` },
+      detail: {
+        en: `The payload hash is that of the empty string, but this POST carries a body (${shown(sent, 40)}).`,
+        zh: `HashedRequestPayload 是空字符串的哈希，但该 POST 请求带有请求体（${shown(sent, 40)}）。`,
+      },
     };
   },
 };

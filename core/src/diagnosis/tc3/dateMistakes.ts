@@ -27,7 +27,8 @@ export function localDatesOf(timestamp: number): Map<string, { from: number; to:
   return dates;
 }
 
-const offsetText = (minutes: number) => `UTC${minutes < 0 ? '−' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+const offsetText = (minutes: number) =>
+  `UTC${minutes < 0 ? '−' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
@@ -40,7 +41,11 @@ export function localDateDetail(timestamp: number, signedDate: string): Localize
   if (range === undefined || signedDate === utcDate) return undefined;
   const ahead = range.to > 0;
   // UTC+8 is the doc's example (and most of this API's users); otherwise the nearest whole-hour offset in range.
-  const example = ahead ? (range.from <= 480 && range.to >= 480 ? 480 : Math.max(60, Math.ceil(range.from / 60) * 60)) : Math.min(-60, Math.floor(range.to / 60) * 60);
+  const example = ahead
+    ? range.from <= 480 && range.to >= 480
+      ? 480
+      : Math.max(60, Math.ceil(range.from / 60) * 60)
+    : Math.min(-60, Math.floor(range.to / 60) * 60);
   const local = new Date((timestamp + example * 60) * 1000).toISOString().slice(11, 16);
   const window = ahead ? `between 00:00 and ${clock(example)}` : `between ${clock(24 * 60 + example)} and 24:00`;
   const windowZh = ahead ? `00:00 至 ${clock(example)} 之间` : `${clock(24 * 60 + example)} 至 24:00 之间`;

@@ -46,14 +46,24 @@ export const hostMismatch: Tc3Candidate = {
       if (!built) continue;
       yield {
         parts: { ...base, ...built },
-        detail: { en: `The signature is reproduced with host:${host.toLowerCase()}, but the Host sent was ${sent}.`, zh: `使用 host:${host.toLowerCase()} 可以复现该签名，但实际发送的 Host 为 ${sent}。` },
+        detail: {
+          en: `The signature is reproduced with host:${host.toLowerCase()}, but the Host sent was ${sent}.`,
+          zh: `使用 host:${host.toLowerCase()} 可以复现该签名，但实际发送的 Host 为 ${sent}。`,
+        },
       };
     }
     // Upper case kept in the host value only (the rest lowercased as the rule says).
     if (/[A-Z]/.test(sent)) {
       const built = canonicalHeadersOf(context.headers, context.signedHeaderNames, { host: sent.trim() }, {});
       const canonicalHeaders = built?.canonicalHeaders.replace(`host:${sent.trim().toLowerCase()}\n`, `host:${sent.trim()}\n`);
-      if (built && canonicalHeaders) yield { parts: { ...base, ...built, canonicalHeaders }, detail: { en: `The host was signed in upper case (${sent.trim()}); the rule lowercases it.`, zh: `host 签名时保留了大写（${sent.trim()}）；规则要求转为小写。` } };
+      if (built && canonicalHeaders)
+        yield {
+          parts: { ...base, ...built, canonicalHeaders },
+          detail: {
+            en: `The host was signed in upper case (${sent.trim()}); the rule lowercases it.`,
+            zh: `host 签名时保留了大写（${sent.trim()}）；规则要求转为小写。`,
+          },
+        };
     }
   },
 };

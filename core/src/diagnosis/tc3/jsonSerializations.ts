@@ -24,7 +24,12 @@ const ESCAPES = [
 /** The serializations JSON libraries commonly produce, for re-serializing a captured body the ways a client might have. */
 export const JSON_STYLES: readonly JsonStyle[] = SPACINGS.flatMap((spacing) =>
   [false, true].flatMap((sortKeys) =>
-    ESCAPES.map(([escape, escapeName]) => ({ ...spacing, sortKeys, escape, name: `${spacing.name}, ${sortKeys ? 'keys sorted' : 'keys in order'}, ${escapeName}` })),
+    ESCAPES.map(([escape, escapeName]) => ({
+      ...spacing,
+      sortKeys,
+      escape,
+      name: `${spacing.name}, ${sortKeys ? 'keys sorted' : 'keys in order'}, ${escapeName}`,
+    })),
   ),
 );
 
@@ -40,7 +45,7 @@ function quote(text: string, escape: JsonStyle['escape']): string {
 
 /** JSON text of a parsed value in the given style. */
 export function serializeJson(value: unknown, style: JsonStyle, depth = 0): string {
-  if (value === null || typeof value !== 'object') return typeof value === 'string' ? quote(value, style.escape) : JSON.stringify(value) ?? 'null';
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? quote(value, style.escape) : (JSON.stringify(value) ?? 'null');
   const inner = style.indent ? '\n' + style.indent.repeat(depth + 1) : '';
   const outer = style.indent ? '\n' + style.indent.repeat(depth) : '';
   if (Array.isArray(value)) {
@@ -51,5 +56,11 @@ export function serializeJson(value: unknown, style: JsonStyle, depth = 0): stri
   if (style.sortKeys) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (keys.length === 0) return '{}';
   const record = value as Record<string, unknown>;
-  return '{' + inner + keys.map((k) => quote(k, style.escape) + style.keySeparator + serializeJson(record[k], style, depth + 1)).join(style.itemSeparator + inner) + outer + '}';
+  return (
+    '{' +
+    inner +
+    keys.map((k) => quote(k, style.escape) + style.keySeparator + serializeJson(record[k], style, depth + 1)).join(style.itemSeparator + inner) +
+    outer +
+    '}'
+  );
 }

@@ -73,6 +73,14 @@ export class Tc3PartsSigner {
     const stringToSign = `${TC3_ALGORITHM}\n${parts.timestamp}\n${credentialScope}\n${hashedCanonicalRequest}`;
     const keys = this.keys.get(parts.secretKey, parts.date, parts.service, this.crypto);
     const signature = computeSignature(keys.secretSigning, stringToSign, this.crypto);
-    return { hashedRequestPayload, canonicalRequest, credentialScope, hashedCanonicalRequest, stringToSign, secretSigning: toHex(keys.secretSigning), signature };
+    return {
+      hashedRequestPayload,
+      canonicalRequest,
+      credentialScope,
+      hashedCanonicalRequest,
+      stringToSign,
+      secretSigning: toHex(keys.secretSigning),
+      signature,
+    };
   }
 }

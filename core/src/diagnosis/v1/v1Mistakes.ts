@@ -14,7 +14,12 @@ const other = (algorithm: V1Algorithm): V1Algorithm => (algorithm === 'HmacSHA1'
 /** A variant that changes only the request string. */
 function withRequestString(context: V1Context, requestString: string, detail: V1Variant['detail']): V1Variant | undefined {
   if (requestString === context.requestString) return undefined;
-  return { stringToSign: buildV1StringToSign(context.method, context.host, context.path, requestString), algorithm: context.algorithm, secretKey: context.secretKey, detail };
+  return {
+    stringToSign: buildV1StringToSign(context.method, context.host, context.path, requestString),
+    algorithm: context.algorithm,
+    secretKey: context.secretKey,
+    detail,
+  };
 }
 
 function* defined(variants: Iterable<V1Variant | undefined>): Generator<V1Variant> {
@@ -39,7 +44,20 @@ export const v1ParamsSortedNumerically: V1Candidate = {
   id: 'v1-params-sorted-numerically',
   *variants(context) {
     const order = sorted(context.params, naturalCompare);
-    yield* defined([withRequestString(context, join(order), { en: `The parameters were sorted numerically (${order.map((p) => p.name).filter((n) => /\d/.test(n)).slice(0, 4).join(', ')}…), not by ASCII.`, zh: `参数按数值排序（${order.map((p) => p.name).filter((n) => /\d/.test(n)).slice(0, 4).join('、')}…），而不是按 ASCII 码。` })]);
+    yield* defined([
+      withRequestString(context, join(order), {
+        en: `The parameters were sorted numerically (${order
+          .map((p) => p.name)
+          .filter((n) => /\d/.test(n))
+          .slice(0, 4)
+          .join(', ')}…), not by ASCII.`,
+        zh: `参数按数值排序（${order
+          .map((p) => p.name)
+          .filter((n) => /\d/.test(n))
+          .slice(0, 4)
+          .join('、')}…），而不是按 ASCII 码。`,
+      }),
+    ]);
   },
 };
 
@@ -49,8 +67,14 @@ export const v1ParamsSortedCaseInsensitively: V1Candidate = {
     const lower = sorted(context.params, (a, b) => ascii(a.toLowerCase(), b.toLowerCase()) || ascii(a, b));
     const locale = sorted(context.params, (a, b) => a.localeCompare(b));
     yield* defined([
-      withRequestString(context, join(lower), { en: 'The parameters were sorted ignoring case, so a lower-case name came before an upper-case one.', zh: '参数排序时忽略了大小写，小写开头的参数名排到了大写开头的前面。' }),
-      withRequestString(context, join(locale), { en: 'The parameters were sorted with a locale comparison (localeCompare, Collator), which ignores ASCII case order.', zh: '参数用区域设置比较（localeCompare、Collator）排序，不符合 ASCII 码顺序。' }),
+      withRequestString(context, join(lower), {
+        en: 'The parameters were sorted ignoring case, so a lower-case name came before an upper-case one.',
+        zh: '参数排序时忽略了大小写，小写开头的参数名排到了大写开头的前面。',
+      }),
+      withRequestString(context, join(locale), {
+        en: 'The parameters were sorted with a locale comparison (localeCompare, Collator), which ignores ASCII case order.',
+        zh: '参数用区域设置比较（localeCompare、Collator）排序，不符合 ASCII 码顺序。',
+      }),
     ]);
   },
 };
@@ -58,7 +82,12 @@ export const v1ParamsSortedCaseInsensitively: V1Candidate = {
 export const v1ParamsNotSorted: V1Candidate = {
   id: 'v1-params-not-sorted',
   *variants(context) {
-    yield* defined([withRequestString(context, join(context.params), { en: 'The parameters were joined in the order they were sent, not sorted.', zh: '参数按发送顺序拼接，没有排序。' })]);
+    yield* defined([
+      withRequestString(context, join(context.params), {
+        en: 'The parameters were joined in the order they were sent, not sorted.',
+        zh: '参数按发送顺序拼接，没有排序。',
+      }),
+    ]);
   },
 };
 
@@ -68,10 +97,35 @@ export const v1ValuesUrlEncoded: V1Candidate = {
     const order = sorted(context.params, ascii);
     const form = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');
     yield* defined([
-      withRequestString(context, join(order, (p) => percentEncode(p.value)), { en: 'The values were URL-encoded (RFC 3986) in the sign string; it takes raw values.', zh: '签名原文中的参数值做了 URL 编码（RFC 3986）；应使用原始值。' }),
-      withRequestString(context, join(order, (p) => encodeURIComponent(p.value)), { en: 'The values were URL-encoded (encodeURIComponent) in the sign string; it takes raw values.', zh: '签名原文中的参数值做了 URL 编码（encodeURIComponent）；应使用原始值。' }),
-      withRequestString(context, join(order, (p) => form(p.value)), { en: 'The values were form-encoded (spaces as +) in the sign string; it takes raw values.', zh: '签名原文中的参数值做了表单编码（空格为 +）；应使用原始值。' }),
-      withRequestString(context, join(order, (p) => p.raw), { en: 'The sign string was built from the encoded query as sent; it takes raw values.', zh: '签名原文直接使用了编码后发送的查询串；应使用原始值。' }),
+      withRequestString(
+        context,
+        join(order, (p) => percentEncode(p.value)),
+        {
+          en: 'The values were URL-encoded (RFC 3986) in the sign string; it takes raw values.',
+          zh: '签名原文中的参数值做了 URL 编码（RFC 3986）；应使用原始值。',
+        },
+      ),
+      withRequestString(
+        context,
+        join(order, (p) => encodeURIComponent(p.value)),
+        {
+          en: 'The values were URL-encoded (encodeURIComponent) in the sign string; it takes raw values.',
+          zh: '签名原文中的参数值做了 URL 编码（encodeURIComponent）；应使用原始值。',
+        },
+      ),
+      withRequestString(
+        context,
+        join(order, (p) => form(p.value)),
+        {
+          en: 'The values were form-encoded (spaces as +) in the sign string; it takes raw values.',
+          zh: '签名原文中的参数值做了表单编码（空格为 +）；应使用原始值。',
+        },
+      ),
+      withRequestString(
+        context,
+        join(order, (p) => p.raw),
+        { en: 'The sign string was built from the encoded query as sent; it takes raw values.', zh: '签名原文直接使用了编码后发送的查询串；应使用原始值。' },
+      ),
     ]);
   },
 };
@@ -80,16 +134,47 @@ export const v1WrongMethodHostPath: V1Candidate = {
   id: 'v1-wrong-method-host-path',
   *variants(context) {
     const { method, host, path, requestString, algorithm, secretKey } = context;
-    const variant = (m: string, h: string, p: string, en: string, zh: string): V1Variant => ({ stringToSign: `${m}${h}${p}?${requestString}`, algorithm, secretKey, detail: { en, zh } });
+    const variant = (m: string, h: string, p: string, en: string, zh: string): V1Variant => ({
+      stringToSign: `${m}${h}${p}?${requestString}`,
+      algorithm,
+      secretKey,
+      detail: { en, zh },
+    });
     const otherMethod = method === 'GET' ? 'POST' : 'GET';
-    yield variant(otherMethod, host, path, `The sign string starts with ${otherMethod}, but the request was sent as ${method}.`, `签名原文以 ${otherMethod} 开头，但请求以 ${method} 发送。`);
-    yield variant(method.toLowerCase(), host, path, `The method in the sign string is lower case (${method.toLowerCase()}); it must be upper case.`, `签名原文中的方法为小写（${method.toLowerCase()}），应为全大写。`);
+    yield variant(
+      otherMethod,
+      host,
+      path,
+      `The sign string starts with ${otherMethod}, but the request was sent as ${method}.`,
+      `签名原文以 ${otherMethod} 开头，但请求以 ${method} 发送。`,
+    );
+    yield variant(
+      method.toLowerCase(),
+      host,
+      path,
+      `The method in the sign string is lower case (${method.toLowerCase()}); it must be upper case.`,
+      `签名原文中的方法为小写（${method.toLowerCase()}），应为全大写。`,
+    );
     const hosts = [`https://${host}`, `http://${host}`, `${host}:443`, context.hostSent, host.toUpperCase(), 'cvm.tencentcloudapi.com'];
     for (const h of new Set(hosts)) {
-      if (h !== host) yield variant(method, h, path, `The sign string names the host as ${h}, but it must be the host called, ${host}.`, `签名原文中的主机为 ${h}，应为实际调用的主机 ${host}。`);
+      if (h !== host)
+        yield variant(
+          method,
+          h,
+          path,
+          `The sign string names the host as ${h}, but it must be the host called, ${host}.`,
+          `签名原文中的主机为 ${h}，应为实际调用的主机 ${host}。`,
+        );
     }
     for (const p of new Set(['', path === '/' ? '' : '/', `${path}/`])) {
-      if (p !== path) yield variant(method, host, p, `The sign string has path ${JSON.stringify(p)} where the request's path is ${path}.`, `签名原文中的路径为 ${JSON.stringify(p)}，而请求路径为 ${path}。`);
+      if (p !== path)
+        yield variant(
+          method,
+          host,
+          p,
+          `The sign string has path ${JSON.stringify(p)} where the request's path is ${path}.`,
+          `签名原文中的路径为 ${JSON.stringify(p)}，而请求路径为 ${path}。`,
+        );
     }
   },
 };
@@ -99,10 +184,21 @@ export const v1HmacSha256WithoutSignatureMethod: V1Candidate = {
   *variants(context) {
     if (context.signatureMethodSent) return;
     const { method, host, path, secretKey } = context;
-    const detail = { en: 'The signature is HMAC-SHA256, but no SignatureMethod=HmacSHA256 was sent, so the server verifies with HMAC-SHA1.', zh: '签名使用了 HMAC-SHA256，但未发送 SignatureMethod=HmacSHA256，服务端因此按 HMAC-SHA1 验证。' };
+    const detail = {
+      en: 'The signature is HMAC-SHA256, but no SignatureMethod=HmacSHA256 was sent, so the server verifies with HMAC-SHA1.',
+      zh: '签名使用了 HMAC-SHA256，但未发送 SignatureMethod=HmacSHA256，服务端因此按 HMAC-SHA1 验证。',
+    };
     yield { stringToSign: buildV1StringToSign(method, host, path, context.requestString), algorithm: 'HmacSHA256', secretKey, detail };
     const withMethod = sorted<Param>([...context.params, { name: 'SignatureMethod', value: 'HmacSHA256' }], ascii);
-    yield { stringToSign: buildV1StringToSign(method, host, path, join(withMethod)), algorithm: 'HmacSHA256', secretKey, detail: { en: `${detail.en} (SignatureMethod=HmacSHA256 was signed, then not sent.)`, zh: `${detail.zh}（SignatureMethod=HmacSHA256 参与了签名，却没有发送。）` } };
+    yield {
+      stringToSign: buildV1StringToSign(method, host, path, join(withMethod)),
+      algorithm: 'HmacSHA256',
+      secretKey,
+      detail: {
+        en: `${detail.en} (SignatureMethod=HmacSHA256 was signed, then not sent.)`,
+        zh: `${detail.zh}（SignatureMethod=HmacSHA256 参与了签名，却没有发送。）`,
+      },
+    };
   },
 };
 
@@ -114,8 +210,18 @@ export const v1SignatureMethodMismatch: V1Candidate = {
     const used = other(algorithm);
     const detail = { en: `The signature is ${used}, but SignatureMethod says ${algorithm}.`, zh: `签名使用的是 ${used}，但 SignatureMethod 为 ${algorithm}。` };
     yield { stringToSign: buildV1StringToSign(method, host, path, context.requestString), algorithm: used, secretKey, detail };
-    const without = join(sorted(context.params.filter((p) => p.name !== 'SignatureMethod'), ascii));
-    yield { stringToSign: buildV1StringToSign(method, host, path, without), algorithm: used, secretKey, detail: { en: `${detail.en} (SignatureMethod was added after signing.)`, zh: `${detail.zh}（SignatureMethod 是签名后才加入的。）` } };
+    const without = join(
+      sorted(
+        context.params.filter((p) => p.name !== 'SignatureMethod'),
+        ascii,
+      ),
+    );
+    yield {
+      stringToSign: buildV1StringToSign(method, host, path, without),
+      algorithm: used,
+      secretKey,
+      detail: { en: `${detail.en} (SignatureMethod was added after signing.)`, zh: `${detail.zh}（SignatureMethod 是签名后才加入的。）` },
+    };
   },
 };
 
@@ -124,7 +230,12 @@ export const v1ParamAddedAfterSigning: V1Candidate = {
   *variants(context) {
     const order = sorted(context.params, ascii);
     for (const dropped of order) {
-      yield* defined([withRequestString(context, join(order.filter((p) => p !== dropped)), { en: `The signature is reproduced without ${dropped.name}: it was added to the request after signing.`, zh: `去掉 ${dropped.name} 后可以复现该签名：该参数是签名之后才加入请求的。` })]);
+      yield* defined([
+        withRequestString(context, join(order.filter((p) => p !== dropped)), {
+          en: `The signature is reproduced without ${dropped.name}: it was added to the request after signing.`,
+          zh: `去掉 ${dropped.name} 后可以复现该签名：该参数是签名之后才加入请求的。`,
+        }),
+      ]);
     }
   },
 };
@@ -134,7 +245,8 @@ function keyCandidate(id: 'secret-key-whitespace' | 'secret-id-key-swapped'): V1
     id,
     *variants(context) {
       const stringToSign = buildV1StringToSign(context.method, context.host, context.path, context.requestString);
-      for (const v of keyVariants(context.secretKey, context.suppliedSecretKey, context.secretId)) if (v.cause === id) yield { stringToSign, algorithm: context.algorithm, secretKey: v.key, detail: v.detail };
+      for (const v of keyVariants(context.secretKey, context.suppliedSecretKey, context.secretId))
+        if (v.cause === id) yield { stringToSign, algorithm: context.algorithm, secretKey: v.key, detail: v.detail };
     },
   };
 }

@@ -8,7 +8,8 @@ export interface ActionEnvironment {
   readonly randomBytes: (length: number) => Uint8Array;
 }
 
-export type ActionOutcome = { readonly ok: true; readonly response: Record<string, unknown>; readonly changed: boolean } | { readonly ok: false; readonly error: ApiError };
+export type ActionOutcome =
+  { readonly ok: true; readonly response: Record<string, unknown>; readonly changed: boolean } | { readonly ok: false; readonly error: ApiError };
 
 /**
  * One API action over the state. Parameters arrive already checked against the catalog (required, unknown,
@@ -21,8 +22,10 @@ export const done = (response: Record<string, unknown> = {}, changed = false): A
 export const fail = (code: string, message: string): ActionOutcome => ({ ok: false, error: apiError(code, message) });
 
 /** Reads a parameter the catalog already typed: strings as strings, integers as numbers. */
-export const str = (params: Readonly<Record<string, unknown>>, name: string): string | undefined => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
-export const int = (params: Readonly<Record<string, unknown>>, name: string): number | undefined => (typeof params[name] === 'number' ? (params[name] as number) : undefined);
+export const str = (params: Readonly<Record<string, unknown>>, name: string): string | undefined =>
+  typeof params[name] === 'string' ? (params[name] as string) : undefined;
+export const int = (params: Readonly<Record<string, unknown>>, name: string): number | undefined =>
+  typeof params[name] === 'number' ? (params[name] as number) : undefined;
 export const seconds = (env: ActionEnvironment): number => Math.floor(env.nowMs / 1000);
 
 /** Offset/Limit paging as DescribeDevices and DescribeProducts document it. */

@@ -53,13 +53,17 @@ export const createDevice: ActionHandler = (state, params, env) => {
   const deviceName = str(params, 'DeviceName')!;
   const product = state.products.get(productId);
   if (!product) return fail('ResourceNotFound.ProductNotExist', `ProductId: no product ${JSON.stringify(productId)}`);
-  if (state.devices.has(deviceKey(productId, deviceName))) return fail('InvalidParameterValue.DeviceAlreadyExist', `DeviceName: product ${productId} already has a device ${JSON.stringify(deviceName)}`);
+  if (state.devices.has(deviceKey(productId, deviceName)))
+    return fail('InvalidParameterValue.DeviceAlreadyExist', `DeviceName: product ${productId} already has a device ${JSON.stringify(deviceName)}`);
   const loraEui = str(params, 'LoraDevEui') ?? '';
   const productType = Number(product.ProductProperties['ProductType'] ?? 0);
-  if (loraEui !== '' && productType !== LORA_PRODUCT) return fail('UnauthorizedOperation.ProductCantHaveLoRaDevice', `LoraDevEui: product ${productId} is not a LoRa product (ProductType ${productType})`);
-  if (loraEui === '' && productType === LORA_PRODUCT) return fail('UnauthorizedOperation.ProductCantHaveNotLoRaDevice', `LoraDevEui: product ${productId} is a LoRa product; its devices need a LoraDevEui`);
+  if (loraEui !== '' && productType !== LORA_PRODUCT)
+    return fail('UnauthorizedOperation.ProductCantHaveLoRaDevice', `LoraDevEui: product ${productId} is not a LoRa product (ProductType ${productType})`);
+  if (loraEui === '' && productType === LORA_PRODUCT)
+    return fail('UnauthorizedOperation.ProductCantHaveNotLoRaDevice', `LoraDevEui: product ${productId} is a LoRa product; its devices need a LoraDevEui`);
   const definedPsk = str(params, 'DefinedPsk');
-  if (definedPsk !== undefined && definedPsk !== '' && fromBase64(definedPsk) === undefined) return fail('InvalidParameterValue.DefinedPskNotBase64', 'DefinedPsk: must be a base64 string ("DefinedPsk需为Base64格式的字符串")');
+  if (definedPsk !== undefined && definedPsk !== '' && fromBase64(definedPsk) === undefined)
+    return fail('InvalidParameterValue.DefinedPskNotBase64', 'DefinedPsk: must be a base64 string ("DefinedPsk需为Base64格式的字符串")');
   const psk = usesPsk(product);
   const now = seconds(env);
   const device: EmulatedDevice = {
@@ -80,7 +84,16 @@ export const createDevice: ActionHandler = (state, params, env) => {
   };
   state.devices.set(deviceKey(productId, deviceName), device);
   return done(
-    { DeviceName: deviceName, DevicePsk: device.DevicePsk, DeviceCert: device.DeviceCert, DevicePrivateKey: psk ? '' : PLACEHOLDER_KEY, LoraDevEui: loraEui, LoraMoteType: device.LoraMoteType, LoraAppKey: str(params, 'LoraAppKey') ?? '', LoraNwkKey: '' },
+    {
+      DeviceName: deviceName,
+      DevicePsk: device.DevicePsk,
+      DeviceCert: device.DeviceCert,
+      DevicePrivateKey: psk ? '' : PLACEHOLDER_KEY,
+      LoraDevEui: loraEui,
+      LoraMoteType: device.LoraMoteType,
+      LoraAppKey: str(params, 'LoraAppKey') ?? '',
+      LoraNwkKey: '',
+    },
     true,
   );
 };
@@ -97,7 +110,11 @@ export const describeDevices: ActionHandler = (state, params) => {
   const enable = int(params, 'EnableState');
   const version = str(params, 'FirmwareVersion');
   const devices = [...state.devices.values()].filter(
-    (d) => d.ProductId === productId && (name === undefined || d.DeviceName.includes(name)) && (enable === undefined || d.EnableState === enable) && (version === undefined || version === 'None-FirmwareVersion'),
+    (d) =>
+      d.ProductId === productId &&
+      (name === undefined || d.DeviceName.includes(name)) &&
+      (enable === undefined || d.EnableState === enable) &&
+      (version === undefined || version === 'None-FirmwareVersion'),
   );
   return done({ TotalCount: devices.length, Devices: page(devices, params).map(deviceInfo) });
 };
@@ -115,7 +132,11 @@ export const updateDevicePsk: ActionHandler = (state, params) => {
   const found = findDevice(state, params);
   if ('failure' in found) return found.failure;
   const product = state.products.get(found.device.ProductId)!;
-  if (!usesPsk(product)) return fail('UnauthorizedOperation.ProductNotSupportPSK', `product ${product.ProductId} uses certificate authentication (EncryptionType ${String(product.ProductProperties['EncryptionType'])}); it has no PSK`);
+  if (!usesPsk(product))
+    return fail(
+      'UnauthorizedOperation.ProductNotSupportPSK',
+      `product ${product.ProductId} uses certificate authentication (EncryptionType ${String(product.ProductProperties['EncryptionType'])}); it has no PSK`,
+    );
   const psk = str(params, 'Psk')!;
   if (psk === '' || fromBase64(psk) === undefined) return fail('InvalidParameterValue', 'Psk: expected a base64 string, e.g. VOQmAku7T1haYaiV7LJfmg==');
   found.device.DevicePsk = psk;
@@ -126,7 +147,8 @@ export const updateDeviceAvailableState: ActionHandler = (state, params, env) =>
   const found = findDevice(state, params);
   if ('failure' in found) return found.failure;
   const enable = int(params, 'EnableState');
-  if (enable !== 0 && enable !== 1) return fail('InvalidParameterValue', `EnableState: expected 1 (enable) or 0 (disable), got ${String(params['EnableState'])}`);
+  if (enable !== 0 && enable !== 1)
+    return fail('InvalidParameterValue', `EnableState: expected 1 (enable) or 0 (disable), got ${String(params['EnableState'])}`);
   found.device.EnableState = enable;
   found.device.LastUpdateTime = seconds(env);
   return done({}, true);

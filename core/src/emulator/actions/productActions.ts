@@ -29,9 +29,18 @@ export const productInfo = (product: EmulatedProduct) => ({
 
 export const createProduct: ActionHandler = (state, params, env) => {
   const name = str(params, 'ProductName')!;
-  if ([...state.products.values()].some((p) => p.ProductName === name)) return fail('InvalidParameterValue.ProductAlreadyExist', `ProductName: a product named ${JSON.stringify(name)} already exists ("名称不能和已经存在的产品名称重复")`);
+  if ([...state.products.values()].some((p) => p.ProductName === name))
+    return fail(
+      'InvalidParameterValue.ProductAlreadyExist',
+      `ProductName: a product named ${JSON.stringify(name)} already exists ("名称不能和已经存在的产品名称重复")`,
+    );
   const properties = withDefaults((params['ProductProperties'] as Record<string, unknown> | undefined) ?? {});
-  const product: EmulatedProduct = { ProductId: newProductId(env, (id) => state.products.has(id)), ProductName: name, ProductProperties: properties, CreationDate: seconds(env) };
+  const product: EmulatedProduct = {
+    ProductId: newProductId(env, (id) => state.products.has(id)),
+    ProductName: name,
+    ProductProperties: properties,
+    CreationDate: seconds(env),
+  };
   state.products.set(product.ProductId, product);
   return done({ ProductName: product.ProductName, ProductId: product.ProductId, ProductProperties: properties }, true);
 };
@@ -51,7 +60,11 @@ export const deleteProduct: ActionHandler = (state, params) => {
   const productId = str(params, 'ProductId')!;
   if (!state.products.has(productId)) return fail('ResourceNotFound.ProductNotExist', `ProductId: no product ${JSON.stringify(productId)}`);
   const devices = [...state.devices.values()].filter((d) => d.ProductId === productId).length;
-  if (devices > 0) return fail('UnauthorizedOperation.DevicesExistUnderProduct', `ProductId ${productId} still has ${devices} device${devices === 1 ? '' : 's'}; delete them first ("删除的产品下还包括未删除的设备")`);
+  if (devices > 0)
+    return fail(
+      'UnauthorizedOperation.DevicesExistUnderProduct',
+      `ProductId ${productId} still has ${devices} device${devices === 1 ? '' : 's'}; delete them first ("删除的产品下还包括未删除的设备")`,
+    );
   state.products.delete(productId);
   return done({}, true);
 };

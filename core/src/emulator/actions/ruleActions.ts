@@ -9,7 +9,8 @@ import { done, fail, int, seconds, str, type ActionHandler, type ActionOutcome }
 const noRule = (name: string) => fail('ResourceNotFound.TopicRuleNotExist', `RuleName: no rule ${JSON.stringify(name)}`);
 
 /** An enabled rule needs something to do: CreateTopicRule, ReplaceTopicRule and EnableTopicRule all list ActionNil. */
-const actionNil = (name: string) => fail('InvalidParameterValue.ActionNil', `rule ${JSON.stringify(name)} has no actions ("规则行为未配置"); give Actions or keep RuleDisabled true`);
+const actionNil = (name: string) =>
+  fail('InvalidParameterValue.ActionNil', `rule ${JSON.stringify(name)} has no actions ("规则行为未配置"); give Actions or keep RuleDisabled true`);
 
 /** Actions is JSON inside a string; it is kept, and read again by EnableTopicRule, so it gets the body's depth limit too. */
 function readActions(text: string, field: string): { ok: true; value: unknown } | { ok: false; failure: ActionOutcome } {
@@ -17,7 +18,9 @@ function readActions(text: string, field: string): { ok: true; value: unknown } 
   return read.ok ? read : { ok: false, failure: fail('InvalidParameterValue', read.message) };
 }
 
-function readPayload(params: Readonly<Record<string, unknown>>): { rule: Omit<EmulatedRule, 'RuleName' | 'CreatedAt'>; hasActions: boolean } | { failure: ActionOutcome } {
+function readPayload(
+  params: Readonly<Record<string, unknown>>,
+): { rule: Omit<EmulatedRule, 'RuleName' | 'CreatedAt'>; hasActions: boolean } | { failure: ActionOutcome } {
   const payload = params['TopicRulePayload'] as TopicRulePayload;
   if (typeof payload.Actions === 'string') {
     const actions = readActions(payload.Actions, 'TopicRulePayload.Actions');
@@ -25,7 +28,10 @@ function readPayload(params: Readonly<Record<string, unknown>>): { rule: Omit<Em
   }
   const read = readTopicRulePayload(payload);
   if (!read.ok) return { failure: fail(read.error.code, `TopicRulePayload.${read.error.message}`) };
-  return { rule: { Sql: payload.Sql, Actions: payload.Actions ?? '[]', Description: read.description, RuleDisabled: read.ruleDisabled }, hasActions: read.actions.actions.length > 0 };
+  return {
+    rule: { Sql: payload.Sql, Actions: payload.Actions ?? '[]', Description: read.description, RuleDisabled: read.ruleDisabled },
+    hasActions: read.actions.actions.length > 0,
+  };
 }
 
 export const createTopicRule: ActionHandler = (state, params, env) => {
@@ -94,6 +100,12 @@ export const listTopicRules: ActionHandler = (state, params) => {
   const slice = rules.slice((pageNum - 1) * pageSize, pageNum * pageSize);
   return done({
     TotalCount: rules.length,
-    Rules: slice.map((rule) => ({ RuleName: rule.RuleName, Description: rule.Description, CreatedAt: rule.CreatedAt, RuleDisabled: rule.RuleDisabled, TopicPattern: topicPattern(rule) })),
+    Rules: slice.map((rule) => ({
+      RuleName: rule.RuleName,
+      Description: rule.Description,
+      CreatedAt: rule.CreatedAt,
+      RuleDisabled: rule.RuleDisabled,
+      TopicPattern: topicPattern(rule),
+    })),
   });
 };

@@ -18,7 +18,11 @@ export const describeDeviceShadow: ActionHandler = (state, params, env) => {
   const key = shadowKey(state, params);
   if (key === undefined) return noDevice(params);
   const shadow = state.shadows.get(key);
-  if (!shadow) return fail('ResourceNotFound.DeviceShadowNotExist', `device ${key} has no shadow yet: the device has not reported and no UpdateDeviceShadow has been made (the first one sends ShadowVersion 0)`);
+  if (!shadow)
+    return fail(
+      'ResourceNotFound.DeviceShadowNotExist',
+      `device ${key} has no shadow yet: the device has not reported and no UpdateDeviceShadow has been made (the first one sends ShadowVersion 0)`,
+    );
   return done({ Data: formatShadowData(shadow, 'get', env.nowMs) });
 };
 
@@ -52,7 +56,11 @@ export const updateDeviceShadow: ActionHandler = (state, params, env) => {
 export const deleteDeviceShadow: ActionHandler = (state, params) => {
   const key = shadowKey(state, params);
   // DeleteDeviceShadow documents only DeviceShadowNotExist; it covers a missing device too.
-  if (key === undefined || !state.shadows.has(key)) return fail('ResourceNotFound.DeviceShadowNotExist', `no shadow for device ${JSON.stringify(params['DeviceName'])} in product ${JSON.stringify(params['ProductId'])}`);
+  if (key === undefined || !state.shadows.has(key))
+    return fail(
+      'ResourceNotFound.DeviceShadowNotExist',
+      `no shadow for device ${JSON.stringify(params['DeviceName'])} in product ${JSON.stringify(params['ProductId'])}`,
+    );
   state.shadows.delete(key);
   return done({}, true);
 };

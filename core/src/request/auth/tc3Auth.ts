@@ -10,7 +10,17 @@ export function tc3Auth(credentials: Credentials, service: string, crypto?: Hash
     async authorize(request, context) {
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => !/^(authorization|x-tc-timestamp)$/i.test(k)));
       const signed = signTc3(
-        { method: request.method, url: request.url, headers, body: request.body, timestamp: context.now(), secretId: credentials.secretId, secretKey: credentials.secretKey, service, ...(credentials.token ? { token: credentials.token } : {}) },
+        {
+          method: request.method,
+          url: request.url,
+          headers,
+          body: request.body,
+          timestamp: context.now(),
+          secretId: credentials.secretId,
+          secretKey: credentials.secretKey,
+          service,
+          ...(credentials.token ? { token: credentials.token } : {}),
+        },
         crypto ? { crypto } : {},
       );
       return { ...request, headers: signed.headers };

@@ -8,8 +8,13 @@ export const MAX_TC3_TIMESTAMP = 253_402_300_799;
 
 /** Refuses a timestamp that is not whole Unix seconds within the four-digit years, naming the field. */
 export function checkTc3Timestamp(timestamp: unknown, field = 'timestamp'): number {
-  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) throw new SigningInputError(field, `a non-negative integer number of Unix seconds, got ${JSON.stringify(timestamp) ?? String(timestamp)}`);
-  if (timestamp > MAX_TC3_TIMESTAMP) throw new SigningInputError(field, `Unix seconds up to ${MAX_TC3_TIMESTAMP} (9999-12-31T23:59:59Z); ${timestamp} is past that${timestamp >= 1e11 ? ' (milliseconds instead of seconds?)' : ''}`);
+  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new SigningInputError(field, `a non-negative integer number of Unix seconds, got ${JSON.stringify(timestamp) ?? String(timestamp)}`);
+  if (timestamp > MAX_TC3_TIMESTAMP)
+    throw new SigningInputError(
+      field,
+      `Unix seconds up to ${MAX_TC3_TIMESTAMP} (9999-12-31T23:59:59Z); ${timestamp} is past that${timestamp >= 1e11 ? ' (milliseconds instead of seconds?)' : ''}`,
+    );
   return timestamp;
 }
 
@@ -17,7 +22,8 @@ export function checkTc3Timestamp(timestamp: unknown, field = 'timestamp'): numb
 export function utcDateOf(timestamp: number): string {
   const date = new Date(timestamp * 1000);
   // Any whole second Date can hold (diagnosis walks the days around a timestamp, before 1970 too); past that a field-named error, not a RangeError.
-  if (!Number.isSafeInteger(timestamp) || Number.isNaN(date.getTime())) throw new SigningInputError('timestamp', `whole Unix seconds within the range of a date (up to ${MAX_TC3_TIMESTAMP}), got ${timestamp}`);
+  if (!Number.isSafeInteger(timestamp) || Number.isNaN(date.getTime()))
+    throw new SigningInputError('timestamp', `whole Unix seconds within the range of a date (up to ${MAX_TC3_TIMESTAMP}), got ${timestamp}`);
   return date.toISOString().slice(0, 10);
 }
 

@@ -45,7 +45,10 @@ export class SigningKeyCache {
     const hit = this.entries.get(cacheKey);
     if (hit) return hit;
     const derived = deriveSigningKey(secretKey, date, service, crypto);
-    const keys = { ...derived, hex: { secretDate: toHex(derived.secretDate), secretService: toHex(derived.secretService), secretSigning: toHex(derived.secretSigning) } };
+    const keys = {
+      ...derived,
+      hex: { secretDate: toHex(derived.secretDate), secretService: toHex(derived.secretService), secretSigning: toHex(derived.secretSigning) },
+    };
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(cacheKey, keys);
     this.providers.set(crypto.name, crypto);

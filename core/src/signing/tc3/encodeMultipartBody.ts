@@ -11,7 +11,11 @@ export function encodeMultipartBody(fields: Readonly<Record<string, string | Uin
     if (typeof content === 'string') {
       parts.push(utf8Encode(`\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${content}\r\n`));
     } else {
-      parts.push(utf8Encode(`\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, utf8Encode('\r\n'));
+      parts.push(
+        utf8Encode(`\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        content,
+        utf8Encode('\r\n'),
+      );
     }
     parts.push(utf8Encode(`--${boundary}`));
   }

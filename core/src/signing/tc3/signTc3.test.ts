@@ -35,19 +35,36 @@ test("the doc's canonical request is reproduced and hashes to 7019a55b…1e84", 
   );
   assert.equal(signed.hashedCanonicalRequest, '7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84');
   assert.equal(signed.credentialScope, '2019-02-25/cvm/tc3_request');
-  assert.equal(signed.stringToSign, 'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84');
+  assert.equal(
+    signed.stringToSign,
+    'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84',
+  );
 });
 
 test('the credential date is the UTC date even when UTC+8 is already the next day', () => {
   // 1551113065 is 2019-02-26 00:44:25 in UTC+8; the doc insists on 2019-02-25.
-  assert.match(signTc3(docExample).authorization, /Credential=AKID\w+\/2019-02-25\/cvm\/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=[0-9a-f]{64}$/);
+  assert.match(
+    signTc3(docExample).authorization,
+    /Credential=AKID\w+\/2019-02-25\/cvm\/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=[0-9a-f]{64}$/,
+  );
 });
 
 test('every step is returned with a zh-CN and an English rule, and the secret key appears in none', () => {
   const signed = signTc3(docExample);
   assert.deepEqual(
     signed.steps.map((s) => s.id),
-    ['hashedRequestPayload', 'canonicalRequest', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign', 'secretDate', 'secretService', 'secretSigning', 'signature', 'authorization'],
+    [
+      'hashedRequestPayload',
+      'canonicalRequest',
+      'credentialScope',
+      'hashedCanonicalRequest',
+      'stringToSign',
+      'secretDate',
+      'secretService',
+      'secretSigning',
+      'signature',
+      'authorization',
+    ],
   );
   for (const step of signed.steps) {
     assert.ok(step.rule.en.length > 10 && step.rule.zh.length > 5, step.id);
@@ -99,15 +116,34 @@ test('bad input names the field and what is expected', () => {
     [{ ...docExample, url: 'http://127.0.0.1:9180/', headers: { 'Content-Type': 'application/json' } }, 'service'],
   ];
   for (const [input, field] of cases) {
-    assert.throws(() => signTc3(input as never), (error: unknown) => error instanceof SigningInputError && error.field === field && error.message.startsWith(field + ': '));
+    assert.throws(
+      () => signTc3(input as never),
+      (error: unknown) => error instanceof SigningInputError && error.field === field && error.message.startsWith(field + ': '),
+    );
   }
 });
 
 test('signTc3 names the timestamp past year 9999 and text that cannot be UTF-8, instead of a RangeError', () => {
-  const request = { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: { 'Content-Type': 'application/json' }, body: '{}', timestamp: 1551113065, secretId: 'AKIDx', secretKey: 'k' };
+  const request = {
+    method: 'POST',
+    url: 'https://iotcloud.tencentcloudapi.com/',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+    timestamp: 1551113065,
+    secretId: 'AKIDx',
+    secretKey: 'k',
+  };
   const fails = (change: object, field: string, message: RegExp) =>
-    assert.throws(() => signTc3({ ...request, ...change }), (error: unknown) => error instanceof SigningInputError && error.field === field && message.test(error.message), field);
-  fails({ timestamp: 8_640_000_000_001 }, 'timestamp', /up to 253402300799 \(9999-12-31T23:59:59Z\); 8640000000001 is past that \(milliseconds instead of seconds\?\)/);
+    assert.throws(
+      () => signTc3({ ...request, ...change }),
+      (error: unknown) => error instanceof SigningInputError && error.field === field && message.test(error.message),
+      field,
+    );
+  fails(
+    { timestamp: 8_640_000_000_001 },
+    'timestamp',
+    /up to 253402300799 \(9999-12-31T23:59:59Z\); 8640000000001 is past that \(milliseconds instead of seconds\?\)/,
+  );
   fails({ timestamp: 1.5 }, 'timestamp', /non-negative integer/);
   fails({ body: '{"a":"\uD800"}' }, 'body', /lone UTF-16 surrogate U\+D800 at index 6/);
   fails({ headers: { 'Content-Type': 'application/json', 'X-TC-Region': '\uDFFF' } }, 'headers.X-TC-Region', /lone UTF-16 surrogate U\+DFFF/);

@@ -62,7 +62,8 @@ const sharedKeyCache = new SigningKeyCache();
 function validate(request: Tc3Request): void {
   if (typeof request.method !== 'string' || !/^(GET|POST)$/i.test(request.method)) throw new SigningInputError('method', '"GET" or "POST"');
   if (typeof request.url !== 'string') throw new SigningInputError('url', 'a string URL');
-  if (request.headers === null || typeof request.headers !== 'object' || Array.isArray(request.headers)) throw new SigningInputError('headers', 'an object of header name to string value');
+  if (request.headers === null || typeof request.headers !== 'object' || Array.isArray(request.headers))
+    throw new SigningInputError('headers', 'an object of header name to string value');
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value !== 'string') throw new SigningInputError(`headers.${name}`, 'a string value');
     requireWellFormedText(name, `headers.${name}`);
@@ -71,12 +72,16 @@ function validate(request: Tc3Request): void {
   checkTc3Timestamp(request.timestamp);
   if (typeof request.secretId !== 'string' || request.secretId === '') throw new SigningInputError('secretId', 'a non-empty string');
   if (typeof request.secretKey !== 'string' || request.secretKey === '') throw new SigningInputError('secretKey', 'a non-empty string');
-  if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) throw new SigningInputError('body', 'a string (signed byte for byte as UTF-8)');
-  if (request.signedHeaders !== undefined && (!Array.isArray(request.signedHeaders) || request.signedHeaders.some((h) => typeof h !== 'string'))) throw new SigningInputError('signedHeaders', 'an array of header names');
-  if (request.service !== undefined && (typeof request.service !== 'string' || request.service === '')) throw new SigningInputError('service', 'a non-empty service name such as "iotcloud"');
+  if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array))
+    throw new SigningInputError('body', 'a string (signed byte for byte as UTF-8)');
+  if (request.signedHeaders !== undefined && (!Array.isArray(request.signedHeaders) || request.signedHeaders.some((h) => typeof h !== 'string')))
+    throw new SigningInputError('signedHeaders', 'an array of header names');
+  if (request.service !== undefined && (typeof request.service !== 'string' || request.service === ''))
+    throw new SigningInputError('service', 'a non-empty service name such as "iotcloud"');
   if (request.token !== undefined && typeof request.token !== 'string') throw new SigningInputError('token', 'a string');
   // Everything below is hashed or HMACed as UTF-8; a lone surrogate would be signed as U+FFFD.
-  for (const field of ['url', 'secretId', 'secretKey', 'token', 'service'] as const) if (request[field] !== undefined) requireWellFormedText(request[field], field);
+  for (const field of ['url', 'secretId', 'secretKey', 'token', 'service'] as const)
+    if (request[field] !== undefined) requireWellFormedText(request[field], field);
   if (typeof request.body === 'string') requireWellFormedText(request.body, 'body');
   request.signedHeaders?.forEach((name, i) => requireWellFormedText(name, `signedHeaders[${i}]`));
 }

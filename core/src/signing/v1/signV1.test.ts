@@ -24,7 +24,13 @@ test("parameters sort in ASCII order as in the doc's example", () => {
 });
 
 test('InstanceIds.12 sorts before InstanceIds.2 (ASCII, not numeric)', () => {
-  const signed = signV1({ algorithm: 'HmacSHA256', method: 'POST', host: 'h', params: { 'InstanceIds.2': 'b', 'InstanceIds.12': 'a', Zeta: 1, alpha: 2 }, secretKey: 'k' });
+  const signed = signV1({
+    algorithm: 'HmacSHA256',
+    method: 'POST',
+    host: 'h',
+    params: { 'InstanceIds.2': 'b', 'InstanceIds.12': 'a', Zeta: 1, alpha: 2 },
+    secretKey: 'k',
+  });
   assert.equal(signed.requestString, 'InstanceIds.12=a&InstanceIds.2=b&Zeta=1&alpha=2');
 });
 
@@ -50,13 +56,24 @@ test('bad input names the field', () => {
     [{ ...base, params: { A: { nested: 1 } } }, 'params.A'],
     [{ ...base, secretKey: undefined }, 'secretKey'],
   ] as const) {
-    assert.throws(() => signV1(input as never), (e: unknown) => e instanceof SigningInputError && e.field === field);
+    assert.throws(
+      () => signV1(input as never),
+      (e: unknown) => e instanceof SigningInputError && e.field === field,
+    );
   }
 });
 
 test('signV1 names a parameter holding a lone surrogate instead of throwing a URIError', () => {
   assert.throws(
-    () => signV1({ algorithm: 'HmacSHA1', method: 'GET', host: 'iotcloud.tencentcloudapi.com', params: { Action: 'DescribeDevices', 'DeviceNames.0': 'a\uD800b' }, secretKey: 'k' }),
-    (error: unknown) => error instanceof SigningInputError && error.field === 'params.DeviceNames.0' && /lone UTF-16 surrogate U\+D800 at index 1/.test(error.message),
+    () =>
+      signV1({
+        algorithm: 'HmacSHA1',
+        method: 'GET',
+        host: 'iotcloud.tencentcloudapi.com',
+        params: { Action: 'DescribeDevices', 'DeviceNames.0': 'a\uD800b' },
+        secretKey: 'k',
+      }),
+    (error: unknown) =>
+      error instanceof SigningInputError && error.field === 'params.DeviceNames.0' && /lone UTF-16 surrogate U\+D800 at index 1/.test(error.message),
   );
 });

@@ -29,13 +29,17 @@ export interface V1Signature {
 }
 
 function validate(request: V1Request): void {
-  if (!V1_ALGORITHMS.includes(request.algorithm)) throw new SigningInputError('algorithm', '"HmacSHA1" or "HmacSHA256" (or "TC3-HMAC-SHA256" with the TC3 fields)');
+  if (!V1_ALGORITHMS.includes(request.algorithm))
+    throw new SigningInputError('algorithm', '"HmacSHA1" or "HmacSHA256" (or "TC3-HMAC-SHA256" with the TC3 fields)');
   if (request.method !== 'GET' && request.method !== 'POST') throw new SigningInputError('method', '"GET" or "POST"');
   if (typeof request.host !== 'string' || request.host === '') throw new SigningInputError('host', 'a host name such as iotcloud.tencentcloudapi.com');
-  if (request.path !== undefined && (typeof request.path !== 'string' || !request.path.startsWith('/'))) throw new SigningInputError('path', 'a path starting with "/" (API 3.0 uses "/")');
-  if (request.params === null || typeof request.params !== 'object' || Array.isArray(request.params)) throw new SigningInputError('params', 'an object of parameter name to value');
+  if (request.path !== undefined && (typeof request.path !== 'string' || !request.path.startsWith('/')))
+    throw new SigningInputError('path', 'a path starting with "/" (API 3.0 uses "/")');
+  if (request.params === null || typeof request.params !== 'object' || Array.isArray(request.params))
+    throw new SigningInputError('params', 'an object of parameter name to value');
   for (const [name, value] of Object.entries(request.params)) {
-    if (!['string', 'number', 'boolean'].includes(typeof value)) throw new SigningInputError(`params.${name}`, 'a string, number or boolean (flatten arrays and objects as Name.0, Name.Field)');
+    if (!['string', 'number', 'boolean'].includes(typeof value))
+      throw new SigningInputError(`params.${name}`, 'a string, number or boolean (flatten arrays and objects as Name.0, Name.Field)');
     // Values are percent-encoded as UTF-8 (encodeURIComponent throws a bare URIError on a lone surrogate).
     requireWellFormedText(name, `params.${name}`);
     if (typeof value === 'string') requireWellFormedText(value, `params.${name}`);

@@ -44,7 +44,11 @@ export class TencentApiClient {
   async sign(call: Omit<ApiRequest, 'endpoint'>): Promise<{ profile: string; request: ApiRequest; signed: SignedHttpRequest }> {
     const { profile, credentials } = await this.profiles.credentials();
     const request: ApiRequest = { ...call, region: call.region || profile.region, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) };
-    return { profile: profile.name, request, signed: buildHttpRequest(request, { credentials, timestamp: this.now(), crypto: nodeHashProvider, keyCache: this.keyCache }) };
+    return {
+      profile: profile.name,
+      request,
+      signed: buildHttpRequest(request, { credentials, timestamp: this.now(), crypto: nodeHashProvider, keyCache: this.keyCache }),
+    };
   }
 
   async send(call: Omit<ApiRequest, 'endpoint'>): Promise<ApiCall> {

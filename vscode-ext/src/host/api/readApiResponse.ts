@@ -16,13 +16,19 @@ export function readApiResponse(status: number, body: string): ApiResponseReadin
     return { kind: 'invalid', message: `HTTP ${status}: the body is not JSON (${body.slice(0, 120) || 'empty'})` };
   }
   const response = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['Response'] : undefined;
-  if (typeof response !== 'object' || response === null || Array.isArray(response)) return { kind: 'invalid', message: `HTTP ${status}: no "Response" object in the body` };
+  if (typeof response !== 'object' || response === null || Array.isArray(response))
+    return { kind: 'invalid', message: `HTTP ${status}: no "Response" object in the body` };
   const data = response as Record<string, unknown>;
   const requestId = typeof data['RequestId'] === 'string' ? data['RequestId'] : undefined;
   const error = data['Error'];
   if (typeof error === 'object' && error !== null) {
     const { Code, Message } = error as Record<string, unknown>;
-    return { kind: 'error', code: typeof Code === 'string' ? Code : 'UnknownError', message: typeof Message === 'string' ? Message : '', ...(requestId ? { requestId } : {}) };
+    return {
+      kind: 'error',
+      code: typeof Code === 'string' ? Code : 'UnknownError',
+      message: typeof Message === 'string' ? Message : '',
+      ...(requestId ? { requestId } : {}),
+    };
   }
   return { kind: 'success', data, ...(requestId ? { requestId } : {}) };
 }

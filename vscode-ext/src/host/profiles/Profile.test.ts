@@ -15,7 +15,11 @@ describe('profiles from settings', () => {
       { name: 'dev', secretId: 'AKIDdev0001', region: 'ap-shanghai', endpoint: 'http://127.0.0.1:9180' },
       { name: 'prod', secretId: 'AKIDprod001', region: DEFAULT_REGION },
     ]);
-    assert.deepEqual(problems, ['iotDevkit.profiles[2].name: 1-64 letters, digits, "_", "." or "-"', 'iotDevkit.profiles[3].name: "dev" is used twice', 'iotDevkit.profiles[4]: expected an object']);
+    assert.deepEqual(problems, [
+      'iotDevkit.profiles[2].name: 1-64 letters, digits, "_", "." or "-"',
+      'iotDevkit.profiles[3].name: "dev" is used twice',
+      'iotDevkit.profiles[4]: expected an object',
+    ]);
   });
 
   it('never takes a SecretKey from settings, and says so', () => {
@@ -32,7 +36,10 @@ describe('profiles from settings', () => {
   });
 
   it('picks the named active profile, else the first', () => {
-    const list = readProfiles([{ name: 'a', secretId: 'AKIDaaaa' }, { name: 'b', secretId: 'AKIDbbbb' }]).profiles;
+    const list = readProfiles([
+      { name: 'a', secretId: 'AKIDaaaa' },
+      { name: 'b', secretId: 'AKIDbbbb' },
+    ]).profiles;
     assert.equal(pickActiveProfile(list, 'b')?.name, 'b');
     assert.equal(pickActiveProfile(list, 'gone')?.name, 'a');
     assert.equal(pickActiveProfile([], 'a'), undefined);

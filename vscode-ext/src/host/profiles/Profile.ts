@@ -44,10 +44,15 @@ export function readProfiles(value: unknown): { profiles: Profile[]; problems: s
     const raw = entry as Record<string, unknown>;
     const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : '');
     const profile = { name: text('name'), secretId: text('secretId'), region: text('region') || DEFAULT_REGION, endpoint: text('endpoint') };
-    const problem = profileFieldProblems.name(profile.name) ?? profileFieldProblems.secretId(profile.secretId) ?? profileFieldProblems.region(profile.region) ?? profileFieldProblems.endpoint(profile.endpoint);
+    const problem =
+      profileFieldProblems.name(profile.name) ??
+      profileFieldProblems.secretId(profile.secretId) ??
+      profileFieldProblems.region(profile.region) ??
+      profileFieldProblems.endpoint(profile.endpoint);
     if (problem !== undefined) return problems.push(`${at}.${problem}`);
     if (profiles.some((p) => p.name === profile.name)) return problems.push(`${at}.name: "${profile.name}" is used twice`);
-    if ('secretKey' in raw) problems.push(`${at}.secretKey: ignored — SecretKeys belong in SecretStorage (run "IoT Devkit: Add Profile"), remove it from settings.json`);
+    if ('secretKey' in raw)
+      problems.push(`${at}.secretKey: ignored — SecretKeys belong in SecretStorage (run "IoT Devkit: Add Profile"), remove it from settings.json`);
     profiles.push(profile.endpoint === '' ? { name: profile.name, secretId: profile.secretId, region: profile.region } : profile);
     return undefined;
   });

@@ -54,7 +54,10 @@ export class ProfileStore implements vscode.Disposable {
     const profile = this.active();
     if (profile === undefined) throw new NoCredentialsError(vscode.l10n.t('No profile yet: run "IoT Devkit: Add Profile" to add SecretId and SecretKey.'));
     const secretKey = await this.secrets.get(secretKeyStorageKey(profile.name));
-    if (!secretKey) throw new NoCredentialsError(vscode.l10n.t('Profile "{0}" has no SecretKey in SecretStorage: run "IoT Devkit: Add Profile" with the same name.', profile.name));
+    if (!secretKey)
+      throw new NoCredentialsError(
+        vscode.l10n.t('Profile "{0}" has no SecretKey in SecretStorage: run "IoT Devkit: Add Profile" with the same name.', profile.name),
+      );
     return { profile, credentials: { secretId: profile.secretId, secretKey } };
   }
 
@@ -71,7 +74,11 @@ export class ProfileStore implements vscode.Disposable {
 
   async remove(name: string): Promise<void> {
     const secretKey = await this.secrets.get(secretKeyStorageKey(name));
-    await this.config.update(SETTINGS.profiles, this.list().profiles.filter((p) => p.name !== name), vscode.ConfigurationTarget.Global);
+    await this.config.update(
+      SETTINGS.profiles,
+      this.list().profiles.filter((p) => p.name !== name),
+      vscode.ConfigurationTarget.Global,
+    );
     await this.secrets.delete(secretKeyStorageKey(name));
     if (secretKey) this.keyCache.forget(secretKey);
     if (this.config.get(SETTINGS.activeProfile) === name) await this.config.update(SETTINGS.activeProfile, undefined, vscode.ConfigurationTarget.Global);

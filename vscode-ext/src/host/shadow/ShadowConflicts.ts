@@ -91,7 +91,11 @@ export class ShadowConflicts implements vscode.TextDocumentContentProvider, vsco
     const { latest, yours } = this.sides(shadowUri, conflict);
     this.changed.fire(latest);
     this.changed.fire(yours);
-    const title = vscode.l10n.t('{0}: latest (version {1}) ↔ your edit on version {1}, not pushed', shadowUri.path.slice(1).replace(/^[^/]+\//, ''), conflict.latest.shadow.version);
+    const title = vscode.l10n.t(
+      '{0}: latest (version {1}) ↔ your edit on version {1}, not pushed',
+      shadowUri.path.slice(1).replace(/^[^/]+\//, ''),
+      conflict.latest.shadow.version,
+    );
     await vscode.commands.executeCommand('vscode.diff', latest, yours, title, { preview: false });
   }
 
@@ -111,7 +115,10 @@ export class ShadowConflicts implements vscode.TextDocumentContentProvider, vsco
   private async closeComparisons(shadowUri: vscode.Uri): Promise<void> {
     const tabs = vscode.window.tabGroups.all
       .flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === SCHEMES.shadowLatest && tab.input.original.path === shadowUri.path);
+      .filter(
+        (tab) =>
+          tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === SCHEMES.shadowLatest && tab.input.original.path === shadowUri.path,
+      );
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
   }
 

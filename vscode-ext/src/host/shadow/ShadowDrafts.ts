@@ -10,7 +10,10 @@ export interface ShadowDraft {
 const KEY = 'iotDevkit.shadowDrafts';
 
 const isDraft = (value: unknown): value is ShadowDraft =>
-  typeof value === 'object' && value !== null && typeof (value as ShadowDraft).text === 'string' && typeof (value as ShadowDraft).base?.shadow?.version === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ShadowDraft).text === 'string' &&
+  typeof (value as ShadowDraft).base?.shadow?.version === 'number';
 
 /**
  * Drafts by shadow path, in the workspace's state: an auto-saved editor is no longer dirty, so VS Code would not

@@ -78,7 +78,10 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   /** For onWillSaveTextDocument: VS Code's reason in the plan's words. */
   willSave(uri: vscode.Uri, reason: vscode.TextDocumentSaveReason): void {
     if (uri.scheme !== SCHEMES.shadow) return;
-    this.noteSaveReason(uri, reason === vscode.TextDocumentSaveReason.Manual ? 'manual' : reason === vscode.TextDocumentSaveReason.AfterDelay ? 'afterDelay' : 'focusOut');
+    this.noteSaveReason(
+      uri,
+      reason === vscode.TextDocumentSaveReason.Manual ? 'manual' : reason === vscode.TextDocumentSaveReason.AfterDelay ? 'afterDelay' : 'focusOut',
+    );
   }
 
   /** After re-applying an edit on the latest copy: the next push is diffed against, and sends the version of, `latest`. */
@@ -191,8 +194,12 @@ export class ShadowFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     } catch (error) {
       await this.keep(uri, text);
       if (error instanceof ShadowConflictError) this.listener.conflict(uri, { base, latest: error.latest });
-      else if (error instanceof ShadowRefusedError) void vscode.window.showErrorMessage(vscode.l10n.t('Not pushed: {0}. Your edit is kept; fix it and press Ctrl+S.', error.message));
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Not pushed: {0}. Your edit is kept; press Ctrl+S to try again.', error instanceof Error ? error.message : String(error)));
+      else if (error instanceof ShadowRefusedError)
+        void vscode.window.showErrorMessage(vscode.l10n.t('Not pushed: {0}. Your edit is kept; fix it and press Ctrl+S.', error.message));
+      else
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Not pushed: {0}. Your edit is kept; press Ctrl+S to try again.', error instanceof Error ? error.message : String(error)),
+        );
       return 'kept';
     }
   }
@@ -252,12 +259,18 @@ export function describeSyntaxProblem(problem: JsonSyntaxProblem): string {
     valueOrClose: vscode.l10n.t('a value or ]'),
     key: vscode.l10n.t('a property name in double quotes'),
     keyOrClose: vscode.l10n.t('a property name in double quotes or }'),
-    colon: vscode.l10n.t('\':\' after the property name'),
-    commaOrBrace: vscode.l10n.t('\',\' or \'}\' after the value'),
-    commaOrBracket: vscode.l10n.t('\',\' or \']\' after the value'),
+    colon: vscode.l10n.t("':' after the property name"),
+    commaOrBrace: vscode.l10n.t("',' or '}' after the value"),
+    commaOrBracket: vscode.l10n.t("',' or ']' after the value"),
     end: vscode.l10n.t('nothing after the closing }'),
   };
   return problem.found === undefined
     ? vscode.l10n.t('line {0}, column {1} is not valid JSON: expected {2}, but the text ends', problem.line, problem.column, expected[problem.expected])
-    : vscode.l10n.t('line {0}, column {1} is not valid JSON: expected {2}, found “{3}”', problem.line, problem.column, expected[problem.expected], problem.found);
+    : vscode.l10n.t(
+        'line {0}, column {1} is not valid JSON: expected {2}, found “{3}”',
+        problem.line,
+        problem.column,
+        expected[problem.expected],
+        problem.found,
+      );
 }

@@ -76,7 +76,8 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
     const state = this.stateOf(document);
     if (!state) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const lens = (title: string, command = '', tooltip?: string) => new vscode.CodeLens(top, { title, command, arguments: [document.uri], ...(tooltip ? { tooltip } : {}) });
+    const lens = (title: string, command = '', tooltip?: string) =>
+      new vscode.CodeLens(top, { title, command, arguments: [document.uri], ...(tooltip ? { tooltip } : {}) });
     switch (state.kind) {
       case 'asRead':
         return [lens(vscode.l10n.t('$(cloud) As on the cloud: version {0}', state.version))];
@@ -84,8 +85,12 @@ export class ShadowPushStatus implements vscode.CodeLensProvider, vscode.Disposa
         return [lens(vscode.l10n.t('$(check) Pushed to the device: version {0}', state.version))];
       case 'notPushed':
         return [
-          lens(vscode.l10n.t('$(cloud-upload) Not pushed (edited from version {0}) — Ctrl+S or click here pushes to the device', state.baseVersion), COMMANDS.pushShadow, vscode.l10n.t('Sends UpdateDeviceShadow with your desired changes')),
-          lens(vscode.l10n.t('Discard mine'), COMMANDS.discardShadowEdit, vscode.l10n.t('Drops your edit and shows the cloud\'s copy; nothing is sent')),
+          lens(
+            vscode.l10n.t('$(cloud-upload) Not pushed (edited from version {0}) — Ctrl+S or click here pushes to the device', state.baseVersion),
+            COMMANDS.pushShadow,
+            vscode.l10n.t('Sends UpdateDeviceShadow with your desired changes'),
+          ),
+          lens(vscode.l10n.t('Discard mine'), COMMANDS.discardShadowEdit, vscode.l10n.t("Drops your edit and shows the cloud's copy; nothing is sent")),
         ];
       case 'conflict':
         return [

@@ -31,7 +31,9 @@ export class ShadowConflictError extends Error {
   }
 }
 
-export type SaveOutcome = { readonly sent: false; readonly ignored: readonly string[] } | { readonly sent: true; readonly changes: number; readonly ignored: readonly string[]; readonly snapshot: ShadowSnapshot };
+export type SaveOutcome =
+  | { readonly sent: false; readonly ignored: readonly string[] }
+  | { readonly sent: true; readonly changes: number; readonly ignored: readonly string[]; readonly snapshot: ShadowSnapshot };
 
 const EMPTY: ShadowDocument = { state: {}, metadata: {}, version: ABSENT_SHADOW_VERSION, timestamp: 0 };
 
@@ -68,7 +70,8 @@ export class ShadowService {
     try {
       await this.api.callIotcloud('UpdateDeviceShadow', { ...prepared.params });
     } catch (error) {
-      if (error instanceof ApiError && error.code === SHADOW_ERROR_CODES.versionMismatch) throw new ShadowConflictError(base.shadow.version, await this.read(address));
+      if (error instanceof ApiError && error.code === SHADOW_ERROR_CODES.versionMismatch)
+        throw new ShadowConflictError(base.shadow.version, await this.read(address));
       throw error;
     }
     // UpdateDeviceShadow's Data is only the update; read the whole shadow back so the editor shows the truth.

@@ -37,7 +37,6 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | { reado
 /** What may come next at the point where the text stops being JSON. */
 export type JsonExpectation = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrBrace' | 'commaOrBracket' | 'end';
 
-
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 

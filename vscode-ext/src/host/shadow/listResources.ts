@@ -12,7 +12,8 @@ export interface DeviceSummary {
 // DescribeProducts/DescribeDevices take Limit 10-250; one page of the maximum covers a developer's account.
 const PAGE = { Offset: 0, Limit: 250 } as const;
 
-const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : []);
+const records = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
 
 export async function listProducts(api: TencentApiClient): Promise<ProductSummary[]> {
   const data = await api.callIotcloud('DescribeProducts', { ...PAGE });

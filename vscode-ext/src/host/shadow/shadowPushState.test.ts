@@ -17,10 +17,17 @@ describe('what the shadow editor says about its text', () => {
     assert.deepEqual(shadowPushState({ text: edited, baseText: reloaded, baseVersion: 6, lastPush }), { kind: 'pushed', version: 6 });
     assert.deepEqual(shadowPushState({ text: reloaded, baseText: reloaded, baseVersion: 6, lastPush }), { kind: 'pushed', version: 6 });
     // Typing again after the push: not pushed any more.
-    assert.deepEqual(shadowPushState({ text: reloaded.replace('2', '3'), baseText: reloaded, baseVersion: 6, lastPush }), { kind: 'notPushed', baseVersion: 6 });
+    assert.deepEqual(shadowPushState({ text: reloaded.replace('2', '3'), baseText: reloaded, baseVersion: 6, lastPush }), {
+      kind: 'notPushed',
+      baseVersion: 6,
+    });
   });
 
   it('a conflict wins over everything: nothing is pushed until it is resolved', () => {
-    assert.deepEqual(shadowPushState({ text: edited, baseText: read, baseVersion: 5, conflictLatestVersion: 7 }), { kind: 'conflict', readVersion: 5, latestVersion: 7 });
+    assert.deepEqual(shadowPushState({ text: edited, baseText: read, baseVersion: 5, conflictLatestVersion: 7 }), {
+      kind: 'conflict',
+      readVersion: 5,
+      latestVersion: 7,
+    });
   });
 });

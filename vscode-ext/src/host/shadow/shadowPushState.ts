@@ -24,7 +24,8 @@ export interface ShadowPushFacts {
 export function shadowPushState(facts: ShadowPushFacts): ShadowPushState {
   if (facts.conflictLatestVersion !== undefined) return { kind: 'conflict', readVersion: facts.baseVersion, latestVersion: facts.conflictLatestVersion };
   const push = facts.lastPush;
-  if (push && (facts.text === push.text || (facts.text === facts.baseText && facts.baseVersion === push.version))) return { kind: 'pushed', version: push.version };
+  if (push && (facts.text === push.text || (facts.text === facts.baseText && facts.baseVersion === push.version)))
+    return { kind: 'pushed', version: push.version };
   if (facts.text === facts.baseText) return { kind: 'asRead', version: facts.baseVersion };
   return { kind: 'notPushed', baseVersion: facts.baseVersion };
 }

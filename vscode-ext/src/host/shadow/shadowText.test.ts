@@ -25,7 +25,12 @@ describe('shadow text', () => {
 
   it('re-applies my desired edits (changed, added, removed) on a newer shadow, keeping theirs', () => {
     const mine = renderShadow({ ...base, state: { ...base.state, desired: { color: 'green', brightness: 40, fan: 'on' } } });
-    const latest: ShadowDocument = { ...base, state: { desired: { color: 'red', brightness: 80, mode: 'auto' }, reported: { color: 'blue', brightness: 10 } }, version: 6, timestamp: 2 };
+    const latest: ShadowDocument = {
+      ...base,
+      state: { desired: { color: 'red', brightness: 80, mode: 'auto' }, reported: { color: 'blue', brightness: 10 } },
+      version: 6,
+      timestamp: 2,
+    };
     const result = reapplyEdit(base, mine, latest);
     assert.ok(result.ok);
     assert.deepEqual(result.shadow.state.desired, { color: 'green', brightness: 80, fan: 'on' });
@@ -34,7 +39,12 @@ describe('shadow text', () => {
     // Saved against the latest, it sends only my change, at the latest version.
     const update = prepareShadowUpdate({ productId: 'P1', deviceName: 'd', editedText: result.text, original: latest });
     assert.ok(update.ok);
-    assert.deepEqual(update.params, { ProductId: 'P1', DeviceName: 'd', State: JSON.stringify({ desired: { mode: null, color: 'green', fan: 'on' } }), ShadowVersion: 6 });
+    assert.deepEqual(update.params, {
+      ProductId: 'P1',
+      DeviceName: 'd',
+      State: JSON.stringify({ desired: { mode: null, color: 'green', fan: 'on' } }),
+      ShadowVersion: 6,
+    });
   });
 
   it('says why it cannot re-apply an invalid version', () => {
@@ -70,4 +80,3 @@ describe('shadow text', () => {
     assert.deepEqual(patchPaths({ a: { b: 1, c: null }, d: {} }), ['a.b', 'a.c (removed)', 'd']);
   });
 });
-

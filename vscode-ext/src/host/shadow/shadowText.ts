@@ -1,4 +1,13 @@
-import { computeShadowDelta, createMergePatch, isJsonObject, mergeDesired, parseJsonBounded, readShadowDocument, type JsonObject, type ShadowDocument } from '@iot-devkit/core';
+import {
+  computeShadowDelta,
+  createMergePatch,
+  isJsonObject,
+  mergeDesired,
+  parseJsonBounded,
+  readShadowDocument,
+  type JsonObject,
+  type ShadowDocument,
+} from '@iot-devkit/core';
 
 /** The text the editor shows: the shadow payload as DescribeDeviceShadow returns it, pretty-printed. */
 export function renderShadow(shadow: ShadowDocument): string {
@@ -15,7 +24,11 @@ export function renderShadowDelta(shadow: ShadowDocument): string {
  * The developer's edit carried over to a newer shadow: the desired changes they made against the version they
  * read (a merge patch) applied to the latest desired. Reported, metadata and version come from the latest.
  */
-export function reapplyEdit(base: ShadowDocument, editedText: string, latest: ShadowDocument): { ok: true; text: string; shadow: ShadowDocument } | { ok: false; reason: string } {
+export function reapplyEdit(
+  base: ShadowDocument,
+  editedText: string,
+  latest: ShadowDocument,
+): { ok: true; text: string; shadow: ShadowDocument } | { ok: false; reason: string } {
   const parsed = parseJsonBounded(editedText, 'your version');
   if (!parsed.ok) return { ok: false, reason: `${parsed.message}; fix it, then re-apply` };
   const read = readShadowDocument(parsed.value, 'shadow');
@@ -58,7 +71,11 @@ export interface ConflictComparison {
  * The two sides of a conflict diff. Both take reported, metadata, version and timestamp from the latest, so the
  * only lines that differ are the developer's own desired change — not the device's report or the cloud's timestamps.
  */
-export function compareWithLatest(base: ShadowDocument, editedText: string, latest: ShadowDocument): ({ ok: true } & ConflictComparison) | { ok: false; reason: string } {
+export function compareWithLatest(
+  base: ShadowDocument,
+  editedText: string,
+  latest: ShadowDocument,
+): ({ ok: true } & ConflictComparison) | { ok: false; reason: string } {
   const reapplied = reapplyEdit(base, editedText, latest);
   if (!reapplied.ok) return reapplied;
   return {
@@ -67,4 +84,3 @@ export function compareWithLatest(base: ShadowDocument, editedText: string, late
     yours: renderDesiredFirst(reapplied.shadow),
   };
 }
-

@@ -6,9 +6,10 @@ import { planShadowWrite } from './shadowWritePlan.js';
 const valid = '{\n  "state": {\n    "desired": {\n      "targetTemperature": 2\n    }\n  },\n  "version": 5\n}\n';
 
 describe('push or keep a shadow write', () => {
-  it('pushes only on the user\'s own save', () => {
+  it("pushes only on the user's own save", () => {
     assert.deepEqual(planShadowWrite('manual', valid, false), { kind: 'push' });
-    for (const reason of ['afterDelay', 'focusOut', undefined] as const) assert.deepEqual(planShadowWrite(reason, valid, false), { kind: 'stage' }, `reason ${reason}`);
+    for (const reason of ['afterDelay', 'focusOut', undefined] as const)
+      assert.deepEqual(planShadowWrite(reason, valid, false), { kind: 'stage' }, `reason ${reason}`);
   });
 
   it('keeps half-typed JSON from auto-save silently, and names where it breaks on a save', () => {

@@ -9,7 +9,13 @@ const credentials = { secretId: 'AKIDcaptureTest01', secretKey: 'madeUpCaptureKe
 describe('a pasted request fills the Sign form', () => {
   it('re-signing the form reproduces the pasted signature (curl exported by the core)', () => {
     const signed = buildHttpRequest(
-      { service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', region: 'ap-guangzhou', params: { ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{"on":true}}', ShadowVersion: 3 } },
+      {
+        service: 'iotcloud',
+        version: '2021-04-08',
+        action: 'UpdateDeviceShadow',
+        region: 'ap-guangzhou',
+        params: { ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{"on":true}}', ShadowVersion: 3 },
+      },
       { credentials, timestamp: 1_700_000_123 },
     );
     const captured = parseCapturedRequest(toCurl(signed));
@@ -24,7 +30,9 @@ describe('a pasted request fills the Sign form', () => {
   });
 
   it('reads raw HTTP too', () => {
-    const captured = parseCapturedRequest('POST / HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Timestamp: 1551113065\r\n\r\n{}');
+    const captured = parseCapturedRequest(
+      'POST / HTTP/1.1\r\nHost: iotcloud.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Timestamp: 1551113065\r\n\r\n{}',
+    );
     assert.ok(captured.ok);
     const form = captureToSignForm(captured.request);
     assert.equal(form.url, 'https://iotcloud.tencentcloudapi.com/');
@@ -35,7 +43,10 @@ describe('a pasted request fills the Sign form', () => {
 describe('Diagnose', () => {
   const source = { credentials: async () => ({ profile: { name: 't', secretId: credentials.secretId, region: 'ap-guangzhou' }, credentials }) };
   const signedCurl = (body: string) => {
-    const signed = buildHttpRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeProducts', params: { Offset: 0, Limit: 10 } }, { credentials, timestamp: Math.floor(Date.now() / 1000) });
+    const signed = buildHttpRequest(
+      { service: 'iotcloud', version: '2021-04-08', action: 'DescribeProducts', params: { Offset: 0, Limit: 10 } },
+      { credentials, timestamp: Math.floor(Date.now() / 1000) },
+    );
     return toCurl({ ...signed, body });
   };
 
@@ -47,7 +58,10 @@ describe('Diagnose', () => {
   });
 
   it('names the mistake of a body changed after signing, with the first differing step', async () => {
-    const result = await captureHandlers(source, false).diagnose({ text: signedCurl('{"Offset": 0, "Limit": 10}'), response: '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"x"},"RequestId":"r"}}' });
+    const result = await captureHandlers(source, false).diagnose({
+      text: signedCurl('{"Offset": 0, "Limit": 10}'),
+      response: '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"x"},"RequestId":"r"}}',
+    });
     assert.ok(result.ok);
     assert.ok(result.diagnosis.findings.length > 0, JSON.stringify(result.diagnosis));
     assert.match(result.diagnosis.findings.map((f) => f.title).join(' '), /body/i);

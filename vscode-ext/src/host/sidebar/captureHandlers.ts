@@ -1,4 +1,13 @@
-import { CAUSE_RULES, capturedHeader, diagnose, interpretResponse, parseCapturedRequest, SigningInputError, stepValueForDisplay, type CapturedRequest } from '@iot-devkit/core';
+import {
+  CAUSE_RULES,
+  capturedHeader,
+  diagnose,
+  interpretResponse,
+  parseCapturedRequest,
+  SigningInputError,
+  stepValueForDisplay,
+  type CapturedRequest,
+} from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
@@ -55,15 +64,30 @@ export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<R
       const errorCode = errorCodeOf(text(response));
       const form = captureToSignForm(parsed.request);
       try {
-        const result = diagnose({ request: parsed.request, secretKey, ...(errorCode ? { errorCode } : {}), ...(form.service ? { service: form.service } : {}) }, { crypto: nodeHashProvider });
+        const result = diagnose(
+          { request: parsed.request, secretKey, ...(errorCode ? { errorCode } : {}), ...(form.service ? { service: form.service } : {}) },
+          { crypto: nodeHashProvider },
+        );
         const difference = result.firstDifferingStep;
         return {
           ok: true,
           diagnosis: {
             verdict: `${result.match ? '✓ ' : ''}${pick(result.explanation)}`,
             ...(result.fix ? { fix: pick(result.fix) } : {}),
-            ...(difference ? { firstDifference: { step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`, expected: stepValueForDisplay({ id: difference.step }, difference.expected), got: stepValueForDisplay({ id: difference.step }, difference.got) } } : {}),
-            findings: result.findings.map((f) => ({ title: `${pick(CAUSE_RULES[f.cause].title)} (${f.cause})`, detail: `${pick(f.explanation)} ${pick(f.fix)}`, ok: false })),
+            ...(difference
+              ? {
+                  firstDifference: {
+                    step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`,
+                    expected: stepValueForDisplay({ id: difference.step }, difference.expected),
+                    got: stepValueForDisplay({ id: difference.step }, difference.got),
+                  },
+                }
+              : {}),
+            findings: result.findings.map((f) => ({
+              title: `${pick(CAUSE_RULES[f.cause].title)} (${f.cause})`,
+              detail: `${pick(f.explanation)} ${pick(f.fix)}`,
+              ok: false,
+            })),
           },
         };
       } catch (error) {

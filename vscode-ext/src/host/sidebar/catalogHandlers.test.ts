@@ -6,7 +6,14 @@ import { catalogHandlers } from './catalogHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
 const handlers = catalogHandlers();
-const form = (change: Partial<SendForm>): SendForm => ({ service: 'iotcloud', version: '2021-04-08', action: 'UpdateDeviceShadow', region: '', params: '{}', ...change });
+const form = (change: Partial<SendForm>): SendForm => ({
+  service: 'iotcloud',
+  version: '2021-04-08',
+  action: 'UpdateDeviceShadow',
+  region: '',
+  params: '{}',
+  ...change,
+});
 
 describe('Build & send from the catalog', () => {
   it('finds actions by any words of their name or title', async () => {
@@ -34,18 +41,30 @@ describe('Build & send from the catalog', () => {
     assert.equal(await handlers.describeAction({ service: 'iotcloud', action: 'NoSuchAction' }), undefined);
     // The catalog's secret parameters: typed in a password box and kept out of the webview's state.
     const create = await handlers.describeAction({ service: 'iotcloud', action: 'CreateDevice' });
-    assert.deepEqual(create?.fields.filter((f) => f.secret).map((f) => f.name), secretParamNames('iotcloud', 'CreateDevice'));
+    assert.deepEqual(
+      create?.fields.filter((f) => f.secret).map((f) => f.name),
+      secretParamNames('iotcloud', 'CreateDevice'),
+    );
     assert.ok(create?.fields.find((f) => f.name === 'DefinedPsk')?.secret);
     assert.equal(create?.fields.find((f) => f.name === 'DeviceName')?.secret, false);
   });
 
   it('validates as you type, each problem on its field', async () => {
-    const issues = await handlers.validateParams(form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":', ShadowVersion: 'one' }) }));
+    const issues = await handlers.validateParams(
+      form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":', ShadowVersion: 'one' }) }),
+    );
     const fields = issues.map((i) => i.field);
     assert.ok(fields.includes('State'), JSON.stringify(issues));
     assert.ok(fields.includes('ShadowVersion'), JSON.stringify(issues));
-    assert.deepEqual(await handlers.validateParams(form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{}}', ShadowVersion: '3' }) })), []);
-    assert.deepEqual(await handlers.validateParams(form({ params: '[1]' })), [{ field: 'params', message: 'params: a JSON object of parameter name to value' }]);
+    assert.deepEqual(
+      await handlers.validateParams(
+        form({ params: JSON.stringify({ ProductId: 'ABCDE12345', DeviceName: 'abc', State: '{"desired":{}}', ShadowVersion: '3' }) }),
+      ),
+      [],
+    );
+    assert.deepEqual(await handlers.validateParams(form({ params: '[1]' })), [
+      { field: 'params', message: 'params: a JSON object of parameter name to value' },
+    ]);
   });
 
   it('types text values by the catalog ("3" → 3) and takes service and version from it', () => {
@@ -55,6 +74,10 @@ describe('Build & send from the catalog', () => {
     const unknown = readSendForm(form({ action: 'SomethingNew', params: '{"A":"1"}' }));
     assert.ok(unknown.ok);
     assert.deepEqual(unknown.request.params, { A: '1' });
-    assert.deepEqual(readSendForm(form({ action: 'describe devices' })), { ok: false, field: 'action', message: 'action: an action name such as DescribeDeviceShadow' });
+    assert.deepEqual(readSendForm(form({ action: 'describe devices' })), {
+      ok: false,
+      field: 'action',
+      message: 'action: an action name such as DescribeDeviceShadow',
+    });
   });
 });

@@ -14,7 +14,8 @@ export function catalogHandlers(): Pick<RequestHandlers, 'searchActions' | 'desc
       const matches: ActionSummary[] = [];
       for (const { service, action } of listActions()) {
         const haystack = `${action.name} ${action.title ?? ''} ${action.group ?? ''} ${service.service}`.toLowerCase();
-        if (words.every((w) => haystack.includes(w))) matches.push({ service: service.service, version: service.version, action: action.name, title: action.title ?? '' });
+        if (words.every((w) => haystack.includes(w)))
+          matches.push({ service: service.service, version: service.version, action: action.name, title: action.title ?? '' });
         if (matches.length >= MAX_ACTIONS) break;
       }
       return matches;
@@ -24,7 +25,15 @@ export function catalogHandlers(): Pick<RequestHandlers, 'searchActions' | 'desc
       if (!entry) return undefined;
       return {
         action: { service: entry.service.service, version: entry.service.version, action: entry.action.name, title: entry.action.title ?? '' },
-        fields: entry.action.params.map((p) => ({ name: p.name, type: p.type, required: p.required, structured: p.array || p.structure !== undefined || !SCALARS.has(p.baseType), description: p.description, secret: p.secret === true, ...(p.example !== undefined ? { example: p.example } : {}) })),
+        fields: entry.action.params.map((p) => ({
+          name: p.name,
+          type: p.type,
+          required: p.required,
+          structured: p.array || p.structure !== undefined || !SCALARS.has(p.baseType),
+          description: p.description,
+          secret: p.secret === true,
+          ...(p.example !== undefined ? { example: p.example } : {}),
+        })),
       };
     },
     validateParams(form) {
@@ -32,7 +41,10 @@ export function catalogHandlers(): Pick<RequestHandlers, 'searchActions' | 'desc
       if (!reading.ok) return [{ field: reading.field, message: reading.message }];
       const entry = findActionEntry(reading.request.service, reading.request.action);
       if (!entry) return [];
-      return validateParams(reading.request.params, entry.action.params, entry.service.structures).map((p) => ({ field: p.field, message: `${p.message} [${p.code}]` }));
+      return validateParams(reading.request.params, entry.action.params, entry.service.structures).map((p) => ({
+        field: p.field,
+        message: `${p.message} [${p.code}]`,
+      }));
     },
   };
 }

@@ -44,14 +44,17 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
     ...draftHandlers(),
-    ...ruleSqlHandlers((ruleName, payload, replace) => send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } })),
+    ...ruleSqlHandlers((ruleName, payload, replace) =>
+      send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } }),
+    ),
     async copy({ text: value }) {
       await vscode.env.clipboard.writeText(text(value));
       return true as const;
     },
     async copyOneTimeSecret({ historyId, path }) {
       const value = oneTime.valueOf(text(historyId), text(path));
-      if (value === undefined) return { ok: false, message: vscode.l10n.t('That secret is no longer held: a response\'s secrets are offered once, until the next send.') };
+      if (value === undefined)
+        return { ok: false, message: vscode.l10n.t("That secret is no longer held: a response's secrets are offered once, until the next send.") };
       await vscode.env.clipboard.writeText(value);
       return { ok: true } as const;
     },

@@ -10,7 +10,11 @@ const PSK = 'bWFkZVVwVlNDb2RlSGFuZGxlclBTSw==';
 const ONENET_KEY = 'bWFkZVVwVlNDb2RlT25lTmV0S2V5';
 const NOW = 1_700_000_000;
 const clock = () => NOW;
-const mqttSign: CredentialForm = { scheme: 'mqtt-device', mode: 'sign', values: { productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: PSK, expiry: String(NOW + 600), hmac: 'sha256', connid: 'a1B2c' } };
+const mqttSign: CredentialForm = {
+  scheme: 'mqtt-device',
+  mode: 'sign',
+  values: { productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: PSK, expiry: String(NOW + 600), hmac: 'sha256', connid: 'a1B2c' },
+};
 const outputsOf = (result: Awaited<ReturnType<ReturnType<typeof credentialHandlers>['runCredential']>>) => {
   assert.ok(result.ok, JSON.stringify(result));
   return Object.fromEntries(result.outputs.map((o) => [o.name, o.value]));
@@ -20,11 +24,17 @@ describe('the credential schemes of the Sign tab', () => {
   it('offers every scheme of the core with its fields, labelled in the UI language', () => {
     const zh = credentialSchemeViews(true);
     const en = credentialSchemeViews(false);
-    assert.deepEqual(zh.map((s) => s.id), CREDENTIAL_SCHEMES.map((s) => s.id));
+    assert.deepEqual(
+      zh.map((s) => s.id),
+      CREDENTIAL_SCHEMES.map((s) => s.id),
+    );
     const mqtt = CREDENTIAL_SCHEMES.find((s) => s.id === 'mqtt-device')!;
     assert.equal(zh[0]!.title, mqtt.title.zh);
     assert.equal(en[0]!.title, mqtt.title.en);
-    assert.deepEqual(zh[0]!.fields.map((f) => [f.name, f.secret, f.label]), mqtt.fields.map((f) => [f.name, f.secret === true, f.label.zh]));
+    assert.deepEqual(
+      zh[0]!.fields.map((f) => [f.name, f.secret, f.label]),
+      mqtt.fields.map((f) => [f.name, f.secret === true, f.label.zh]),
+    );
     assert.deepEqual(en[1]!.fields.find((f) => f.name === 'method')?.options, ['sha256', 'sha1', 'md5']);
   });
 
@@ -41,7 +51,12 @@ describe('the credential schemes of the Sign tab', () => {
 
   it('verifies with the host clock: a right pair is valid, a wrong password and an expired pair are findings', async () => {
     const out = outputsOf(await credentialHandlers(false, clock).runCredential(mqttSign));
-    const verify = (now: number, password: string) => credentialHandlers(false, () => now).runCredential({ scheme: 'mqtt-device', mode: 'verify', values: { username: out['username']!, password, devicePsk: PSK } });
+    const verify = (now: number, password: string) =>
+      credentialHandlers(false, () => now).runCredential({
+        scheme: 'mqtt-device',
+        mode: 'verify',
+        values: { username: out['username']!, password, devicePsk: PSK },
+      });
     const right = await verify(NOW, out['password']!);
     assert.ok(right.ok && right.valid && right.findings.length === 0, JSON.stringify(right));
     const wrong = await verify(NOW, `${'0'.repeat(64)};hmacsha256`);
@@ -53,8 +68,19 @@ describe('the credential schemes of the Sign tab', () => {
 
   it('OneNET: the token signed in the host verifies, a wrong resource is named', async () => {
     const { runCredential } = credentialHandlers(false, clock);
-    const token = outputsOf(await runCredential({ scheme: 'onenet-token', mode: 'sign', values: { res: 'products/123456', et: String(NOW + 3600), method: 'sha1', key: ONENET_KEY } }))['token']!;
-    assert.equal(new URLSearchParams(token).get('sign'), createHmac('sha1', Buffer.from(ONENET_KEY, 'base64')).update(`${NOW + 3600}\nsha1\nproducts/123456\n2018-10-31`).digest('base64'));
+    const token = outputsOf(
+      await runCredential({
+        scheme: 'onenet-token',
+        mode: 'sign',
+        values: { res: 'products/123456', et: String(NOW + 3600), method: 'sha1', key: ONENET_KEY },
+      }),
+    )['token']!;
+    assert.equal(
+      new URLSearchParams(token).get('sign'),
+      createHmac('sha1', Buffer.from(ONENET_KEY, 'base64'))
+        .update(`${NOW + 3600}\nsha1\nproducts/123456\n2018-10-31`)
+        .digest('base64'),
+    );
     const other = await runCredential({ scheme: 'onenet-token', mode: 'verify', values: { token, key: ONENET_KEY, expectedRes: 'products/654321' } });
     assert.ok(other.ok && !other.valid && other.findings.some((f) => f.problem === 'wrong-resource'), JSON.stringify(other));
   });

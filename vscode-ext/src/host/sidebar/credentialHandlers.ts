@@ -13,7 +13,15 @@ export function credentialSchemeViews(zh: boolean): readonly CredentialSchemeVie
     id: scheme.id,
     title: pick(scheme.title),
     modes: scheme.modes,
-    fields: scheme.fields.map((f) => ({ name: f.name, label: pick(f.label), secret: f.secret === true, required: f.required, modes: f.modes, placeholder: f.placeholder, ...(f.options ? { options: f.options } : {}) })),
+    fields: scheme.fields.map((f) => ({
+      name: f.name,
+      label: pick(f.label),
+      secret: f.secret === true,
+      required: f.required,
+      modes: f.modes,
+      placeholder: f.placeholder,
+      ...(f.options ? { options: f.options } : {}),
+    })),
   }));
 }
 
@@ -27,7 +35,10 @@ export function credentialHandlers(zh: boolean, now: () => number = unixNow): Pi
   return {
     runCredential(form) {
       // A webview is a browser page: the core reads only the string values of the form and names any field missing.
-      const result = runCredentialScheme({ scheme: text(form.scheme) as CredentialSchemeId, mode: text(form.mode) as CredentialModeView, values: form.values, now: now() }, { crypto: nodeHashProvider });
+      const result = runCredentialScheme(
+        { scheme: text(form.scheme) as CredentialSchemeId, mode: text(form.mode) as CredentialModeView, values: form.values, now: now() },
+        { crypto: nodeHashProvider },
+      );
       if (result.problem) return { ok: false, field: result.problem.field, message: `${result.problem.field}: ${result.problem.expected}` };
       return {
         ok: true,

@@ -16,7 +16,7 @@ describe('which draft fields the webview may save', () => {
     assert.deepEqual(await draftSecrets({ fields }), ['headers', 'body', 'pasted']);
   });
 
-  it('reads a page\'s odd values as not given', async () => {
+  it("reads a page's odd values as not given", async () => {
     assert.deepEqual(await draftSecrets({ fields: { a: 42, b: null, c: { DevicePsk: 'x' } } as unknown as Record<string, string> }), []);
     assert.deepEqual(await draftSecrets({ fields: null as unknown as Record<string, string> }), []);
   });

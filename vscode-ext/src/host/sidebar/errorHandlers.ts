@@ -14,14 +14,12 @@ export function errorHandlers(zh: boolean): Pick<RequestHandlers, 'searchErrors'
       const all = listErrorCodes();
       const matching = all.filter((info) => `${info.code} ${info.message} ${info.messageEn}`.toLowerCase().includes(q));
       const ordered = exact.found ? [exact.info, ...matching.filter((i) => i !== exact.info)] : matching;
-      return ordered.slice(0, MAX_HITS).map(
-        (info): ErrorHit => ({
-          code: info.code,
-          service: info.services.join(', '),
-          description: zh ? info.message : info.messageEn ? `${info.messageEn} (${info.message})` : info.message,
-          ...(info.hint ? { advice: zh ? info.hint.zh : info.hint.en } : {}),
-        }),
-      );
+      return ordered.slice(0, MAX_HITS).map((info): ErrorHit => ({
+        code: info.code,
+        service: info.services.join(', '),
+        description: zh ? info.message : info.messageEn ? `${info.messageEn} (${info.message})` : info.message,
+        ...(info.hint ? { advice: zh ? info.hint.zh : info.hint.en } : {}),
+      }));
     },
   };
 }

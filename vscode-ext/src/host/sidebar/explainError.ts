@@ -7,6 +7,12 @@ export function explainError(body: string, zh: boolean): ErrorExplanation | unde
   if (reading.status !== 'error') return undefined;
   const known = reading.known;
   const description = known ? (zh ? known.message : known.messageEn || known.message) : undefined;
-  const advice = reading.hint ? (zh ? reading.hint.zh : reading.hint.en) : reading.suggestions.length ? `Did you mean: ${reading.suggestions.join(', ')}?` : undefined;
+  const advice = reading.hint
+    ? zh
+      ? reading.hint.zh
+      : reading.hint.en
+    : reading.suggestions.length
+      ? `Did you mean: ${reading.suggestions.join(', ')}?`
+      : undefined;
   return { code: reading.code, message: reading.serverMessage, ...(description ? { description } : {}), ...(advice ? { advice } : {}) };
 }

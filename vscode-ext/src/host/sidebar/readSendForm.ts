@@ -14,7 +14,8 @@ export function readSendForm(form: SendForm): FormReading {
   } catch (error) {
     return { ok: false, field: 'params', message: `params: a JSON object (${errorMessage(error)})` };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, field: 'params', message: 'params: a JSON object of parameter name to value' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, field: 'params', message: 'params: a JSON object of parameter name to value' };
   const entry = findActionEntry(text(form.service).trim() || undefined, action);
   const service = entry?.service.service ?? text(form.service).trim();
   const version = entry?.service.version ?? text(form.version).trim();
@@ -24,4 +25,3 @@ export function readSendForm(form: SendForm): FormReading {
   const region = text(form.region).trim();
   return { ok: true, request: { service, version, action: entry?.action.name ?? action, params, ...(region ? { region } : {}) } };
 }
-

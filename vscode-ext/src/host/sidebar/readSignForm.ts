@@ -1,7 +1,9 @@
 import type { Tc3Request } from '@iot-devkit/core';
 import type { SignForm } from '../../protocol.js';
 
-export type SignFormReading = { readonly ok: true; readonly request: Omit<Tc3Request, 'secretId' | 'secretKey'> } | { readonly ok: false; readonly field: string; readonly message: string };
+export type SignFormReading =
+  | { readonly ok: true; readonly request: Omit<Tc3Request, 'secretId' | 'secretKey'> }
+  | { readonly ok: false; readonly field: string; readonly message: string };
 
 const bad = (field: string, message: string): SignFormReading => ({ ok: false, field, message: `${field}: ${message}` });
 
@@ -10,7 +12,9 @@ const bad = (field: string, message: string): SignFormReading => ({ ok: false, f
  * problem names its field, so the form can mark the input while the developer types.
  */
 export function readSignForm(form: SignForm): SignFormReading {
-  const method = String(form.method ?? '').trim().toUpperCase();
+  const method = String(form.method ?? '')
+    .trim()
+    .toUpperCase();
   if (method !== 'GET' && method !== 'POST') return bad('method', 'GET or POST');
   const url = String(form.url ?? '').trim();
   if (!/^https?:\/\/[^/\s?#]+/i.test(url)) return bad('url', 'an absolute URL such as https://iotcloud.tencentcloudapi.com/');
@@ -27,9 +31,16 @@ export function readSignForm(form: SignForm): SignFormReading {
   const timestampText = String(form.timestamp ?? '').trim();
   if (!/^\d{1,12}$/.test(timestampText)) return bad('timestamp', 'Unix seconds, e.g. 1551113065');
   const service = String(form.service ?? '').trim();
-  if (service !== '' && !/^[a-z][a-z0-9-]*$/.test(service)) return bad('service', 'a lowercase service name such as iotcloud, or empty to take it from the host');
+  if (service !== '' && !/^[a-z][a-z0-9-]*$/.test(service))
+    return bad('service', 'a lowercase service name such as iotcloud, or empty to take it from the host');
   const signedHeaderText = String(form.signedHeaders ?? '').trim();
-  const signedHeaders = signedHeaderText === '' ? undefined : signedHeaderText.split(/[;,\s]+/).filter(Boolean).map((h) => h.toLowerCase());
+  const signedHeaders =
+    signedHeaderText === ''
+      ? undefined
+      : signedHeaderText
+          .split(/[;,\s]+/)
+          .filter(Boolean)
+          .map((h) => h.toLowerCase());
   return {
     ok: true,
     request: {

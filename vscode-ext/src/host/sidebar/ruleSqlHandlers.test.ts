@@ -4,14 +4,28 @@ import { readTopicRulePayload } from '@iot-devkit/core';
 import type { RuleSqlForm } from '../../protocol.js';
 import { viewRuleSql } from './ruleSqlHandlers.js';
 
-const form: RuleSqlForm = { from: 'sql', sql: "SELECT temp FROM 'ABCDE12345/+/event' WHERE temp > 30", base64: '', ruleName: 'hot_1', description: 'too hot', actions: '[{"republish":{"topic":"ABCDE12345/dev1/alarm"}}]', ruleDisabled: false };
+const form: RuleSqlForm = {
+  from: 'sql',
+  sql: "SELECT temp FROM 'ABCDE12345/+/event' WHERE temp > 30",
+  base64: '',
+  ruleName: 'hot_1',
+  description: 'too hot',
+  actions: '[{"republish":{"topic":"ABCDE12345/dev1/alarm"}}]',
+  ruleDisabled: false,
+};
 
 describe('rule SQL view', () => {
   it('encodes as you type and previews the TopicRulePayload the core reads back', () => {
     const view = viewRuleSql(form);
     assert.equal(Buffer.from(view.base64, 'base64').toString('utf8'), form.sql);
-    assert.ok(view.checks.every((c) => c.ok), JSON.stringify(view.checks));
-    const payload = JSON.parse(view.payload) as { RuleName: string; TopicRulePayload: { Sql: string; Actions: string; Description: string; RuleDisabled: boolean } };
+    assert.ok(
+      view.checks.every((c) => c.ok),
+      JSON.stringify(view.checks),
+    );
+    const payload = JSON.parse(view.payload) as {
+      RuleName: string;
+      TopicRulePayload: { Sql: string; Actions: string; Description: string; RuleDisabled: boolean };
+    };
     assert.equal(payload.RuleName, 'hot_1');
     const read = readTopicRulePayload(payload.TopicRulePayload);
     assert.ok(read.ok);
@@ -26,7 +40,10 @@ describe('rule SQL view', () => {
   });
 
   it('checks the SQL shape, the Actions and the rule name', () => {
-    const failures = (change: Partial<RuleSqlForm>) => viewRuleSql({ ...form, ...change }).checks.filter((c) => !c.ok).map((c) => c.message);
+    const failures = (change: Partial<RuleSqlForm>) =>
+      viewRuleSql({ ...form, ...change })
+        .checks.filter((c) => !c.ok)
+        .map((c) => c.message);
     assert.match(failures({ sql: 'SELECT * FROM "ABCDE12345/dev/event"' })[0]!, /double quotes/);
     assert.match(failures({ actions: '[{"republish":{"topic":"no-levels"}}]' })[0]!, /RepublishTopicFormatError/);
     assert.match(failures({ actions: '{' })[0]!, /Actions: not valid JSON/);

@@ -7,20 +7,34 @@ import { readSendForm } from './readSendForm.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
 
 /** Sending (refused before the network when the catalog says a parameter is wrong), history with re-signed replay, exports. */
-export function sendHandlers(api: TencentApiClient, history: RequestHistory, send: ApiSender): Pick<RequestHandlers, 'send' | 'replay' | 'clearHistory' | 'exportRequest'> {
+export function sendHandlers(
+  api: TencentApiClient,
+  history: RequestHistory,
+  send: ApiSender,
+): Pick<RequestHandlers, 'send' | 'replay' | 'clearHistory' | 'exportRequest'> {
   return {
     async send(form) {
       const reading = readSendForm(form);
       if (!reading.ok) return reading;
       const entry = findActionEntry(reading.request.service, reading.request.action);
       const problems = entry ? validateParams(reading.request.params, entry.action.params, entry.service.structures) : [];
-      if (problems.length > 0) return { ok: false, field: problems[0]!.field, message: `${reading.request.action} refused before sending: ${problems.map((p) => p.message).join('; ')}` };
+      if (problems.length > 0)
+        return {
+          ok: false,
+          field: problems[0]!.field,
+          message: `${reading.request.action} refused before sending: ${problems.map((p) => p.message).join('; ')}`,
+        };
       return send(reading.request);
     },
     async replay({ historyId }) {
       const entry = history.get(text(historyId));
       if (!entry) return { ok: false, message: 'replay: that history entry is gone' };
-      if (entry.redacted?.length) return { ok: false, field: entry.redacted[0]!, message: `replay: ${entry.redacted.join(', ')} ${entry.redacted.length > 1 ? 'are secrets and were' : 'is a secret and was'} not kept; send it again from the form` };
+      if (entry.redacted?.length)
+        return {
+          ok: false,
+          field: entry.redacted[0]!,
+          message: `replay: ${entry.redacted.join(', ')} ${entry.redacted.length > 1 ? 'are secrets and were' : 'is a secret and was'} not kept; send it again from the form`,
+        };
       // Re-signed by send() with the active profile and a fresh timestamp; the old signature would be stale.
       const { endpoint: _endpoint, ...request } = entry.request;
       return send(request);

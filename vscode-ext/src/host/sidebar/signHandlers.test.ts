@@ -6,27 +6,52 @@ import { signHandlers } from './signHandlers.js';
 
 const credentials = { secretId: 'AKIDsignHandler01', secretKey: 'madeUpSignHandlerKey01' };
 const profile = { name: 't', secretId: credentials.secretId, region: 'ap-guangzhou' };
-const form: SignForm = { method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: 'Content-Type: application/json\nX-TC-Action: DescribeProducts', body: '{"Offset":0,"Limit":10}', timestamp: '1700000000', service: '', signedHeaders: '' };
+const form: SignForm = {
+  method: 'POST',
+  url: 'https://iotcloud.tencentcloudapi.com/',
+  headers: 'Content-Type: application/json\nX-TC-Action: DescribeProducts',
+  body: '{"Offset":0,"Limit":10}',
+  timestamp: '1700000000',
+  service: '',
+  signedHeaders: '',
+};
 
 describe('the Sign tab handler', () => {
   it('signs with the profile key in the host and returns every step (in the UI language), never the key', async () => {
     const { sign } = signHandlers({ credentials: async () => ({ profile, credentials }) }, true, new SigningKeyCache());
     const result = await sign(form);
     assert.ok(result.ok);
-    const expected = signTc3({ method: 'POST', url: form.url, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' }, body: form.body, timestamp: 1_700_000_000, ...credentials });
-    assert.deepEqual(result.steps.map((s) => s.id), [...TC3_STEP_IDS]);
+    const expected = signTc3({
+      method: 'POST',
+      url: form.url,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' },
+      body: form.body,
+      timestamp: 1_700_000_000,
+      ...credentials,
+    });
+    assert.deepEqual(
+      result.steps.map((s) => s.id),
+      [...TC3_STEP_IDS],
+    );
     assert.equal(result.steps.find((s) => s.id === 'signature')?.value, expected.signature);
     assert.equal(result.steps[0]!.title, expected.steps[0]!.title.zh);
     assert.deepEqual(Object.fromEntries(result.headers), expected.headers);
     assert.ok(!JSON.stringify(result).includes(credentials.secretKey));
   });
 
-  it('masks the derived keys and offers no copy of them, as the browser does (the core\'s step views)', async () => {
+  it("masks the derived keys and offers no copy of them, as the browser does (the core's step views)", async () => {
     const keyCache = new SigningKeyCache();
     const { sign } = signHandlers({ credentials: async () => ({ profile, credentials }) }, false, keyCache);
     const result = await sign(form);
     assert.ok(result.ok);
-    const expected = signTc3({ method: 'POST', url: form.url, headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' }, body: form.body, timestamp: 1_700_000_000, ...credentials });
+    const expected = signTc3({
+      method: 'POST',
+      url: form.url,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' },
+      body: form.body,
+      timestamp: 1_700_000_000,
+      ...credentials,
+    });
     for (const id of DERIVED_KEY_STEP_IDS) {
       const step: StepView = result.steps.find((s) => s.id === id)!;
       const hex = expected.steps.find((s) => s.id === id)!.value;
@@ -43,7 +68,11 @@ describe('the Sign tab handler', () => {
   it('names the field to fix: a form field, or the missing profile', async () => {
     const { sign } = signHandlers({ credentials: async () => ({ profile, credentials }) }, false, new SigningKeyCache());
     assert.deepEqual(await sign({ ...form, timestamp: 'now' }), { ok: false, field: 'timestamp', message: 'timestamp: Unix seconds, e.g. 1551113065' });
-    const noProfile = signHandlers({ credentials: () => Promise.reject(new Error('No profile yet: run "IoT Devkit: Add Profile"')) }, false, new SigningKeyCache());
+    const noProfile = signHandlers(
+      { credentials: () => Promise.reject(new Error('No profile yet: run "IoT Devkit: Add Profile"')) },
+      false,
+      new SigningKeyCache(),
+    );
     assert.deepEqual(await noProfile.sign(form), { ok: false, field: 'profile', message: 'No profile yet: run "IoT Devkit: Add Profile"' });
     // A host the service cannot be derived from, and no service typed: the core's message, on the service field.
     const local = await sign({ ...form, url: 'http://127.0.0.1:9180/' });

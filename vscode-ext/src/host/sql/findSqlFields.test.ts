@@ -6,7 +6,7 @@ import { findSqlFields } from './findSqlFields.js';
 describe('findSqlFields', () => {
   it('finds every "Sql": "<base64>" with its decoded SQL and the range of the value', () => {
     const sql = "SELECT * FROM 'ABCDE12345/abc/event' WHERE temp > 30";
-    const text = `POST https://iotcloud.tencentcloudapi.com/\n\n{"RuleName":"r1","TopicRulePayload":{"Sql" : "${encodeRuleSql(sql)}","Actions":"[]"}}\n{"Sql":"${encodeRuleSql('SELECT 温度 FROM \'P1/d/data\'')}"}`;
+    const text = `POST https://iotcloud.tencentcloudapi.com/\n\n{"RuleName":"r1","TopicRulePayload":{"Sql" : "${encodeRuleSql(sql)}","Actions":"[]"}}\n{"Sql":"${encodeRuleSql("SELECT 温度 FROM 'P1/d/data'")}"}`;
     const fields = findSqlFields(text);
     assert.equal(fields.length, 2);
     assert.deepEqual(fields[0]!.decoded, { ok: true, sql });

@@ -25,7 +25,12 @@ export function findSqlFields(text: string): SqlField[] {
     }
     const start = match.index + match[0].length - literal.length;
     const decoded = decodeRuleSql(base64);
-    fields.push({ start, end: start + literal.length, base64, decoded: decoded.ok ? { ok: true, sql: decoded.sql } : { ok: false, reason: `${decoded.error.code}: ${decoded.error.message}` } });
+    fields.push({
+      start,
+      end: start + literal.length,
+      base64,
+      decoded: decoded.ok ? { ok: true, sql: decoded.sql } : { ok: false, reason: `${decoded.error.code}: ${decoded.error.message}` },
+    });
   }
   return fields;
 }

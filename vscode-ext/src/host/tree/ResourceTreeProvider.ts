@@ -48,13 +48,21 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
       case 'shadow': {
         const item = new vscode.TreeItem(vscode.l10n.t('Shadow'), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('json');
-        item.command = { command: COMMANDS.openDeviceShadow, title: vscode.l10n.t('Open Device Shadow'), arguments: [{ productId: node.productId, deviceName: node.deviceName }] };
+        item.command = {
+          command: COMMANDS.openDeviceShadow,
+          title: vscode.l10n.t('Open Device Shadow'),
+          arguments: [{ productId: node.productId, deviceName: node.deviceName }],
+        };
         return item;
       }
       case 'delta': {
         const item = new vscode.TreeItem(vscode.l10n.t('Delta (desired vs reported)'), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('diff');
-        item.command = { command: COMMANDS.showShadowDelta, title: vscode.l10n.t('Show Shadow Delta'), arguments: [{ productId: node.productId, deviceName: node.deviceName }] };
+        item.command = {
+          command: COMMANDS.showShadowDelta,
+          title: vscode.l10n.t('Show Shadow Delta'),
+          arguments: [{ productId: node.productId, deviceName: node.deviceName }],
+        };
         return item;
       }
       case 'rules': {
@@ -88,7 +96,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
       }
       if (node.kind === 'product') {
         const devices = await listDevices(this.api, node.productId);
-        const children: ResourceNode[] = devices.length ? devices.map((d) => ({ kind: 'device', productId: node.productId, ...d })) : [{ kind: 'message', text: vscode.l10n.t('No devices') }];
+        const children: ResourceNode[] = devices.length
+          ? devices.map((d) => ({ kind: 'device', productId: node.productId, ...d }))
+          : [{ kind: 'message', text: vscode.l10n.t('No devices') }];
         return [...children, { kind: 'rules', productId: node.productId }];
       }
       if (node.kind === 'device') {
