@@ -7,7 +7,7 @@ import { context, build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { codiconSubset } from './scripts/codiconSubset.mjs';
-import { slimCatalog } from './scripts/slimCatalog.mjs';
+import { deflateErrorData, slimCatalog } from './scripts/slimCatalog.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -34,7 +34,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [slimCatalog({ deflate: true }), nodeCryptoDefault],
+    plugins: [slimCatalog({ deflate: true }), deflateErrorData(), nodeCryptoDefault],
   },
   { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },
   {

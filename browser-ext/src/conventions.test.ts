@@ -62,7 +62,7 @@ test('en and zh_CN carry the same messages, and every message the pages and mani
   for (const file of readdirSync(join(root, 'static')).filter((f) => f.endsWith('.html'))) {
     for (const m of readFileSync(join(root, 'static', file), 'utf8').matchAll(/data-i18n(?:-placeholder|-title|-aria-label)?="([A-Za-z]+)"/g)) used.add(m[1]!);
   }
-  for (const { text } of sources) for (const m of text.matchAll(/\bt\('([A-Za-z]+)'/g)) used.add(m[1]!);
+  for (const { text } of sources) for (const m of text.matchAll(/\bt\(\s*'([A-Za-z]+)'/g)) used.add(m[1]!);
   for (const m of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_([A-Za-z]+)__/g)) used.add(m[1]!);
   assert.deepEqual(
     [...used].filter((key) => !(key in en)),

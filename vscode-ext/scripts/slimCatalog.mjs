@@ -37,13 +37,32 @@ export function slimCatalog({ deflate = false } = {}) {
     setup(build) {
       build.onLoad({ filter: /[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/][^\\/]+\.json$/ }, ({ path }) => {
         const text = slimCatalogText(path);
-        if (!deflate) return { contents: text, loader: 'json' };
-        const packed = deflateRawSync(text, { level: 9 }).toString('base64');
-        return {
-          contents: `import { inflateRawSync } from 'node:zlib';\nexport default JSON.parse(inflateRawSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));\n`,
-          loader: 'js',
-        };
+        return deflate ? deflatedJsonModule(text) : { contents: text, loader: 'json' };
       });
+    },
+  };
+}
+
+/** A JSON text as an ES module that inflates it once at load (Node hosts only: it imports node:zlib). */
+export function deflatedJsonModule(text) {
+  const packed = deflateRawSync(text, { level: 9 }).toString('base64');
+  return {
+    contents: `import { inflateRawSync } from 'node:zlib';\nexport default JSON.parse(inflateRawSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));\n`,
+    loader: 'js',
+  };
+}
+
+/**
+ * The error code texts and fix hints (core/src/errors/data, ~31 KB as object literals) are read whole, so they are
+ * shipped deflated as they are, like the catalog: the host bundle stays under its 300 KB.
+ */
+export function deflateErrorData() {
+  return {
+    name: 'deflate-error-data',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]core[\\/]src[\\/]errors[\\/]data[\\/][^\\/]+\.json$/ }, ({ path }) =>
+        deflatedJsonModule(JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))),
+      );
     },
   };
 }

@@ -63,7 +63,9 @@ describe('zh-CN and en', () => {
   it('every vscode.l10n.t text of the host has its zh-cn translation, and the bundle has no stale ones', () => {
     const texts = new Set<string>();
     for (const file of sources('src').filter((f) => !f.startsWith('src/webview/'))) {
-      for (const m of read(file).matchAll(/(?:l10n\.t|\bt)\(\s*'((?:[^'\\]|\\.)*)'/g)) texts.add(m[1]!.replace(/\\(.)/g, '$1'));
+      // Either quote: Prettier writes a text holding single quotes in double ones.
+      for (const m of read(file).matchAll(/(?:l10n\.t|\bt)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g))
+        texts.add((m[1] ?? m[2])!.replace(/\\(.)/g, '$1'));
     }
     const bundle = json<Record<string, string>>('l10n/bundle.l10n.zh-cn.json');
     assert.deepEqual(
