@@ -83,7 +83,7 @@ describe('the packaged .vsix', () => {
     assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'));
   });
 
-  it('ships each slimmed catalog deflated in the host bundle, inflating to exactly the slimmed data', () => {
+  it('ships each slimmed catalog and the error data deflated in the host bundle, inflating to exactly that data', () => {
     const host = entries
       .find((e) => e.name === 'extension/dist/extension.cjs')!
       .read()
@@ -92,9 +92,16 @@ describe('the packaged .vsix', () => {
       inflateRawSync(Buffer.from(m[1]!, 'base64')).toString('utf8'),
     );
     const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
-    const expected = readdirSync(dataDir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => slimCatalogText(join(dataDir, f)));
+    const errorDataDir = join(REPO_ROOT, 'core/src/errors/data');
+    // The catalogs slimmed, and the error texts and hints as they are (deflateErrorData).
+    const expected = [
+      ...readdirSync(dataDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => slimCatalogText(join(dataDir, f))),
+      ...readdirSync(errorDataDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.stringify(JSON.parse(readFileSync(join(errorDataDir, f), 'utf8')))),
+    ];
     const names = (texts: string[]) =>
       texts
         .map((text) =>
