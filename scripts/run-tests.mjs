@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['core', 'vscode-ext', 'browser-ext', 'test'];
+const roots = ['core', 'cli', 'vscode-ext', 'browser-ext', 'test'];
 const skip = new Set(['node_modules', 'dist', '.tools', '.vscode-test']);
 const filter = process.argv.slice(2);
 
