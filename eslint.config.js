@@ -24,6 +24,7 @@ export default tseslint.config(
         project: [
           './core/tsconfig.json',
           './core/tsconfig.test.json',
+          './cli/tsconfig.json',
           './vscode-ext/tsconfig.json',
           './vscode-ext/tsconfig.webview.json',
           './browser-ext/tsconfig.json',

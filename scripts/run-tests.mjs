@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['core', 'vscode-ext', 'browser-ext', 'test'];
+// Every npm workspace, read from the root package.json so a new or moved workspace is never left out.
+const roots = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces;
 const skip = new Set(['node_modules', 'dist', '.tools', '.vscode-test']);
 const filter = process.argv.slice(2);
 

@@ -1,7 +1,7 @@
 // The one message protocol between the extension's pages (popup, editor page, DevTools panel) and its service
 // worker, which owns the secrets and does every network call. Both sides import these types; the map below
 // is the whole contract: message name → [params, result]. Pages import it with `import type` only.
-import type { CredentialMode, CredentialProblem, CredentialScheme, LocalizedText, StepView } from '@iot-devkit/core';
+import type { CredentialMode, CredentialProblem, LocalizedText, StepView } from '@iot-devkit/core';
 
 /** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
 export interface ProfileInput {
@@ -351,8 +351,6 @@ export interface ProtocolMap {
   diagnoseObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, SignatureDiagnosisView];
   replayObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string; readonly confirmed: boolean }, SendOutcome];
   curlForObserved: [{ readonly profileId: string; readonly tabId: number; readonly id: string }, string];
-  /** The core's CREDENTIAL_SCHEMES (plain data): the popup generates its form from them without bundling the core's barrel. */
-  listCredentialSchemes: [Record<string, never>, readonly CredentialScheme[]];
   /** Signs or verifies a device / OneNET / MXCHIP credential with the worker's HashProvider and clock. */
   runCredentialScheme: [CredentialRunInput, CredentialRunView];
 }

@@ -1,5 +1,5 @@
 import { nobleHashProvider, signDeviceCredentials, signOneNetToken, verifyDeviceCredentials, verifyOneNetToken } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { fmt, measureMicros } from './measure.js';
 
 /** Device-side credentials: one generation, a right verify, and the worst verify (every mistake retried, none matches). */

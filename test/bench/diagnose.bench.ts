@@ -1,5 +1,5 @@
 import { diagnose, nobleHashProvider, signTc3, signV1, type CapturedRequest, type DiagnosisInput } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { measureMicros } from './measure.js';
 
 const KEY = 'benchOnlyNotARealSecretKey000000';

@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { buildHttpRequest, createDemoState, createEmulator, DEMO_CREDENTIAL, signTc3, utf8Encode, type ReceivedRequest } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 
 // Three rounds, so a burst of other work on a shared machine shows as spread instead of as the figure.
 const ROUNDS = 3;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { nobleHashProvider } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { fmt, measureMicrosInterleaved } from './measure.js';
 
 // Why @noble/hashes and not crypto-js (discontinued by its maintainer): the same HMAC-SHA256 chain, timed here.

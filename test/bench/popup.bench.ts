@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEMO_CREDENTIAL } from '@iot-devkit/core';
 import { startTestEmulator } from '../emulator/harness.js';
-import { EXTENSION_DIR, launchExtension } from '../e2e-browser/support/launchExtension.js';
+import { ensureExtensionBuilt, EXTENSION_DIR, launchExtension } from '../e2e-browser/support/launchExtension.js';
 import { addProfile, waitReady } from '../e2e-browser/support/popupActions.js';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -13,6 +13,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  * restored), over fresh opens of the popup page with a profile and a draft in place, as a developer has them.
  */
 export async function bench(): Promise<string[]> {
+  // Built before its size is read: launchExtension rebuilds a stale extension, and the size must be of that build.
+  ensureExtensionBuilt();
   const files = ['popup.js', 'popup.html', 'pages.css', 'popup.css'];
   const sizes = files.map((f) => statSync(`${EXTENSION_DIR}${f}`).size);
   const total = sizes.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 import { nobleHashProvider, signTc3, SigningKeyCache } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { sdkSign } from '../support/tencentSdk.js';
 import { fmt, measureMicrosInterleaved } from './measure.js';
 

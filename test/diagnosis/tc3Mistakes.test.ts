@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { DIAGNOSIS_CAUSES, diagnose, type Diagnosis, type DiagnosisCauseId, type DiagnosisInput } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { capturedTc3, referenceTc3, utcDate, type RawTc3 } from './referenceSigners.js';
 import { sdkSign } from '../support/tencentSdk.js';
 

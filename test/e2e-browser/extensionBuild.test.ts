@@ -55,3 +55,17 @@ test('both builds: one manifest source, per-browser background, strict CSP, limi
       `${zip} is a zip`,
     );
 });
+
+test("popup.js takes the credential schemes from the core's barrel and nothing the popup does not use", () => {
+  ensureExtensionBuilt();
+  // esbuild's record of the last build: which source files each bundle holds, and how many bytes of each.
+  const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const popup = Object.entries(meta.outputs).find(([file]) => file.endsWith('/popup.js'))?.[1];
+  assert.ok(popup, 'the build recorded popup.js');
+  const core = Object.entries(popup.inputs)
+    .filter(([file, { bytesInOutput }]) => file.startsWith('../core/src/') && bytesInOutput > 0)
+    .map(([file]) => file);
+  // The core's "sideEffects": false lets esbuild drop the barrel's other modules; without it the catalog data,
+  // the diagnosis rules and the error hints came too (popup.js 329 KB instead of 38 KB).
+  assert.deepEqual(core, ['../core/src/credentials/credentialSchemes.ts']);
+});

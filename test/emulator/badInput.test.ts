@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createDemoState, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, serializeState, signTc3, signV1 } from '@iot-devkit/core';
-import { EmulatorStartError } from '../../core/cli/src/emulator/startEmulator.js';
+import { EmulatorStartError } from '../../cli/src/emulator/startEmulator.js';
 import { expectOk, sdkClient, sendRaw, startTestEmulator, type RawResponse } from './harness.js';
 
 // Deep and odd input over real HTTP to an emulator with --data FILE: each bad input gets a field-named answer

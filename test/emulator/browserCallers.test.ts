@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, serializeState } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { CHROMIUM, ensureExtensionBuilt, EXTENSION_DIR } from '../e2e-browser/support/launchExtension.js';
 import { startTestEmulator } from './harness.js';
 

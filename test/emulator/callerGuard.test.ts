@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, serializeState } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { sendRaw, startTestEmulator, type RawResponse } from './harness.js';
 
 // Who may call the emulator, over real HTTP: the header sets are those Chromium 156 sends (measured in

@@ -8,7 +8,7 @@ import { DEMO_CREDENTIAL } from '@iot-devkit/core';
 import { runCli } from '../support/cli.js';
 import { expectOk, sdkClient } from './harness.js';
 
-const bin = new URL('../../core/cli/bin/iot-devkit.js', import.meta.url).pathname;
+const bin = new URL('../../cli/bin/iot-devkit.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'iot-devkit-emulator-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { buildHttpRequest, DEMO_CREDENTIAL, type Credentials, type SignatureScheme } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
-import { startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../../core/cli/src/emulator/startEmulator.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
+import { startEmulator, type EmulatorServerOptions, type RunningEmulator } from '../../cli/src/emulator/startEmulator.js';
 import { SdkCommonClient } from '../support/tencentSdk.js';
 
 /** Starts an emulator on a free loopback port; every test file starts and stops its own. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildTopicRulePayload, parseShadowData, serializeState } from '@iot-devkit/core';
-import { EmulatorStartError } from '../../core/cli/src/emulator/startEmulator.js';
+import { EmulatorStartError } from '../../cli/src/emulator/startEmulator.js';
 import { admin, expectError, expectOk, sdkClient, startTestEmulator } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iot-devkit-emulator-'));

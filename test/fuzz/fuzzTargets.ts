@@ -24,8 +24,8 @@ import {
   verifyOneNetToken,
   type CaptureResult,
 } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
-import { runCli } from '../../core/cli/src/runCli.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
+import { runCli } from '../../cli/src/runCli.js';
 
 /**
  * Every parser and entry point that reads text from outside, as fuzz targets: what inputs to generate (mutations

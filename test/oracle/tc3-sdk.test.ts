@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeMultipartBody, percentEncode, signTc3 } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { ALNUM, createRandom, UNICODE, type Random } from '../support/random.js';
 import { sdkSign } from '../support/tencentSdk.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signV1, type V1Algorithm } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { ALNUM, createRandom, UNICODE } from '../support/random.js';
 import { SdkCommonClient, sdkSign } from '../support/tencentSdk.js';
 

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const bin = new URL('../../core/cli/bin/iot-devkit.js', import.meta.url).pathname;
-const bundle = new URL('../../core/cli/dist/iot-devkit.mjs', import.meta.url).pathname;
-const build = new URL('../../core/cli/build.mjs', import.meta.url).pathname;
+const bin = new URL('../../cli/bin/iot-devkit.js', import.meta.url).pathname;
+const bundle = new URL('../../cli/dist/iot-devkit.mjs', import.meta.url).pathname;
+const build = new URL('../../cli/build.mjs', import.meta.url).pathname;
 
 let built = false;
 /** Builds the CLI bundle once per test process (npm test builds first; this keeps single-file runs honest). */

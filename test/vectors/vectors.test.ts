@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { hashCanonicalRequest, nobleHashProvider, signTc3, type Tc3Request } from '@iot-devkit/core';
-import { nodeHashProvider } from '../../core/cli/src/nodeHashProvider.js';
+import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 
 // aws4-style vectors: each stage asserted on its own, so a failure names the stage that broke.
 const root = new URL('./tc3/', import.meta.url);

@@ -9,7 +9,7 @@ import { clearObserved, listObserved, recordObserved } from './observedStore.js'
 import { historyEntry } from './historyStore.js';
 import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { describeAction, listActions } from './catalogHandlers.js';
-import { listCredentialSchemes, runCredentials } from './credentialHandlers.js';
+import { runCredentials } from './credentialHandlers.js';
 import {
   clearHistoryHandler,
   curlForHistory,
@@ -59,6 +59,5 @@ handleMessages({
   diagnoseObserved,
   replayObserved,
   curlForObserved,
-  listCredentialSchemes,
   runCredentialScheme: ({ scheme, mode, values }) => runCredentials({ scheme, mode, values }),
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import type { CredentialRunInput } from '../protocol.js';
-import { listCredentialSchemes, runCredentials } from './credentialHandlers.js';
+import { runCredentials } from './credentialHandlers.js';
 
 // Made-up keys, never a real device's or account's.
 const PSK = 'bWFkZS11cC1wc2stZm9yLXVuaXQtdGVzdHM=';
@@ -51,10 +51,4 @@ test("verify judges expiry against the worker's clock: the same pair is right no
     later.findings.map((f) => f.problem),
     ['expired'],
   );
-});
-
-test('the scheme definitions the popup renders are plain data that survive a message (structured clone)', async () => {
-  const schemes = await listCredentialSchemes();
-  assert.deepEqual(structuredClone(schemes), schemes);
-  assert.ok(schemes.some((s) => s.fields.some((f) => f.secret)));
 });

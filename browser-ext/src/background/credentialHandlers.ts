@@ -1,14 +1,8 @@
 // Device-side and other vendors' credentials (MQTT device, OneNET, MXCHIP): the popup sends the form's values,
 // secrets included, and the service worker runs the core's scheme, since it is the part that owns secrets.
-import { buildStepViews, CREDENTIAL_SCHEMES, nobleHashProvider, runCredentialScheme, type CredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
+import { buildStepViews, nobleHashProvider, runCredentialScheme, type CredentialSchemeId } from '@iot-devkit/core';
 import type { CredentialRunInput, CredentialRunView } from '../protocol.js';
 import { nowInSeconds } from './signRequest.js';
-
-/**
- * The scheme definitions for the popup's form. Sent rather than bundled: importing them through the core's barrel
- * would pull the diagnosis rules and error hints (~80 KB) into popup.js, which must stay small.
- */
-export const listCredentialSchemes = async (): Promise<readonly CredentialScheme[]> => CREDENTIAL_SCHEMES;
 
 /**
  * Runs with the HashProvider signRequest's TC3/v1 signing uses (the core's default, noble) and the worker's clock,

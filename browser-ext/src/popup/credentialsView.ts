@@ -1,10 +1,12 @@
 // The Credentials tab: the device-side and other vendors' credential schemes (MQTT device, OneNET, MXCHIP) as one
-// more scheme next to TC3 and v1. The form is generated from the core's CREDENTIAL_SCHEMES (fetched from the
-// service worker, see listCredentialSchemes), every scheme's fields
+// more scheme next to TC3 and v1. The form is generated from the core's CREDENTIAL_SCHEMES, every scheme's fields
 // at once (only the chosen scheme's, in the chosen mode, are shown), so the draft keeps what was typed for each
 // scheme while the developer switches between them (the page's DraftBinding saves every data-draft field on input).
 // Secret fields are drafted in session memory only.
-import type { CredentialField, CredentialMode, CredentialScheme } from '@iot-devkit/core';
+// Imported, not sent by the service worker: with the core's "sideEffects": false, esbuild keeps only the schemes'
+// module from the barrel (popup.js +4.4 KB; without it the catalog, diagnosis rules and error hints came too, +296 KB;
+// test/e2e-browser/extensionBuild.test.ts checks what popup.js holds).
+import { CREDENTIAL_SCHEMES, type CredentialField, type CredentialMode, type CredentialScheme } from '@iot-devkit/core';
 import { callBackground } from '../messaging.js';
 import type { CredentialRunView } from '../protocol.js';
 import { byId, el, setText } from '../ui/dom.js';
@@ -42,7 +44,8 @@ function fieldInput(scheme: CredentialScheme, field: CredentialField): HTMLEleme
   );
 }
 
-export function setupCredentialsView(schemes: readonly CredentialScheme[]): CredentialsView {
+export function setupCredentialsView(): CredentialsView {
+  const schemes = CREDENTIAL_SCHEMES;
   const schemeSelect = byId<HTMLSelectElement>('cred-scheme');
   const modes = byId('cred-modes');
   const form = byId('cred-form');

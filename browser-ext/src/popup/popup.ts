@@ -1,6 +1,5 @@
 // The toolbar popup. It closes whenever it loses focus, so every field is a draft restored on reopen; it talks
 // only to the service worker (protocol.ts), which holds the keys and sends the requests.
-import { callBackground } from '../messaging.js';
 import type { ProfileView } from '../protocol.js';
 import { byId, el } from '../ui/dom.js';
 import { DraftBinding } from '../ui/draftBinding.js';
@@ -50,9 +49,9 @@ async function main(): Promise<void> {
   const show = setupTabs(byId('tabs'), selectTab);
   for (const radio of ['mode-action', 'mode-paste']) byId(radio).addEventListener('change', () => request.syncMode());
 
-  const [profileList, saved, schemes] = await Promise.all([profiles.refresh(), draft.load(), callBackground('listCredentialSchemes', {})]);
+  const [profileList, saved] = await Promise.all([profiles.refresh(), draft.load()]);
   // The credential form is generated before the draft is applied, so what was typed in it comes back.
-  const credentials = setupCredentialsView(schemes);
+  const credentials = setupCredentialsView();
   const restored = draft.apply(saved);
   draftApplied = true;
   // The draft may name no profile (saved on a first run, before there was one) or one deleted since.

@@ -8,9 +8,15 @@ export const EXTENSION_DIR = new URL('../../../browser-ext/dist/chrome/', import
 const BUILD = new URL('../../../browser-ext/build.mjs', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
 
-const SOURCES = ['browser-ext/src', 'browser-ext/static', 'browser-ext/_locales', 'browser-ext/manifest.json', 'browser-ext/build.mjs', 'core/src'].map(
-  (p) => new URL(`../../../${p}`, import.meta.url).pathname,
-);
+const SOURCES = [
+  'browser-ext/src',
+  'browser-ext/static',
+  'browser-ext/_locales',
+  'browser-ext/manifest.json',
+  'browser-ext/build.mjs',
+  'core/src',
+  'core/package.json',
+].map((p) => new URL(`../../../${p}`, import.meta.url).pathname);
 
 function newestChange(path: string): number {
   const stat = statSync(path);

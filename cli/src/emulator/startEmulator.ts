@@ -88,7 +88,6 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Starts the emulator's HTTP server. Resolves once it listens; `close` stops it after in-flight saves finish. */
 /** The machine's own addresses, which a wildcard bind (0.0.0.0, ::) is reached by. */
 const interfaceAddresses = (): string[] => Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((info) => info.address));
 

@@ -15,4 +15,4 @@ await build({
   legalComments: 'none',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-console.log(`core/cli/dist/iot-devkit.mjs  ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
+console.log(`cli/dist/iot-devkit.mjs  ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
