@@ -1,5 +1,4 @@
 import { EXPORT_FORMATS, exportRequest, findActionEntry, validateParams, type ApiRequest } from '@iot-devkit/core';
-import type { ExportFormatId } from '../../protocol.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
 import type { ApiSender } from './createApiSender.js';
@@ -59,7 +58,7 @@ export function sendHandlers(
       }
       try {
         const { request: full, signed } = await api.sign(request);
-        return { ok: true, text: exportRequest(format as ExportFormatId, full, signed) };
+        return { ok: true, text: exportRequest(format, full, signed) };
       } catch (error) {
         return { ok: false, message: errorMessage(error) };
       }
