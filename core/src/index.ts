@@ -92,6 +92,7 @@ export {
 } from './credentials/mxchip/buildMxchipTokenRequest.js';
 export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
 export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';
+export type { HttpResponse, Transport } from './request/Transport.js';
 export { validateParams, type ParamProblem, type ParamRules, type StructureRules } from './request/validateParams.js';
 export { checkRequestSize, REQUEST_SIZE_LIMITS } from './request/checkRequestSize.js';
 export {
@@ -256,3 +257,8 @@ export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';
 export { servedHosts, isServedHost, LOOPBACK_NAMES, type ServedHostsInput } from './emulator/servedHosts.js';
 export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/checkCaller.js';
 export { SeenSignatures } from './emulator/seenSignatures.js';
+// Presentation layer shared by both UIs (issue 18): action forms, the catalog check, response explanations.
+export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
+export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
+export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';

@@ -5,7 +5,7 @@
 // exceptions are secrets the developer types in the sidebar (a credential scheme's PSK or key, a DefinedPsk in Build &
 // send): they cross with each request and are never stored by either side. A secret a response returns (a new
 // device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
-import type { StepView as CoreStepView, ExportFormat } from '@iot-devkit/core';
+import type { ActionFormView, ActionSummaryView, ApiErrorView, ExportFormat, ParamFieldView, StepView as CoreStepView } from '@iot-devkit/core';
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -116,13 +116,8 @@ export interface SendForm {
   readonly params: string;
 }
 
-export interface ErrorExplanation {
-  readonly code: string;
-  readonly message: string;
-  /** From the error catalog when the code is known. */
-  readonly description?: string;
-  readonly advice?: string;
-}
+/** A response's error in the UI language: the core's explainResponse, localized by the host. */
+export type ErrorExplanation = ApiErrorView<string>;
 
 export type SendResult =
   | {
@@ -160,30 +155,12 @@ export interface HistoryEntryView {
 /** Every format the host's exportRequest accepts: the core's EXPORT_FORMATS. */
 export type ExportFormatId = ExportFormat;
 
-/** A catalog action as the picker lists it. */
-export interface ActionSummary {
-  readonly service: string;
-  readonly version: string;
-  readonly action: string;
-  readonly title: string;
-}
+/** A catalog action as the picker lists it (the core's action form views, as in the browser's popup). */
+export type ActionSummary = ActionSummaryView;
 
-export interface ParamField {
-  readonly name: string;
-  readonly type: string;
-  readonly required: boolean;
-  /** An array or a structure: typed as JSON in the form. */
-  readonly structured: boolean;
-  readonly description: string;
-  readonly example?: string;
-  /** Marked secret by the catalog (DefinedPsk): typed in a password box, kept in the page's memory only. */
-  readonly secret: boolean;
-}
+export type ParamField = ParamFieldView;
 
-export interface ActionForm {
-  readonly action: ActionSummary;
-  readonly fields: readonly ParamField[];
-}
+export type ActionForm = ActionFormView;
 
 export interface ParamIssue {
   readonly field: string;

@@ -1,9 +1,8 @@
 // The DevTools panel's requests: the page made them, DevTools observed them; the service worker diagnoses their
 // signature with the stored key (the core's diagnosis), replays them re-signed and writes them as curl.
-import { buildStepViews, diagnose, findActionEntry, serviceFromHost, stepValueForDisplay, toCurl, type HttpRequest } from '@iot-devkit/core';
+import { buildStepViews, diagnose, explainResponse, findActionEntry, serviceFromHost, stepValueForDisplay, toCurl, type HttpRequest } from '@iot-devkit/core';
 import { capturedToSpec } from './capturedToSpec.js';
 import type { Handlers, ObservedRequest, SignatureDiagnosisView } from '../protocol.js';
-import { explainResponse } from './explainResponse.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
 import { historyStore, observedStore, profileStore } from './stores.js';
