@@ -262,3 +262,4 @@ export { actionSummary, describeActionForm, type ActionFormView, type ActionSumm
 export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
 export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
+export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
