@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HistoryEntry } from '../protocol.js';
+import { sampleHistoryEntry } from './sampleHistoryEntry.js';
 import { memoryStorageArea } from '../shared/memoryStorageArea.js';
 import { createHistoryStore, HISTORY_LIMIT } from './historyStore.js';
 
-const entry = (id: string, action = id): HistoryEntry => ({
-  id,
-  sentAt: 0,
-  profileId: 'p',
-  profileName: 'p',
-  request: { kind: 'raw', method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-  action,
-  wire: { method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-});
+const entry = sampleHistoryEntry;
 const ids = (entries: readonly HistoryEntry[]) => entries.map((e) => e.id);
 
 test('sends recorded at the same time are all kept, newest first, up to the limit', async () => {

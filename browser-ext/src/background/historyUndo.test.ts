@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HistoryEntry } from '../protocol.js';
+import { sampleHistoryEntry } from './sampleHistoryEntry.js';
 import { memoryStorageArea } from '../shared/memoryStorageArea.js';
 import type { StorageArea } from '../shared/StorageArea.js';
 import { createHistoryStore } from './historyStore.js';
 import { CLEAR_UNDO_MS, createHistoryUndo, LATE_CLICK_MS } from './historyUndo.js';
 
-const entry = (id: string): HistoryEntry => ({
-  id,
-  sentAt: 0,
-  profileId: 'p',
-  profileName: 'p',
-  request: { kind: 'raw', method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-  action: id,
-  wire: { method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-});
+const entry = sampleHistoryEntry;
 
 /** A clock the test moves by hand; tasks set for later run when the test says. */
 function testClock() {
