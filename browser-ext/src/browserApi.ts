@@ -1,14 +1,22 @@
 // The one place that touches the browser's extension API, so Chrome/Firefox differences live in one file.
 // webextension-polyfill gives Chrome the promise-returning `browser.*` namespace Firefox has natively.
-import browser from 'webextension-polyfill';
+import browser, { type Storage } from 'webextension-polyfill';
+import type { StorageArea } from './shared/StorageArea.js';
 
 export type { Runtime, Storage } from 'webextension-polyfill';
 
+/** The stores' StorageArea over one of browser.storage's areas: the one place the stores reach the browser. */
+const storageArea = (area: Storage.StorageArea): StorageArea => ({
+  get: async (key) => (await area.get(key))[key],
+  set: (key, value) => area.set({ [key]: value }),
+  remove: (key) => area.remove(key),
+});
+
 /** Survives browser restarts: profiles, history, encrypted keys, non-secret drafts. */
-export const localArea = browser.storage.local;
+export const localArea = storageArea(browser.storage.local);
 
 /** Memory only, gone when the browser closes: unlocked SecretKeys and drafts of secret fields. */
-export const sessionArea = browser.storage.session;
+export const sessionArea = storageArea(browser.storage.session);
 
 export const runtime = browser.runtime;
 

@@ -24,6 +24,12 @@ test('only browserApi.ts imports webextension-polyfill', () => {
   assert.deepEqual(importers, ['browserApi.ts']);
 });
 
+test('the stores and sendAndRecord reach storage only through the StorageArea they are given (Bitwarden pattern)', () => {
+  const stores = sources.filter((s) => /^background\/(\w+Store|historyUndo|sendAndRecord)\.ts$/.test(s.path));
+  assert.ok(stores.length >= 5, `found the stores (${stores.map((s) => s.path).join(', ')})`);
+  for (const { path, text } of stores) for (const { from } of imports(text)) assert.doesNotMatch(from, /browserApi|messaging/, `${path} imports ${from}`);
+});
+
 test("pages never import the service worker's modules, and it never imports theirs", () => {
   const page = /^(popup|editor|devtools|ui)\//;
   for (const { path, text } of sources) {

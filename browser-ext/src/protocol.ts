@@ -1,7 +1,17 @@
 // The one message protocol between the extension's pages (popup, editor page, DevTools panel) and its service
 // worker, which owns the secrets and does every network call. Both sides import these types; the map below
 // is the whole contract: message name → [params, result]. Pages import it with `import type` only.
-import type { CredentialMode, CredentialProblem, LocalizedText, StepView } from '@iot-devkit/core';
+import type {
+  ActionFormView,
+  ActionSummaryView,
+  ApiErrorView as CoreApiErrorView,
+  CredentialMode,
+  CredentialProblem,
+  LocalizedText,
+  ParamFieldView,
+  ParamProblemView as CoreParamProblemView,
+  StepView,
+} from '@iot-devkit/core';
 
 /** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
 export interface ProfileInput {
@@ -82,12 +92,8 @@ export interface SignaturePreview {
   readonly destructive: boolean;
 }
 
-/** An API 3.0 error (Response.Error), with the explanation when the error catalog knows the code. */
-export interface ApiErrorView {
-  readonly code: string;
-  readonly message: string;
-  readonly explanation?: LocalizedText;
-}
+/** An API 3.0 error (Response.Error), explained by the core's explainResponse (pages show its `explanation`). */
+export type ApiErrorView = CoreApiErrorView;
 
 export interface ResponseView {
   readonly status: number;
@@ -131,37 +137,13 @@ export interface OneTimeSecret {
   readonly value: string;
 }
 
-/** An action of the catalog, for the searchable picker. */
-export interface ActionSummary {
-  readonly service: string;
-  readonly version: string;
-  readonly name: string;
-  /** The document's zh-CN title (创建设备). */
-  readonly title: string;
-  readonly destructive: boolean;
-}
+/** An action of the catalog, for the searchable picker (the core's action form views). */
+export type ActionSummary = ActionSummaryView;
 
 /** One parameter of an action, for the generated form. */
-export interface ParamField {
-  readonly name: string;
-  /** As documented: String, Integer, Boolean, Array of DeviceTag, Attribute … */
-  readonly type: string;
-  readonly baseType: string;
-  readonly array: boolean;
-  /** Structures and arrays are edited as JSON. */
-  readonly structure: boolean;
-  readonly required: boolean;
-  readonly description: string;
-  readonly example?: string;
-  readonly enum?: readonly (string | number)[];
-  readonly rule?: string;
-  readonly secret: boolean;
-}
+export type ParamField = ParamFieldView;
 
-export interface ActionForm extends ActionSummary {
-  readonly description: string;
-  readonly params: readonly ParamField[];
-}
+export type ActionForm = ActionFormView;
 
 /** What the popup hands the editor page when it opens it on the call being composed. */
 export interface EditorHandoff {
@@ -200,11 +182,7 @@ export type PastedRequest =
     };
 
 /** A parameter the catalog refuses, named by its dotted path (Attribute.Tags.0.Tag). */
-export interface ParamProblemView {
-  readonly field: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type ParamProblemView = CoreParamProblemView;
 
 export type SendOutcome =
   | { readonly status: 'needsConfirmation'; readonly action: string }

@@ -1,7 +1,7 @@
 // The public surface of @iot-devkit/core. Hosts import from here only.
 export type { HashAlgorithm, HashProvider } from './crypto/HashProvider.js';
 export { nobleHashProvider } from './crypto/nobleHashProvider.js';
-export { fromBase64, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './encoding/bytes.js';
+export { fromBase64, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './encoding/bytes.js';
 export { percentEncode } from './encoding/percentEncode.js';
 export {
   DEFAULT_JSON_MAX_DEPTH,
@@ -70,7 +70,7 @@ export {
   type OneNetApiKeyRequestInput,
   type OneNetApiKeyStepId,
 } from './credentials/onenet/oneNetApiKeyRequest.js';
-export { buildOneNetResource, checkOneNetResource } from './credentials/onenet/oneNetResource.js';
+export { checkOneNetResource } from './credentials/onenet/oneNetResource.js';
 export { ONENET_TOKEN_RULES, ONENET_TOKEN_STEP_IDS, type OneNetTokenStepId } from './credentials/onenet/oneNetTokenRules.js';
 export { readOneNetToken, type ReadOneNetToken } from './credentials/onenet/readOneNetToken.js';
 export { checkOneNetMethod, signOneNetToken, type OneNetToken, type OneNetTokenRequest } from './credentials/onenet/signOneNetToken.js';
@@ -92,10 +92,7 @@ export {
 } from './credentials/mxchip/buildMxchipTokenRequest.js';
 export { explainMxchipResponse, MXCHIP_META_CODES, type MxchipMetaCode, type MxchipResponseExplanation } from './credentials/mxchip/mxchipMetaCodes.js';
 export { defaultRefreshMargin, mxchipTokenState, type MxchipCachedToken, type MxchipTokenState } from './credentials/mxchip/mxchipTokenState.js';
-export { sendWithAuth, type AuthContext, type AuthScheme, type HttpResponse, type Transport } from './request/auth/AuthScheme.js';
-export { mxchipBearerAuth } from './request/auth/mxchipBearerAuth.js';
-export { oneNetApiKeyAuth } from './request/auth/oneNetApiKeyAuth.js';
-export { tc3Auth } from './request/auth/tc3Auth.js';
+export type { HttpResponse, Transport } from './request/Transport.js';
 export { validateParams, type ParamProblem, type ParamRules, type StructureRules } from './request/validateParams.js';
 export { checkRequestSize, REQUEST_SIZE_LIMITS } from './request/checkRequestSize.js';
 export {
@@ -260,3 +257,9 @@ export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';
 export { servedHosts, isServedHost, LOOPBACK_NAMES, type ServedHostsInput } from './emulator/servedHosts.js';
 export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/checkCaller.js';
 export { SeenSignatures } from './emulator/seenSignatures.js';
+// Presentation layer shared by both UIs (issue 18): action forms, the catalog check, response explanations.
+export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
+export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
+export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
+export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';

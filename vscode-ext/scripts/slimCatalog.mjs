@@ -4,7 +4,7 @@
 // thing only, which of them are secret (the core's secret policy drops DevicePsk from what is stored and shown,
 // core/src/views/secretPolicy.ts): only their secret entries stay. Arrays become empty rather than absent, so the
 // catalog keeps its declared shape.
-// Which fields are safe to drop is checked by test/e2e-vscode/bundle.test.ts (no core source reads them).
+// Which fields are safe to drop is checked by test/e2e-vscode/vsix.test.ts (no core source reads them).
 //
 // With { deflate: true } (the extension host only: it runs on Node) each slimmed catalog is shipped deflated and
 // base64-encoded, and inflated once when the catalog module loads (~1 ms): esbuild would otherwise inline it as a

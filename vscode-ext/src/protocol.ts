@@ -5,7 +5,7 @@
 // exceptions are secrets the developer types in the sidebar (a credential scheme's PSK or key, a DefinedPsk in Build &
 // send): they cross with each request and are never stored by either side. A secret a response returns (a new
 // device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
-import type { StepView as CoreStepView } from '@iot-devkit/core';
+import type { ActionFormView, ActionSummaryView, ApiErrorView, ExportFormat, ParamFieldView, StepView as CoreStepView } from '@iot-devkit/core';
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -15,11 +15,6 @@ export interface ProfileView {
   readonly endpoint?: string;
   /** "abcd****", or "" when the SecretKey is missing from SecretStorage. */
   readonly secretKeyMasked: string;
-}
-
-export interface LocalizedTextView {
-  readonly en: string;
-  readonly zh: string;
 }
 
 // ---- Sign ----
@@ -121,13 +116,8 @@ export interface SendForm {
   readonly params: string;
 }
 
-export interface ErrorExplanation {
-  readonly code: string;
-  readonly message: string;
-  /** From the error catalog when the code is known. */
-  readonly description?: string;
-  readonly advice?: string;
-}
+/** A response's error in the UI language: the core's explainResponse, localized by the host. */
+export type ErrorExplanation = ApiErrorView<string>;
 
 export type SendResult =
   | {
@@ -162,33 +152,15 @@ export interface HistoryEntryView {
   readonly errorCode?: string;
 }
 
-export const EXPORT_FORMAT_IDS = ['curl', 'httpie', 'fetch', 'sdk', 'tccli'] as const;
-export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
+/** Every format the host's exportRequest accepts: the core's EXPORT_FORMATS. */
+export type ExportFormatId = ExportFormat;
 
-/** A catalog action as the picker lists it. */
-export interface ActionSummary {
-  readonly service: string;
-  readonly version: string;
-  readonly action: string;
-  readonly title: string;
-}
+/** A catalog action as the picker lists it (the core's action form views, as in the browser's popup). */
+export type ActionSummary = ActionSummaryView;
 
-export interface ParamField {
-  readonly name: string;
-  readonly type: string;
-  readonly required: boolean;
-  /** An array or a structure: typed as JSON in the form. */
-  readonly structured: boolean;
-  readonly description: string;
-  readonly example?: string;
-  /** Marked secret by the catalog (DefinedPsk): typed in a password box, kept in the page's memory only. */
-  readonly secret: boolean;
-}
+export type ParamField = ParamFieldView;
 
-export interface ActionForm {
-  readonly action: ActionSummary;
-  readonly fields: readonly ParamField[];
-}
+export type ActionForm = ActionFormView;
 
 export interface ParamIssue {
   readonly field: string;
@@ -280,8 +252,6 @@ export interface ToHostRequests {
 export interface ToWebviewNotifications {
   profileChanged: ProfileView | undefined;
   historyChanged: readonly HistoryEntryView[];
-  /** Opens the Errors tab on one code (e.g. clicked in a response or a hover). */
-  showErrorCode: { readonly code: string };
 }
 
 export type RequestMethod = keyof ToHostRequests;
@@ -304,31 +274,11 @@ export type HostNotificationMessage = {
 
 export type HostToWebviewMessage = HostResponseMessage | HostNotificationMessage;
 
-/** Every request method, for the host's runtime check of what a webview posts. */
-export const REQUEST_METHODS: readonly RequestMethod[] = [
-  'ready',
-  'sign',
-  'runCredential',
-  'readCapture',
-  'diagnose',
-  'searchActions',
-  'describeAction',
-  'validateParams',
-  'send',
-  'replay',
-  'clearHistory',
-  'exportRequest',
-  'copy',
-  'copyOneTimeSecret',
-  'draftSecrets',
-  'searchErrors',
-  'ruleSql',
-  'sendRule',
-  'runCommand',
-];
-
-/** The host checks the envelope; each handler checks its own params (a webview is a browser page). */
-export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+/**
+ * The host checks the envelope; each handler checks its own params (a webview is a browser page). The methods are the
+ * handler map's own keys (RequestHandlers maps every RequestMethod), so no list of names is kept beside it.
+ */
+export function isWebviewToHostMessage(value: unknown, handlers: { readonly [M in RequestMethod]: unknown }): value is WebviewToHostMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   return (
@@ -336,81 +286,11 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
     typeof message['id'] === 'number' &&
     Number.isSafeInteger(message['id']) &&
     typeof message['method'] === 'string' &&
-    (REQUEST_METHODS as readonly string[]).includes(message['method']) &&
+    Object.hasOwn(handlers, message['method']) &&
     typeof message['params'] === 'object' &&
     message['params'] !== null
   );
 }
 
-/** Keys of every text the webview shows; the host fills them through vscode.l10n. */
-export const WEBVIEW_STRING_KEYS = [
-  'tabSign',
-  'tabSend',
-  'tabErrors',
-  'tabRuleSql',
-  'profile',
-  'noProfile',
-  'addProfile',
-  'switchProfile',
-  'openShadow',
-  'method',
-  'url',
-  'headers',
-  'body',
-  'timestamp',
-  'now',
-  'service',
-  'serviceHint',
-  'signedHeaders',
-  'signedHeadersHint',
-  'steps',
-  'headersToSend',
-  'copy',
-  'copied',
-  'pasteRequest',
-  'pasteHint',
-  'fillFromPaste',
-  'diagnose',
-  'diagnoseHint',
-  'diagnoseResponse',
-  'expected',
-  'got',
-  'action',
-  'searchActions',
-  'version',
-  'region',
-  'params',
-  'send',
-  'sending',
-  'response',
-  'errorExplained',
-  'history',
-  'replay',
-  'clearHistory',
-  'copyAs',
-  'searchErrors',
-  'noErrors',
-  'sql',
-  'base64',
-  'payload',
-  'checks',
-  'ruleName',
-  'description',
-  'actions',
-  'ruleDisabled',
-  'createRule',
-  'replaceRule',
-  'emptyHistory',
-  'scheme',
-  'schemeTc3',
-  'modeSign',
-  'modeVerify',
-  'outputs',
-  'verdict',
-  'credentialValid',
-  'credentialInvalid',
-  'oneTimeSecrets',
-  'notKept',
-] as const;
-export type WebviewStringKey = (typeof WEBVIEW_STRING_KEYS)[number];
-export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;
+// The texts the webview shows, named by key: the host's webviewStrings() is their one list.
+export type { WebviewStringKey, WebviewStrings } from './host/sidebar/webviewStrings.js';

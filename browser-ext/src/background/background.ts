@@ -3,11 +3,7 @@
 import { openTab, sessionArea } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import type { EditorHandoff } from '../protocol.js';
-import { loadDraft, saveDraft } from './draftStore.js';
 import { curlForObserved, diagnoseObserved, replayObserved } from './observedHandlers.js';
-import { clearObserved, listObserved, recordObserved } from './observedStore.js';
-import { historyEntry } from './historyStore.js';
-import { deleteProfile, listProfiles, saveProfile, unlockProfile } from './profileStore.js';
 import { describeAction, listActions } from './catalogHandlers.js';
 import { runCredentials } from './credentialHandlers.js';
 import {
@@ -21,8 +17,13 @@ import {
   undoClearHistoryHandler,
 } from './requestHandlers.js';
 import { describeShadow, updateShadow } from './shadowHandlers.js';
+import { draftStore, historyStore, observedStore, profileStore } from './stores.js';
 
 const EDITOR_HANDOFF = 'editorHandoff';
+
+const { loadDraft, saveDraft } = draftStore;
+const { clearObserved, listObserved, recordObserved } = observedStore;
+const { deleteProfile, listProfiles, saveProfile, unlockProfile } = profileStore;
 
 handleMessages({
   listProfiles: () => listProfiles(),
@@ -34,7 +35,7 @@ handleMessages({
   listHistory: listHistoryHandler,
   replayHistory,
   curlForHistory,
-  historyEntry: ({ id }) => historyEntry(id),
+  historyEntry: ({ id }) => historyStore.historyEntry(id),
   clearHistory: clearHistoryHandler,
   undoClearHistory: undoClearHistoryHandler,
   loadDraft: ({ scope }) => loadDraft(scope),
@@ -43,11 +44,11 @@ handleMessages({
   describeAction,
   readPasted,
   openEditor: async ({ view, historyId, compose }) => {
-    if (compose) await sessionArea.set({ [EDITOR_HANDOFF]: compose });
+    if (compose) await sessionArea.set(EDITOR_HANDOFF, compose);
     await openTab(`editor.html#${view}${historyId ? `:${historyId}` : compose ? ':compose' : ''}`);
   },
   takeEditorHandoff: async () => {
-    const handoff = (await sessionArea.get(EDITOR_HANDOFF))[EDITOR_HANDOFF] as EditorHandoff | undefined;
+    const handoff = (await sessionArea.get(EDITOR_HANDOFF)) as EditorHandoff | undefined;
     await sessionArea.remove(EDITOR_HANDOFF);
     return handoff ?? null;
   },

@@ -1,8 +1,8 @@
 // The one function that turns a call into what goes on the wire: the Signature steps button and Send both come
 // through here, so the steps a developer reads are those of the request sent (issue 12: the preview signed the
 // call as typed, Send signed it coerced by the catalog and, on edit-and-replay, with the history entry's profile).
+import { checkActionParams } from '@iot-devkit/core';
 import type { ParamProblemView, RequestSpec, SignaturePreview } from '../protocol.js';
-import { checkActionParams } from './catalogHandlers.js';
 import type { UsableProfile } from './profileStore.js';
 import { nowInSeconds, signRequest } from './signRequest.js';
 

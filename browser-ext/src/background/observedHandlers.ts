@@ -1,13 +1,14 @@
 // The DevTools panel's requests: the page made them, DevTools observed them; the service worker diagnoses their
 // signature with the stored key (the core's diagnosis), replays them re-signed and writes them as curl.
-import { buildStepViews, diagnose, findActionEntry, serviceFromHost, stepValueForDisplay, toCurl, type HttpRequest } from '@iot-devkit/core';
+import { buildStepViews, diagnose, explainResponse, findActionEntry, serviceFromHost, stepValueForDisplay, toCurl, type HttpRequest } from '@iot-devkit/core';
 import { capturedToSpec } from './capturedToSpec.js';
 import type { Handlers, ObservedRequest, SignatureDiagnosisView } from '../protocol.js';
-import { explainResponse } from './explainResponse.js';
-import { observedRequest } from './observedStore.js';
-import { usableProfile } from './profileStore.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
+import { historyStore, observedStore, profileStore } from './stores.js';
+
+const { observedRequest } = observedStore;
+const { usableProfile } = profileStore;
 
 const header = (request: ObservedRequest, name: string) => request.headers.find((h) => h.name.toLowerCase() === name)?.value;
 // HTTP/2 pseudo-headers (:authority, :method…) appear in Chrome's HAR; they were never signed or sent as headers.
@@ -60,7 +61,7 @@ export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId
 };
 
 export const replayObserved: Handlers['replayObserved'] = async ({ profileId, tabId, id, confirmed }) =>
-  sendAndRecord(await usableProfile(profileId), capturedToSpec(await observedRequest(tabId, id)), confirmed);
+  sendAndRecord(historyStore, await usableProfile(profileId), capturedToSpec(await observedRequest(tabId, id)), confirmed);
 
 export const curlForObserved: Handlers['curlForObserved'] = async ({ profileId, tabId, id }) => {
   const spec = capturedToSpec(await observedRequest(tabId, id));

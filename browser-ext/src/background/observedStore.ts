@@ -3,40 +3,42 @@
 // The request is kept as the page sent it, since verifying and replaying its signature need its exact bytes; the
 // response is not needed for either, so its secret fields (a DevicePsk the page read) go through the core's policy.
 import { redactForStorage } from '@iot-devkit/core';
-import { sessionArea } from '../browserApi.js';
-import { notifyPages } from '../messaging.js';
 import type { ObservedRequest } from '../protocol.js';
+import { serialQueue } from '../shared/serialQueue.js';
+import type { StorageArea } from '../shared/StorageArea.js';
 
 export const OBSERVED_LIMIT = 100;
 const observedKey = (tabId: number) => `observed:${tabId}`;
 
-let writing: Promise<unknown> = Promise.resolve();
-const serially = <T>(task: () => Promise<T>): Promise<T> => {
-  const next = writing.then(task, task);
-  writing = next.catch(() => undefined);
-  return next;
-};
+/** Observed requests kept in `session`; `changed` tells the pages a tab's list changed. */
+export function createObservedStore(session: StorageArea, changed: (tabId: number) => void) {
+  const serially = serialQueue();
 
-export async function listObserved(tabId: number): Promise<ObservedRequest[]> {
-  const stored = (await sessionArea.get(observedKey(tabId)))[observedKey(tabId)];
-  return Array.isArray(stored) ? (stored as ObservedRequest[]) : [];
-}
+  async function listObserved(tabId: number): Promise<ObservedRequest[]> {
+    const stored = await session.get(observedKey(tabId));
+    return Array.isArray(stored) ? (stored as ObservedRequest[]) : [];
+  }
 
-export const recordObserved = (tabId: number, observed: ObservedRequest): Promise<void> =>
-  serially(async () => {
-    const request = { ...observed, responseBody: redactForStorage({ responseBody: String(observed.responseBody ?? '') }).responseBody ?? '' };
-    await sessionArea.set({ [observedKey(tabId)]: [...(await listObserved(tabId)), request].slice(-OBSERVED_LIMIT) });
-    notifyPages('observedChanged', { tabId });
-  });
+  return {
+    listObserved,
 
-export const clearObserved = (tabId: number): Promise<void> =>
-  serially(async () => {
-    await sessionArea.remove(observedKey(tabId));
-    notifyPages('observedChanged', { tabId });
-  });
+    recordObserved: (tabId: number, observed: ObservedRequest): Promise<void> =>
+      serially(async () => {
+        const request = { ...observed, responseBody: redactForStorage({ responseBody: String(observed.responseBody ?? '') }).responseBody ?? '' };
+        await session.set(observedKey(tabId), [...(await listObserved(tabId)), request].slice(-OBSERVED_LIMIT));
+        changed(tabId);
+      }),
 
-export async function observedRequest(tabId: number, id: string): Promise<ObservedRequest> {
-  const request = (await listObserved(tabId)).find((r) => r.id === id);
-  if (!request) throw new Error(`request: no observed request ${id} in tab ${tabId}; the list may have been cleared`);
-  return request;
+    clearObserved: (tabId: number): Promise<void> =>
+      serially(async () => {
+        await session.remove(observedKey(tabId));
+        changed(tabId);
+      }),
+
+    async observedRequest(tabId: number, id: string): Promise<ObservedRequest> {
+      const request = (await listObserved(tabId)).find((r) => r.id === id);
+      if (!request) throw new Error(`request: no observed request ${id} in tab ${tabId}; the list may have been cleared`);
+      return request;
+    },
+  };
 }

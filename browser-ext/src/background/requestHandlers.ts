@@ -1,11 +1,12 @@
 import type { Handlers } from '../protocol.js';
 import { checkAndSign } from './checkAndSign.js';
-import { historyEntry, listHistory } from './historyStore.js';
-import { clearHistoryWithUndo, undoClearHistory } from './historyUndo.js';
-import { usableProfile } from './profileStore.js';
 import { readPastedRequest } from './readPastedRequest.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
+import { historyStore, historyUndo, profileStore } from './stores.js';
+
+const { historyEntry, listHistory } = historyStore;
+const { usableProfile } = profileStore;
 
 /** The steps Send would show: the same checkAndSign call, with the profile the page shows. */
 export const previewSignature: Handlers['previewSignature'] = async ({ profileId, request }) => {
@@ -14,7 +15,7 @@ export const previewSignature: Handlers['previewSignature'] = async ({ profileId
 };
 
 export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request, confirmed }) =>
-  sendAndRecord(await usableProfile(profileId), request, confirmed);
+  sendAndRecord(historyStore, await usableProfile(profileId), request, confirmed);
 
 /**
  * Replays sign again with a fresh timestamp: a replayed TC3 signature is refused after 5 minutes. An
@@ -23,7 +24,7 @@ export const sendRequest: Handlers['sendRequest'] = async ({ profileId, request,
 export const replayHistory: Handlers['replayHistory'] = async ({ id, confirmed, request, profileId }) => {
   const entry = await historyEntry(id);
   if (entry.redacted && !request) throw new Error(`${entry.redacted.join(', ')}: secret parameters are not kept in history; use Edit and type them again`);
-  return sendAndRecord(await usableProfile(profileId ?? entry.profileId), request ?? entry.request, confirmed, entry.id);
+  return sendAndRecord(historyStore, await usableProfile(profileId ?? entry.profileId), request ?? entry.request, confirmed, entry.id);
 };
 
 /** curl for a past request, signed now, so the copied command still works when pasted. */
@@ -35,9 +36,9 @@ export const curlForHistory: Handlers['curlForHistory'] = async ({ id }) => {
 
 export const listHistoryHandler: Handlers['listHistory'] = async ({ query }) => listHistory(String(query ?? ''));
 
-export const clearHistoryHandler: Handlers['clearHistory'] = async () => clearHistoryWithUndo();
+export const clearHistoryHandler: Handlers['clearHistory'] = async () => historyUndo.clearHistoryWithUndo();
 
-export const undoClearHistoryHandler: Handlers['undoClearHistory'] = async ({ token }) => undoClearHistory(String(token ?? ''));
+export const undoClearHistoryHandler: Handlers['undoClearHistory'] = async ({ token }) => historyUndo.undoClearHistory(String(token ?? ''));
 
 /** A pasted curl command or raw HTTP request, read by the core's capture parsers into a call to re-sign. */
 export const readPasted: Handlers['readPasted'] = async ({ text }) => {

@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HistoryEntry } from '../protocol.js';
+import { sampleHistoryEntry } from './sampleHistoryEntry.js';
 import { restoreCleared } from './restoreCleared.js';
 
-const entry = (id: string): HistoryEntry => ({
-  id,
-  sentAt: 0,
-  profileId: 'p',
-  profileName: 'p',
-  request: { kind: 'raw', method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-  action: id,
-  wire: { method: 'GET', url: 'http://127.0.0.1/', headers: {}, body: '' },
-});
+const entry = sampleHistoryEntry;
 const ids = (entries: readonly HistoryEntry[]) => entries.map((e) => e.id);
 
 test('undo puts back exactly what was cleared, in its order', () => {

@@ -1,7 +1,7 @@
 import { maskForDisplay, REDACTED, redactForStorage } from '@iot-devkit/core';
 import type { HistoryEntry, OneTimeSecret, RequestSpec, ResponseView, SendOutcome, WireRequest } from '../protocol.js';
 import { checkAndSign } from './checkAndSign.js';
-import { addHistoryEntry } from './historyStore.js';
+import type { HistoryStore } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
 import { sendWire, type WireResult } from './sendWire.js';
 import { actionOf } from './signRequest.js';
@@ -61,9 +61,15 @@ function placeholdersLeft(request: RequestSpec): string[] {
 /**
  * Checks the call against the catalog, signs it with a fresh timestamp, sends it and records the exchange in
  * history. A destructive action is not sent until the page confirms it (`confirmed`), which the page asks for on
- * send and on replay alike.
+ * send and on replay alike. The entry goes to `history`.
  */
-export async function sendAndRecord(profile: UsableProfile, request: RequestSpec, confirmed: boolean, replayOf?: string): Promise<SendOutcome> {
+export async function sendAndRecord(
+  history: Pick<HistoryStore, 'addHistoryEntry'>,
+  profile: UsableProfile,
+  request: RequestSpec,
+  confirmed: boolean,
+  replayOf?: string,
+): Promise<SendOutcome> {
   const missing = placeholdersLeft(request);
   if (missing.length > 0)
     throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
@@ -89,6 +95,6 @@ export async function sendAndRecord(profile: UsableProfile, request: RequestSpec
     ...(kept.redacted.length > 0 ? { redacted: kept.redacted } : {}),
     ...(kept.responseRedacted.length > 0 ? { responseRedacted: kept.responseRedacted } : {}),
   };
-  await addHistoryEntry(entry);
+  await history.addHistoryEntry(entry);
   return { status: 'sent', entry, preview, ...(kept.oneTimeSecrets.length > 0 ? { oneTimeSecrets: kept.oneTimeSecrets } : {}) };
 }

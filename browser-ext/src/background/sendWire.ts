@@ -1,7 +1,7 @@
 // Puts a signed request on the wire from the service worker. Host permissions cover the API domains and
 // 127.0.0.1/localhost, so the browser sends it without CORS preflight checks on the server's side.
+import { explainResponse } from '@iot-devkit/core';
 import type { ResponseView, WireRequest } from '../protocol.js';
-import { explainResponse } from './explainResponse.js';
 
 export type WireResult = { readonly response: ResponseView } | { readonly failure: string };
 

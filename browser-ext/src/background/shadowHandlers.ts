@@ -2,8 +2,8 @@
 // version that was read; the core's shadow module does the parsing, the merge patch and the version rules.
 import { parseShadowData, prepareShadowUpdate, readShadowDocument, type ShadowDocument } from '@iot-devkit/core';
 import type { ActionRequestSpec, ApiErrorView, Handlers, HistoryEntry, ShadowRead, ShadowTarget } from '../protocol.js';
-import { usableProfile } from './profileStore.js';
 import { sendAndRecord } from './sendAndRecord.js';
+import { historyStore, profileStore } from './stores.js';
 
 const IOTCLOUD = { kind: 'action', service: 'iotcloud', version: '2021-04-08', region: '', method: 'POST' } as const;
 const VERSION_CONFLICT = 'FailedOperation.UpdateVersionNotMatch';
@@ -42,7 +42,7 @@ function readShadowResponse(entry: HistoryEntry): { shadow: ShadowDocument } | {
 
 async function send(target: ShadowTarget, action: string, params: Record<string, unknown>): Promise<HistoryEntry> {
   const request: ActionRequestSpec = { ...IOTCLOUD, action, params };
-  const outcome = await sendAndRecord(await usableProfile(target.profileId), request, true);
+  const outcome = await sendAndRecord(historyStore, await profileStore.usableProfile(target.profileId), request, true);
   if (outcome.status !== 'sent') throw new Error(`${action}: not sent`);
   return outcome.entry;
 }

@@ -1,7 +1,6 @@
 // Turns a RequestSpec into the bytes to send, signed now with the profile's key, and the steps to show.
-import { buildHttpRequest, buildStepViews, toCurl, type HttpRequest } from '@iot-devkit/core';
+import { buildHttpRequest, buildStepViews, isDestructiveAction, toCurl, type HttpRequest } from '@iot-devkit/core';
 import type { RequestSpec, SignaturePreview, WireRequest } from '../protocol.js';
-import { isDestructiveAction } from '../shared/isDestructiveAction.js';
 import type { UsableProfile } from './profileStore.js';
 import { signingKeys } from './signingKeys.js';
 

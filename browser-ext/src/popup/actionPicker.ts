@@ -18,7 +18,7 @@ function readJson(textarea: HTMLTextAreaElement): Record<string, unknown> {
 
 /** What a form field's text means for its documented type; text that does not fit is kept as typed, for validation to name. */
 function valueOf(field: ParamField, text: string): unknown {
-  if (field.array || field.structure) {
+  if (field.structured) {
     try {
       return JSON.parse(text);
     } catch {
@@ -57,7 +57,7 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     if (field.enum || field.baseType === 'Boolean') {
       const options = field.enum?.map(String) ?? ['true', 'false'];
       input = el('select', attributes, el('option', { value: '' }, '—'), ...options.map((o) => el('option', { value: o }, o)));
-    } else if (field.array || field.structure) input = el('textarea', { ...attributes, rows: '2' });
+    } else if (field.structured) input = el('textarea', { ...attributes, rows: '2' });
     else input = el('input', { ...attributes, type: field.secret ? 'password' : 'text', ...(NUMERIC.has(field.baseType) ? { inputmode: 'numeric' } : {}) });
     input.value = textOf(value);
     input.addEventListener('input', () => {

@@ -3,7 +3,7 @@ export type HashAlgorithm = 'md5' | 'sha1' | 'sha256';
 
 /**
  * The only crypto the core uses. Pure JS by default (@noble/hashes), so it runs unchanged in Node,
- * webviews and MV3 service workers; Node hosts inject node:crypto for speed (see cli/src/nodeHashProvider.ts).
+ * webviews and MV3 service workers; Node hosts inject node:crypto for speed (nodeCryptoHashProvider).
  * Synchronous on purpose: WebCrypto's HMAC is async-only, and step-by-step signing must stay a chain of pure functions.
  */
 export interface HashProvider {

@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 
 const encoder = new TextEncoder();
@@ -17,7 +17,6 @@ export function utf8DecodeStrict(bytes: Uint8Array): string | undefined {
 
 // noble's hex uses the engine's native Uint8Array#toHex where present; hashing is on every hot path.
 export const toHex = (bytes: Uint8Array): string => bytesToHex(bytes);
-export const fromHex = (text: string): Uint8Array => hexToBytes(text);
 export const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
 
 /** Strict RFC 4648 base64 (padding required); undefined when the text is not base64. */

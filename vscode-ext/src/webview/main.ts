@@ -70,7 +70,6 @@ async function start(): Promise<void> {
     });
     if (code !== undefined) errors.show(code);
   }
-  onNotification('showErrorCode', ({ code }) => select('errors', code));
   replaceChildren(
     app,
     h('header', { class: 'sticky' }, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons)),

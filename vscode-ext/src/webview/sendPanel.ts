@@ -80,7 +80,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const params = (): string => {
     if (!form) return rawParams.value;
     const object: Record<string, unknown> = {};
-    for (const f of form.fields) {
+    for (const f of form.params) {
       const raw = valueOf(f.name);
       if (raw === undefined || raw === '') continue;
       if (f.structured) {
@@ -118,17 +118,17 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     form = described;
     inputs.clear();
     // Which action the fields are of: they arrive after the pick, and a test (or a person) types into them then.
-    paramFields.setAttribute('data-action', described?.action.action ?? '');
+    paramFields.setAttribute('data-action', described?.name ?? '');
     if (!described) {
       replaceChildren(paramFields, field(t('params'), rawParams).row);
       return validate();
     }
-    service.value = described.action.service;
-    version.value = described.action.version;
+    service.value = described.service;
+    version.value = described.version;
     replaceChildren(
       paramFields,
-      h('div', { class: 'hint' }, described.action.title),
-      ...described.fields.map((f) => {
+      h('div', { class: 'hint' }, described.title),
+      ...described.params.map((f) => {
         if (f.secret && f.name in values) {
           // A draft saved before this field was known secret: the value moves to page memory, out of the next save.
           secretValues[f.name] ??= values[f.name]!;
@@ -176,13 +176,13 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
           ...found.map((a) => {
             const item = h(
               'li',
-              { role: 'option', tabindex: '0', 'data-action': a.action },
-              h('strong', {}, a.action),
+              { role: 'option', tabindex: '0', 'data-action': a.name },
+              h('strong', {}, a.name),
               ' ',
               h('span', { class: 'hint' }, `${a.service} · ${a.title}`),
             );
-            item.addEventListener('click', () => choose(a.service, a.action));
-            item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.action));
+            item.addEventListener('click', () => choose(a.service, a.name));
+            item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.name));
             return item;
           }),
         ),

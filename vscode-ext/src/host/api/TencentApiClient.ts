@@ -30,7 +30,10 @@ export interface CredentialSource {
   credentials(): Promise<{ profile: Profile; credentials: Credentials }>;
 }
 
-/** Calls Tencent Cloud API 3.0 with the active profile; the only place the extension signs and sends. */
+/**
+ * Calls Tencent Cloud API 3.0 with the active profile: the only place the extension sends one. The Sign tab
+ * (signHandlers) and the credential forms also sign, to show the steps, but send nothing.
+ */
 export class TencentApiClient {
   constructor(
     private readonly profiles: CredentialSource,

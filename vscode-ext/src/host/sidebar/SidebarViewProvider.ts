@@ -25,9 +25,9 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
       historyChanged: () => this.notify('historyChanged', this.services.history.views()),
       runCommand: (command) => void vscode.commands.executeCommand(COMMANDS[command]),
     });
-    view.webview.html = sidebarHtml(view.webview, this.services.context.extensionUri, webviewStrings(), language);
+    view.webview.html = sidebarHtml(view.webview, this.services.context.extensionUri, webviewStrings(vscode.l10n.t), language);
     view.webview.onDidReceiveMessage(async (message: unknown) => {
-      if (!isWebviewToHostMessage(message)) return;
+      if (!isWebviewToHostMessage(message, handlers)) return;
       // The one place a method name picks its handler; each handler checks its own params.
       const handler = handlers[message.method] as (params: unknown) => unknown;
       let reply: HostToWebviewMessage;
@@ -43,11 +43,6 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   notify<N extends keyof ToWebviewNotifications>(method: N, params: ToWebviewNotifications[N]): void {
     void this.view?.webview.postMessage({ type: 'notification', method, params } as HostToWebviewMessage);
-  }
-
-  /** Opens the sidebar on the Errors tab at one code (from a hover, a response, a command). */
-  showErrorCode(code: string): void {
-    this.notify('showErrorCode', { code });
   }
 
   dispose(): void {

@@ -19,16 +19,16 @@ describe('Build & send from the catalog', () => {
   it('finds actions by any words of their name or title', async () => {
     const found = await handlers.searchActions({ query: 'shadow update' });
     assert.deepEqual(
-      found.map((a) => a.action),
+      found.map((a) => a.name),
       ['UpdateDeviceShadow'],
     );
-    assert.ok((await handlers.searchActions({ query: 'topicrule' })).some((a) => a.action === 'CreateTopicRule'));
+    assert.ok((await handlers.searchActions({ query: 'topicrule' })).some((a) => a.name === 'CreateTopicRule'));
   });
 
   it('generates the form fields of an action, structures typed as JSON', async () => {
     const shadow = await handlers.describeAction({ service: 'iotcloud', action: 'updatedeviceshadow' });
     assert.deepEqual(
-      shadow?.fields.map((f) => [f.name, f.required, f.structured]),
+      shadow?.params.map((f) => [f.name, f.required, f.structured]),
       [
         ['ProductId', true, false],
         ['DeviceName', true, false],
@@ -37,16 +37,16 @@ describe('Build & send from the catalog', () => {
       ],
     );
     const rule = await handlers.describeAction({ service: 'iotcloud', action: 'CreateTopicRule' });
-    assert.equal(rule?.fields.find((f) => f.name === 'TopicRulePayload')?.structured, true);
+    assert.equal(rule?.params.find((f) => f.name === 'TopicRulePayload')?.structured, true);
     assert.equal(await handlers.describeAction({ service: 'iotcloud', action: 'NoSuchAction' }), undefined);
     // The catalog's secret parameters: typed in a password box and kept out of the webview's state.
     const create = await handlers.describeAction({ service: 'iotcloud', action: 'CreateDevice' });
     assert.deepEqual(
-      create?.fields.filter((f) => f.secret).map((f) => f.name),
+      create?.params.filter((f) => f.secret).map((f) => f.name),
       secretParamNames('iotcloud', 'CreateDevice'),
     );
-    assert.ok(create?.fields.find((f) => f.name === 'DefinedPsk')?.secret);
-    assert.equal(create?.fields.find((f) => f.name === 'DeviceName')?.secret, false);
+    assert.ok(create?.params.find((f) => f.name === 'DefinedPsk')?.secret);
+    assert.equal(create?.params.find((f) => f.name === 'DeviceName')?.secret, false);
   });
 
   it('validates as you type, each problem on its field', async () => {

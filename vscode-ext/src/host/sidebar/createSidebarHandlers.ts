@@ -1,6 +1,6 @@
+import { EXPORT_FORMATS } from '@iot-devkit/core';
 import * as vscode from 'vscode';
 import { IOTCLOUD } from '../../constants.js';
-import { EXPORT_FORMAT_IDS } from '../../protocol.js';
 import type { Services } from '../Services.js';
 import { captureHandlers } from './captureHandlers.js';
 import { catalogHandlers } from './catalogHandlers.js';
@@ -33,7 +33,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
         ...(profile ? { profile } : {}),
         history: history.views(),
         now: Math.floor(Date.now() / 1000),
-        exportFormats: EXPORT_FORMAT_IDS,
+        exportFormats: EXPORT_FORMATS,
         credentialSchemes: credentialSchemeViews(zh),
       };
     },

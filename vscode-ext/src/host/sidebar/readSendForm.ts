@@ -1,10 +1,10 @@
-import { coerceParams, findActionEntry, type ApiRequest } from '@iot-devkit/core';
+import { checkActionParams, findActionEntry, type ApiRequest } from '@iot-devkit/core';
 import type { SendForm } from '../../protocol.js';
 import { errorMessage, text } from './RequestHandlers.js';
 
 export type FormReading = { ok: true; request: Omit<ApiRequest, 'endpoint'> } | { ok: false; field: string; message: string };
 
-/** The Build & send form as an API call: params parsed, typed by the catalog and validated when the action is known. */
+/** The Build & send form as an API call: params parsed, typed by the catalog when the action is known (the core's checkActionParams, which send and validateParams read the problems of). */
 export function readSendForm(form: SendForm): FormReading {
   const action = text(form.action).trim();
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(action)) return { ok: false, field: 'action', message: 'action: an action name such as DescribeDeviceShadow' };
@@ -21,7 +21,7 @@ export function readSendForm(form: SendForm): FormReading {
   const version = entry?.service.version ?? text(form.version).trim();
   if (!/^[a-z][a-z0-9-]*$/.test(service)) return { ok: false, field: 'service', message: 'service: a service name such as iotcloud' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) return { ok: false, field: 'version', message: 'version: the API version, e.g. 2021-04-08' };
-  const params = entry ? coerceParams(parsed as Record<string, unknown>, entry.action.params, entry.service.structures) : (parsed as Record<string, unknown>);
+  const { params } = checkActionParams(service, entry?.action.name ?? action, parsed as Record<string, unknown>);
   const region = text(form.region).trim();
   return { ok: true, request: { service, version, action: entry?.action.name ?? action, params, ...(region ? { region } : {}) } };
 }

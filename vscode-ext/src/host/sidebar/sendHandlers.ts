@@ -1,5 +1,4 @@
-import { EXPORT_FORMATS, exportRequest, findActionEntry, validateParams, type ApiRequest } from '@iot-devkit/core';
-import type { ExportFormatId } from '../../protocol.js';
+import { checkActionParams, EXPORT_FORMATS, exportRequest, type ApiRequest } from '@iot-devkit/core';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
 import type { ApiSender } from './createApiSender.js';
@@ -16,8 +15,7 @@ export function sendHandlers(
     async send(form) {
       const reading = readSendForm(form);
       if (!reading.ok) return reading;
-      const entry = findActionEntry(reading.request.service, reading.request.action);
-      const problems = entry ? validateParams(reading.request.params, entry.action.params, entry.service.structures) : [];
+      const { problems } = checkActionParams(reading.request.service, reading.request.action, reading.request.params);
       if (problems.length > 0)
         return {
           ok: false,
@@ -59,7 +57,7 @@ export function sendHandlers(
       }
       try {
         const { request: full, signed } = await api.sign(request);
-        return { ok: true, text: exportRequest(format as ExportFormatId, full, signed) };
+        return { ok: true, text: exportRequest(format, full, signed) };
       } catch (error) {
         return { ok: false, message: errorMessage(error) };
       }

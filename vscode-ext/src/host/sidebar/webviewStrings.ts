@@ -1,15 +1,14 @@
-import * as vscode from 'vscode';
-import type { WebviewStrings } from '../../protocol.js';
-
-/** Every text of the webview, translated by vscode.l10n (l10n/bundle.l10n.zh-cn.json) and handed over at load. */
-export function webviewStrings(): WebviewStrings {
-  const t = vscode.l10n.t;
+/**
+ * Every text of the webview, translated by `t` (the host passes vscode.l10n.t: l10n/bundle.l10n.zh-cn.json) and
+ * handed over at load. Its keys are the protocol's WebviewStringKey; it imports nothing, so the webview's typecheck
+ * reads the keys from here.
+ */
+export function webviewStrings(t: (message: string) => string) {
   return {
     tabSign: t('Sign'),
     tabSend: t('Build & send'),
     tabErrors: t('Errors'),
     tabRuleSql: t('Rule SQL'),
-    profile: t('Profile'),
     noProfile: t('No profile: add one (SecretKey goes to SecretStorage)'),
     addProfile: t('Add Profile'),
     switchProfile: t('Switch Profile'),
@@ -44,7 +43,6 @@ export function webviewStrings(): WebviewStrings {
     send: t('Send'),
     sending: t('Sending…'),
     response: t('Response'),
-    errorExplained: t('Error explained'),
     history: t('History'),
     replay: t('Replay (re-signed now)'),
     clearHistory: t('Clear history'),
@@ -74,3 +72,6 @@ export function webviewStrings(): WebviewStrings {
     notKept: t('Not kept (a secret): typed again after the view is rebuilt'),
   };
 }
+
+export type WebviewStrings = Readonly<ReturnType<typeof webviewStrings>>;
+export type WebviewStringKey = keyof WebviewStrings;

@@ -1,3 +1,4 @@
+// Tier: the VS Code extension host's code under Node, no code-server (the workbench tests are in ../e2e-vscode).
 // The sidebar's Build & send handlers (the code the webview's requests reach in the extension host) against the
 // local emulator over real HTTP: history without secrets, replay re-signed at the current time, "Copy as curl"
 // that curl runs successfully, a returned DevicePsk shown masked and held for one Copy only.

@@ -1,0 +1,69 @@
+// An action of the catalog as both UIs show it: the picker's summary and the form generated from its parameters
+// (the VS Code sidebar's Build & send, the browser popup's Action form). Built here once, so the two agree on which
+// fields are secret (password boxes, kept in page memory only) and which are edited as JSON.
+import { findActionEntry, type ActionEntry } from '../catalog/catalog.js';
+import { isDestructiveAction } from './isDestructiveAction.js';
+
+/** An action as the searchable picker lists it. */
+export interface ActionSummaryView {
+  readonly service: string;
+  readonly version: string;
+  readonly name: string;
+  /** The document's zh-CN title (创建设备). */
+  readonly title: string;
+  /** Asked about before it is sent (isDestructiveAction). */
+  readonly destructive: boolean;
+}
+
+/** One parameter of an action, for the generated form. */
+export interface ParamFieldView {
+  readonly name: string;
+  /** As documented: String, Integer, Boolean, Array of DeviceTag, Attribute … */
+  readonly type: string;
+  readonly baseType: string;
+  readonly array: boolean;
+  /** An array, a structure or any non-scalar type: typed as JSON in the form. */
+  readonly structured: boolean;
+  readonly required: boolean;
+  readonly description: string;
+  readonly example?: string;
+  readonly enum?: readonly (string | number)[];
+  readonly rule?: string;
+  /** Marked secret by the catalog (DefinedPsk): typed in a password box, kept in the page's memory only. */
+  readonly secret: boolean;
+}
+
+export interface ActionFormView extends ActionSummaryView {
+  readonly description: string;
+  readonly params: readonly ParamFieldView[];
+}
+
+// The documents' scalar types: anything else is a structure name, edited as JSON.
+const SCALARS = new Set(['String', 'Integer', 'Int64', 'UInt64', 'Float', 'Boolean', 'Timestamp']);
+
+export function actionSummary({ service, action }: ActionEntry): ActionSummaryView {
+  return { service: service.service, version: service.version, name: action.name, title: action.title ?? '', destructive: isDestructiveAction(action.name) };
+}
+
+/** The form of an action (case-insensitive; `service` empty searches every service), undefined when the catalog has none. */
+export function describeActionForm(service: string | undefined, action: string): ActionFormView | undefined {
+  const entry = findActionEntry(service || undefined, action);
+  if (!entry) return undefined;
+  return {
+    ...actionSummary(entry),
+    description: entry.action.description,
+    params: entry.action.params.map((p) => ({
+      name: p.name,
+      type: p.type,
+      baseType: p.baseType,
+      array: p.array,
+      structured: p.array || p.structure !== undefined || !SCALARS.has(p.baseType),
+      required: p.required,
+      description: p.description,
+      ...(p.example !== undefined ? { example: p.example } : {}),
+      ...(p.enum !== undefined ? { enum: p.enum } : {}),
+      ...(p.rule !== undefined ? { rule: p.rule } : {}),
+      secret: p.secret === true,
+    })),
+  };
+}

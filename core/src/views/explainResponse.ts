@@ -1,0 +1,84 @@
+// A response body read for display, the same in both UIs: its RequestId and, for an error, the code, the server's
+// message and — when the error catalog documents the code — what it means and the fix. The VS Code sidebar shows
+// description and advice on two lines; the browser's pages show the one-sentence explanation.
+import { interpretResponse } from '../errors/interpretResponse.js';
+import type { LocalizedText } from '../signing/SigningStep.js';
+import { pickLanguage, type StepLanguage } from './stepViews.js';
+
+/** A response's error for display. `Text` is LocalizedText (both languages, the page picks) or string (localized). */
+export interface ApiErrorView<Text extends string | LocalizedText = LocalizedText> {
+  readonly code: string;
+  /** The server's own message. */
+  readonly message: string;
+  /** What the code means, from the error catalog, when it is documented. */
+  readonly description?: Text;
+  /** The catalog's fix for the code, or the documented codes nearest an undocumented one. */
+  readonly advice?: Text;
+  /** Meaning and fix in one sentence; for an undocumented code, says so and names the nearest ones. */
+  readonly explanation?: Text;
+}
+
+export interface ResponseExplanation {
+  readonly requestId?: string;
+  readonly error?: ApiErrorView;
+}
+
+const sentence = (parts: readonly string[], glue: string) => parts.filter(Boolean).join(glue);
+
+/** Reads a body with the core's interpreter (Tencent Cloud, OneNET and MXCHIP shapes); {} when it is not one of them. */
+export function explainResponse(body: string): ResponseExplanation {
+  const read = interpretResponse(body);
+  if (read.status === 'malformed') return {};
+  const requestId = read.requestId !== undefined ? { requestId: read.requestId } : {};
+  if (read.status === 'success') return requestId;
+  const { known, hint, suggestions } = read;
+  const description = known ? { en: known.messageEn || known.message, zh: known.message } : undefined;
+  const advice = hint
+    ? { en: hint.en, zh: hint.zh }
+    : suggestions.length
+      ? { en: `Did you mean: ${suggestions.join(', ')}?`, zh: `是否想找：${suggestions.join('、')}？` }
+      : undefined;
+  const explanation =
+    known || hint || suggestions.length
+      ? {
+          en: sentence(
+            [
+              known ? (known.messageEn || known.message).replace(/\.?$/, '.') : 'Not a documented code.',
+              hint ? `Fix: ${hint.en}` : '',
+              !known && suggestions.length ? `Did you mean ${suggestions.join(', ')}?` : '',
+            ],
+            ' ',
+          ),
+          zh: sentence(
+            [
+              known ? known.message.replace(/。?$/, '。') : '文档中没有这个错误码。',
+              hint ? `处理：${hint.zh}` : '',
+              !known && suggestions.length ? `是否想找：${suggestions.join('、')}？` : '',
+            ],
+            '',
+          ),
+        }
+      : undefined;
+  return {
+    ...requestId,
+    error: {
+      code: read.code,
+      message: read.serverMessage,
+      ...(description ? { description } : {}),
+      ...(advice ? { advice } : {}),
+      ...(explanation ? { explanation } : {}),
+    },
+  };
+}
+
+/** An error view in one language, for a UI that is given the texts localized (the VS Code webview). */
+export function localizeApiError(error: ApiErrorView, language: StepLanguage): ApiErrorView<string> {
+  const pick = pickLanguage(language);
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.description ? { description: pick(error.description) } : {}),
+    ...(error.advice ? { advice: pick(error.advice) } : {}),
+    ...(error.explanation ? { explanation: pick(error.explanation) } : {}),
+  };
+}
