@@ -260,3 +260,18 @@ export { SHADOW_MAX_DEPTH } from './shadow/shadowRules.js';
 export { servedHosts, isServedHost, LOOPBACK_NAMES, type ServedHostsInput } from './emulator/servedHosts.js';
 export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/checkCaller.js';
 export { SeenSignatures } from './emulator/seenSignatures.js';
+// Device credentials as the official SDKs make them (cred-dym)
+export {
+  DEFAULT_MQTT_SDK_APP_ID,
+  describeMqttCredentialShape,
+  matchMqttCredentialShapes,
+  MQTT_CREDENTIAL_SHAPES,
+  MQTT_EXPIRY_LABELS,
+  MQTT_SDK_APP_IDS,
+  NEVER_EXPIRY_TEXTS,
+  readMqttExpiry,
+  type MqttCredentialShape,
+  type MqttExpiry,
+  type MqttExpiryShape,
+  type MqttSdkAppId,
+} from './credentials/tencent/mqttCredentialShapes.js';
