@@ -341,6 +341,12 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
       await sidebar.locator('#send-explained .code-link').click();
       await sidebar.locator('#errors-list li[data-code="ResourceNotFound.ProductOrDeviceNotExist"]').waitFor();
       assert.equal(await sidebar.locator('#errors-search').inputValue(), 'ResourceNotFound.ProductOrDeviceNotExist');
+
+      // A typo no code contains (the transposition) gets a did-you-mean, not "No documented error matches".
+      await sidebar.fill('#errors-search', 'SigantureFailure');
+      await sidebar.locator('#errors-did-you-mean').waitFor();
+      assert.equal(await sidebar.locator('#errors-did-you-mean').innerText(), 'No documented error matches. Did you mean:');
+      assert.equal(await sidebar.locator('#errors-list li[data-code]').first().getAttribute('data-code'), 'AuthFailure.SignatureFailure');
     }),
   );
 

@@ -202,6 +202,8 @@ export interface ErrorHit {
   readonly service: string;
   readonly description: string;
   readonly advice?: string;
+  /** Nothing matched the query: this is a did-you-mean (the core's nearest codes). */
+  readonly suggested?: true;
 }
 
 // ---- Rule SQL ----
@@ -390,6 +392,7 @@ export const WEBVIEW_STRING_KEYS = [
   'copyAs',
   'searchErrors',
   'noErrors',
+  'didYouMean',
   'sql',
   'base64',
   'payload',
