@@ -275,3 +275,5 @@ export {
   type MqttExpiryShape,
   type MqttSdkAppId,
 } from './credentials/tencent/mqttCredentialShapes.js';
+// Rule SQL squiggles: the range both editors underline (cred-dym)
+export { ruleSqlMarkRange } from './ruleSql/ruleSqlMarkRange.js';

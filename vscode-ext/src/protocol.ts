@@ -223,6 +223,8 @@ export interface RuleSqlForm {
 export interface RuleCheck {
   readonly ok: boolean;
   readonly message: string;
+  /** A SQL check that failed on a token: the offsets to underline in the SQL box's text (the core's ruleSqlMarkRange). */
+  readonly mark?: { readonly start: number; readonly end: number };
 }
 
 export interface RuleSqlView {
