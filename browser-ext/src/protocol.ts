@@ -315,6 +315,8 @@ export interface ProtocolMap {
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
   listActions: [Record<string, never>, ActionSummary[]];
   describeAction: [{ readonly service: string; readonly action: string }, ActionForm | null];
+  /** The catalog's action names nearest to one it lacks (did you mean), best first. */
+  suggestActions: [{ readonly name: string }, readonly string[]];
   readPasted: [{ readonly text: string }, PastedRequest];
   /** Opens the editor page: on a history entry (edit-and-replay) or on the call being composed in the popup. */
   openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string; readonly compose?: EditorHandoff }, void];

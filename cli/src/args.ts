@@ -1,3 +1,4 @@
+import { suggestNearest } from '@iot-devkit/core';
 import { UsageError } from './Command.js';
 
 export interface ParsedArgs {
@@ -30,7 +31,11 @@ export function parseArgs(args: readonly string[], booleanFlags: readonly string
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       add(name, value);
     } else {
-      throw new UsageError(`unknown option --${name}; known: ${[...booleanFlags, ...valueFlags].map((f) => '--' + f).join(', ')}`);
+      const known = [...booleanFlags, ...valueFlags];
+      const near = suggestNearest(name, known, 2);
+      throw new UsageError(
+        `unknown option --${name}${near.length ? `; did you mean ${near.map((f) => '--' + f).join(' or ')}?` : ''}; known: ${known.map((f) => '--' + f).join(', ')}`,
+      );
     }
   }
   return { positionals, flags };

@@ -1,4 +1,4 @@
-import { SigningInputError } from '@iot-devkit/core';
+import { SigningInputError, suggestNearest } from '@iot-devkit/core';
 import { UsageError, type CommandContext } from './Command.js';
 import { commands } from './commands/index.js';
 
@@ -23,7 +23,12 @@ export async function runCli(context: CommandContext): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    context.err(`iot-devkit: unknown command "${name}"\n\n${help()}`);
+    const near = suggestNearest(
+      name,
+      commands.map((c) => c.name),
+      2,
+    );
+    context.err(`iot-devkit: unknown command "${name}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''}\n\n${help()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

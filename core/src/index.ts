@@ -263,3 +263,20 @@ export { checkActionParams, type CheckedParams, type ParamProblemView } from './
 export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
 export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
+// Device credentials as the official SDKs make them (cred-dym)
+export {
+  DEFAULT_MQTT_SDK_APP_ID,
+  describeMqttCredentialShape,
+  matchMqttCredentialShapes,
+  MQTT_CREDENTIAL_SHAPES,
+  MQTT_EXPIRY_LABELS,
+  MQTT_SDK_APP_IDS,
+  NEVER_EXPIRY_TEXTS,
+  readMqttExpiry,
+  type MqttCredentialShape,
+  type MqttExpiry,
+  type MqttExpiryShape,
+  type MqttSdkAppId,
+} from './credentials/tencent/mqttCredentialShapes.js';
+// Rule SQL squiggles: the range both editors underline (cred-dym)
+export { ruleSqlMarkRange } from './ruleSql/ruleSqlMarkRange.js';

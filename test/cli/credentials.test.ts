@@ -55,13 +55,56 @@ test('device-credentials --json matches the formula for sha256 and sha1; PSK nev
     );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['clientId', 'username', 'password', 'host', 'port', 'connid', 'expiry', 'hmac']);
+    assert.deepEqual(Object.keys(out), ['clientId', 'username', 'password', 'host', 'port', 'connid', 'expiry', 'hmac', 'sdkAppId', 'shape']);
+    assert.equal(out.expiry, expiry);
     assert.equal(out.username, `ABCDE12345dev_1;12010126;a1B2c;${expiry}`);
     assert.equal(out.password, mqttPassword(alg, out.username));
     assert.equal(out.host, 'ABCDE12345.iotcloud.tencentdevices.com');
     assert.equal(out.port, 1883);
     assertNoSecret(r);
   }
+});
+
+test("device-credentials --sdk-app-id and --expiry never: the C SDKs' username, shape named; --verify names the SDK shape", () => {
+  const sign = (extra: string[]) =>
+    runCli(['device-credentials', '--product-id', 'ABCDE12345', '--device-name', 'dev_1', '--psk-env', 'DEVICE_PSK', '--connid', 'a1B2c', '--json', ...extra], {
+      env,
+    });
+  const never = sign(['--expiry', 'never', '--sdk-app-id', '21010406', '--hmac', 'sha1']);
+  assert.equal(never.status, 0, never.stderr);
+  const out = JSON.parse(never.stdout);
+  assert.equal(out.username, 'ABCDE12345dev_1;21010406;a1B2c;2147483647');
+  assert.equal(out.password, mqttPassword('sha1', out.username));
+  assert.equal(out.expiry, 2147483647);
+  assert.match(out.shape, /qcloud-iot-sdk-embedded-c/);
+  const longMax = JSON.parse(sign(['--expiry', '9223372036854775807', '--sdk-app-id', '21010406', '--hmac', 'sha1']).stdout);
+  assert.equal(longMax.username, 'ABCDE12345dev_1;21010406;a1B2c;9223372036854775807');
+  assert.equal(longMax.expiry, null, 'LONG_MAX is no exact JSON number: the username holds it');
+  const bad = sign(['--sdk-app-id', '12345']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--sdk-app-id: an sdkappid the device SDKs send, 12010126 or 21010406/);
+  // The Python SDK's shape (milliseconds, 21010406, hmacsha1), computed here, verified and named.
+  const python = `ABCDE12345dev_1;21010406;zX8cV;${Date.now()}`;
+  const v = runCli(
+    [
+      'device-credentials',
+      '--verify',
+      '--username',
+      python,
+      '--password',
+      mqttPassword('sha1', python),
+      '--psk-env',
+      'DEVICE_PSK',
+      '--product-id',
+      'ABCDE12345',
+      '--device-name',
+      'dev_1',
+    ],
+    { env },
+  );
+  assert.equal(v.status, 0, v.stdout);
+  assert.match(v.stdout, /^ {2}Shape {6}iot-device-python — sdkappid 21010406 · expiry \d{13} = Unix milliseconds/m);
+  assertNoSecret(v);
 });
 
 test('device-credentials for a person: steps titled and aligned like sign, PSK masked, random connid still verifiable', () => {

@@ -32,6 +32,10 @@ test('an unknown code exits 1 with suggestions; no code exits 2', () => {
   const unknown = runCli(['error', 'SignatureExpired']);
   assert.equal(unknown.status, 1);
   assert.match(unknown.stdout, /Unknown error code "SignatureExpired"\. Did you mean: AuthFailure\.SignatureExpire/);
+  // A transposition (the typo) is one edit: found.
+  const swapped = runCli(['error', 'SigantureFailure']);
+  assert.equal(swapped.status, 1);
+  assert.match(swapped.stdout, /Unknown error code "SigantureFailure"\. Did you mean: AuthFailure\.SignatureFailure/);
   const json = runCli(['error', 'ResourceNotFound.DeviceNotExists', '--json']);
   assert.equal(json.status, 1);
   assert.equal(JSON.parse(json.stdout).suggestions[0], 'ResourceNotFound.DeviceNotExist');

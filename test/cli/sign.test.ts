@@ -106,10 +106,15 @@ test('without --json the steps are printed for a person, with the SecretKey mask
 });
 
 test('unknown commands and options are refused with usage', () => {
-  assert.equal(runCli(['sing']).status, 2);
+  const command = runCli(['sing']);
+  assert.equal(command.status, 2);
+  assert.match(command.stderr, /^iot-devkit: unknown command "sing"; did you mean sign\?/);
   const result = runCli(['sign', '--jsonn'], { input: '{}' });
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /unknown option --jsonn/);
+  assert.match(result.stderr, /unknown option --jsonn; did you mean --json\?/);
+  const swapped = runCli(['device-credentials', '--porduct-id', 'X'], { env: { DEVICE_PSK: 'bWFkZVVw' } });
+  assert.match(swapped.stderr, /unknown option --porduct-id; did you mean --product-id\?/);
+  assert.doesNotMatch(runCli(['zzzzzzzz']).stderr, /did you mean/);
 });
 
 test('sign --json: input nested 20,000 deep or with a timestamp past Date is refused naming the field, exit 2 (not 70)', () => {

@@ -106,7 +106,8 @@ describe('popup Credentials tab in real Chromium: MQTT device credentials signed
   test('verify: the right password is confirmed; a wrong one shows a finding with its problem id, part and message', async () => {
     const username = `${PRODUCT_ID}${DEVICE_NAME};12010126;${CONNID};${expiry}`;
     await popup.check('#cred-mode-verify');
-    assert.equal(await popup.isVisible(field('productId')), false, 'sign-only fields are hidden in verify mode');
+    assert.equal(await popup.isVisible(field('expiry')), false, 'sign-only fields are hidden in verify mode');
+    assert.equal(await popup.inputValue(field('productId')), PRODUCT_ID, 'the device is shared by both modes: verify checks the username names it');
     assert.equal(await popup.inputValue(field('devicePsk')), PSK, 'the PSK field is shared by both modes');
     assert.equal(await popup.textContent('#cred-run'), 'Verify');
     await popup.fill(field('username'), username);
@@ -177,6 +178,8 @@ describe('popup Credentials tab in zh-CN', () => {
     assert.match((await popup.textContent('#cred-scheme option[value="mqtt-device"]')) ?? '', /腾讯云物联网通信/);
     assert.equal(await popup.textContent(`label:has(${field('productId')}) span.required`), '产品 ID');
     await popup.check('#cred-mode-verify');
+    await popup.fill(field('productId'), PRODUCT_ID);
+    await popup.fill(field('deviceName'), DEVICE_NAME);
     await popup.fill(field('devicePsk'), PSK);
     await popup.fill(field('username'), `${PRODUCT_ID}${DEVICE_NAME};12010126;${CONNID};1000000000`);
     await popup.fill(field('password'), mqttPassword(PSK, `${PRODUCT_ID}${DEVICE_NAME};12010126;${CONNID};1000000000`));

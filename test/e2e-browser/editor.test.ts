@@ -25,6 +25,39 @@ async function replaceEditorText(page: Page, selector: string, text: string): Pr
   await page.keyboard.press('Escape');
 }
 
+// squiggledCharacters' callback runs in the page, where these exist; the test workspace has no DOM lib (adding
+// it would retype Node's fetch for every other test), so they are declared for that callback alone.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const NodeFilter: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * Where Monaco drew the error squiggle of `selector`'s editor, against the glyphs of its first line: the
+ * indexes of the characters the squiggle covers (read from the rendered boxes, not from the marker data).
+ */
+async function squiggledCharacters(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate((sel) => {
+    const squiggle = document.querySelector(`${sel} .squiggly-error`)?.getBoundingClientRect();
+    const line = document.querySelector(`${sel} .view-line`);
+    if (!squiggle || !line) return [];
+    const covered: number[] = [];
+    let index = 0;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < (node.textContent ?? '').length; i++, index++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const glyph = range.getBoundingClientRect();
+        const middle = glyph.left + glyph.width / 2;
+        if (middle > squiggle.left && middle < squiggle.right) covered.push(index);
+      }
+    }
+    return covered;
+  }, selector);
+}
+
 const shadowOnServer = async (emulator: Emulator) =>
   (await admin(emulator.endpoint, 'GET', `/devices/${DEMO_PRODUCT_ID}/${DEVICE}/shadow`)).json['shadow'] as {
     version: number;
@@ -130,8 +163,29 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
 
     await replaceEditorText(page, '#rule-sql-editor', 'DELETE FROM x');
     await page.waitForSelector('#rule-problem:not([hidden]):has-text("InvalidParameterValue.InvalidSQL")');
+    // The squiggle sits on the token the core's reader names: DELETE, a stray c, and for a SQL that stops where a
+    // value is due (issue 13: "WHERE temperature >" had a green check) the end, drawn under the last ">".
+    const marks: [string, number[]][] = [
+      ['DELETE FROM x', [0, 1, 2, 3, 4, 5]],
+      [`SELECT a b c FROM '${DEMO_PRODUCT_ID}/+/event'`, [11]],
+      [
+        `SELECT temperature FROM '${DEMO_PRODUCT_ID}/+/event' WHERE temperature >`,
+        [`SELECT temperature FROM '${DEMO_PRODUCT_ID}/+/event' WHERE temperature >`.length - 1],
+      ],
+    ];
+    for (const [text, expected] of marks) {
+      await replaceEditorText(page, '#rule-sql-editor', text);
+      const deadline = Date.now() + 10_000;
+      let covered = await squiggledCharacters(page, '#rule-sql-editor');
+      while (JSON.stringify(covered) !== JSON.stringify(expected) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        covered = await squiggledCharacters(page, '#rule-sql-editor');
+      }
+      assert.deepEqual(covered, expected, text);
+    }
     await replaceEditorText(page, '#rule-sql-editor', sql);
     await page.waitForSelector('#rule-problem', { state: 'hidden' });
+    await page.waitForSelector('#rule-sql-editor .squiggly-error', { state: 'detached' });
 
     await page.click('#rule-send');
     await page.waitForSelector('#rule-response-meta:has-text("RequestId")');

@@ -50,6 +50,10 @@ describe('popup in real Chromium against the local emulator: sign, send, history
 
   test('send signs in the service worker and the emulator accepts the signature', async () => {
     await popup.click('#tab-request');
+    // A swapped pair of letters is one edit: the picker names the action meant.
+    await popup.fill('#action', 'DescirbeDevice');
+    await popup.waitForSelector('#action-description:has-text("Did you mean")');
+    assert.match((await popup.textContent('#action-description')) ?? '', /^No action named DescirbeDevice\. Did you mean: DescribeDevice\b/);
     await popup.fill('#action', 'DescribeDevice');
     await popup.fill('#params', `{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "thermostat-1"}`);
     await popup.click('#send');

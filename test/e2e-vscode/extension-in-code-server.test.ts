@@ -43,6 +43,8 @@ const { secretId: SECRET_ID, secretKey: SECRET_KEY } = DEMO_CREDENTIAL;
 const PRODUCT = DEMO_PRODUCT_ID;
 const DEVICE = 'thermostat-1';
 const FILE_SQL = "SELECT temperature FROM 'DEMO000001/+/event' WHERE temperature > 28";
+/** A rule SQL that stops where a value is due: the core's reader names the end (issue 13: it got a green check). */
+const OPEN_SQL = `SELECT temperature FROM 'DEMO000001/thermostat-1/event' WHERE temperature >`;
 
 const shadowText = (shadow: ShadowDocument) =>
   `${JSON.stringify({ state: shadow.state, metadata: shadow.metadata, version: shadow.version, timestamp: shadow.timestamp }, null, 2)}\n`;
@@ -70,7 +72,10 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     emulator = await startTestEmulator();
     // Whole documents are typed in below: no auto-closing or auto-indent, so the text lands as written.
     codeServer = await startCodeServer({
-      files: { 'rule.json': `{\n  "RuleName": "hot",\n  "TopicRulePayload": {\n    "Sql": "${encodeRuleSql(FILE_SQL)}",\n    "Actions": "[]"\n  }\n}\n` },
+      files: {
+        'rule.json': `{\n  "RuleName": "hot",\n  "TopicRulePayload": {\n    "Sql": "${encodeRuleSql(FILE_SQL)}",\n    "Actions": "[]"\n  }\n}\n`,
+        'hot-rule.sql': `${OPEN_SQL}\n`,
+      },
       settings: {
         'editor.autoClosingBrackets': 'never',
         'editor.autoClosingQuotes': 'never',
@@ -341,6 +346,12 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
       await sidebar.locator('#send-explained .code-link').click();
       await sidebar.locator('#errors-list li[data-code="ResourceNotFound.ProductOrDeviceNotExist"]').waitFor();
       assert.equal(await sidebar.locator('#errors-search').inputValue(), 'ResourceNotFound.ProductOrDeviceNotExist');
+
+      // A typo no code contains (the issue's transposition) gets a did-you-mean, not "No documented error matches".
+      await sidebar.fill('#errors-search', 'SigantureFailure');
+      await sidebar.locator('#errors-did-you-mean').waitFor();
+      assert.equal(await sidebar.locator('#errors-did-you-mean').innerText(), 'No documented error matches. Did you mean:');
+      assert.equal(await sidebar.locator('#errors-list li[data-code]').first().getAttribute('data-code'), 'AuthFailure.SignatureFailure');
     }),
   );
 
@@ -364,6 +375,17 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
       await waitFor('the rule in the emulator', () => emulator.emulator.state.rules.get('vscode_rule'));
       assert.equal(emulator.emulator.state.rules.get('vscode_rule')!.Sql, encodeRuleSql(sql));
       await screenshot(page, '6-rule-sql');
+      // A SQL that stops where a value is due: the check fails and the end is marked, under the SQL box.
+      await sidebar.fill('#rule-sql', OPEN_SQL);
+      const mark = sidebar.locator('#rule-sql-marked:not([hidden]) #rule-sql-mark');
+      await mark.waitFor();
+      assert.equal(await mark.getAttribute('data-start'), String(OPEN_SQL.length));
+      assert.equal(await mark.getAttribute('data-end'), String(OPEN_SQL.length));
+      assert.match(await sidebar.locator('#rule-checks li.bad').innerText(), /after ">", got the end of the SQL/);
+      const stray = `SELECT a b c FROM '${PRODUCT}/${DEVICE}/event'`;
+      await sidebar.fill('#rule-sql', stray);
+      await waitFor('the stray token marked', async () => ((await mark.count()) && (await mark.innerText()) === 'c') || undefined);
+      assert.equal(await mark.getAttribute('data-start'), String(stray.indexOf(' c ') + 1));
       // Pasted text that is not base64 is said plainly.
       await sidebar.fill('#rule-base64', sql);
       await waitFor(
@@ -390,6 +412,16 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
       await hover.first().waitFor({ timeout: 15_000 });
       assert.match(await hover.first().innerText(), /DEMO000001\/\+\/event/);
       await screenshot(page, '7-sql-codelens-hover');
+
+      // A rule SQL kept in a .sql file is checked as it is typed: one diagnostic, at the end where the value is due.
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await quickOpen(page, 'hot-rule.sql');
+      await page.locator('.editor-instance .view-line', { hasText: 'WHERE temperature >' }).first().waitFor();
+      await runCommand(page, 'View: Focus Problems');
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'got the end of the SQL' });
+      await problem.first().waitFor({ timeout: 20_000 });
+      assert.match(await problem.first().innerText(), new RegExp(`\\[Ln 1, Col ${OPEN_SQL.length + 1}\\]`));
+      await screenshot(page, '7b-rule-sql-diagnostic');
     }),
   );
 

@@ -28,6 +28,7 @@ import { ShadowService } from './host/shadow/ShadowService.js';
 import { parseShadowPath } from './host/shadow/shadowUri.js';
 import { SidebarViewProvider } from './host/sidebar/SidebarViewProvider.js';
 import { SQL_DOCUMENTS, SqlLensProvider } from './host/sql/SqlLensProvider.js';
+import { ruleSqlDiagnostics } from './host/sql/ruleSqlDiagnostics.js';
 import { ResourceTreeProvider } from './host/tree/ResourceTreeProvider.js';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerTreeDataProvider(VIEWS.resources, tree),
     vscode.languages.registerHoverProvider(SQL_DOCUMENTS, sqlLens),
     vscode.languages.registerCodeLensProvider(SQL_DOCUMENTS, sqlLens),
+    ruleSqlDiagnostics(),
     vscode.commands.registerCommand(COMMANDS.addProfile, addProfile(services)),
     vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile(services)),
     vscode.commands.registerCommand(COMMANDS.deleteProfile, deleteProfile(services)),

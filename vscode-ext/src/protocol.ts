@@ -174,6 +174,8 @@ export interface ErrorHit {
   readonly service: string;
   readonly description: string;
   readonly advice?: string;
+  /** Nothing matched the query: this is a did-you-mean (the core's nearest codes). */
+  readonly suggested?: true;
 }
 
 // ---- Rule SQL ----
@@ -193,6 +195,8 @@ export interface RuleSqlForm {
 export interface RuleCheck {
   readonly ok: boolean;
   readonly message: string;
+  /** A SQL check that failed on a token: the offsets to underline in the SQL box's text (the core's ruleSqlMarkRange). */
+  readonly mark?: { readonly start: number; readonly end: number };
 }
 
 export interface RuleSqlView {

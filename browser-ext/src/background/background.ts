@@ -1,5 +1,6 @@
 // The service worker (Chrome) / background script (Firefox): owns the SecretKeys and makes every network call.
 // Pages reach it through the protocol in ../protocol.ts; this file only wires the handlers up.
+import { listActions as catalogActions, suggestNearest } from '@iot-devkit/core';
 import { openTab, sessionArea } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import type { EditorHandoff } from '../protocol.js';
@@ -42,6 +43,7 @@ handleMessages({
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
   listActions,
   describeAction,
+  suggestActions: async ({ name }) => (typeof name === 'string' ? suggestNearest(name, new Set(catalogActions().map(({ action }) => action.name)), 3) : []),
   readPasted,
   openEditor: async ({ view, historyId, compose }) => {
     if (compose) await sessionArea.set(EDITOR_HANDOFF, compose);

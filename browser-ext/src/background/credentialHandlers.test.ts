@@ -44,7 +44,7 @@ test("verify judges expiry against the worker's clock: the same pair is right no
     NOW,
   );
   const out = Object.fromEntries(signed.outputs.map((o) => [o.name, o.value]));
-  const values = { username: out['username']!, password: out['password']!, devicePsk: PSK };
+  const values = { productId: 'ABCDE12345', deviceName: 'dev-1', username: out['username']!, password: out['password']!, devicePsk: PSK };
   assert.equal((await runCredentials({ scheme: 'mqtt-device', mode: 'verify', values }, NOW)).ok, true);
   const later = await runCredentials({ scheme: 'mqtt-device', mode: 'verify', values }, NOW + 3600);
   assert.deepEqual(

@@ -1,6 +1,6 @@
 // Rule SQL: the SQL and its Actions in Monaco, the base64 the API wants and the exact TopicRulePayload shown live
 // as the developer types (the core's rule module builds and checks it), then CreateTopicRule/ReplaceTopicRule.
-import { buildTopicRulePayload } from '@iot-devkit/core';
+import { buildTopicRulePayload, checkRuleSql, ruleSqlMarkRange } from '@iot-devkit/core';
 import { callBackground } from '../messaging.js';
 import type { SendOutcome } from '../protocol.js';
 import { byId, setText } from '../ui/dom.js';
@@ -8,7 +8,10 @@ import { t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
 import { renderResponse } from '../ui/renderExchange.js';
 import { confirmDestructive } from './confirmDestructive.js';
-import { createDraftEditor, setEditorText } from './monacoModel.js';
+import { createDraftEditor, monaco, setEditorText } from './monacoModel.js';
+
+/** The marker owner tests read back (monaco.editor.getModelMarkers({ owner })). */
+export const RULE_SQL_MARKER_OWNER = 'iot-devkit-rule-sql';
 
 export interface RuleSqlEditor {
   restore(): void;
@@ -31,7 +34,30 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
       ruleDisabled: disabled.checked,
     });
 
+  /** The SQL check as a Monaco marker on the token the core's reader names (the end, for "WHERE temperature >"). */
+  const markSql = () => {
+    const model = sqlEditor.getModel();
+    if (!model) return;
+    const text = model.getValue();
+    const checked = checkRuleSql(text);
+    if (checked.ok) return monaco.editor.setModelMarkers(model, RULE_SQL_MARKER_OWNER, []);
+    const range = ruleSqlMarkRange(text, checked.error);
+    const start = model.getPositionAt(range.start);
+    const end = model.getPositionAt(range.end);
+    monaco.editor.setModelMarkers(model, RULE_SQL_MARKER_OWNER, [
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: checked.error.message,
+        code: checked.error.code,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      },
+    ]);
+  };
   const preview = () => {
+    markSql();
     const built = build();
     problem.hidden = built.ok;
     if (!built.ok) {

@@ -82,7 +82,15 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     params.toggleAttribute('data-draft', !secret);
     if (!shown) {
       form.replaceChildren();
+      // A name typed that the catalog lacks: the nearest names, by edit distance with swaps (DescirbeDevice).
+      // Asked of the worker, which holds the catalog (the popup does not bundle it).
+      const typed = action.value.trim();
       setText(description, '');
+      if (typed)
+        void callBackground('suggestActions', { name: typed }).then((near) => {
+          if (near.length && action.value.trim() === typed)
+            setText(description, t('unknownActionDidYouMean', `No action named ${typed}. Did you mean: ${near.join(', ')}?`, [typed, near.join(', ')]));
+        });
       return;
     }
     const values = readJson(params);

@@ -8,6 +8,30 @@ test('edit distance counts insertions, deletions, substitutions and swaps, ignor
   assert.equal(editDistance('SignatureExpire', 'SignatureExpried'), 2);
   assert.equal(editDistance('ab', 'ba'), 1);
   assert.equal(editDistance('', 'abc'), 3);
+  // A transposition costs 1 (plain Levenshtein counts it 2): the issue's SigantureFailure.
+  assert.equal(editDistance('SigantureFailure', 'SignatureFailure'), 1);
+  assert.equal(editDistance('DeviceNmae', 'DeviceName'), 1);
+  assert.equal(editDistance('CraeteDevcie', 'CreateDevice'), 2);
+  // Optimal string alignment: a swapped pair is not edited again, so "ca" → "abc" is 3 (unrestricted Damerau–Levenshtein
+  // gives 2). Typos in names are single swaps; OSA keeps three rolling rows and no alphabet table.
+  assert.equal(editDistance('ca', 'abc'), 3);
+  assert.equal(editDistance('abc', 'ca'), 3);
+  // Symmetric and zero only for equal (case-insensitive) text.
+  for (const [a, b] of [
+    ['SignatureExpire', 'SignatureExpried'],
+    ['InvalidAction', 'InvaildAction'],
+    ['x', ''],
+  ] as const) {
+    assert.equal(editDistance(a, b), editDistance(b, a));
+    assert.ok(editDistance(a, b) > 0);
+  }
+});
+
+test("did you mean for the issue's typos: a swap in a code, an action, a dotted code", () => {
+  const codes = ['AuthFailure.SignatureExpire', 'AuthFailure.SignatureFailure', 'AuthFailure.SecretIdNotFound', 'InvalidAction'];
+  assert.equal(suggestNearest('SigantureFailure', codes)[0], 'AuthFailure.SignatureFailure');
+  assert.equal(suggestNearest('AuthFailure.SigantureFailure', codes)[0], 'AuthFailure.SignatureFailure');
+  assert.deepEqual(suggestNearest('DescirbeDevice', ['DescribeDevice', 'DescribeDevices', 'DeleteDevice'], 2), ['DescribeDevice', 'DescribeDevices']);
 });
 
 test('nearest candidates: full code, last segment, contained words; nothing for noise', () => {

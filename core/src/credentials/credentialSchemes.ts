@@ -42,8 +42,9 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
     title: { en: 'Tencent IoT Hub device MQTT (key authentication)', zh: '腾讯云物联网通信设备 MQTT（密钥认证）' },
     modes: both,
     fields: [
-      { name: 'productId', label: { en: 'ProductId', zh: '产品 ID' }, required: true, modes: ['sign'], placeholder: 'ABCDE12345' },
-      { name: 'deviceName', label: { en: 'DeviceName', zh: '设备名称' }, required: true, modes: ['sign'], placeholder: 'thermostat-1' },
+      // Verify needs the device too: it checks the username names this device, not just that the HMAC is right.
+      { name: 'productId', label: { en: 'ProductId', zh: '产品 ID' }, required: true, modes: both, placeholder: 'ABCDE12345' },
+      { name: 'deviceName', label: { en: 'DeviceName', zh: '设备名称' }, required: true, modes: both, placeholder: 'thermostat-1' },
       {
         name: 'devicePsk',
         label: { en: 'DevicePsk (base64)', zh: '设备密钥 DevicePsk（base64）' },
@@ -54,10 +55,19 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
       },
       {
         name: 'expiry',
-        label: { en: 'Expiry (Unix seconds)', zh: '过期时间（Unix 秒）' },
+        label: { en: 'Expiry (Unix seconds, or never)', zh: '过期时间（Unix 秒，或 never）' },
         required: false,
         modes: ['sign'],
-        placeholder: 'default: now + 3600',
+        placeholder: 'default: now + 3600; never = 2147483647',
+      },
+      {
+        name: 'sdkAppId',
+        label: { en: 'sdkappid', zh: 'sdkappid' },
+        required: false,
+        modes: ['sign'],
+        // 12010126: docs and Java/Android SDKs; 21010406: C and Python SDKs (mqttCredentialShapes.ts).
+        options: ['12010126', '21010406'],
+        placeholder: '12010126',
       },
       { name: 'hmac', label: { en: 'HMAC', zh: 'HMAC 算法' }, required: false, modes: ['sign'], options: ['sha256', 'sha1'], placeholder: 'sha256' },
       { name: 'connid', label: { en: 'connid', zh: 'connid' }, required: false, modes: ['sign'], placeholder: '5 letters or digits (default: random)' },
@@ -75,6 +85,13 @@ export const CREDENTIAL_SCHEMES: readonly CredentialScheme[] = [
         required: true,
         modes: ['verify'],
         placeholder: '<hex>;hmacsha256',
+      },
+      {
+        name: 'clientId',
+        label: { en: 'Captured client id (optional)', zh: '抓到的 ClientId（可选）' },
+        required: false,
+        modes: ['verify'],
+        placeholder: 'ABCDE12345thermostat-1',
       },
     ],
   },

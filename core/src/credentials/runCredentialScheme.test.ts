@@ -39,17 +39,54 @@ describe('runCredentialScheme: one form, every scheme', () => {
       scheme: 'mqtt-device',
       mode: 'verify',
       now: NOW,
-      values: { username: out['username']!, password: out['password']!, devicePsk: PSK },
+      values: { productId: 'ABCDE12345', deviceName: 'dev_1', username: out['username']!, password: out['password']!, devicePsk: PSK },
     });
     assert.equal(right.ok, true, allText(right.findings));
     const later = runCredentialScheme({
       scheme: 'mqtt-device',
       mode: 'verify',
       now: NOW + 3600,
-      values: { username: out['username']!, password: out['password']!, devicePsk: PSK },
+      values: { productId: 'ABCDE12345', deviceName: 'dev_1', username: out['username']!, password: out['password']!, devicePsk: PSK },
     });
     assert.equal(later.ok, false);
     assert.ok(later.findings.some((f) => f.problem === 'expired'));
+    const otherDevice = runCredentialScheme({
+      scheme: 'mqtt-device',
+      mode: 'verify',
+      now: NOW,
+      values: { productId: 'ABCDE12345', deviceName: 'dev_2', username: out['username']!, password: out['password']!, devicePsk: PSK },
+    });
+    assert.deepEqual(
+      otherDevice.findings.map((f) => `${f.problem}@${f.field}`),
+      ['client-id-mismatch@username.clientId'],
+    );
+    const missing = runCredentialScheme({
+      scheme: 'mqtt-device',
+      mode: 'verify',
+      now: NOW,
+      values: { username: out['username']!, password: out['password']!, devicePsk: PSK },
+    });
+    assert.equal(missing.problem?.field, 'productId', 'verify needs the device it checks the username against');
+  });
+
+  test('MQTT sign with the form fields sdkAppId and expiry "never": the C SDKs\' app id, INT_MAX, the shape named', () => {
+    const signed = runCredentialScheme({
+      scheme: 'mqtt-device',
+      mode: 'sign',
+      now: NOW,
+      values: { productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: PSK, expiry: 'never', sdkAppId: '21010406', hmac: 'sha1', connid: 'a1B2c' },
+    });
+    const out = Object.fromEntries(signed.outputs.map((o) => [o.name, o.value]));
+    assert.equal(out['username'], 'ABCDE12345dev_1;21010406;a1B2c;2147483647');
+    assert.equal(out['password'], `${createHmac('sha1', Buffer.from(PSK, 'base64')).update(out['username']!).digest('hex')};hmacsha1`);
+    assert.match(signed.steps.find((s) => s.id === 'shape')!.value, /^qcloud-iot-sdk-embedded-c, qcloud-iot-explorer-sdk-embedded-c/);
+    const wrongAppId = runCredentialScheme({
+      scheme: 'mqtt-device',
+      mode: 'sign',
+      now: NOW,
+      values: { productId: 'ABCDE12345', deviceName: 'dev_1', devicePsk: PSK, sdkAppId: '1' },
+    });
+    assert.equal(wrongAppId.problem?.field, 'sdkAppId');
   });
 
   test('OneNET token sign and verify round-trip; the sign is the documented HMAC', () => {

@@ -105,10 +105,23 @@ function runScheme(
   switch (scheme) {
     case 'mqtt-device': {
       if (mode === 'verify') {
-        const v = verifyDeviceCredentials({ username: req('username').trim(), password: req('password').trim(), devicePsk: req('devicePsk'), now }, withCrypto);
+        const clientId = opt('clientId')?.trim();
+        const v = verifyDeviceCredentials(
+          {
+            username: req('username').trim(),
+            password: req('password').trim(),
+            devicePsk: req('devicePsk'),
+            now,
+            productId: req('productId').trim(),
+            deviceName: req('deviceName').trim(),
+            ...(clientId ? { clientId } : {}),
+          },
+          withCrypto,
+        );
         return { ok: v.ok, steps: v.steps, findings: v.findings, outputs: [{ name: 'expected password', value: v.expectedPassword }] };
       }
-      const expiry = readSeconds(values, 'expiry');
+      const expiry = opt('expiry')?.trim();
+      const sdkAppId = opt('sdkAppId');
       const hmac = opt('hmac') as 'sha256' | 'sha1' | undefined;
       const connid = opt('connid')?.trim();
       const c = signDeviceCredentials(
@@ -117,7 +130,8 @@ function runScheme(
           deviceName: req('deviceName').trim(),
           devicePsk: req('devicePsk'),
           now,
-          ...(expiry !== undefined ? { expiry } : {}),
+          ...(expiry ? { expiry } : {}),
+          ...(sdkAppId ? { sdkAppId } : {}),
           ...(hmac ? { hmac } : {}),
           ...(connid ? { connid } : {}),
         },

@@ -39,6 +39,10 @@ test('unknown codes get the nearest known ones', () => {
   assert.equal(lookup.suggestions[0], 'AuthFailure.SignatureExpire');
   const bare = lookupErrorCode('DeviceNotExist');
   assert.ok(!bare.found && bare.suggestions.includes('ResourceNotFound.DeviceNotExist'));
+  // The transposition, against every documented code (not a hand-picked list).
+  const swapped = lookupErrorCode('SigantureFailure');
+  assert.ok(!swapped.found);
+  assert.equal(swapped.suggestions[0], 'AuthFailure.SignatureFailure');
   const nothing = lookupErrorCode('qqqqqqqqqqqqqqqq');
   assert.ok(!nothing.found && nothing.suggestions.length === 0);
   assert.ok(!lookupErrorCode(undefined as unknown as string).found);

@@ -49,6 +49,15 @@ test('a wrongly cased name gets a did-you-mean', () => {
   assert.match(problem!.message, /^devicename: not a parameter of this action \(did you mean DeviceName\?\)/);
 });
 
+test('a swapped or dropped letter in a parameter name gets a did-you-mean too (edit distance with swaps)', () => {
+  const [swapped] = validateParams({ ProductId: 'P', DeviceNmae: 'd' }, params, structures);
+  assert.match(swapped!.message, /^DeviceNmae: not a parameter of this action \(did you mean DeviceName\?\)/);
+  const [dropped] = validateParams({ ProdutId: 'P', DeviceName: 'd' }, params, structures);
+  assert.match(dropped!.message, /^ProdutId: not a parameter of this action \(did you mean ProductId\?\)/);
+  const [noise] = validateParams({ ProductId: 'P', DeviceName: 'd', Zzzzzzzz: 1 }, params, structures);
+  assert.doesNotMatch(noise!.message, /did you mean/);
+});
+
 test('size limits: GET over 32 KB, v1 POST over 1 MB, TC3 POST over 10 MB', () => {
   const big = (n: number) => 'x'.repeat(n);
   assert.equal(checkRequestSize({ method: 'GET', url: 'https://h/?' + big(1000), headers: {}, body: '' }, 'TC3-HMAC-SHA256'), undefined);

@@ -1,3 +1,4 @@
+import { suggestNearest } from '../catalog/suggestNearest.js';
 import { utf8Encode } from '../encoding/bytes.js';
 
 /** What validation needs of a catalog parameter or structure field (the catalog data carries more). */
@@ -100,11 +101,12 @@ function checkObject(
   const known = new Map(fields.map((f) => [f.name, f]));
   for (const name of Object.keys(value)) {
     if (!known.has(name)) {
-      const near = fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
+      // Nearest by edit distance with swaps (DeviceNmae → DeviceName), not only by case.
+      const near = suggestNearest(name, known.keys(), 2);
       problems.push({
         field: prefix + name,
         code: 'UnknownParameter',
-        message: `${prefix + name}: not a parameter of this ${prefix ? 'structure' : 'action'}${near ? ` (did you mean ${prefix + near.name}?)` : ''}; known: ${fields.map((f) => f.name).join(', ')}`,
+        message: `${prefix + name}: not a parameter of this ${prefix ? 'structure' : 'action'}${near.length ? ` (did you mean ${near.map((n) => prefix + n).join(' or ')}?)` : ''}; known: ${fields.map((f) => f.name).join(', ')}`,
       });
     }
   }

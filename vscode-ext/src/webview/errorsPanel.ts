@@ -10,6 +10,7 @@ export function errorsPanel(): { panel: HTMLElement; show: (code: string) => voi
     if (hits.length === 0) return replaceChildren(list, search.value.trim() ? h('li', { class: 'hint' }, t('noErrors')) : undefined);
     replaceChildren(
       list,
+      hits[0]?.suggested ? h('li', { class: 'hint', id: 'errors-did-you-mean' }, t('didYouMean')) : undefined,
       ...hits.map((hit) =>
         h(
           'li',

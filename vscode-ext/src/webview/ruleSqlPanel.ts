@@ -30,6 +30,8 @@ export function ruleSqlPanel(): HTMLElement {
   disabled.checked = start.ruleDisabled;
   const base64Field = field(t('base64'), base64);
   const checks = h('ul', { id: 'rule-checks', class: 'checks' });
+  // The SQL again with the token the check names underlined: a textarea cannot draw a squiggle itself.
+  const marked = h('pre', { id: 'rule-sql-marked', class: 'value', hidden: true });
   const payload = h('pre', { id: 'rule-payload', class: 'value' });
   const result = h('div', { id: 'rule-result' });
   const create = h('button', { type: 'button', id: 'rule-create' }, icon('add'), ' ', t('createRule'));
@@ -50,6 +52,14 @@ export function ruleSqlPanel(): HTMLElement {
     base64Field.message.textContent = view.decodeError ?? '';
     base64Field.message.classList.toggle('error', view.decodeError !== undefined);
     replaceChildren(checks, ...view.checks.map((c) => h('li', { class: c.ok ? 'ok' : 'bad' }, icon(c.ok ? 'pass' : 'error'), ' ', c.message)));
+    const mark = view.checks.find((c) => c.mark)?.mark;
+    marked.hidden = mark === undefined;
+    if (mark) {
+      const token = view.sql.slice(mark.start, mark.end);
+      // An error at the end has no token: a space stands for "here", where the missing part is due.
+      const squiggle = h('span', { id: 'rule-sql-mark', class: 'squiggle', 'data-start': String(mark.start), 'data-end': String(mark.end) }, token || ' ');
+      replaceChildren(marked, view.sql.slice(0, mark.start), squiggle, view.sql.slice(mark.end));
+    }
     payload.textContent = view.payload;
   };
   const update = debounce(() => {
@@ -103,6 +113,7 @@ export function ruleSqlPanel(): HTMLElement {
     base64Field.row,
     h('h3', {}, t('checks')),
     checks,
+    marked,
     field(t('ruleName'), ruleName).row,
     field(t('description'), description).row,
     field(t('actions'), actions).row,

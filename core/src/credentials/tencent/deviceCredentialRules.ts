@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../signing/SigningStep.js';
 
 /** Step ids of Tencent IoT Hub device key authentication (MQTT CONNECT), in computing order. */
-export const DEVICE_CREDENTIAL_STEP_IDS = ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker'] as const;
+export const DEVICE_CREDENTIAL_STEP_IDS = ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker', 'shape'] as const;
 export type DeviceCredentialStepId = (typeof DEVICE_CREDENTIAL_STEP_IDS)[number];
 
 /** Paraphrasing Tencent IoT Hub's device-side key authentication, as the device SDKs implement it. */
@@ -13,8 +13,8 @@ export const DEVICE_CREDENTIAL_RULES: Record<DeviceCredentialStepId, { title: Lo
   username: {
     title: { en: 'MQTT username', zh: 'MQTT 用户名 (UserName)' },
     rule: {
-      en: 'ClientId;12010126;connid;expiry — 12010126 is the fixed SDK app id, connid 5 random letters or digits, expiry a Unix time in seconds after which the broker refuses the password.',
-      zh: '${ClientId};12010126;${connid};${expiry}：12010126 为固定的 sdkappid，connid 为 5 位随机字母或数字，expiry 为签名过期的 Unix 时间（秒）。',
+      en: 'ClientId;sdkappid;connid;expiry — sdkappid 12010126 (docs, Java/Android SDKs) or 21010406 (C and Python SDKs), connid 5 random letters or digits, expiry a Unix time in seconds after which the broker refuses the password, or a "never" value (2147483647, or the C SDKs\' LONG_MAX).',
+      zh: '${ClientId};${sdkappid};${connid};${expiry}：sdkappid 为 12010126（文档、Java/Android SDK）或 21010406（C 与 Python SDK），connid 为 5 位随机字母或数字，expiry 为签名过期的 Unix 时间（秒），或“永不过期”的值（2147483647，或 C SDK 的 LONG_MAX）。',
     },
   },
   devicePskBytes: {
@@ -36,6 +36,13 @@ export const DEVICE_CREDENTIAL_RULES: Record<DeviceCredentialStepId, { title: Lo
     rule: {
       en: 'Signature + ";hmacsha256" (or ";hmacsha1"): the suffix names the HMAC the broker must use.',
       zh: '签名 + ";hmacsha256"（或 ";hmacsha1"），后缀告诉服务端使用哪种 HMAC 算法。',
+    },
+  },
+  shape: {
+    title: { en: 'Credential shape', zh: '凭证格式' },
+    rule: {
+      en: 'Which official device SDK sends a username and password of this shape (its sdkappid, its kind of expiry, its HMAC); the broker accepts each of them.',
+      zh: '哪个官方设备 SDK 会生成这种格式的用户名与密码（sdkappid、expiry 的写法、HMAC 算法）；服务端对这些格式都接受。',
     },
   },
   broker: {

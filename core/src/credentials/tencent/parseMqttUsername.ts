@@ -1,18 +1,23 @@
 import { finding, type CredentialFinding } from '../CredentialVerification.js';
 import { CONNID_PATTERN, TENCENT_MQTT_SDK_APP_ID } from './buildMqttUsername.js';
 import { DEVICE_NAME_PATTERN, PRODUCT_ID_PATTERN } from './deviceIdentity.js';
+import { isMqttSdkAppId, MQTT_SDK_APP_IDS, readMqttExpiry, type MqttExpiry, type MqttSdkAppId } from './mqttCredentialShapes.js';
 
 export interface ParsedMqttUsername {
   readonly clientId?: string;
   readonly productId?: string;
   readonly deviceName?: string;
+  readonly sdkAppId?: MqttSdkAppId;
   readonly connid?: string;
+  /** When the broker starts refusing it, Unix seconds; absent for the SDKs' "never" values and when unreadable. */
   readonly expiry?: number;
-  /** Everything that does not follow `${clientId};12010126;${connid};${expiry}`, as malformed-username findings. */
+  /** The expiry as written and which of the SDKs' shapes it is. */
+  readonly expiryPart?: MqttExpiry;
+  /** Everything that follows no device SDK's `${clientId};${sdkappid};${connid};${expiry}`, as malformed-username findings. */
   readonly findings: readonly CredentialFinding[];
 }
 
-/** Reads a captured MQTT username part by part, saying which part breaks the documented shape. */
+/** Reads a captured MQTT username part by part, saying which part breaks every device SDK's shape. */
 export function parseMqttUsername(username: string): ParsedMqttUsername {
   if (typeof username !== 'string')
     return {
@@ -52,13 +57,15 @@ export function parseMqttUsername(username: string): ParsedMqttUsername {
       ),
     );
   }
-  if (sdkAppId !== TENCENT_MQTT_SDK_APP_ID) {
+  const knownAppId = sdkAppId !== undefined && isMqttSdkAppId(sdkAppId) ? sdkAppId : undefined;
+  if (!knownAppId) {
+    const known = MQTT_SDK_APP_IDS.join(' or ');
     findings.push(
       finding(
         'malformed-username',
         'username.sdkappid',
-        `The second part must be the fixed ${TENCENT_MQTT_SDK_APP_ID}, found ${JSON.stringify(sdkAppId)}.`,
-        `第二段必须为固定值 ${TENCENT_MQTT_SDK_APP_ID}，实际为 ${JSON.stringify(sdkAppId)}。`,
+        `The second part must be an sdkappid the device SDKs send, ${known} (12010126: the docs and the Java/Android SDKs; 21010406: the C and Python SDKs), found ${JSON.stringify(sdkAppId)}.`,
+        `第二段应为设备 SDK 使用的 sdkappid：${known}（12010126：文档与 Java/Android SDK；21010406：C 与 Python SDK），实际为 ${JSON.stringify(sdkAppId)}。`,
       ),
     );
   }
@@ -72,18 +79,17 @@ export function parseMqttUsername(username: string): ParsedMqttUsername {
       ),
     );
   }
-  let expiry: number | undefined;
-  if (/^\d{1,10}$/.test(expiryText)) expiry = Number(expiryText);
-  else if (/^\d{11,}$/.test(expiryText)) {
+  const expiryPart = readMqttExpiry(expiryText);
+  if (expiryPart === undefined && /^\d{11,}$/.test(expiryText)) {
     findings.push(
       finding(
         'malformed-username',
         'username.expiry',
-        `expiry ${expiryText} looks like milliseconds; it must be Unix seconds.`,
-        `expiry ${expiryText} 看起来是毫秒，应为 Unix 时间（秒）。`,
+        `expiry ${expiryText} has ${expiryText.length} digits: no device SDK sends that. Unix seconds have 10 (milliseconds 13, as the Python SDK sends; "never" is 2147483647 or the C SDKs' LONG_MAX).`,
+        `expiry ${expiryText} 有 ${expiryText.length} 位数字，没有设备 SDK 这样写：Unix 秒为 10 位（Python SDK 发送 13 位毫秒；“永不过期”为 2147483647 或 C SDK 的 LONG_MAX）。`,
       ),
     );
-  } else {
+  } else if (expiryPart === undefined) {
     findings.push(
       finding(
         'malformed-username',
@@ -96,8 +102,10 @@ export function parseMqttUsername(username: string): ParsedMqttUsername {
   return {
     clientId,
     ...(PRODUCT_ID_PATTERN.test(productId) ? { productId, deviceName } : {}),
+    ...(knownAppId ? { sdkAppId: knownAppId } : {}),
     connid,
-    ...(expiry !== undefined ? { expiry } : {}),
+    ...(expiryPart?.expiresAt !== undefined ? { expiry: expiryPart.expiresAt } : {}),
+    ...(expiryPart ? { expiryPart } : {}),
     findings,
   };
 }

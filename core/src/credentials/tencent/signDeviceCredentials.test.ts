@@ -34,7 +34,7 @@ test('every step is returned in order, with zh/en rules, and the PSK never appea
   const c = signDeviceCredentials(base);
   assert.deepEqual(
     c.steps.map((s) => s.id),
-    ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker'],
+    ['clientId', 'username', 'devicePskBytes', 'signature', 'password', 'broker', 'shape'],
   );
   assert.equal(c.steps.find((s) => s.id === 'devicePskBytes')!.value, '16 bytes');
   assert.equal(c.steps.find((s) => s.id === 'signature')!.value + ';hmacsha256', c.password);
@@ -86,6 +86,9 @@ test('bad input names the field and never repeats the PSK', () => {
     [{ expiry: NOW }, 'expiry', /already past/],
     [{ expiry: (NOW + 600) * 1000 }, 'expiry', /milliseconds/],
     [{ expiry: 3600 }, 'expiry', /lifetime/],
+    [{ expiry: 'tomorrow' }, 'expiry', /"never" or a Unix time/],
+    [{ expiry: String((NOW + 600) * 1000) }, 'expiry', /milliseconds/],
+    [{ sdkAppId: '12010127' }, 'sdkAppId', /12010126 or 21010406/],
     [{ hmac: 'md5' }, 'hmac', /sha256/],
     [{ connid: 'abc' }, 'connid', /5 letters/],
   ];

@@ -9,6 +9,16 @@ import { buildMqttPassword, computeMqttSignature, MQTT_HMACS, type MqttHmac } fr
 import { DEVICE_CREDENTIAL_RULES, DEVICE_CREDENTIAL_STEP_IDS, type DeviceCredentialStepId } from './deviceCredentialRules.js';
 import { checkDeviceName, checkProductId, DEVICE_PSK_DOC_NOTE } from './deviceIdentity.js';
 import { generateConnId } from './generateConnId.js';
+import {
+  DEFAULT_MQTT_SDK_APP_ID,
+  describeMqttCredentialShape,
+  isMqttSdkAppId,
+  MQTT_SDK_APP_IDS,
+  NEVER_EXPIRY_TEXTS,
+  readMqttExpiry,
+  type MqttExpiry,
+  type MqttSdkAppId,
+} from './mqttCredentialShapes.js';
 
 /** How long a generated password stays valid when no expiry is given. Our choice; the SDKs pick their own. */
 export const DEFAULT_DEVICE_CREDENTIAL_LIFETIME = 3600;
@@ -20,8 +30,14 @@ export interface DeviceCredentialRequest {
   readonly devicePsk: string;
   /** Seconds since the Unix epoch; needed to default the expiry and to refuse one already past. */
   readonly now: number;
-  /** Unix time in seconds; defaults to now + DEFAULT_DEVICE_CREDENTIAL_LIFETIME. */
-  readonly expiry?: number;
+  /**
+   * Unix time in seconds; defaults to now + DEFAULT_DEVICE_CREDENTIAL_LIFETIME. "never" is 2147483647, the value both
+   * SDK families send for it (Java's Integer.MAX_VALUE, C's LONG_MAX where long is 32 bits); the 64-bit LONG_MAX texts
+   * of the C SDKs (NEVER_EXPIRY_TEXTS) are taken as written, to reproduce such a username.
+   */
+  readonly expiry?: number | string;
+  /** The username's 2nd part: 12010126 (default, documented) or 21010406 (the C and Python SDKs). */
+  readonly sdkAppId?: string;
   /** Default sha256. */
   readonly hmac?: MqttHmac;
   /** Pin the connid (to reproduce a captured username); otherwise drawn from `random`. */
@@ -38,7 +54,13 @@ export interface DeviceCredentials {
   /** The hex HMAC inside the password. */
   readonly signature: string;
   readonly connid: string;
-  readonly expiry: number;
+  /** When the password stops working, Unix seconds; absent for a 64-bit LONG_MAX (beyond any clock). */
+  readonly expiry?: number;
+  /** The expiry as the username writes it, and its shape. */
+  readonly expiryPart: MqttExpiry;
+  readonly sdkAppId: MqttSdkAppId;
+  /** The device SDKs that send this shape, as the shape step names them. */
+  readonly shape: string;
   readonly hmac: MqttHmac;
   readonly host: string;
   readonly port: number;
@@ -58,13 +80,16 @@ export function signDeviceCredentials(request: DeviceCredentialRequest, options:
   const now = checkUnixSeconds(request.now, 'now');
   const hmac = request.hmac ?? 'sha256';
   if (!MQTT_HMACS.includes(hmac)) throw new SigningInputError('hmac', `"sha256" or "sha1", got ${JSON.stringify(hmac)}`);
-  const expiry = request.expiry === undefined ? now + DEFAULT_DEVICE_CREDENTIAL_LIFETIME : checkUnixSeconds(request.expiry, 'expiry');
-  if (!request.allowPastExpiry) checkNotPast(expiry, now, 'expiry');
+  const sdkAppId = request.sdkAppId ?? DEFAULT_MQTT_SDK_APP_ID;
+  if (typeof sdkAppId !== 'string' || !isMqttSdkAppId(sdkAppId))
+    throw new SigningInputError('sdkAppId', `an sdkappid the device SDKs send, ${MQTT_SDK_APP_IDS.join(' or ')}, got ${JSON.stringify(sdkAppId)}`);
+  const expiryPart = readRequestedExpiry(request.expiry, now);
+  if (!request.allowPastExpiry && expiryPart.expiresAt !== undefined) checkNotPast(expiryPart.expiresAt, now, 'expiry');
   const connid = request.connid ?? generateConnId(request.random);
   if (typeof connid !== 'string' || !CONNID_PATTERN.test(connid)) throw new SigningInputError('connid', `5 letters or digits, got ${JSON.stringify(connid)}`);
 
   const clientId = buildMqttClientId(productId, deviceName);
-  const username = buildMqttUsername(clientId, connid, expiry);
+  const username = buildMqttUsername(clientId, connid, expiryPart.text, sdkAppId);
   const signature = computeMqttSignature(hmac, pskBytes, username, crypto);
   const password = buildMqttPassword(signature, hmac);
   const host = buildBrokerHost(productId);
@@ -75,7 +100,41 @@ export function signDeviceCredentials(request: DeviceCredentialRequest, options:
     signature,
     password,
     broker: `${host}:${TENCENT_MQTT_PORT}`,
+    shape: describeMqttCredentialShape(sdkAppId, expiryPart, hmac),
   };
   const steps = DEVICE_CREDENTIAL_STEP_IDS.map((id) => ({ id, ...DEVICE_CREDENTIAL_RULES[id], value: values[id] }));
-  return { clientId, username, password, signature, connid, expiry, hmac, host, port: TENCENT_MQTT_PORT, steps };
+  return {
+    clientId,
+    username,
+    password,
+    signature,
+    connid,
+    ...(expiryPart.expiresAt !== undefined ? { expiry: expiryPart.expiresAt } : {}),
+    expiryPart,
+    sdkAppId,
+    shape: values.shape,
+    hmac,
+    host,
+    port: TENCENT_MQTT_PORT,
+    steps,
+  };
+}
+
+/**
+ * The expiry to write: Unix seconds as before (a lifetime or milliseconds refused with a hint — generation is where
+ * those mistakes are made), "never", or one of the SDKs' never texts as written.
+ */
+function readRequestedExpiry(value: number | string | undefined, now: number): MqttExpiry {
+  if (value === undefined)
+    return { text: String(now + DEFAULT_DEVICE_CREDENTIAL_LIFETIME), shape: 'unix-seconds', expiresAt: now + DEFAULT_DEVICE_CREDENTIAL_LIFETIME };
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === 'never') return readMqttExpiry(NEVER_EXPIRY_TEXTS['int-max'])!;
+    const never = Object.values(NEVER_EXPIRY_TEXTS).find((t) => t === text);
+    if (never) return readMqttExpiry(never)!;
+    if (!/^\d{1,15}$/.test(text)) throw new SigningInputError('expiry', `"never" or a Unix time in seconds such as 1700000000, got ${JSON.stringify(value)}`);
+    return readRequestedExpiry(Number(text), now);
+  }
+  const seconds = checkUnixSeconds(value, 'expiry');
+  return { text: String(seconds), shape: seconds === 2_147_483_647 ? 'int-max' : 'unix-seconds', expiresAt: seconds };
 }

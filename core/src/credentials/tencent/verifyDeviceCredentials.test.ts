@@ -57,7 +57,13 @@ test('mistake: HMAC keyed by the base64 text, not the decoded bytes → key-not-
 
 test('mistake: username for another device than ProductId+DeviceName → client-id-mismatch', () => {
   const password = `${hmacHex('sha256', rightKey, USERNAME)};hmacsha256`;
-  assert.deepEqual(problems(verify(USERNAME, password, { productId: 'ABCDE12345', deviceName: 'dev_2' })), ['client-id-mismatch@username.clientId']);
+  const other = verify(USERNAME, password, { productId: 'ABCDE12345', deviceName: 'dev_2' });
+  assert.deepEqual(problems(other), ['client-id-mismatch@username.clientId']);
+  assert.match(other.findings[0]!.message.en, /another device: DeviceName "dev_1", not "dev_2"/);
+  assert.doesNotMatch(other.findings[0]!.message.en, /ProductId/, 'only the part that differs is named');
+  const otherProduct = verify(USERNAME, password, { productId: 'ZZZZZ00000', deviceName: 'dev_1' });
+  assert.match(otherProduct.findings[0]!.message.en, /ProductId "ABCDE12345", not "ZZZZZ00000"/);
+  assert.match(otherProduct.findings[0]!.message.zh, /产品 ID 为 "ABCDE12345"/);
   assert.deepEqual(problems(verify(USERNAME, password, { clientId: 'ABCDE12345dev_2' })), ['client-id-mismatch@clientId']);
 });
 
@@ -67,7 +73,9 @@ test('mistake: malformed usernames name the part', () => {
     [`ABCDE12345dev_1;12010126;a1B2c`, ['malformed-username@username']],
     [`ABCDE12345dev_1;12010127;a1B2c;${NOW + 600}`, ['malformed-username@username.sdkappid']],
     [`ABCDE12345dev_1;12010126;a1B2;${NOW + 600}`, ['malformed-username@username.connid']],
-    [`ABCDE12345dev_1;12010126;a1B2c;${(NOW + 600) * 1000}`, ['malformed-username@username.expiry']],
+    // 13 digits are the Python SDK's milliseconds (accepted, see mqttCredentialShapes.test.ts); 12 and 14 are no SDK's.
+    [`ABCDE12345dev_1;12010126;a1B2c;${(NOW + 600) * 100}`, ['malformed-username@username.expiry']],
+    [`ABCDE12345dev_1;12010126;a1B2c;${(NOW + 600) * 10000}`, ['malformed-username@username.expiry']],
     [`ABCDE12345dev_1;12010126;a1B2c;soon`, ['malformed-username@username.expiry']],
     [`abc;12010126;a1B2c;${NOW + 600}`, ['malformed-username@username.clientId']],
   ];

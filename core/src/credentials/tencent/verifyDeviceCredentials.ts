@@ -10,6 +10,7 @@ import { buildMqttPassword, computeMqttSignature, MQTT_PASSWORD_SUFFIX, type Mqt
 import { DEVICE_CREDENTIAL_RULES, DEVICE_CREDENTIAL_STEP_IDS, type DeviceCredentialStepId } from './deviceCredentialRules.js';
 import { DEVICE_PSK_DOC_NOTE } from './deviceIdentity.js';
 import { parseMqttUsername, type ParsedMqttUsername } from './parseMqttUsername.js';
+import { describeMqttCredentialShape } from './mqttCredentialShapes.js';
 import { requireWellFormedText } from '../../signing/requireWellFormedText.js';
 
 export interface CapturedDeviceCredentials {
@@ -106,19 +107,7 @@ export function verifyDeviceCredentials(captured: CapturedDeviceCredentials, opt
       ),
     );
   }
-  if (captured.productId !== undefined || captured.deviceName !== undefined) {
-    const expected = buildMqttClientId(captured.productId ?? '', captured.deviceName ?? '');
-    if (parsed.clientId !== undefined && parsed.clientId !== expected) {
-      findings.push(
-        finding(
-          'client-id-mismatch',
-          'username.clientId',
-          `The username is for ${JSON.stringify(parsed.clientId)}, but ProductId + DeviceName is ${JSON.stringify(expected)}.`,
-          `用户名中的 ClientId 为 ${JSON.stringify(parsed.clientId)}，而 ProductId + DeviceName 为 ${JSON.stringify(expected)}。`,
-        ),
-      );
-    }
-  }
+  findings.push(...checkDeviceNamed(parsed, captured.productId, captured.deviceName));
   if (captured.clientId !== undefined && parsed.clientId !== undefined && captured.clientId !== parsed.clientId) {
     findings.push(
       finding(
@@ -145,9 +134,43 @@ export function verifyDeviceCredentials(captured: CapturedDeviceCredentials, opt
     signature: expectedSignature,
     password: expectedPassword,
     broker: parsed.productId ? `${buildBrokerHost(parsed.productId)}:${TENCENT_MQTT_PORT}` : '(no ProductId in the username)',
+    shape:
+      parsed.sdkAppId && parsed.expiryPart
+        ? describeMqttCredentialShape(parsed.sdkAppId, parsed.expiryPart, password.hmac ?? claimed)
+        : "(the username follows no device SDK's shape: see the findings)",
   };
   const steps = DEVICE_CREDENTIAL_STEP_IDS.map((id) => ({ id, ...DEVICE_CREDENTIAL_RULES[id], value: values[id] }));
   return { ok: findings.length === 0, findings, parsed: { ...parsed, ...(password.hmac ? { hmac: password.hmac } : {}) }, expectedPassword, steps };
+}
+
+/**
+ * The device given against the one the username names. ProductId and DeviceName are compared apart (the client id
+ * is their plain concatenation, so only the 10-character ProductId tells where one ends), and the message says which.
+ */
+function checkDeviceNamed(parsed: Omit<ParsedMqttUsername, 'findings'>, productId: string | undefined, deviceName: string | undefined): CredentialFinding[] {
+  if (parsed.clientId === undefined || (productId === undefined && deviceName === undefined)) return [];
+  const named = { productId: parsed.clientId.slice(0, 10), deviceName: parsed.clientId.slice(10) };
+  const wrong = [
+    ...(productId !== undefined && productId !== named.productId ? [`ProductId ${JSON.stringify(named.productId)}, not ${JSON.stringify(productId)}`] : []),
+    ...(deviceName !== undefined && deviceName !== named.deviceName
+      ? [`DeviceName ${JSON.stringify(named.deviceName)}, not ${JSON.stringify(deviceName)}`]
+      : []),
+  ];
+  const wrongZh = [
+    ...(productId !== undefined && productId !== named.productId ? [`产品 ID 为 ${JSON.stringify(named.productId)}，而不是 ${JSON.stringify(productId)}`] : []),
+    ...(deviceName !== undefined && deviceName !== named.deviceName
+      ? [`设备名称为 ${JSON.stringify(named.deviceName)}，而不是 ${JSON.stringify(deviceName)}`]
+      : []),
+  ];
+  if (wrong.length === 0) return [];
+  return [
+    finding(
+      'client-id-mismatch',
+      'username.clientId',
+      `The username names another device: ${wrong.join(' and ')} (client id ${JSON.stringify(parsed.clientId)}, expected ${JSON.stringify(buildMqttClientId(productId ?? named.productId, deviceName ?? named.deviceName))}). The broker refuses a device connecting under another's name; use this device's credentials.`,
+      `用户名指向另一台设备：${wrongZh.join('，')}（ClientId 为 ${JSON.stringify(parsed.clientId)}，应为 ${JSON.stringify(buildMqttClientId(productId ?? named.productId, deviceName ?? named.deviceName))}）。服务端拒绝以其他设备的名义连接；请使用本设备的凭证。`,
+    ),
+  ];
 }
 
 /** The signature differs: find the mistake that reproduces it, fewest mistakes first. */

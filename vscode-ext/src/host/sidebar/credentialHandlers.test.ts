@@ -55,7 +55,7 @@ describe('the credential schemes of the Sign tab', () => {
       credentialHandlers(false, () => now).runCredential({
         scheme: 'mqtt-device',
         mode: 'verify',
-        values: { username: out['username']!, password, devicePsk: PSK },
+        values: { productId: 'ABCDE12345', deviceName: 'dev_1', username: out['username']!, password, devicePsk: PSK },
       });
     const right = await verify(NOW, out['password']!);
     assert.ok(right.ok && right.valid && right.findings.length === 0, JSON.stringify(right));

@@ -15,6 +15,18 @@ const form: RuleSqlForm = {
 };
 
 describe('rule SQL view', () => {
+  it('a failing SQL check carries the range to underline: the stray token, or the end where a value is due', () => {
+    // "a b" is a with the alias b: c is the stray token.
+    const stray = viewRuleSql({ ...form, sql: "SELECT a b c FROM 'ABCDE12345/+/event'" });
+    const mark = stray.checks.find((c) => !c.ok)?.mark;
+    assert.deepEqual(mark, { start: 11, end: 12 });
+    assert.equal(stray.sql.slice(mark!.start, mark!.end), 'c');
+    const open = viewRuleSql({ ...form, sql: "SELECT * FROM 'ABCDE12345/+/event' WHERE temp >" });
+    const end = open.checks.find((c) => !c.ok)?.mark;
+    assert.deepEqual(end, { start: open.sql.length, end: open.sql.length });
+    assert.ok(viewRuleSql(form).checks.every((c) => c.mark === undefined));
+  });
+
   it('encodes as you type and previews the TopicRulePayload the core reads back', () => {
     const view = viewRuleSql(form);
     assert.equal(Buffer.from(view.base64, 'base64').toString('utf8'), form.sql);

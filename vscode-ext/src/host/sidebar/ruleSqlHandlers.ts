@@ -1,4 +1,4 @@
-import { buildTopicRulePayload, checkRuleActions, checkRuleSql, decodeRuleSql, encodeRuleSql } from '@iot-devkit/core';
+import { buildTopicRulePayload, checkRuleActions, checkRuleSql, decodeRuleSql, encodeRuleSql, ruleSqlMarkRange } from '@iot-devkit/core';
 import type { RuleCheck, RuleSqlForm, RuleSqlView, SendResult } from '../../protocol.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 
@@ -23,7 +23,7 @@ export function viewRuleSql(form: RuleSqlForm): RuleSqlView {
             ok: true,
             message: `SELECT ${shape.parts.select} · FROM '${shape.parts.topic}' (ProductId ${shape.parts.productId}, DeviceName ${shape.parts.deviceName}, topic ${shape.parts.topicName})${shape.parts.where ? ` · WHERE ${shape.parts.where}` : ''}`,
           }
-        : { ok: false, message: `${shape.error.code}: ${shape.error.message}` },
+        : { ok: false, message: `${shape.error.code}: ${shape.error.message}`, mark: ruleSqlMarkRange(sql, shape.error) },
     );
   }
   const actions = checkRuleActions(text(form.actions).trim() || '[]');

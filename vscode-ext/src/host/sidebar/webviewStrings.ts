@@ -49,6 +49,7 @@ export function webviewStrings(t: (message: string) => string) {
     copyAs: t('Copy as'),
     searchErrors: t('Search error codes or meanings'),
     noErrors: t('No documented error matches'),
+    didYouMean: t('No documented error matches. Did you mean:'),
     sql: t('Rule SQL'),
     base64: t('Base64 (TopicRulePayload.Sql)'),
     payload: t('TopicRulePayload'),
