@@ -3,13 +3,14 @@
 // type action names from memory ("describedeviceshadow").
 import iotcloudData from './data/iotcloud-2021-04-08.json';
 import trroData from './data/trro-2022-03-25.json';
+import iotexplorerData from './data/iotexplorer-2019-04-23.json';
 import oneNetData from './data/onenet.json';
 import mxchipData from './data/mxchip-v3.json';
 import { suggestNearest } from './suggestNearest.js';
 import type { ActionSpec, Catalog, ServiceCatalog, StructureSpec, VendorCatalog, VendorEndpoint } from './types.js';
 
 const CATALOG: Catalog = {
-  services: [iotcloudData as ServiceCatalog, trroData as ServiceCatalog],
+  services: [iotcloudData as ServiceCatalog, trroData as ServiceCatalog, iotexplorerData as ServiceCatalog],
   vendors: [oneNetData as VendorCatalog, mxchipData as VendorCatalog],
 };
 
