@@ -1,4 +1,5 @@
 import {
+  actionErrors,
   findActionEntry,
   findService,
   findVendorEndpoint,
@@ -124,8 +125,10 @@ function describeAction(service: ServiceCatalog, action: ActionSpec): string {
   }
   out.push('', 'Output:');
   out.push(table(action.outputs.map((o) => [o.name, o.type, `${o.description.slice(0, 100)}${o.secret ? ' [secret]' : ''}`])));
+  const errors = actionErrors({ service, action });
   out.push('', `Errors (this action's own; common codes apply to every action — see iot-devkit error <Code>):`);
-  out.push(action.errors.length ? table(action.errors.map((e) => [e.code, e.message])) : '  (none documented beyond the common codes)');
+  out.push(errors.own.length ? table(errors.own.map((e) => [e.code, e.message])) : '  (none documented beyond the common codes)');
+  if (errors.own.length === 0 && errors.common.length) out.push(`  Common codes (${errors.common.length}): ${errors.common.map((e) => e.code).join(', ')}`);
   if (action.disagreements?.length) {
     out.push('', `Seed and SDK differ (${action.disagreements.length}):`);
     out.push(

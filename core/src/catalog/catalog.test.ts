@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAction, findActionEntry, findService, findStructure, findVendorEndpoint, getCatalog, listActions, suggestActions } from './catalog.js';
+import {
+  actionErrors,
+  findAction,
+  findActionEntry,
+  findService,
+  findStructure,
+  findVendorEndpoint,
+  getCatalog,
+  listActions,
+  suggestActions,
+} from './catalog.js';
 
 // The seeds' scalar types, and Int64 for the SDK's `number | bigint` (its plain `number` is typed Number, baseType Float).
 const PRIMITIVES = new Set(['String', 'Integer', 'Int64', 'Boolean', 'Float', 'Double', 'Date', 'Timestamp', 'Timestamp ISO8601', 'Binary']);
@@ -104,4 +114,19 @@ test('regions, domains and limits of iotcloud', () => {
     'X-TC-Token',
     'X-TC-Language',
   ]);
+});
+
+test('error codes of an action: its own, and the common ones for every action (all there is for SDK-only actions)', () => {
+  const control = findActionEntry('iotexplorer', 'ControlDeviceData')!;
+  const errors = actionErrors(control);
+  assert.deepEqual(errors.own, []);
+  assert.ok(errors.common.some((e) => e.code === 'AuthFailure.SignatureFailure'));
+  assert.ok(errors.common.every((e) => e.kind === 'common'));
+  // The same API 3.0 common table as iotcloud's seed, which it was taken from.
+  const iotcloudCommon = actionErrors(findActionEntry('iotcloud', 'CreateDevice')!).common.map((e) => e.code);
+  assert.deepEqual(
+    errors.common.map((e) => e.code),
+    iotcloudCommon,
+  );
+  assert.ok(actionErrors(findActionEntry('iotcloud', 'BindDevices')!).own.some((e) => e.code === 'InvalidParameterValue.DeviceIsNotGateway'));
 });

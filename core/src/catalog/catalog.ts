@@ -7,7 +7,7 @@ import iotexplorerData from './data/iotexplorer-2019-04-23.json';
 import oneNetData from './data/onenet.json';
 import mxchipData from './data/mxchip-v3.json';
 import { suggestNearest } from './suggestNearest.js';
-import type { ActionSpec, Catalog, ServiceCatalog, StructureSpec, VendorCatalog, VendorEndpoint } from './types.js';
+import type { ActionError, ActionSpec, Catalog, ServiceCatalog, ServiceErrorCode, StructureSpec, VendorCatalog, VendorEndpoint } from './types.js';
 
 const CATALOG: Catalog = {
   services: [iotcloudData as ServiceCatalog, trroData as ServiceCatalog, iotexplorerData as ServiceCatalog],
@@ -44,6 +44,18 @@ export function findActionEntry(service: string | undefined, name: string): Acti
 
 export function findAction(service: string | undefined, name: string): ActionSpec | undefined {
   return findActionEntry(service, name)?.action;
+}
+
+export interface ActionErrors {
+  /** The action's own (business) codes, as its page lists them; empty for actions only the SDK declares. */
+  readonly own: readonly ActionError[];
+  /** The API 3.0 common codes of the service: they apply to every action, and are all there is for one without its own. */
+  readonly common: readonly ServiceErrorCode[];
+}
+
+/** The error codes an action may answer with: its own, and the service's common ones. */
+export function actionErrors(entry: ActionEntry): ActionErrors {
+  return { own: entry.action.errors, common: entry.service.errorCodes.filter((e) => e.kind === 'common') };
 }
 
 /** A data structure (DeviceTag, TopicRulePayload, …) of a service, case-insensitive. */
