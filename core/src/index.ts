@@ -171,6 +171,7 @@ export {
   type ActionErrors,
   type VendorEndpointEntry,
 } from './catalog/catalog.js';
+export { searchActions } from './catalog/searchActions.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
 export {

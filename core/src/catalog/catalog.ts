@@ -36,10 +36,25 @@ export function listActions(service?: string): ActionEntry[] {
   return CATALOG.services.filter((s) => service === undefined || same(s.service, service)).flatMap((s) => s.actions.map((action) => ({ service: s, action })));
 }
 
-/** An action by name, case-insensitive; `service` narrows the search (undefined: every service). */
+// Lower-cased action name → its entries in service order: built once (the catalog is immutable data), so a lookup
+// per keystroke does not walk #15's 330 actions.
+let byName: Map<string, ActionEntry[]> | undefined;
+function actionIndex(): Map<string, ActionEntry[]> {
+  if (!byName) {
+    byName = new Map();
+    for (const entry of listActions()) {
+      const key = entry.action.name.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), entry]);
+    }
+  }
+  return byName;
+}
+
+/** An action by name, case-insensitive; `service` narrows the search (undefined: every service, the first that has it). */
 export function findActionEntry(service: string | undefined, name: string): ActionEntry | undefined {
   if (typeof name !== 'string') return undefined;
-  return listActions(service).find((entry) => same(entry.action.name, name.trim()));
+  const entries = actionIndex().get(name.trim().toLowerCase()) ?? [];
+  return service === undefined ? entries[0] : entries.find((entry) => same(entry.service.service, service));
 }
 
 export function findAction(service: string | undefined, name: string): ActionSpec | undefined {
@@ -84,8 +99,9 @@ export function findVendorEndpoint(name: string, vendor?: string): VendorEndpoin
 }
 
 /** "Did you mean": the action and vendor endpoint names nearest to an unknown one. */
+let allNames: ReadonlySet<string> | undefined;
 export function suggestActions(name: string, limit = 3): string[] {
   if (typeof name !== 'string') return [];
-  const names = [...CATALOG.services.flatMap((s) => s.actions.map((a) => a.name)), ...CATALOG.vendors.flatMap((v) => v.endpoints.map((e) => e.name))];
-  return suggestNearest(name, new Set(names), limit);
+  allNames ??= new Set([...CATALOG.services.flatMap((s) => s.actions.map((a) => a.name)), ...CATALOG.vendors.flatMap((v) => v.endpoints.map((e) => e.name))]);
+  return suggestNearest(name, allNames, limit);
 }

@@ -49,3 +49,15 @@ test('nearest candidates: full code, last segment, contained words; nothing for 
   assert.deepEqual(suggestNearest('zzzzzzzz', codes), []);
   assert.deepEqual(suggestNearest('', codes), []);
 });
+
+test('editDistance with a cap answers exactly, or cap + 1 when farther', () => {
+  // A small deterministic generator: strings over a 3-letter alphabet hit transpositions and repeats often.
+  let seed = 15;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = () => Array.from({ length: Math.floor(next() * 9) }, () => 'abC'[Math.floor(next() * 3)]).join('');
+  for (let i = 0; i < 3000; i++) {
+    const [a, b, cap] = [word(), word(), Math.floor(next() * 6)];
+    const exact = editDistance(a, b);
+    assert.equal(editDistance(a, b, cap), exact <= cap ? exact : cap + 1, `${a} / ${b} capped at ${cap}`);
+  }
+});
