@@ -43,6 +43,19 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 const minOf = (values: Int32Array) => values.reduce((m, v) => (v < m ? v : m), Infinity);
 
+// Character counts give a cheap lower bound of the distance: a substitution changes two counts by one, an insertion
+// or deletion one, a transposition none, so the distance is at least half the counts' L1 difference. Most of #15's
+// 330 names are ruled out by it before the quadratic distance is computed.
+const counts = new Int32Array(128);
+function distanceBound(query: string, candidate: string): number {
+  counts.fill(0);
+  for (let i = 0; i < query.length; i++) counts[Math.min(query.charCodeAt(i), 127)]!++;
+  for (let i = 0; i < candidate.length; i++) counts[Math.min(candidate.charCodeAt(i), 127)]!--;
+  let l1 = 0;
+  for (let k = 0; k < 128; k++) l1 += Math.abs(counts[k]!);
+  return Math.ceil(l1 / 2);
+}
+
 const lastSegment = (code: string) => code.slice(code.lastIndexOf('.') + 1);
 const splitWords = (name: string) =>
   name
@@ -80,7 +93,7 @@ export function suggestNearest(query: string, candidates: Iterable<string>, limi
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
     // The length difference is a lower bound of the distance: skip what cannot be close enough.
-    const within = (other: string) => Math.abs(other.length - q.length) <= allowed;
+    const within = (other: string) => Math.abs(other.length - q.length) <= allowed && distanceBound(q, other) <= allowed;
     const full = within(c) ? editDistance(q, c, allowed) : Infinity;
     const tailOf = lastSegment(c);
     // An undotted name (every action) is its own last segment: its distance is known, not computed twice.
