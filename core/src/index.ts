@@ -129,13 +129,16 @@ export {
 export { coerceParams } from './request/coerceParams.js';
 export type {
   AccessDomain,
+  ActionCategory,
   ActionError,
   ActionExample,
   ActionSpec,
   Catalog,
   CommonParam,
   Constraints,
+  Disagreement,
   DocIssue,
+  EnglishSource,
   ErrorKind,
   ExampleRequest,
   FieldSpec,
@@ -154,6 +157,7 @@ export type {
   VendorParam,
 } from './catalog/types.js';
 export {
+  actionErrors,
   findAction,
   findActionEntry,
   findService,
@@ -164,8 +168,10 @@ export {
   listActions,
   suggestActions,
   type ActionEntry,
+  type ActionErrors,
   type VendorEndpointEntry,
 } from './catalog/catalog.js';
+export { searchActions } from './catalog/searchActions.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
 export {

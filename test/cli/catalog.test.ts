@@ -15,10 +15,10 @@ test('catalog --json prints every service, action, parameter and error code in t
   };
   assert.deepEqual(
     out.services.map((s) => `${s.service} ${s.version}`),
-    ['iotcloud 2021-04-08', 'trro 2022-03-25'],
+    ['iotcloud 2021-04-08', 'trro 2022-03-25', 'iotexplorer 2019-04-23'],
   );
   const iotcloud = out.services[0]!;
-  assert.equal(iotcloud.actions.length, 39);
+  assert.equal(iotcloud.actions.length, 73);
   for (const action of iotcloud.actions) {
     assert.equal(typeof action.name, 'string');
     assert.ok(
@@ -72,6 +72,38 @@ test('catalog finds TRRO and vendor endpoints, and masks secret examples', () =>
   assert.equal(token.status, 0, token.stderr);
   assert.match(token.stdout, /POST <base URL from the vendor>\/v3\/open_api\/token\//);
   assert.match(token.stdout, /grant_type\s+string\s+body/);
+});
+
+test('catalog --service iotexplorer lists IoT Explorer by group; an action shows its English, source and SDK types', () => {
+  const list = runCli(['catalog', '--service', 'iotexplorer']);
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /^iotexplorer 2019-04-23 · 物联网开发平台 \(Tencent Cloud IoT Explorer\) — 256 actions/);
+  assert.doesNotMatch(list.stdout, /^iotcloud /m);
+  // Grouped by the resource noun of the name (the SDK has no categories): the thing-model group holds ControlDeviceData.
+  const group = list.stdout.slice(list.stdout.indexOf('  Thing model and device data · 物模型与设备数据相关接口'));
+  assert.match(group.split(/\n {2}\S/)[0]!, /ControlDeviceData\s+Set a device's property data/);
+  const one = runCli(['catalog', 'ControlDeviceData', '--service', 'iotexplorer']);
+  assert.equal(one.status, 0, one.stderr);
+  assert.match(one.stdout, /^ControlDeviceData · .*\(iotexplorer 2019-04-23, Thing model and device data\)/);
+  assert.match(one.stdout, /\(our title\)\n {2}zh-CN: 根据设备产品ID、设备名称/);
+  assert.match(one.stdout, /POST https:\/\/iotexplorer\.tencentcloudapi\.com\/ {2}\(X-TC-Action: ControlDeviceData, X-TC-Version: 2019-04-23/);
+  assert.match(one.stdout, /Rate limit\s+not stated/);
+  assert.match(one.stdout, /Source\s+tencentcloud-sdk-nodejs@4\.1\.313/);
+  assert.match(one.stdout, /\*\s+Data\s+String/);
+  assert.match(one.stdout, /DataTimestamp\s+Number/);
+  // A derived English title says so.
+  const derived = runCli(['catalog', 'DescribeCloudStorageDate']);
+  assert.match(derived.stdout, /Describe cloud storage date {2}\(derived from the name\)/);
+});
+
+test('catalog shows where seed and SDK differ, and the SDK-only iotcloud actions of #15', () => {
+  const create = runCli(['catalog', 'CreateDevice']);
+  assert.match(create.stdout, /Seed and SDK differ \(2\):\n\s+CreateDevice\.TlsCert\s+presence\s+seed documented \/ SDK not declared \(near TlsCrt\)/);
+  for (const name of ['ListFirmwares', 'PublishBroadcastMessage']) {
+    const r = runCli(['catalog', name]);
+    assert.equal(r.status, 0, `${name}: ${r.stdout}`);
+    assert.match(r.stdout, new RegExp(`^${name} · .*\\(iotcloud 2021-04-08, `));
+  }
 });
 
 test('an unknown action exits 1 with suggestions; bad options exit 2', () => {

@@ -26,6 +26,8 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
   const result = spawnSync(process.execPath, [bin, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
+    // `catalog --json` prints every service (1.6 MB with IoT Explorer), past spawnSync's 1 MB default.
+    maxBuffer: 64 * 1024 * 1024,
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

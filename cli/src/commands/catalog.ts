@@ -1,4 +1,5 @@
 import {
+  actionErrors,
   findActionEntry,
   findService,
   findVendorEndpoint,
@@ -66,21 +67,41 @@ const block = (text: string) =>
     .map((l) => `    │ ${l}`)
     .join('\n');
 
+// How the English of an action was made, said beside it so a derived title is never taken for a description.
+const EN_LABEL = { 'intl-en': 'English SDK', written: 'our title', derived: 'derived from the name' } as const;
+
+function sourceOf(action: ActionSpec, service: ServiceCatalog): string {
+  const source = action.source ?? service.source;
+  const line = action.line !== undefined ? ` line ${action.line}` : '';
+  return `${source}${line}${action.comparedWith ? `, compared with ${action.comparedWith}` : ''}`;
+}
+
 function describeAction(service: ServiceCatalog, action: ActionSpec): string {
   const out: string[] = [];
-  out.push(`${action.name}${action.title ? ` · ${action.title}` : ''}  (${service.service} ${service.version}${action.group ? `, ${action.group}` : ''})`);
-  out.push(`  ${action.description.split('\n').join('\n  ')}`);
+  const category = action.category ? `, ${action.category.en || action.category.zh}` : action.group ? `, ${action.group}` : '';
+  out.push(
+    `${action.name}${action.title ? ` · ${action.title}` : ''}  (${service.service} ${service.version}${category})${action.deprecated ? '  [deprecated]' : ''}`,
+  );
+  if (action.en) out.push(`  ${action.en}  (${action.enSource ? EN_LABEL[action.enSource] : 'English'})`);
+  const lang = action.descriptionLang ? `${action.descriptionLang}: ` : '';
+  out.push(`  ${lang}${action.description.split('\n').join('\n  ')}`);
   out.push('');
   out.push(
     table([
       ['Endpoint', `POST https://${action.host}/  (X-TC-Action: ${action.name}, X-TC-Version: ${action.version}; GET also accepted)`],
-      ['Rate limit', `${action.rateLimit.perSecond} requests/second (${action.rateLimit.text})`],
-      ['Source', `${service.source} line ${action.line ?? '?'}`],
+      [
+        'Rate limit',
+        action.rateLimit ? `${action.rateLimit.perSecond} requests/second (${action.rateLimit.text})` : 'not stated (the SDK declarations give none)',
+      ],
+      ['Source', sourceOf(action, service)],
     ]),
   );
   out.push('', 'Parameters (* required; common parameters Action, Version, Region, Timestamp… not listed):');
   if (action.params.length === 0) out.push('  (none)');
-  else out.push(table(action.params.map((p) => [p.required ? '*' : ' ', p.name, p.type, `${p.description}${example(p)}${rulesOf(p)}`])));
+  else
+    out.push(
+      table(action.params.map((p) => [p.required ? '*' : ' ', p.name, p.type, `${p.en ? `${p.en} / ` : ''}${p.description}${example(p)}${rulesOf(p)}`])),
+    );
   // Structures the parameters use, and the ones those use (Attribute → DeviceTag), each shown once.
   const structures: string[] = [];
   const visit = (fields: readonly FieldSpec[]) => {
@@ -104,8 +125,23 @@ function describeAction(service: ServiceCatalog, action: ActionSpec): string {
   }
   out.push('', 'Output:');
   out.push(table(action.outputs.map((o) => [o.name, o.type, `${o.description.slice(0, 100)}${o.secret ? ' [secret]' : ''}`])));
+  const errors = actionErrors({ service, action });
   out.push('', `Errors (this action's own; common codes apply to every action — see iot-devkit error <Code>):`);
-  out.push(action.errors.length ? table(action.errors.map((e) => [e.code, e.message])) : '  (none documented beyond the common codes)');
+  out.push(errors.own.length ? table(errors.own.map((e) => [e.code, e.message])) : '  (none documented beyond the common codes)');
+  if (errors.own.length === 0 && errors.common.length) out.push(`  Common codes (${errors.common.length}): ${errors.common.map((e) => e.code).join(', ')}`);
+  if (action.disagreements?.length) {
+    out.push('', `Seed and SDK differ (${action.disagreements.length}):`);
+    out.push(
+      table(
+        action.disagreements.map((d) => [
+          d.where,
+          d.about,
+          `seed ${String(d.seed)} / SDK ${String(d.sdk)}${d.near ? ` (near ${d.near})` : ''}`,
+          `uses ${d.used}: ${d.why}`,
+        ]),
+      ),
+    );
+  }
   action.examples.forEach((ex, i) => {
     out.push(
       '',
@@ -179,9 +215,21 @@ function overview(service?: string): string {
     out.push(
       `${s.service} ${s.version} · ${s.name.zh} (${s.name.en}) — ${s.actions.length} actions, ${s.structures.length} structures, ${s.errorCodes.length} error codes`,
     );
-    out.push(
-      table(listActions(s.service).map(({ action }) => [action.name, action.title ?? '', `${action.params.length} params`, `${action.errors.length} errors`])),
-    );
+    // By group: the seed's headings, else the resource noun of the name (each action's category says which).
+    const groups = new Map<string, ActionSpec[]>();
+    for (const { action } of listActions(s.service)) {
+      const key = action.category ? `${action.category.en} · ${action.category.zh}` : (action.group ?? 'Actions');
+      groups.set(key, [...(groups.get(key) ?? []), action]);
+    }
+    for (const [group, actions] of groups) {
+      out.push(`  ${group} (${actions.length})`);
+      out.push(
+        table(
+          actions.map((action) => [action.name, action.en ?? action.title ?? '', `${action.params.length} params`, `${action.errors.length} errors`]),
+          '    ',
+        ),
+      );
+    }
     out.push('');
   }
   if (!service) for (const v of catalog.vendors) out.push(`${v.name}:`, table(v.endpoints.map((e) => [e.name, `${e.method} ${e.path}`, e.title])), '');
@@ -191,12 +239,14 @@ function overview(service?: string): string {
 
 export const catalogCommand: Command = {
   name: 'catalog',
-  summary: 'Browse the API catalog: every action, parameter, structure and error code of the documents',
-  usage: `Usage: iot-devkit catalog [<Action>] [--service iotcloud|trro] [--json]
+  summary: 'Browse the API catalog: every action, parameter, structure and error code of the documents and the official SDK',
+  usage: `Usage: iot-devkit catalog [<Action>] [--service iotcloud|trro|iotexplorer] [--json]
 
-  (no action)   list the services, their actions, and the OneNET/MXCHIP endpoints
+  (no action)   list the services and their actions by group (the seed's headings, else the resource noun of
+                the name), and the OneNET/MXCHIP endpoints
   <Action>      one action for a person: parameters (aligned, with the rules checked before sending),
-                structures, output, its error codes, rate limit and the documented examples.
+                structures, output, its error codes, rate limit, the documented examples, its source
+                (seed or SDK) and where the two differ.
                 Case-insensitive; OneNET/MXCHIP endpoints too (UpdateApiKey, GetToken, CreateMqttClient, …)
   --json        the whole catalog: {"services":[{"service","version","actions":[{"name","params":[{"name",
                 "type","required",…}],"errors":[codes],…}],…}],"vendors":[…]}; with <Action>, that action only

@@ -1,6 +1,6 @@
-// Validation data derived from what the documents say about a parameter. Each derived constraint carries the
-// doc wording it rests on (`source`), and the extractor fails if that wording is no longer in the document, so
-// a constraint can never outlive the text that justified it.
+// Validation data derived from what the documents (the seeds, and the SDK's declaration texts) say about a
+// parameter. Each derived constraint carries the doc wording it rests on (`source`), and the extractor fails if
+// that wording is no longer in the document, so a constraint can never outlive the text that justified it.
 
 /** The device-name rule CreateDevice documents; other device-name parameters name devices created under it. */
 const DEVICE_NAME_RULE = { pattern: '^[a-zA-Z0-9:_-]{1,48}$', rule: '[a-zA-Z0-9:_-]{1,48}' };
@@ -60,6 +60,13 @@ const STATED = [
     evidence: '0:关闭自动注册 1:仅允许现场设备自动注册 2:仅允许远端设备自动注册 3:允许现场和远端设备均自动注册',
   },
   { at: 'trro:ModifyProjectSecMode.FieldListEnable', set: { enum: [0, 1] }, evidence: '0:不允许 1:允许' },
+  // IoT Explorer (tencentcloud-sdk-nodejs iotexplorer_models.d.ts): key material typed into CreateDevice, and the
+  // property data ControlDeviceData sends as a JSON string.
+  { at: 'iotexplorer:CreateDevice.DefinedPsk', set: { secret: true }, evidence: '手动指定设备的PSK密钥' },
+  { at: 'iotexplorer:CreateDevice.AppKey', set: { secret: true }, evidence: 'LoRaWAN 应用密钥' },
+  { at: 'iotexplorer:CreateDevice.AppSKey', set: { secret: true }, evidence: 'LoRaWAN 应用会话密钥' },
+  { at: 'iotexplorer:CreateDevice.NwkSKey', set: { secret: true }, evidence: 'LoRaWAN 网络会话密钥' },
+  { at: 'iotexplorer:ControlDeviceData.Data', set: { json: true }, evidence: 'JSON格式字符串' },
 ];
 
 /** Outputs that carry key material: hosts mask them when they print a response. */

@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAction, findActionEntry, findService, findStructure, findVendorEndpoint, getCatalog, listActions, suggestActions } from './catalog.js';
+import {
+  actionErrors,
+  findAction,
+  findActionEntry,
+  findService,
+  findStructure,
+  findVendorEndpoint,
+  getCatalog,
+  listActions,
+  suggestActions,
+} from './catalog.js';
 
-const PRIMITIVES = new Set(['String', 'Integer', 'Boolean', 'Float', 'Double', 'Date', 'Timestamp', 'Timestamp ISO8601', 'Binary']);
+// The seeds' scalar types, and Int64 for the SDK's `number | bigint` (its plain `number` is typed Number, baseType Float).
+const PRIMITIVES = new Set(['String', 'Integer', 'Int64', 'Boolean', 'Float', 'Double', 'Date', 'Timestamp', 'Timestamp ISO8601', 'Binary']);
 
 test('actions are found case-insensitively, in one service or all', () => {
   assert.equal(findAction('iotcloud', 'describedeviceshadow')?.name, 'DescribeDeviceShadow');
@@ -14,8 +25,15 @@ test('actions are found case-insensitively, in one service or all', () => {
   assert.equal(findStructure('iotcloud', 'devicetag')?.name, 'DeviceTag');
   assert.equal(findVendorEndpoint('gettoken')?.vendor.vendor, 'mxchip');
   assert.equal(findVendorEndpoint('UpdateApiKey', 'mxchip'), undefined);
-  assert.equal(listActions().length, 40);
-  assert.equal(listActions('iotcloud').length, 39);
+  // The seed's 39 iotcloud actions and the SDK's 34 more, TRRO's one, IoT Explorer's 256 (tencentcloud-sdk-nodejs@4.1.313).
+  assert.equal(listActions('iotcloud').length, 73);
+  assert.equal(listActions('iotexplorer').length, 256);
+  assert.equal(listActions().length, 73 + 1 + 256);
+  // A name in two services: the first service (iotcloud) unless one is named.
+  assert.equal(findActionEntry(undefined, 'DescribeDevice')?.service.service, 'iotcloud');
+  assert.equal(findActionEntry('iotexplorer', 'describedevice')?.service.host, 'iotexplorer.tencentcloudapi.com');
+  assert.equal(findAction(undefined, 'ControlDeviceData')?.host, 'iotexplorer.tencentcloudapi.com');
+  assert.equal(findService('iotexplorer')?.version, '2019-04-23');
 });
 
 test('bad input gives no answer rather than an exception', () => {
@@ -33,17 +51,27 @@ test('did you mean: misspelt and partial action names', () => {
   assert.deepEqual(suggestActions('CompletelyUnrelatedThing'), []);
 });
 
-test('convention: every type names a primitive or a documented structure; every action has its limit and errors list', () => {
+test('convention: every type names a primitive or a documented structure; every action has its source, English, group, limit and errors list', () => {
   for (const service of getCatalog().services) {
     const structures = new Set(service.structures.map((s) => s.name));
     for (const action of service.actions) {
-      assert.ok(action.rateLimit.perSecond > 0, `${action.name} rate limit`);
+      // The seeds state a rate limit for each action; the SDK declarations state none.
+      if (action.source === service.source && service.source.endsWith('.txt')) assert.ok(action.rateLimit!.perSecond > 0, `${action.name} rate limit`);
+      else assert.equal(action.rateLimit, undefined, `${action.name}: no invented rate limit`);
+      assert.ok(service.sources?.includes(action.source!), `${action.name} source ${action.source}`);
+      assert.ok(action.en && action.enSource, `${action.name} has English and says where it is from`);
+      assert.equal(action.descriptionLang, 'zh-CN', `${action.name} description is marked Chinese`);
+      assert.ok(action.category?.zh && action.category.en, `${action.name} group`);
+      for (const field of [...action.params, ...action.outputs]) assert.ok(service.sources?.includes(field.source!), `${action.name}.${field.name} source`);
       assert.ok(Array.isArray(action.errors), `${action.name} errors`);
       for (const field of [...action.params, ...action.outputs]) {
         assert.ok(PRIMITIVES.has(field.baseType) || structures.has(field.baseType), `${action.name}.${field.name}: ${field.type}`);
       }
     }
-    for (const s of service.structures) for (const f of s.fields) assert.ok(PRIMITIVES.has(f.baseType) || structures.has(f.baseType), `${s.name}.${f.name}`);
+    for (const s of service.structures) {
+      assert.ok(service.sources?.includes(s.source!), `${s.name} source`);
+      for (const f of s.fields) assert.ok(PRIMITIVES.has(f.baseType) || structures.has(f.baseType), `${s.name}.${f.name}`);
+    }
   }
 });
 
@@ -86,4 +114,19 @@ test('regions, domains and limits of iotcloud', () => {
     'X-TC-Token',
     'X-TC-Language',
   ]);
+});
+
+test('error codes of an action: its own, and the common ones for every action (all there is for SDK-only actions)', () => {
+  const control = findActionEntry('iotexplorer', 'ControlDeviceData')!;
+  const errors = actionErrors(control);
+  assert.deepEqual(errors.own, []);
+  assert.ok(errors.common.some((e) => e.code === 'AuthFailure.SignatureFailure'));
+  assert.ok(errors.common.every((e) => e.kind === 'common'));
+  // The same API 3.0 common table as iotcloud's seed, which it was taken from.
+  const iotcloudCommon = actionErrors(findActionEntry('iotcloud', 'CreateDevice')!).common.map((e) => e.code);
+  assert.deepEqual(
+    errors.common.map((e) => e.code),
+    iotcloudCommon,
+  );
+  assert.ok(actionErrors(findActionEntry('iotcloud', 'BindDevices')!).own.some((e) => e.code === 'InvalidParameterValue.DeviceIsNotGateway'));
 });

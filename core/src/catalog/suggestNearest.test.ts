@@ -49,3 +49,33 @@ test('nearest candidates: full code, last segment, contained words; nothing for 
   assert.deepEqual(suggestNearest('zzzzzzzz', codes), []);
   assert.deepEqual(suggestNearest('', codes), []);
 });
+
+test('editDistance with a cap answers exactly, or cap + 1 when farther', () => {
+  // A small deterministic generator: strings over a 3-letter alphabet hit transpositions and repeats often.
+  let seed = 15;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = () => Array.from({ length: Math.floor(next() * 9) }, () => 'abC'[Math.floor(next() * 3)]).join('');
+  for (let i = 0; i < 3000; i++) {
+    const [a, b, cap] = [word(), word(), Math.floor(next() * 6)];
+    const exact = editDistance(a, b);
+    assert.equal(editDistance(a, b, cap), exact <= cap ? exact : cap + 1, `${a} / ${b} capped at ${cap}`);
+  }
+});
+
+test('did you mean gives the same answer with the character-count bound as by distance alone', () => {
+  // The bound only skips candidates that are provably too far: compare with a plain ranking by distance.
+  let seed = 151;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => 'abcdE'[Math.floor(next() * 5)]).join('');
+  const candidates = Array.from({ length: 300 }, word);
+  for (let i = 0; i < 300; i++) {
+    const query = word();
+    const q = query.toLowerCase();
+    const allowed = Math.max(2, Math.floor(q.length * 0.35));
+    for (const c of candidates) {
+      const exact = editDistance(query, c);
+      if (exact <= allowed && Math.abs(c.length - q.length) <= allowed)
+        assert.ok(suggestNearest(query, [c], 1).length === 1, `${query} keeps ${c} (distance ${exact})`);
+    }
+  }
+});

@@ -1,8 +1,9 @@
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition), case-insensitive: the typos
- * people make in action names and error codes are dropped, doubled or swapped letters.
+ * people make in action names and error codes are dropped, doubled or swapped letters. Past `max` it stops early
+ * and answers max + 1: a row's minimum never decreases further down, and a search needs only "too far".
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, max = Infinity): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   const n = t.length;
@@ -17,6 +18,7 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= s.length; i++) {
     const si = s.charCodeAt(i - 1);
     row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const tj = tc[j - 1]!;
       let best = prev[j - 1]! + (si === tj ? 0 : 1);
@@ -26,14 +28,32 @@ export function editDistance(a: string, b: string): number {
       if (ins < best) best = ins;
       if (j > 1 && si === tc[j - 2] && sPrev === tj && before[j - 2]! + 1 < best) best = before[j - 2]! + 1;
       row[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // A transposition looks back two rows, so both must be past max before stopping is safe.
+    if (rowMin > max && i > 1 && minOf(prev) > max) return max + 1;
     sPrev = si;
     const spare = before;
     before = prev;
     prev = row;
     row = spare;
   }
-  return prev[n]!;
+  return Math.min(prev[n]!, max + 1);
+}
+
+const minOf = (values: Int32Array) => values.reduce((m, v) => (v < m ? v : m), Infinity);
+
+// Character counts give a cheap lower bound of the distance: a substitution changes two counts by one, an insertion
+// or deletion one, a transposition none, so the distance is at least half the counts' L1 difference. Most of #15's
+// 330 names are ruled out by it before the quadratic distance is computed.
+const counts = new Int32Array(128);
+function distanceBound(query: string, candidate: string): number {
+  counts.fill(0);
+  for (let i = 0; i < query.length; i++) counts[Math.min(query.charCodeAt(i), 127)]!++;
+  for (let i = 0; i < candidate.length; i++) counts[Math.min(candidate.charCodeAt(i), 127)]!--;
+  let l1 = 0;
+  for (let k = 0; k < 128; k++) l1 += Math.abs(counts[k]!);
+  return Math.ceil(l1 / 2);
 }
 
 const lastSegment = (code: string) => code.slice(code.lastIndexOf('.') + 1);
@@ -73,10 +93,11 @@ export function suggestNearest(query: string, candidates: Iterable<string>, limi
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
     // The length difference is a lower bound of the distance: skip what cannot be close enough.
-    const within = (other: string) => Math.abs(other.length - q.length) <= allowed;
-    const full = within(c) ? editDistance(q, c) : Infinity;
+    const within = (other: string) => Math.abs(other.length - q.length) <= allowed && distanceBound(q, other) <= allowed;
+    const full = within(c) ? editDistance(q, c, allowed) : Infinity;
     const tailOf = lastSegment(c);
-    const tail = q.includes('.') ? full : within(tailOf) ? editDistance(q, tailOf) + 0.5 : Infinity;
+    // An undotted name (every action) is its own last segment: its distance is known, not computed twice.
+    const tail = q.includes('.') ? full : tailOf === c ? full + 0.5 : within(tailOf) ? editDistance(q, tailOf, allowed) + 0.5 : Infinity;
     const contained = q.length >= 4 && c.includes(q) ? 1 + (c.length - q.length) / 100 : Infinity;
     const score = Math.min(full, tail, contained, wordsScore(queryWords, candidate));
     if (score <= allowed) scored.push({ candidate, score });

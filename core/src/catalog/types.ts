@@ -1,5 +1,6 @@
 // The shape of the catalog data in ./data/*.json, written by core/scripts/extract-catalog.mjs from the seed
-// documents. `line` fields are 1-based line numbers in the seed document (`source`) the item was read from.
+// documents and the official SDK's declarations. `line` fields are 1-based line numbers in the seed document
+// (`source`) the item was read from; items from the SDK have no line.
 
 export interface LocalizedName {
   readonly zh: string;
@@ -44,6 +45,12 @@ export interface FieldSpec extends Constraints {
   readonly baseType: string;
   /** Set when baseType names a data structure. */
   readonly structure?: string;
+  /** Where it comes from: a seed document id (001_….txt) or the SDK package (`tencentcloud-sdk-nodejs@4.1.313`). */
+  readonly source?: string;
+  /** English description from tencentcloud-sdk-nodejs-intl-en, when it has this member (`description` is zh-CN). */
+  readonly en?: string;
+  /** Marked @deprecated in the SDK declarations. */
+  readonly deprecated?: boolean;
   readonly line?: number;
 }
 
@@ -82,15 +89,55 @@ export interface ActionExample {
   readonly line?: number;
 }
 
+/** Where the catalog's English for an action comes from: the intl SDK, a title we wrote, or one derived from the name. */
+export type EnglishSource = 'intl-en' | 'written' | 'derived';
+
+/**
+ * A group to browse by: the seed's "…相关接口" heading in force (`seed`), or, where no document groups the action
+ * (the SDK has no categories), the resource noun of its name (`resource-noun`).
+ */
+export interface ActionCategory {
+  readonly zh: string;
+  readonly en: string;
+  readonly by: 'seed' | 'resource-noun';
+}
+
+/** Where the seed and the SDK say different things about a parameter, field or action, and which the catalog uses. */
+export interface Disagreement {
+  /** `CreateDevice.TlsCert`, `DescribeDevice output.NbiotDeviceID`, `DeviceInfo.NbiotDeviceID`. */
+  readonly where: string;
+  readonly about: 'presence' | 'type' | 'required' | 'rule';
+  readonly seed: string | boolean;
+  readonly sdk: string | boolean;
+  /** The other side's name that is probably this one spelt differently (TlsCert / TlsCrt). */
+  readonly near?: string;
+  readonly used: 'seed' | 'sdk';
+  readonly why: string;
+}
+
 export interface ActionSpec {
   readonly name: string;
-  /** The zh-CN page title and the group heading above it, when the doc has them. */
+  /** The zh-CN page title and the group heading above it, when the doc has them (SDK actions: the description's gist). */
   readonly title?: string;
   readonly group?: string;
   readonly version: string;
   readonly host: string;
+  /** zh-CN (see descriptionLang); `en` is the English. */
   readonly description: string;
-  readonly rateLimit: { readonly perSecond: number; readonly text: string };
+  /** The language of `description` and of the parameters' descriptions, so a UI can label Chinese shown to English readers. */
+  readonly descriptionLang?: 'zh-CN';
+  /** The English description (intl-en) or title (written, derived); `enSource` says which. */
+  readonly en?: string;
+  readonly enSource?: EnglishSource;
+  readonly category?: ActionCategory;
+  /** A seed document id, or the SDK package for actions only the SDK declares. */
+  readonly source?: string;
+  /** The SDK package a seed action was compared with. */
+  readonly comparedWith?: string;
+  readonly disagreements?: readonly Disagreement[];
+  readonly deprecated?: boolean;
+  /** The seed's 频率限制; the SDK declarations state none. */
+  readonly rateLimit?: { readonly perSecond: number; readonly text: string };
   /** Request parameters, without the common ones (Action, Version, Region). */
   readonly params: readonly ParamSpec[];
   readonly outputs: readonly FieldSpec[];
@@ -108,6 +155,10 @@ export interface StructureSpec {
   /** True when the table has a 必选 column, i.e. the structure is sent in requests. */
   readonly input: boolean;
   readonly fields: readonly FieldSpec[];
+  readonly source?: string;
+  readonly en?: string;
+  readonly comparedWith?: string;
+  readonly disagreements?: readonly Disagreement[];
   readonly line?: number;
 }
 
@@ -120,6 +171,8 @@ export interface ServiceErrorCode {
   readonly docSpelling?: string;
   /** Listed by action tables only, not by the service's own common/business tables. */
   readonly onlyInActions?: boolean;
+  /** The seed whose table it was read from, when the service has no error table of its own (IoT Explorer). */
+  readonly source?: string;
   /** Wording of the "签名失败" tables on the signing pages. */
   readonly signingNotes?: readonly { readonly scheme: 'v3' | 'v1'; readonly text: string; readonly line?: number }[];
   readonly line?: number;
@@ -180,6 +233,9 @@ export interface ServiceCatalog {
   readonly version: string;
   readonly name: LocalizedName;
   readonly source: string;
+  /** Every source the data was read from: seed documents and SDK packages (`name@version`). */
+  readonly sources?: readonly string[];
+  readonly descriptionLang?: 'zh-CN';
   /** The nearest-region domain. */
   readonly host: string;
   readonly signatureSchemes: readonly string[];
@@ -193,6 +249,9 @@ export interface ServiceCatalog {
   readonly constraintCount: number;
   readonly ocrCorrections: readonly OcrCorrection[];
   readonly docIssues: readonly DocIssue[];
+  /** Seed actions the SDK does not declare. */
+  readonly disagreements?: readonly Disagreement[];
+  readonly notes?: readonly string[];
 }
 
 export interface VendorParam {

@@ -64,7 +64,9 @@ export function findEmulatedAction(version: string, action: string): ActionLooku
   // find Object.prototype's functions in these object literals (and throw further on).
   const own = <T>(table: Readonly<Record<string, T>>): T | undefined => (Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined);
   const spec = service.actions.find((a) => a.name === action);
-  const params = spec?.params ?? own(extra);
+  // The hand-written rules first: since #15 the catalog has ListTopicRules from the SDK, whose `number` loses the
+  // reference's Integer and minimum 1 (sdk-catalog's change, kept minimal here: the broker owns the emulator).
+  const params = own(extra) ?? spec?.params;
   if (params === undefined) {
     const names = new Set([...service.actions.map((a) => a.name), ...Object.keys(extra)]);
     const near = suggestNearest(action, names, 3);
@@ -82,7 +84,9 @@ export function findEmulatedAction(version: string, action: string): ActionLooku
       ok: false,
       error: apiError(
         'UnsupportedOperation',
-        `${action} is a documented ${service.service} action, but the IoT Devkit emulator does not implement it. It implements: ${Object.keys(handlers).join(', ')}.`,
+        `${action} is a documented ${service.service} action, but the IoT Devkit emulator does not implement it. ${
+          Object.keys(handlers).length ? `It implements: ${Object.keys(handlers).join(', ')}.` : `It implements no ${service.service} action.`
+        }`,
       ),
     };
   }
