@@ -28,6 +28,17 @@ interface Block {
   bodyStartLine: number;
 }
 
+/** Whether text has whitespace outside its `{{…}}` ({{$processEnv NAME}} has a space and belongs in a URL). */
+function hasSpaceOutsidePlaceholders(text: string): boolean {
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    if (!inside && text.startsWith('{{', i)) inside = true;
+    else if (inside && text.startsWith('}}', i)) inside = false;
+    else if (!inside && /\s/.test(text[i]!)) return true;
+  }
+  return false;
+}
+
 const isComment = (trimmed: string) => trimmed.startsWith('#') || trimmed.startsWith('//');
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
@@ -148,7 +159,7 @@ export function parseHttpFile(text: string): HttpFile {
     const lastSpace = Math.max(rest.lastIndexOf(' '), rest.lastIndexOf('\t'));
     if (lastSpace > 0 && HTTP_VERSION.test(rest.slice(lastSpace + 1))) rest = rest.slice(0, lastSpace).trimEnd();
     const position = { line: lineNo, column: column + restStart };
-    if (rest === '' || /\s/.test(rest)) {
+    if (rest === '' || hasSpaceOutsidePlaceholders(rest)) {
       problems.push({
         ...position,
         message: rest === '' ? `${method}: expected a URL after the method` : 'the URL has a space: write it as %20 (only " HTTP/1.1" may follow the URL)',
