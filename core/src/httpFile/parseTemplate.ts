@@ -17,7 +17,7 @@ type Classified = { readonly ok: true; readonly value: Placeholder } | { readonl
 
 function classify(inner: string, at: SourcePosition, text: string): Classified {
   const trimmed = inner.trim();
-  const ok = (value: PlaceholderKind): Classified => ({ ok: true, value: { ...at, text, ...value } });
+  const ok = (value: PlaceholderKind): Classified => ({ ok: true, value: Object.assign(value, { line: at.line, column: at.column, text }) });
   const fail = (message: string): Classified => ({ ok: false, message: `${text}: ${message}` });
   if (trimmed === '') return fail(`expected ${EXPECTED}`);
   if (trimmed.startsWith('$')) {

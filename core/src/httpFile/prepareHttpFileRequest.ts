@@ -45,21 +45,45 @@ export interface PrepareOptions {
 
 const problemAt = (at: SourcePosition, message: string): Preparation => ({ ok: false, problem: { line: at.line, column: at.column, message } });
 
-const headerOf = (headers: Record<string, string>, name: string) => Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+/** Headers by name without case, each name as first written: one lookup per header, however many there are. */
+class HeaderSet {
+  readonly values: Record<string, string> = {};
+  private readonly names = new Map<string, string>();
+  nameOf(name: string): string | undefined {
+    return this.names.get(name.toLowerCase());
+  }
+  get(name: string): string | undefined {
+    const written = this.nameOf(name);
+    return written === undefined ? undefined : this.values[written];
+  }
+  /** A header given twice is one header with both values (RFC 9110 §5.3). */
+  add(name: string, value: string): void {
+    const written = this.nameOf(name);
+    if (written !== undefined) this.values[written] = `${this.values[written]}, ${value}`;
+    else {
+      this.names.set(name.toLowerCase(), name);
+      this.values[name] = value;
+    }
+  }
+  delete(name: string): void {
+    const written = this.nameOf(name);
+    if (written === undefined) return;
+    this.names.delete(name.toLowerCase());
+    delete this.values[written];
+  }
+}
 
 export function prepareHttpFileRequest(request: HttpFileRequest, resolver: TemplateResolver, options: PrepareOptions): Preparation {
   const url = resolver.resolve(request.url);
   if (!url.ok) return { ok: false, problem: url.problem };
-  const headers: Record<string, string> = {};
+  const headerSet = new HeaderSet();
+  const headers = headerSet.values;
   let authorization: { value: string; position: SourcePosition } | undefined;
   for (const header of request.headers) {
     const value = resolver.resolve(header.value);
     if (!value.ok) return { ok: false, problem: value.problem };
     if (header.name.toLowerCase() === 'authorization') authorization = { value: value.text, position: header.position };
-    // A header given twice is one header with both values (RFC 9110 §5.3).
-    const existing = headerOf(headers, header.name);
-    if (existing !== undefined) headers[existing] = `${headers[existing]}, ${value.text}`;
-    else headers[header.name] = value.text;
+    headerSet.add(header.name, value.text);
   }
   const body = request.body ? resolver.resolve(request.body) : ({ ok: true, text: '' } as const);
   if (!body.ok) return { ok: false, problem: body.problem };
@@ -68,7 +92,7 @@ export function prepareHttpFileRequest(request: HttpFileRequest, resolver: Templ
   if (form === undefined) return { ok: true, prepared: { outgoing: { method: request.method, url: url.text, headers, body: body.text }, notes: [] } };
   const at = authorization!.position;
   if ('problem' in form) return problemAt(at, form.problem);
-  delete headers[headerOf(headers, 'authorization')!];
+  headerSet.delete('authorization');
 
   const notes: string[] = [];
   if (request.method !== 'GET' && request.method !== 'POST') return problemAt(request.position, `${request.method}: TC3-HMAC-SHA256 signs GET and POST only`);
@@ -80,8 +104,7 @@ export function prepareHttpFileRequest(request: HttpFileRequest, resolver: Templ
   } catch (error) {
     return problemAt(request.url.position, error instanceof SigningInputError ? error.message : 'url: an absolute http(s) URL');
   }
-  const actionHeader = headerOf(headers, 'x-tc-action');
-  const action = actionHeader ? headers[actionHeader]! : undefined;
+  const action = headerSet.get('x-tc-action');
   if (!action) return problemAt(at, 'TC3: the request names its action in an "X-TC-Action: <Action>" header (e.g. X-TC-Action: DescribeDeviceShadow)');
 
   let service = form.service ?? serviceFromHost(host);
@@ -97,19 +120,19 @@ export function prepareHttpFileRequest(request: HttpFileRequest, resolver: Templ
     const near = suggestActions(action).filter((a) => a !== action);
     notes.push(`${action} is not in the catalog of ${service}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; sent as written`);
   }
-  if (headerOf(headers, 'x-tc-version') === undefined) {
+  if (headerSet.get('x-tc-version') === undefined) {
     if (entry === undefined) return problemAt(at, `TC3: add an "X-TC-Version: <version>" header: ${action} is not in the catalog, so its version is not known`);
-    headers['X-TC-Version'] = entry.service.version;
+    headerSet.add('X-TC-Version', entry.service.version);
     notes.push(`X-TC-Version ${entry.service.version}: from the catalog (${service} ${entry.action.name})`);
   }
   if (form.region !== undefined) {
-    const regionHeader = headerOf(headers, 'x-tc-region');
-    if (regionHeader !== undefined && headers[regionHeader] !== form.region)
-      return problemAt(at, `TC3: region:${form.region} and the X-TC-Region header (${headers[regionHeader]}) disagree; keep one`);
-    if (regionHeader === undefined) headers['X-TC-Region'] = form.region;
+    const region = headerSet.get('x-tc-region');
+    if (region !== undefined && region !== form.region)
+      return problemAt(at, `TC3: region:${form.region} and the X-TC-Region header (${region}) disagree; keep one`);
+    if (region === undefined) headerSet.add('X-TC-Region', form.region);
   }
-  if (request.method === 'POST' && headerOf(headers, 'content-type') === undefined) {
-    headers['Content-Type'] = 'application/json';
+  if (request.method === 'POST' && headerSet.get('content-type') === undefined) {
+    headerSet.add('Content-Type', 'application/json');
     notes.push('Content-Type application/json: added (TC3 signs it; API 3.0 POST bodies are JSON)');
   }
 
