@@ -309,4 +309,11 @@ export {
   type PreparedRequest,
 } from './httpFile/prepareHttpFileRequest.js';
 export { requestTemplates, selectHttpFileRequests, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
-export { runHttpFile, type HttpFileRun, type HttpFileRunEvent, type HttpFileRunOptions, type HttpFileTransport, type RequestOutcome } from './httpFile/runHttpFile.js';
+export {
+  runHttpFile,
+  type HttpFileRun,
+  type HttpFileRunEvent,
+  type HttpFileRunOptions,
+  type HttpFileTransport,
+  type RequestOutcome,
+} from './httpFile/runHttpFile.js';
