@@ -1,22 +1,12 @@
 import { parseHttpFile } from '@iot-devkit/core';
 import { httpFileAdversarial, runHttpFileTarget } from '../fuzz/httpFileFuzzTarget.js';
+import { bestOfFiveMs as bestMs } from './measure.js';
 
 /**
  * The .http reader: parse + dry run (resolve and sign every request) of the fuzz suite's worst cases at 4 KB and
  * 64 KB, best of five after a warm-up. Linear costs about 16x at 16x the size, quadratic 256x. Then a collection of
  * 1,000 ordinary requests, parsed alone.
  */
-async function bestMs(run: () => unknown): Promise<number> {
-  await run();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 export async function bench(): Promise<string[]> {
   const lines = [".http files: parse + dry run of the fuzz suite's worst cases, best of 5 (the fuzz test requires < 50 ms at 16 KB)"];
   const small = httpFileAdversarial(4 * 1024);

@@ -11,6 +11,29 @@ import { sdkSign } from '../support/tencentSdk.js';
 const SEED = 20261201;
 const HOSTS = ['iotcloud.tencentcloudapi.com', 'iotcloud.ap-guangzhou.tencentcloudapi.com', 'trro.tencentcloudapi.com'];
 
+interface Signed {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly body: string;
+  readonly contentType: string;
+  readonly timestamp: number;
+  readonly secretId: string;
+  readonly secretKey: string;
+}
+
+/** The official SDK's Authorization for the same request: service from the host, as the SDK takes it. */
+const sdkAuthorization = (r: Signed) =>
+  sdkSign.sign3({
+    method: r.method,
+    url: r.url,
+    payload: r.method === 'GET' ? '' : Buffer.from(r.body, 'utf8'),
+    timestamp: r.timestamp,
+    service: new URL(r.url).hostname.split('.')[0]!,
+    secretId: r.secretId,
+    secretKey: r.secretKey,
+    headers: { 'Content-Type': r.contentType },
+  });
+
 async function signedFrom(text: string, env: Record<string, string>, timestamp: number) {
   const run = runHttpFile(parseHttpFile(text), {
     processEnv: env,
@@ -57,16 +80,7 @@ test('POST: 300 randomized .http requests (multi-line bodies, variables, Unicode
     const prepared = await signedFrom(text, { SID: secretId, SKEY: secretKey }, timestamp);
     const body = bodyTemplate.replace('{{product}}', product);
     assert.equal(prepared.outgoing.body, body);
-    const expected = sdkSign.sign3({
-      method: 'POST',
-      url: `https://${host}/`,
-      payload: Buffer.from(body, 'utf8'),
-      timestamp,
-      service: host.split('.')[0]!,
-      secretId,
-      secretKey,
-      headers: { 'Content-Type': contentType },
-    });
+    const expected = sdkAuthorization({ method: 'POST', url: `https://${host}/`, body, contentType, timestamp, secretId, secretKey });
     assert.equal(prepared.outgoing.headers['Authorization'], expected, `case ${i} (seed ${SEED})`);
   }
 });
@@ -91,16 +105,7 @@ test('GET: 200 randomized .http requests with query continuation lines carry the
     const prepared = await signedFrom(text, { SID: secretId, SKEY: secretKey }, timestamp);
     const url = `https://${host}/?${params.join('&')}`;
     assert.equal(prepared.outgoing.url, url);
-    const expected = sdkSign.sign3({
-      method: 'GET',
-      url,
-      payload: '',
-      timestamp,
-      service: host.split('.')[0]!,
-      secretId,
-      secretKey,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const expected = sdkAuthorization({ method: 'GET', url, body: '', contentType: 'application/x-www-form-urlencoded', timestamp, secretId, secretKey });
     assert.equal(prepared.outgoing.headers['Authorization'], expected, `case ${i} (seed ${SEED + 1}): ${url.slice(0, 100)}`);
   }
 });
