@@ -61,6 +61,8 @@ function guid(random: () => number): string {
 export class TemplateResolver {
   /** Values a host must mask wherever it prints: never shown in clear. */
   readonly secrets = new Set<string>();
+  /** How many response variables a dry run left as written (the URL they are in cannot be checked yet). */
+  keptResponses = 0;
   private readonly memo = new Map<string, string>();
   private readonly stack: string[] = [];
 
@@ -140,7 +142,10 @@ export class TemplateResolver {
   private fromResponse(p: ResponsePlaceholder): string {
     const response = this.scope.responses.get(p.request);
     if (response === undefined) {
-      if (this.scope.keepMissingResponses) return p.text;
+      if (this.scope.keepMissingResponses) {
+        this.keptResponses++;
+        return p.text;
+      }
       throw new ResolveError(p, `${p.text}: request ${p.request} has not been sent in this run (a request can use the responses of named requests above it)`);
     }
     if (p.kind === 'responseHeader') {

@@ -248,3 +248,45 @@ test('a dry run signs every request and sends none', async () => {
   assert.match(update.prepared.outgoing.body, /"ShadowVersion": \{\{shadow\.response\.body\.\$\.Response\.Data\.payload\.version\}\}/);
   assert.ok(update.prepared.signing!.authorization.startsWith('TC3-HMAC-SHA256 '));
 });
+
+test('a URL taken from an earlier response is checked when that response is in, not before', async () => {
+  const text = `@endpoint = http://127.0.0.1:9180
+# @name publish
+POST {{endpoint}}/
+Authorization: TC3 region:ap-guangzhou
+X-TC-Action: PublishMessage
+
+{"ProductId": "DEMO000001", "DeviceName": "thermostat-1", "Topic": "DEMO000001/thermostat-1/data", "Payload": "{{endpoint}}/"}
+
+###
+# @name messages
+GET {{endpoint}}/_emulator/messages
+
+###
+POST {{messages.response.body.$.Messages[0].Payload}}
+Authorization: TC3 region:ap-guangzhou
+X-TC-Action: DescribeDeviceShadow
+
+{"ProductId": "DEMO000001", "DeviceName": "thermostat-1"}
+`;
+  const { events, sent } = await run(text);
+  assert.deepEqual(
+    events.map((e) => (e.kind === 'response' ? e.outcome : e.kind)),
+    ['ok', 'ok', 'ok'],
+  );
+  assert.equal(sent[2]!.url, 'http://127.0.0.1:9180/');
+  const wrong = await run(text.replace('"Payload": "{{endpoint}}/"', '"Payload": "not a url"'));
+  const problem = wrong.events.find((e) => e.kind === 'problem');
+  assert.ok(problem?.kind === 'problem');
+  assert.deepEqual([problem.problem.line, problem.problem.column], [14, 6]);
+  assert.match(problem.problem.message, /url/);
+});
+
+test('the TC3 form: a third value is the session token; options in any order', async () => {
+  const { sent } = await run(
+    `POST http://127.0.0.1:9180/\nAuthorization: TC3 region:ap-guangzhou {{$processEnv ID}} {{$processEnv KEY}} tokenMadeUp0000 service:iotcloud\nX-TC-Action: DescribeDeviceShadow\nX-TC-Version: 2021-04-08\n\n{"ProductId": "DEMO000001", "DeviceName": "thermostat-1"}`,
+    { dryRun: false },
+  );
+  assert.equal(sent[0]!.headers['X-TC-Token'], 'tokenMadeUp0000');
+  assert.equal(sent[0]!.headers['X-TC-Region'], 'ap-guangzhou');
+});

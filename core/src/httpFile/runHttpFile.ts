@@ -117,13 +117,16 @@ async function* events(file: HttpFile, options: HttpFileRunOptions, secrets: Set
       keyCache,
     });
     for (const secret of resolver.secrets) secrets.add(secret);
-    return preparation;
+    return { preparation, keptResponses: resolver.keptResponses };
   };
 
   // Every request checked with its response variables left as written: what can be known before sending is.
+  // A URL built from a response cannot be read before that response is in: its problem waits for the real run.
   const problems = selection.requests.flatMap((request) => {
-    const checked = prepare(request, true);
-    return checked.ok ? [] : [checked.problem];
+    const { preparation, keptResponses } = prepare(request, true);
+    if (preparation.ok) return [];
+    const urlProblem = preparation.problem.line === request.url.position.line && preparation.problem.column === request.url.position.column;
+    return keptResponses > 0 && urlProblem ? [] : [preparation.problem];
   });
   if (problems.length > 0) {
     yield { kind: 'problems', problems };
@@ -139,7 +142,7 @@ async function* events(file: HttpFile, options: HttpFileRunOptions, secrets: Set
       yield { kind: 'skipped', request, because: `it uses the response of ${blocked.name}, which failed` };
       continue;
     }
-    const preparation = prepare(request, options.dryRun === true);
+    const { preparation } = prepare(request, options.dryRun === true);
     if (!preparation.ok) {
       failed.add(request.index);
       yield { kind: 'problem', request, problem: preparation.problem };
