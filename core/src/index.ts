@@ -308,7 +308,7 @@ export {
   type PrepareOptions,
   type PreparedRequest,
 } from './httpFile/prepareHttpFileRequest.js';
-export { requestTemplates, selectHttpFileRequests, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
+export { requestTemplates, selectHttpFileRequests, type RequestChoice, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
 export {
   runHttpFile,
   type HttpFileRun,

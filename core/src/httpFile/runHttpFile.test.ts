@@ -124,6 +124,13 @@ test('--name: the named request and the ones it depends on, in file order', asyn
     responses(after.events).map((e) => e.request.name),
     ['after'],
   );
+  const byIndex = await run(SHADOW_CHAIN, { name: { index: 1 } });
+  assert.deepEqual(
+    responses(byIndex.events).map((e) => e.request.name),
+    ['shadow', 'update'],
+  );
+  const outOfRange = await run(SHADOW_CHAIN, { name: { index: 3 } });
+  assert.match(outOfRange.events[0]!.kind === 'problems' ? outOfRange.events[0].problems[0]!.message : '', /request 4: the file has 3 request\(s\)/);
   const unknown = await run(SHADOW_CHAIN, { name: 'updat' });
   assert.equal(unknown.sent.length, 0);
   assert.match(

@@ -11,13 +11,13 @@ import type { HttpFile, HttpFileProblem, HttpFileRequest, Template } from './Htt
 import type { HttpEnvironments } from './parseEnvironments.js';
 import { prepareHttpFileRequest, type CredentialsResolver, type OutgoingRequest, type PreparedRequest } from './prepareHttpFileRequest.js';
 import { TemplateResolver, type TemplateScope } from './resolveTemplate.js';
-import { selectHttpFileRequests } from './selectHttpFileRequests.js';
+import { selectHttpFileRequests, type RequestChoice } from './selectHttpFileRequests.js';
 
 export type HttpFileTransport = (request: OutgoingRequest) => Promise<HttpResponse>;
 
 export interface HttpFileRunOptions {
-  /** Run only this named request and the named requests whose responses it uses. */
-  readonly name?: string;
+  /** Run only this request (by `# @name`, or by index) and the named requests whose responses it uses. */
+  readonly name?: RequestChoice;
   readonly environments?: HttpEnvironments;
   readonly environmentName?: string;
   readonly processEnv: Readonly<Record<string, string | undefined>>;

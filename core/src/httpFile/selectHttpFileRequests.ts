@@ -37,7 +37,10 @@ function responseReferences(request: HttpFileRequest, fileVariables: ReadonlyMap
   return found;
 }
 
-export function selectHttpFileRequests(file: HttpFile, name?: string): RequestSelection {
+/** A request to run with its dependencies: by `# @name` (the CLI's --name) or by index (an editor's CodeLens on an unnamed one). */
+export type RequestChoice = string | { readonly index: number };
+
+export function selectHttpFileRequests(file: HttpFile, choice?: RequestChoice): RequestSelection {
   const problems: HttpFileProblem[] = [];
   const byName = new Map(file.requests.flatMap((r) => (r.name !== undefined ? [[r.name, r] as const] : [])));
   const fileVariables = new Map(file.variables.map((v) => [v.name, v.value]));
@@ -67,9 +70,14 @@ export function selectHttpFileRequests(file: HttpFile, name?: string): RequestSe
     }
     uses.set(request.index, used);
   }
-  if (name === undefined) return { requests: problems.length ? [] : file.requests, problems, uses };
-  const chosen = byName.get(name);
+  if (choice === undefined) return { requests: problems.length ? [] : file.requests, problems, uses };
+  const chosen = typeof choice === 'string' ? byName.get(choice) : file.requests[choice.index];
+  if (chosen === undefined && typeof choice !== 'string') {
+    problems.push({ line: 1, column: 1, message: `request ${choice.index + 1}: the file has ${file.requests.length} request(s)` });
+    return { requests: [], problems, uses };
+  }
   if (chosen === undefined) {
+    const name = choice as string;
     const near = suggestNearest(name, [...byName.keys()], 3);
     problems.push({
       line: 1,
