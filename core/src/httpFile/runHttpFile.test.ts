@@ -79,6 +79,12 @@ X-TC-Version: 2021-04-08
 {"ProductId": "DEMO000001", "DeviceName": "thermostat-1"}
 `;
 
+/** The first problem of a run refused before sending, or '' when it was not refused. */
+const firstProblem = (events: HttpFileRunEvent[]) => {
+  const first = events[0];
+  return first?.kind === 'problems' ? (first.problems[0]?.message ?? '') : '';
+};
+
 const responses = (events: HttpFileRunEvent[]) => events.flatMap((e) => (e.kind === 'response' ? [e] : []));
 
 test('three chained requests against the emulator: the version read is sent, the shadow changes, each signed by the core', async () => {
@@ -130,19 +136,20 @@ test('--name: the named request and the ones it depends on, in file order', asyn
     ['shadow', 'update'],
   );
   const outOfRange = await run(SHADOW_CHAIN, { name: { index: 3 } });
-  assert.match(outOfRange.events[0]!.kind === 'problems' ? outOfRange.events[0].problems[0]!.message : '', /request 4: the file has 3 request\(s\)/);
+  assert.match(firstProblem(outOfRange.events), /request 4: the file has 3 request\(s\)/);
   const unknown = await run(SHADOW_CHAIN, { name: 'updat' });
   assert.equal(unknown.sent.length, 0);
-  assert.match(
-    unknown.events[0]!.kind === 'problems' ? unknown.events[0].problems[0]!.message : '',
-    /--name updat: no request is named updat; did you mean update\?/,
-  );
+  assert.match(firstProblem(unknown.events), /--name updat: no request is named updat; did you mean update\?/);
 });
 
 test('an API error is an outcome, and the requests that use its response are skipped, not sent', async () => {
   const { events, sent } = await run(SHADOW_CHAIN.replace('"DeviceName": "thermostat-1"}\n\n### update', '"DeviceName": "nobody"}\n\n### update'));
   assert.deepEqual(
-    events.map((e) => [e.kind, e.request?.name, e.kind === 'response' ? e.explanation.error?.code : e.kind === 'skipped' ? e.because : undefined]),
+    events.map((e) => [
+      e.kind,
+      'request' in e ? e.request.name : undefined,
+      e.kind === 'response' ? e.explanation.error?.code : e.kind === 'skipped' ? e.because : undefined,
+    ]),
     [
       ['response', 'shadow', 'ResourceNotFound.ProductOrDeviceNotExist'],
       ['skipped', 'update', 'it uses the response of shadow, which failed'],
@@ -231,10 +238,7 @@ test('environments: the selected one over $shared; an unknown one is a problem n
   assert.match(two.sent[0]!.body, /thermostat-2/);
   assert.match(JSON.parse(responses(two.events)[0]!.response.body).Response.Data, /"mode":"eco"/);
   const none = await run(file, { environments: envs.environments, environmentName: 'three' });
-  assert.match(
-    none.events[0]!.kind === 'problems' ? none.events[0].problems[0]!.message : '',
-    /--env three: no such environment; the environments file has two/,
-  );
+  assert.match(firstProblem(none.events), /--env three: no such environment; the environments file has two/);
 });
 
 test('a request without the TC3 form is sent as written (the emulator admin routes, another API)', async () => {
