@@ -286,3 +286,40 @@ export {
 } from './credentials/tencent/mqttCredentialShapes.js';
 // Rule SQL squiggles: the range both editors underline (cred-dym)
 export { ruleSqlMarkRange } from './ruleSql/ruleSqlMarkRange.js';
+// Requests as files (issue 16): REST Client's `.http` syntax with TC3 as an auth form, environments, chaining
+export type {
+  HttpFile,
+  HttpFileHeader,
+  HttpFileProblem,
+  HttpFileRequest,
+  HttpFileVariable,
+  Placeholder,
+  PlaceholderKind,
+  ResponsePlaceholder,
+  SourcePosition,
+  Template,
+  TemplatePart,
+} from './httpFile/HttpFile.js';
+export { HTTP_METHODS, parseHttpFile } from './httpFile/parseHttpFile.js';
+export { parseTemplate, REQUEST_NAME, SYSTEM_VARIABLES, VARIABLE_NAME } from './httpFile/parseTemplate.js';
+export { MAX_JSON_PATH_STEPS, parseJsonPath, readJsonPath, type JsonPath, type JsonPathRead } from './httpFile/readJsonPath.js';
+export { isSecretEnvName, MAX_RESOLVED_LENGTH, MAX_VARIABLE_DEPTH, TemplateResolver, type Resolution, type TemplateScope } from './httpFile/resolveTemplate.js';
+export { parseEnvironments, SHARED_ENVIRONMENT, type EnvironmentsRead, type HttpEnvironments } from './httpFile/parseEnvironments.js';
+export { readTc3AuthForm, type Tc3AuthForm } from './httpFile/readTc3AuthForm.js';
+export {
+  prepareHttpFileRequest,
+  type CredentialsResolver,
+  type OutgoingRequest,
+  type Preparation,
+  type PrepareOptions,
+  type PreparedRequest,
+} from './httpFile/prepareHttpFileRequest.js';
+export { requestTemplates, selectHttpFileRequests, type RequestChoice, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
+export {
+  runHttpFile,
+  type HttpFileRun,
+  type HttpFileRunEvent,
+  type HttpFileRunOptions,
+  type HttpFileTransport,
+  type RequestOutcome,
+} from './httpFile/runHttpFile.js';

@@ -1,20 +1,10 @@
 import { FUZZ_TARGETS } from '../fuzz/fuzzTargets.js';
+import { bestOfFiveMs as bestMs } from './measure.js';
 
 /**
  * Worst-case parser timings: every adversarial input of the fuzz suite (the same list) at 4 KB and 16 KB (16 KB is the rule checker's limit), best of
  * five after a warm-up call. A linear reader costs about 4x at 4x the size, a quadratic one 16x: the ratio shows which (sub-0.05 ms figures are noise).
  */
-async function bestMs(run: () => unknown): Promise<number> {
-  await run();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 export async function bench(): Promise<string[]> {
   const lines = ["Parsers, worst-case inputs (the fuzz suite's adversarial list), best of 5 after a warm-up; the fuzz test requires < 50 ms at 16 KB"];
   let worst = { ms: 0, what: '' };

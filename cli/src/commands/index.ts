@@ -8,12 +8,14 @@ import { catalogCommand } from './catalog.js';
 import { errorCommand } from './error.js';
 import { emulatorCommand } from './emulator.js';
 import { diagnoseCommand } from './diagnose.js';
+import { httpCommand } from './http.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
   signCommand,
   demoCommand,
   requestCommand,
+  httpCommand,
   deviceCredentialsCommand,
   onenetTokenCommand,
   catalogCommand,

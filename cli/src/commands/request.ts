@@ -19,6 +19,7 @@ import {
 import { UsageError, type Command, type CommandContext } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
+import { resolveCredentials } from '../credentials/resolveCredentials.js';
 
 const SCHEMES: readonly SignatureScheme[] = ['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'];
 
@@ -73,12 +74,9 @@ function readParams(entries: readonly string[], specs: readonly ParamSpec[], jso
 }
 
 function credentialsFromEnv(context: CommandContext) {
-  const secretId = context.env['TENCENTCLOUD_SECRET_ID'];
-  const secretKey = context.env['TENCENTCLOUD_SECRET_KEY'];
-  if (!secretId) throw new UsageError('TENCENTCLOUD_SECRET_ID: set it to your SecretId (read from the environment, as the official SDKs and tccli do)');
-  if (!secretKey) throw new UsageError('TENCENTCLOUD_SECRET_KEY: set it to your SecretKey (read from the environment, never from the command line)');
-  const token = context.env['TENCENTCLOUD_SESSION_TOKEN'];
-  return { secretId, secretKey, ...(token ? { token } : {}) };
+  const credentials = resolveCredentials(context.env);
+  if (typeof credentials === 'string') throw new UsageError(credentials);
+  return credentials;
 }
 
 export const requestCommand: Command = {
