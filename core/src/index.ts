@@ -126,6 +126,7 @@ export {
   type TopicRuleInput,
   type TopicRulePayload,
 } from './ruleSql/buildTopicRulePayload.js';
+export { isValidTopicFilter, topicMatchesFilter } from './mqtt/topicMatchesFilter.js';
 export { coerceParams } from './request/coerceParams.js';
 export type {
   AccessDomain,
