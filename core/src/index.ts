@@ -281,3 +281,40 @@ export {
 } from './credentials/tencent/mqttCredentialShapes.js';
 // Rule SQL squiggles: the range both editors underline (cred-dym)
 export { ruleSqlMarkRange } from './ruleSql/ruleSqlMarkRange.js';
+
+// The emulator's MQTT broker: who may connect, publish and subscribe, and what a message does (the Node host runs aedes)
+export {
+  deviceTopics,
+  shadowOperationTopic,
+  shadowResultTopic,
+  rrpcRequestTopic,
+  type DeviceTopic,
+  type TopicAccess,
+  type ProductTopicPolicy,
+} from './mqtt/deviceTopics.js';
+export { checkDevicePublish, checkDeviceSubscribe, mayDeviceReceive, type TopicDecision } from './mqtt/devicePermissions.js';
+export {
+  authenticateDeviceConnect,
+  CONNACK_BAD_USERNAME_OR_PASSWORD,
+  CONNACK_NOT_AUTHORIZED,
+  type DeviceConnectDecision,
+  type DeviceConnectRequest,
+} from './mqtt/authenticateDeviceConnect.js';
+export {
+  connectionOf,
+  createBrokerRecord,
+  MAX_BROKER_RECORDS,
+  pushBounded,
+  type BrokerRecord,
+  type DeviceConnection,
+  type RefusedConnection,
+  type RuleEvaluationRecord,
+  type TopicRefusal,
+} from './mqtt/BrokerRecord.js';
+export type { BrokerEffect } from './mqtt/BrokerEffect.js';
+export { MAX_REPUBLISH_HOPS, routeDeviceMessage, runTopicRules, type BrokerMessage, type RouteOutcome } from './mqtt/routeMessage.js';
+export { applyShadowOperation, SHADOW_MESSAGE_MAX_BYTES, type ShadowOperationOutcome } from './mqtt/shadowOperation.js';
+export { formatShadowDelta, formatShadowRejection, formatShadowResult, SHADOW_RESULT, type ShadowOperationType } from './mqtt/shadowMessages.js';
+export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicRefusal } from './mqtt/formatBrokerEvent.js';
+export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
+export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';

@@ -1,4 +1,5 @@
 import type { ShadowDocument } from '../shadow/ShadowDocument.js';
+import { createBrokerRecord, type BrokerRecord } from '../mqtt/BrokerRecord.js';
 
 /** A product as CreateProduct made it; field names are the API's, so responses are built by copying. */
 export interface EmulatedProduct {
@@ -49,6 +50,8 @@ export interface PublishedMessage {
   readonly Payload: string;
   readonly PayloadEncoding: string;
   readonly Qos: number;
+  /** The enabled rules whose FROM topic and WHERE held for it (see GET /_emulator/rule-evaluations for each one's outcome). */
+  readonly FiredRules?: readonly string[];
 }
 
 /** TRRO ModifyProjectSecMode's last settings per project. */
@@ -73,6 +76,8 @@ export interface EmulatorState {
   readonly messages: PublishedMessage[];
   readonly trroProjects: Map<string, TrroProject>;
   nextMessageId: number;
+  /** Live MQTT connections, refusals and rule evaluations: the running emulator's, never saved (stateSnapshot skips it). */
+  readonly broker: BrokerRecord;
 }
 
 /** Published messages kept, newest last; older ones are dropped so a long session does not grow without bound. */
@@ -81,5 +86,14 @@ export const MAX_RECORDED_MESSAGES = 1000;
 export const deviceKey = (productId: string, deviceName: string): string => `${productId}/${deviceName}`;
 
 export function createEmptyState(): EmulatorState {
-  return { products: new Map(), devices: new Map(), shadows: new Map(), rules: new Map(), messages: [], trroProjects: new Map(), nextMessageId: 1 };
+  return {
+    products: new Map(),
+    devices: new Map(),
+    shadows: new Map(),
+    rules: new Map(),
+    messages: [],
+    trroProjects: new Map(),
+    nextMessageId: 1,
+    broker: createBrokerRecord(),
+  };
 }
