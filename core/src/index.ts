@@ -127,6 +127,21 @@ export {
   type TopicRulePayload,
 } from './ruleSql/buildTopicRulePayload.js';
 export { isValidTopicFilter, topicMatchesFilter } from './mqtt/topicMatchesFilter.js';
+export type {
+  RuleAccessStep,
+  RuleArithmeticOperator,
+  RuleComparisonOperator,
+  RuleExpression,
+  RuleSelectItem,
+  RuleSqlSpan,
+  RuleSqlTree,
+} from './ruleSql/RuleSqlTree.js';
+export { findRuleFunction, RULE_FUNCTIONS, type RuleFunctionName } from './ruleSql/ruleFunctions.js';
+export type { RuleContext } from './ruleEngine/RuleContext.js';
+export { evaluateRuleExpression, MAX_RULE_EVALUATION_DEPTH } from './ruleEngine/evaluateRuleExpression.js';
+export { evaluateRuleSql, type RuleSqlResult } from './ruleEngine/evaluateRuleSql.js';
+export { MAX_RULE_STRING_LENGTH } from './ruleEngine/callRuleFunction.js';
+export { evaluateTopicRules, MAX_RULE_PAYLOAD_LENGTH, type RuleActionOutcome, type RuleEvaluation, type RuleMessage } from './ruleEngine/evaluateTopicRules.js';
 export { coerceParams } from './request/coerceParams.js';
 export type {
   AccessDomain,
