@@ -57,8 +57,9 @@ export function createDemoState(nowMs: number): EmulatorState {
   state.rules.set(DEMO_RULE_NAME, {
     RuleName: DEMO_RULE_NAME,
     Sql: encodeRuleSql(`SELECT temperature FROM '${DEMO_PRODUCT_ID}/+/event' WHERE temperature > 30`),
-    Actions: JSON.stringify([{ republish: { topic: `${DEMO_PRODUCT_ID}/thermostat-1/alert` } }]),
-    Description: 'Republish overheating events to thermostat-1/alert',
+    // To thermostat-1's control topic: one a device subscribes to by default, so a connected device receives it.
+    Actions: JSON.stringify([{ republish: { topic: `${DEMO_PRODUCT_ID}/thermostat-1/control` } }]),
+    Description: 'Republish overheating events to thermostat-1/control',
     RuleDisabled: false,
     CreatedAt: seconds,
   });

@@ -17,6 +17,7 @@ function otherDeviceNamed(topic: string, productId: string, deviceName: string):
   const p = levels[at];
   const d = levels[at + 1];
   if (at < 0 || p === undefined || d === undefined || !/^[A-Z0-9]{10}$/.test(p)) return undefined;
+  if (d === '+' || d === '#') return 'any';
   return p === productId && d === deviceName ? undefined : `${p}/${d}`;
 }
 
@@ -24,11 +25,13 @@ function refusal(topic: string, verb: 'publish to' | 'subscribe to', topics: rea
   const other = otherDeviceNamed(topic, productId, deviceName);
   const usable = topics.filter(verb === 'publish to' ? canPublish : canSubscribe).map((t) => t.filter);
   const why =
-    other !== undefined
-      ? `it is device ${other}'s topic; a device may only use its own`
-      : topics.some((t) => t.filter === topic)
-        ? `the topic is ${verb === 'publish to' ? 'subscribe' : 'publish'}-only for the device`
-        : 'it is none of the topics IoT Hub gives the device';
+    other === 'any'
+      ? "it reaches other devices' topics; a device may only use its own"
+      : other !== undefined
+        ? `it is device ${other}'s topic; a device may only use its own`
+        : topics.some((t) => t.filter === topic)
+          ? `the topic is ${verb === 'publish to' ? 'subscribe' : 'publish'}-only for the device`
+          : 'it is none of the topics IoT Hub gives the device';
   return { allowed: false, reason: `${productId}/${deviceName} may not ${verb} ${JSON.stringify(topic)}: ${why}. It may ${verb}: ${usable.join(', ')}` };
 }
 
