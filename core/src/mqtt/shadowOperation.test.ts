@@ -5,13 +5,22 @@ import { deviceKey } from '../emulator/EmulatorState.js';
 import { applyShadowOperation } from './shadowOperation.js';
 
 const NOW = 1_800_000_000_000;
+
+/** The result message's fields a device SDK reads. */
+interface ShadowReply {
+  readonly type: string;
+  readonly result: number;
+  readonly clientToken?: string;
+  readonly message: string;
+  readonly payload: { readonly state: Record<string, unknown>; readonly version: number };
+}
 const D = 'thermostat-1';
 
 function run(message: unknown) {
   const state = createDemoState(NOW);
   const send = (m: unknown) => {
     const outcome = applyShadowOperation(state, DEMO_PRODUCT_ID, D, typeof m === 'string' ? m : JSON.stringify(m), NOW + 1);
-    return { ...outcome, json: JSON.parse(outcome.reply) as Record<string, any> };
+    return { ...outcome, json: JSON.parse(outcome.reply) as ShadowReply };
   };
   return { state, first: send(message), send, shadow: () => state.shadows.get(deviceKey(DEMO_PRODUCT_ID, D)) };
 }
@@ -21,7 +30,7 @@ test('get answers the document with its delta, the version at payload.version an
   assert.equal(first.json['type'], 'get');
   assert.equal(first.json['result'], 0);
   assert.equal(first.json['clientToken'], 'tok-1');
-  assert.deepEqual(first.json['payload'].state.delta, { targetTemperature: 22 });
+  assert.deepEqual(first.json['payload'].state['delta'], { targetTemperature: 22 });
   assert.equal(first.json['payload'].version, 2);
   assert.equal(first.changed, false);
 });
