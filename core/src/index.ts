@@ -333,3 +333,4 @@ export { formatShadowDelta, formatShadowRejection, formatShadowResult, SHADOW_RE
 export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicRefusal } from './mqtt/formatBrokerEvent.js';
 export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
 export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
+export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';

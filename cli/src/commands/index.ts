@@ -8,6 +8,7 @@ import { catalogCommand } from './catalog.js';
 import { errorCommand } from './error.js';
 import { emulatorCommand } from './emulator.js';
 import { diagnoseCommand } from './diagnose.js';
+import { deviceCommand } from './device.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -19,5 +20,6 @@ export const commands: readonly Command[] = [
   catalogCommand,
   errorCommand,
   emulatorCommand,
+  deviceCommand,
   diagnoseCommand,
 ];
