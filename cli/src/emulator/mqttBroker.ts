@@ -253,19 +253,20 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
 
   const tcp = createTcpServer((socket) => aedes.handle(socket));
   const http = createHttpServer();
-  const wss = new WebSocketServer({ server: http });
-  wss.on('connection', (socket, req: IncomingMessage) => aedes.handle(createWebSocketStream(socket), req));
   let port = 0;
   let wsPort = 0;
   try {
     if (options.port !== undefined) port = await listen(tcp, options.port, options.host, '--mqtt-port');
     if (options.wsPort !== undefined) wsPort = await listen(http, options.wsPort, options.host, '--mqtt-ws-port');
   } catch (error) {
-    tcp.close();
+    if (port) tcp.close();
     http.close();
     await new Promise<void>((resolve) => aedes.close(() => resolve()));
     throw error;
   }
+  // Attached once listening: the WebSocket server re-emits its HTTP server's errors, and a listen error is answered above.
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', (socket, req: IncomingMessage) => aedes.handle(createWebSocketStream(socket), req));
 
   return {
     port,
