@@ -52,8 +52,9 @@ export function runTopicRules(
   hop = 0,
   chain: ReadonlySet<string> = new Set(),
 ): string[] {
-  const rules = [...state.rules.values()].filter((rule) => !rule.RuleDisabled && !chain.has(rule.RuleName));
-  if (rules.length === 0) return [];
+  // The engine skips disabled rules itself; a copy is made only to leave out the rules of a republish chain.
+  const rules = chain.size === 0 ? state.rules.values() : [...state.rules.values()].filter((rule) => !chain.has(rule.RuleName));
+  if (state.rules.size === 0) return [];
   const ruleMessage: RuleMessage = {
     topic: message.topic,
     payload: payloadText(message.payload),
