@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import {
+  applyShadowOperation,
+  authenticateDeviceConnect,
+  checkDevicePublish,
+  checkDeviceSubscribe,
   checkRuleSql,
+  createDemoState,
+  DEMO_PRODUCT_ID,
+  deviceTopics,
+  readShadowMessage,
   DIAGNOSIS_CAUSES,
   diagnose,
   parseCurl,
@@ -385,6 +393,25 @@ const shadowInputs = fc.oneof(
 const SHADOW_CODES = new Set<string>(Object.values(SHADOW_ERROR_CODES));
 const ORIGINAL = { state: { desired: { targetTemperature: 18 }, reported: { temperature: 21 } }, metadata: {}, version: 5, timestamp: 0 };
 
+// ── the MQTT broker's decisions ──────────────────────────────────────────────────────────────────────────────────
+const MQTT_STATE = createDemoState(NOW * 1000);
+const MQTT_DEVICE_PSK = MQTT_STATE.devices.get(`${DEMO_PRODUCT_ID}/thermostat-1`)!.DevicePsk;
+const MQTT_TOPICS = deviceTopics(DEMO_PRODUCT_ID, 'thermostat-1');
+const MQTT_CREDENTIALS = signDeviceCredentials({
+  productId: DEMO_PRODUCT_ID,
+  deviceName: 'thermostat-1',
+  devicePsk: MQTT_DEVICE_PSK,
+  now: NOW,
+  connid: 'a1B2c',
+  expiry: NOW + 3600,
+});
+const MQTT_SHADOW_SAMPLES = [
+  '{"type":"get","clientToken":"t-1"}',
+  '{"type":"update","state":{"reported":{"temp":21},"desired":null},"version":0,"clientToken":"t-2"}',
+  '{"type":"update","state":{"desired":""},"version":2,"clientToken":"t-3"}',
+  '{"type":"delete","clientToken":"t-4"}',
+];
+
 function checkShadow(result: { ok: boolean; error?: { code: string; message: string } }): Outcome {
   if (result.ok) return 'ok';
   expect(SHADOW_CODES.has(result.error!.code), `a documented shadow error code, got ${result.error!.code}`);
@@ -738,6 +765,76 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       ['digits as expiry', [`ABCDE12345dev1;12010126;a1B2c;${'9'.repeat(n)}`, 'a;hmacsha256']],
       ['a long hex password', [device.username, `${'a'.repeat(n)};hmacsha256`]],
       ['a long username', [`${'A'.repeat(n)};12010126;a1B2c;4102444800`, device.password]],
+    ],
+  },
+  {
+    name: 'MQTT CONNECT',
+    inputs: fc.oneof(
+      // The right triple now and then, so the accepting path is fuzzed next to the refusing ones.
+      { weight: 1, arbitrary: fc.constant([`${DEMO_PRODUCT_ID}thermostat-1`, MQTT_CREDENTIALS.username, MQTT_CREDENTIALS.password]) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(
+          textInputs([`${DEMO_PRODUCT_ID}thermostat-1`, 'ABCDE12345dev1'], ['+', '#', '/', '\uD800', ' ']),
+          textInputs([MQTT_CREDENTIALS.username, `${DEMO_PRODUCT_ID}thermostat-1;21010406;a1B2c;9223372036854775807`], [';', '12010126', ' ', '\uD800', '9']),
+          textInputs([MQTT_CREDENTIALS.password, `${'a'.repeat(40)};hmacsha1`], [';', 'hmacsha256', 'A', '\uD800']),
+        ),
+      },
+    ),
+    run: (input) => {
+      const [clientId, username, password] = input as [string, string, string];
+      const decision = authenticateDeviceConnect(MQTT_STATE, { clientId, username, password, nowSeconds: NOW }, nodeHashProvider);
+      if (decision.ok) return 'ok';
+      expect(decision.returnCode === 4 || decision.returnCode === 5, 'CONNACK 4 or 5');
+      expect(decision.cause.en.length > 0 && !decision.cause.en.includes(MQTT_DEVICE_PSK), 'a named cause, never the PSK');
+      return 'refused';
+    },
+    adversarial: (n) => [
+      ['a long client id', ['A'.repeat(n), MQTT_CREDENTIALS.username, MQTT_CREDENTIALS.password]],
+      ['semicolons', [`${DEMO_PRODUCT_ID}thermostat-1`, repeat(';', n), 'a;hmacsha256']],
+      ['a long password', [`${DEMO_PRODUCT_ID}thermostat-1`, MQTT_CREDENTIALS.username, `${'a'.repeat(n)};hmacsha256`]],
+    ],
+  },
+  {
+    name: 'MQTT topic',
+    inputs: textInputs(
+      [`${DEMO_PRODUCT_ID}/thermostat-1/control`, `$shadow/operation/result/${DEMO_PRODUCT_ID}/thermostat-1`, `$rrpc/rxd/${DEMO_PRODUCT_ID}/thermostat-1/+`],
+      ['+', '#', '/', '$', '\u0000', '//'],
+    ),
+    run: (input) => {
+      const topic = input as string;
+      const decisions = [
+        checkDeviceSubscribe(MQTT_TOPICS, topic, DEMO_PRODUCT_ID, 'thermostat-1'),
+        checkDevicePublish(MQTT_TOPICS, topic, DEMO_PRODUCT_ID, 'thermostat-1'),
+      ];
+      for (const d of decisions) expect(d.allowed || d.reason.length > 0, 'a refusal names its reason');
+      return decisions.some((d) => d.allowed) ? 'ok' : 'refused';
+    },
+    adversarial: (n) => [
+      ['many levels', repeat('a/', n)],
+      ['many wildcards', repeat('+/', n)],
+      ['a long level', `${DEMO_PRODUCT_ID}/thermostat-1/${'x'.repeat(n)}`],
+    ],
+  },
+  {
+    name: 'shadow over MQTT',
+    inputs: fc.oneof(
+      { weight: 3, arbitrary: textInputs(MQTT_SHADOW_SAMPLES, ['{', '}', '"type":', '"version":', 'null', '""', '[[[[', '"reported":']) },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 5 }).map((state) => JSON.stringify({ type: 'update', state, version: 0 })) },
+    ),
+    run: (input) => {
+      const text = input as string;
+      const state = createDemoState(NOW * 1000);
+      const outcome = applyShadowOperation(state, DEMO_PRODUCT_ID, 'thermostat-1', text, NOW * 1000);
+      const reply = readShadowMessage(outcome.reply);
+      expect(reply !== undefined && (reply.result === 0) === outcome.accepted, 'every answer is a result message the device can read');
+      readShadowMessage(text);
+      return outcome.accepted ? 'ok' : 'refused';
+    },
+    adversarial: (n) => [
+      ['nested arrays in reported', `{"type":"update","state":{"reported":{"a":${'['.repeat(n / 2)}${']'.repeat(n / 2)}}}}`],
+      ['many keys', `{"type":"update","state":{"reported":{${repeat('"k":1,', n)}"z":0}}}`],
+      ['a long clientToken', `{"type":"get","clientToken":"${'t'.repeat(n)}"}`],
     ],
   },
 ];
