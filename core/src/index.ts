@@ -307,7 +307,14 @@ export {
   type TopicAccess,
   type ProductTopicPolicy,
 } from './mqtt/deviceTopics.js';
-export { checkDevicePublish, checkDeviceSubscribe, mayDeviceReceive, type TopicDecision } from './mqtt/devicePermissions.js';
+export {
+  checkDevicePublish,
+  checkDeviceSubscribe,
+  checkPayloadSize,
+  MAX_DEVICE_PAYLOAD_BYTES,
+  mayDeviceReceive,
+  type TopicDecision,
+} from './mqtt/devicePermissions.js';
 export {
   authenticateDeviceConnect,
   CONNACK_BAD_USERNAME_OR_PASSWORD,

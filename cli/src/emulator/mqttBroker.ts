@@ -5,6 +5,7 @@ import { createWebSocketStream, WebSocketServer } from 'ws';
 import {
   authenticateDeviceConnect,
   checkDevicePublish,
+  checkPayloadSize,
   checkDeviceSubscribe,
   deviceKey,
   deviceTopics,
@@ -141,8 +142,9 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
   aedes.authorizePublish = (client, packet, callback) => {
     const identity = client ? identities.get(client) : undefined;
     if (!client || !identity) return callback(new Error('not an authenticated device'));
-    if (identity.allowedPublish.has(packet.topic)) return callback(null);
-    const decision = checkDevicePublish(identity.topics, packet.topic, identity.productId, identity.deviceName);
+    const size = checkPayloadSize(packet.payload.length, identity.productId, identity.deviceName);
+    if (size.allowed && identity.allowedPublish.has(packet.topic)) return callback(null);
+    const decision = size.allowed ? checkDevicePublish(identity.topics, packet.topic, identity.productId, identity.deviceName) : size;
     if (decision.allowed && identity.allowedPublish.size < MAX_ALLOWED_PUBLISH_CACHED) identity.allowedPublish.add(packet.topic);
     if (!decision.allowed) {
       refuseTopic(client, 'publish', packet.topic, decision.reason);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkDevicePublish, checkDeviceSubscribe, mayDeviceReceive } from './devicePermissions.js';
+import { checkDevicePublish, checkDeviceSubscribe, checkPayloadSize, MAX_DEVICE_PAYLOAD_BYTES, mayDeviceReceive } from './devicePermissions.js';
 import { deviceTopics } from './deviceTopics.js';
 
 const P = 'ABCDE12345';
@@ -45,4 +45,9 @@ test('what a wildcard subscription receives is still limited to the subscribable
   assert.equal(mayDeviceReceive(topics, `${P}/${D}/control`), true);
   assert.equal(mayDeviceReceive(topics, `${P}/${D}/event`), false, 'publish-only: not delivered even to P/D/#');
   assert.equal(mayDeviceReceive(topics, `${P}/${D}/alerts`), false, 'a CreateTopicPolicy publish topic');
+});
+
+test('a payload over 256 KB is refused with its size', () => {
+  assert.equal(checkPayloadSize(MAX_DEVICE_PAYLOAD_BYTES, P, D).allowed, true);
+  assert.match(reason(checkPayloadSize(MAX_DEVICE_PAYLOAD_BYTES + 1, P, D)), /sent a 262145-byte payload; at most 262144 bytes \(256 KB\)/);
 });

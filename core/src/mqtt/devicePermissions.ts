@@ -6,6 +6,9 @@ export type TopicDecision = { readonly allowed: true } | { readonly allowed: fal
 
 const ALLOWED: TopicDecision = { allowed: true };
 
+/** The largest PUBLISH payload a device may send: 256 KB, the size IoT Hub's broker carries per message (the rule engine reads as much). */
+export const MAX_DEVICE_PAYLOAD_BYTES = 256 * 1024;
+
 const canPublish = (t: DeviceTopic) => t.access !== 'subscribe';
 const canSubscribe = (t: DeviceTopic) => t.access !== 'publish';
 
@@ -33,6 +36,13 @@ function refusal(topic: string, verb: 'publish to' | 'subscribe to', topics: rea
           ? `the topic is ${verb === 'publish to' ? 'subscribe' : 'publish'}-only for the device`
           : 'it is none of the topics IoT Hub gives the device';
   return { allowed: false, reason: `${productId}/${deviceName} may not ${verb} ${JSON.stringify(topic)}: ${why}. It may ${verb}: ${usable.join(', ')}` };
+}
+
+/** Whether a PUBLISH's payload is within MAX_DEVICE_PAYLOAD_BYTES. */
+export function checkPayloadSize(bytes: number, productId: string, deviceName: string): TopicDecision {
+  return bytes <= MAX_DEVICE_PAYLOAD_BYTES
+    ? ALLOWED
+    : { allowed: false, reason: `${productId}/${deviceName} sent a ${bytes}-byte payload; at most ${MAX_DEVICE_PAYLOAD_BYTES} bytes (256 KB) are carried` };
 }
 
 /** Whether a device may PUBLISH on `topic` (IoT Hub refuses another device's topics and subscribe-only ones). */
