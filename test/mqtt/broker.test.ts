@@ -243,6 +243,25 @@ test('PublishRRPCMessage waits for the device reply; no reply in time is RRPCTim
   }
 });
 
+test('a CreateTopicPolicy topic can be used by every device of the product, in its direction only', async () => {
+  expectOk(await call('CreateTopicPolicy', { ProductId: P, TopicName: 'alerts', Privilege: 2 }), 'CreateTopicPolicy');
+  expectError(await call('CreateTopicPolicy', { ProductId: P, TopicName: 'alerts', Privilege: 2 }), 'InvalidParameterValue.TopicPolicyAlreadyExist', 'again');
+  const device = await connectDevice(`mqtt://127.0.0.1:${emulator.mqttPort}`, deviceCredentials(P, 'thermostat-1', psk['thermostat-1']!));
+  try {
+    const alerts = `${P}/thermostat-1/alerts`;
+    assert.deepEqual(
+      (await device.client.subscribeAsync(alerts)).map((g) => g.qos),
+      [0],
+    );
+    expectOk(await call('PublishMessage', { ProductId: P, DeviceName: 'thermostat-1', Topic: alerts, Payload: 'overheat' }), 'PublishMessage');
+    assert.equal((await device.next(alerts)).text, 'overheat');
+    await device.client.publishAsync(alerts, 'from the device', { qos: 1 });
+    await waitFor(async () => log.some((l) => l.includes(`may not publish to "${alerts}": the topic is subscribe-only for the device`)));
+  } finally {
+    await device.close();
+  }
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {

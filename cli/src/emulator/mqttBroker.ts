@@ -58,7 +58,9 @@ const DROPPED_TOPIC = '$iot-devkit/dropped';
 interface DeviceIdentity {
   readonly productId: string;
   readonly deviceName: string;
-  readonly topics: readonly DeviceTopic[];
+  /** The device's topics, recomputed when its product's CreateTopicPolicy list changes (see topicsOf). */
+  topics: readonly DeviceTopic[];
+  policies: unknown;
   /** Set once it subscribes with a wildcard: only then can a delivery reach it that its topics do not allow. */
   wildcard: boolean;
   /** Topics already allowed for PUBLISH: a device publishes on a handful, thousands of times a second. */
@@ -107,6 +109,17 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
   const pendingRrpc = new Map<number, { promise: Promise<Uint8Array | undefined>; resolve: (reply: Uint8Array | undefined) => void }>();
   const aedes = await Aedes.createBroker({ heartbeatInterval: 3_600_000 });
 
+  /** A device's topics as its product's policies now stand (the lists are replaced on change, so a reference check suffices). */
+  const topicsOf = (identity: DeviceIdentity): readonly DeviceTopic[] => {
+    const policies = state.topicPolicies.get(identity.productId);
+    if (identity.policies !== (policies ?? null) || identity.topics.length === 0) {
+      identity.policies = policies ?? null;
+      identity.topics = deviceTopics(identity.productId, identity.deviceName, policies);
+      identity.allowedPublish.clear();
+    }
+    return identity.topics;
+  };
+
   const refuseTopic = (client: Client, operation: TopicRefusal['operation'], topic: string, reason: string) => {
     const refusal: TopicRefusal = { at: now(), clientId: client.id, operation, topic, reason };
     pushBounded(state.broker.topicRefusals, refusal);
@@ -121,7 +134,7 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
     );
     if (decision.ok) {
       const { ProductId: productId, DeviceName: deviceName } = decision.device;
-      identities.set(client, { productId, deviceName, topics: deviceTopics(productId, deviceName), wildcard: false, allowedPublish: new Set() });
+      identities.set(client, { productId, deviceName, topics: [], policies: null, wildcard: false, allowedPublish: new Set() });
       done(null, true);
       return;
     }
@@ -143,8 +156,9 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
     const identity = client ? identities.get(client) : undefined;
     if (!client || !identity) return callback(new Error('not an authenticated device'));
     const size = checkPayloadSize(packet.payload.length, identity.productId, identity.deviceName);
+    const topics = topicsOf(identity);
     if (size.allowed && identity.allowedPublish.has(packet.topic)) return callback(null);
-    const decision = size.allowed ? checkDevicePublish(identity.topics, packet.topic, identity.productId, identity.deviceName) : size;
+    const decision = size.allowed ? checkDevicePublish(topics, packet.topic, identity.productId, identity.deviceName) : size;
     if (decision.allowed && identity.allowedPublish.size < MAX_ALLOWED_PUBLISH_CACHED) identity.allowedPublish.add(packet.topic);
     if (!decision.allowed) {
       refuseTopic(client, 'publish', packet.topic, decision.reason);
@@ -158,7 +172,7 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
   aedes.authorizeSubscribe = (client, subscription, callback) => {
     const identity = identities.get(client);
     if (!identity) return callback(new Error('not an authenticated device'));
-    const decision = checkDeviceSubscribe(identity.topics, subscription.topic, identity.productId, identity.deviceName);
+    const decision = checkDeviceSubscribe(topicsOf(identity), subscription.topic, identity.productId, identity.deviceName);
     if (!decision.allowed) {
       refuseTopic(client, 'subscribe', subscription.topic, decision.reason);
       return callback(null, null);
@@ -170,7 +184,7 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
 
   aedes.authorizeForward = (client, packet) => {
     const identity = identities.get(client);
-    if (identity?.wildcard && !mayDeviceReceive(identity.topics, packet.topic)) return null;
+    if (identity?.wildcard && !mayDeviceReceive(topicsOf(identity), packet.topic)) return null;
     return packet;
   };
 

@@ -1,5 +1,6 @@
 import type { ShadowDocument } from '../shadow/ShadowDocument.js';
 import { createBrokerRecord, type BrokerRecord } from '../mqtt/BrokerRecord.js';
+import type { ProductTopicPolicy } from '../mqtt/deviceTopics.js';
 
 /** A product as CreateProduct made it; field names are the API's, so responses are built by copying. */
 export interface EmulatedProduct {
@@ -75,6 +76,8 @@ export interface EmulatorState {
   readonly rules: Map<string, EmulatedRule>;
   readonly messages: PublishedMessage[];
   readonly trroProjects: Map<string, TrroProject>;
+  /** CreateTopicPolicy's topics by ProductId; each list is replaced, never changed in place (the broker caches by it). */
+  readonly topicPolicies: Map<string, readonly ProductTopicPolicy[]>;
   nextMessageId: number;
   /** Live MQTT connections, refusals and rule evaluations: the running emulator's, never saved (stateSnapshot skips it). */
   readonly broker: BrokerRecord;
@@ -93,6 +96,7 @@ export function createEmptyState(): EmulatorState {
     rules: new Map(),
     messages: [],
     trroProjects: new Map(),
+    topicPolicies: new Map(),
     nextMessageId: 1,
     broker: createBrokerRecord(),
   };

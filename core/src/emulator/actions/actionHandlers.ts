@@ -5,6 +5,7 @@ import { createProduct, deleteProduct, describeProduct, describeProducts } from 
 import { createTopicRule, deleteTopicRule, disableTopicRule, enableTopicRule, listTopicRules, replaceTopicRule } from './ruleActions.js';
 import { deleteDeviceShadow, describeDeviceShadow, updateDeviceShadow } from './shadowActions.js';
 import { modifyProjectSecMode } from './trroActions.js';
+import { createTopicPolicy } from './topicPolicyActions.js';
 
 /** Every action the emulator implements, by service. Parameters are checked against the catalog before these run. */
 export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, ActionHandler>>>> = {
@@ -30,6 +31,7 @@ export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, Ac
     ListTopicRules: listTopicRules,
     PublishMessage: publishMessage,
     PublishRRPCMessage: publishRrpcMessage,
+    CreateTopicPolicy: createTopicPolicy,
   },
   trro: {
     ModifyProjectSecMode: modifyProjectSecMode,
