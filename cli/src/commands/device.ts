@@ -20,6 +20,7 @@ import { UsageError, type Command, type CommandContext } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields, formatSteps } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
+import { waitForStopSignal } from '../waitForStopSignal.js';
 import { maskedFromEnv, refuseSecretFlags, requiredFlag, secretFromEnv, withFlagNames } from './credentialCli.js';
 
 const DEFAULT_BROKER = 'mqtt://127.0.0.1:1883';
@@ -43,17 +44,6 @@ function readReport(text: string, where: string): JsonObject | string {
   if (!read.ok) return `${read.message}; expected a JSON object such as {"temp":21}`;
   return isJsonObject(read.value) ? (read.value as JsonObject) : `${where}: expected a JSON object such as {"temp":21}`;
 }
-
-const untilStopped = () =>
-  new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 /** The running device: it keeps the shadow version the broker last told it, as iot-device-java's TXShadowConnection does. */
 async function runDevice(
@@ -107,7 +97,7 @@ async function runDevice(
     if (typeof reported === 'string') out(`  ${reported}`);
     else report(reported);
   });
-  await untilStopped();
+  await waitForStopSignal();
   lines.close();
 }
 

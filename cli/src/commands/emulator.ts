@@ -15,6 +15,7 @@ import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
+import { waitForStopSignal } from '../waitForStopSignal.js';
 
 const DEFAULT_PORT = 9180;
 /** MQTT's registered port (IANA 1883), as the cloud's broker serves it. */
@@ -195,15 +196,7 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
       }
     }
     context.out('\nListening. Press Ctrl+C to stop.');
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await waitForStopSignal();
     await running.close();
     context.out('Emulator stopped.');
     return 0;
