@@ -108,6 +108,8 @@ export async function startMqttBroker(options: MqttBrokerOptions): Promise<Runni
   const live = new Map<string, Client>();
   const pendingRrpc = new Map<number, { promise: Promise<Uint8Array | undefined>; resolve: (reply: Uint8Array | undefined) => void }>();
   const aedes = await Aedes.createBroker({ heartbeatInterval: 3_600_000 });
+  // A data file saved while a device was connected says Online 1; no device is connected to a broker just started.
+  for (const device of state.devices.values()) if (device.Online === 1) device.Online = 0;
 
   /** A device's topics as its product's policies now stand (the lists are replaced on change, so a reference check suffices). */
   const topicsOf = (identity: DeviceIdentity): readonly DeviceTopic[] => {
