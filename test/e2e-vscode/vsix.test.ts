@@ -94,7 +94,7 @@ describe('the packaged .vsix', () => {
     const errorDataDir = join(REPO_ROOT, 'core/src/errors/data');
     const jsonIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json'));
     // The catalogs slimmed, and the error texts and hints as they are.
-    const expected = new Map([
+    const expected = new Map<string, string>([
       ...jsonIn(dataDir).map((f) => [`extension/dist/data/catalog/${f}`, slimCatalogText(join(dataDir, f))] as const),
       ...jsonIn(errorDataDir).map((f) => [`extension/dist/data/errors/${f}`, JSON.stringify(JSON.parse(readFileSync(join(errorDataDir, f), 'utf8')))] as const),
     ]);
