@@ -141,6 +141,7 @@ export type { RuleContext } from './ruleEngine/RuleContext.js';
 export { evaluateRuleExpression, MAX_RULE_EVALUATION_DEPTH } from './ruleEngine/evaluateRuleExpression.js';
 export { evaluateRuleSql, type RuleSqlResult } from './ruleEngine/evaluateRuleSql.js';
 export { MAX_RULE_STRING_LENGTH } from './ruleEngine/callRuleFunction.js';
+export { buildRuleTestView, type RuleTestInput, type RuleTestView } from './views/ruleTestView.js';
 export { evaluateTopicRules, MAX_RULE_PAYLOAD_LENGTH, type RuleActionOutcome, type RuleEvaluation, type RuleMessage } from './ruleEngine/evaluateTopicRules.js';
 export { coerceParams } from './request/coerceParams.js';
 export type {

@@ -44,6 +44,40 @@ test('malformed filters and wildcard topics match nothing', () => {
   assert.ok(isValidTopicFilter('P1/+/#'));
 });
 
+test('empty levels are levels', () => {
+  assert.ok(topicMatchesFilter('a/+', 'a/'));
+  assert.ok(topicMatchesFilter('a//b', 'a//b'));
+  assert.ok(topicMatchesFilter('a/', 'a/'));
+  assert.ok(!topicMatchesFilter('a', 'a/'));
+  assert.ok(!topicMatchesFilter('a/', 'a'));
+  assert.ok(topicMatchesFilter('+/+', '/x'));
+  assert.ok(!topicMatchesFilter('a/#x', 'a/b'));
+  assert.ok(!topicMatchesFilter('a/b/+x', 'a/b/c'));
+});
+
+test('it agrees with a level-by-level reading of MQTT 3.1.1 §4.7 on generated filters and topics', () => {
+  // The spec read the plain way (split into levels), as the independent answer for the one-pass matcher.
+  const byLevels = (filter: string, topic: string): boolean => {
+    if (!isValidTopicFilter(filter) || topic === '' || /[+#]/.test(topic) || topic.includes('\u0000')) return false;
+    const f = filter.split('/');
+    const t = topic.split('/');
+    if (topic.startsWith('$') && (f[0] === '+' || f[0] === '#')) return false;
+    for (let i = 0; i < f.length; i++) {
+      if (f[i] === '#') return true;
+      if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+    }
+    return f.length === t.length;
+  };
+  const parts = ['a', 'b', '', '+', '#', '$s', 'a+', '#b'];
+  let seed = 7;
+  const pick = () => parts[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % parts.length]!;
+  for (let i = 0; i < 20_000; i++) {
+    const filter = Array.from({ length: 1 + (i % 4) }, pick).join('/');
+    const topic = Array.from({ length: 1 + ((i >> 2) % 4) }, () => pick().replace(/[+#]/g, 'c')).join('/');
+    assert.equal(topicMatchesFilter(filter, topic), byLevels(filter, topic), `${filter} vs ${topic}`);
+  }
+});
+
 test('a long filter against a long topic answers in one pass', () => {
   const topic = Array.from({ length: 50_000 }, (_, i) => `l${i}`).join('/');
   assert.ok(topicMatchesFilter(topic.replace(/l\d+$/, '#'), topic));

@@ -7,9 +7,10 @@ import { isNullish, toRuleNumber, type RuleValue } from './ruleValues.js';
 
 /**
  * A string result longer than this is null: replace() and concat() nested 32 deep could otherwise multiply a
- * payload's size beyond memory. 1 Mi characters is four times the largest message IoT Hub carries.
+ * payload's size beyond memory. 256 Ki characters is the most a message carries (MAX_RULE_PAYLOAD_LENGTH), so an
+ * output past it could not be republished anyway.
  */
-export const MAX_RULE_STRING_LENGTH = 1 << 20;
+export const MAX_RULE_STRING_LENGTH = 256 * 1024;
 
 const capped = (text: string): string | null => (text.length > MAX_RULE_STRING_LENGTH ? null : text);
 /** A scalar as text for the string functions (MySQL converts numbers and booleans the same way); null for the rest. */
@@ -90,9 +91,9 @@ const IMPLEMENTATIONS = {
     const [source, substring, replacement] = [textOf(args[0]), textOf(args[1]), textOf(args[2])];
     if (source === null || substring === null || replacement === null) return null;
     if (substring === '') return source;
-    const count = source.split(substring).length - 1;
-    if (source.length + count * (replacement.length - substring.length) > MAX_RULE_STRING_LENGTH) return null;
-    return source.split(substring).join(replacement);
+    const parts = source.split(substring);
+    if (source.length + (parts.length - 1) * (replacement.length - substring.length) > MAX_RULE_STRING_LENGTH) return null;
+    return parts.join(replacement);
   },
   // "返回从 start（包括）到 end（不包括）的字符串": 0-based offsets, clamped to the string as JavaScript's substring does.
   substring: (args) => {

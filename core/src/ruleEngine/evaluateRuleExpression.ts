@@ -62,31 +62,34 @@ const equalsRule = (a: RuleValue, b: RuleValue): boolean | null => {
  */
 export function evaluateRuleExpression(expression: RuleExpression, context: RuleContext, depth = 0): RuleValue {
   if (depth > MAX_RULE_EVALUATION_DEPTH) return null;
-  const evaluate = (e: RuleExpression) => evaluateRuleExpression(e, context, depth + 1);
-  const condition = (e: RuleExpression) => ruleTruth(evaluate(e));
+  const d = depth + 1;
   switch (expression.kind) {
     case 'literal':
       return expression.value;
     case 'field':
       return step(context.payload, expression.name);
     case 'access': {
-      let value = evaluate(expression.object);
+      let value = evaluateRuleExpression(expression.object, context, d);
       for (const s of expression.steps as readonly RuleAccessStep[]) {
         if (value === undefined || value === null) return undefined;
-        value = step(value, s.kind === 'key' ? s.name : evaluate(s.index));
+        value = step(value, s.kind === 'key' ? s.name : evaluateRuleExpression(s.index, context, d));
       }
       return value;
     }
     case 'call':
-      return callRuleFunction(expression.name, expression.args.map(evaluate), context);
+      return callRuleFunction(
+        expression.name,
+        expression.args.map((arg) => evaluateRuleExpression(arg, context, d)),
+        context,
+      );
     case 'unary': {
-      const number = toRuleNumber(evaluate(expression.operand));
+      const number = toRuleNumber(evaluateRuleExpression(expression.operand, context, d));
       return number === undefined ? null : expression.operator === '-' ? -number : number;
     }
     case 'arithmetic': {
-      let total = toRuleNumber(evaluate(expression.first));
+      let total = toRuleNumber(evaluateRuleExpression(expression.first, context, d));
       for (const { operator, operand } of expression.rest) {
-        const next = toRuleNumber(evaluate(operand));
+        const next = toRuleNumber(evaluateRuleExpression(operand, context, d));
         if (total === undefined || next === undefined) return null;
         const result = arithmetic(operator, total, next);
         if (result === null || !Number.isFinite(result)) return null;
@@ -95,25 +98,25 @@ export function evaluateRuleExpression(expression: RuleExpression, context: Rule
       return total ?? null;
     }
     case 'compare': {
-      const order = compareRuleValues(evaluate(expression.left), evaluate(expression.right));
+      const order = compareRuleValues(evaluateRuleExpression(expression.left, context, d), evaluateRuleExpression(expression.right, context, d));
       return order === undefined ? null : COMPARE[expression.operator]!(order);
     }
     case 'is': {
-      const value = evaluate(expression.operand);
+      const value = evaluateRuleExpression(expression.operand, context, d);
       const held = expression.test === 'NULL' ? isNullish(value) : value === (expression.test === 'TRUE');
       return expression.negated ? !held : held;
     }
     case 'like': {
-      const value = evaluate(expression.operand);
-      const pattern = evaluate(expression.pattern);
+      const value = evaluateRuleExpression(expression.operand, context, d);
+      const pattern = evaluateRuleExpression(expression.pattern, context, d);
       const held = typeof value === 'string' && typeof pattern === 'string' ? matchLike(value, pattern) : null;
       return expression.negated ? notRule(held) : held;
     }
     case 'in': {
-      const value = evaluate(expression.operand);
+      const value = evaluateRuleExpression(expression.operand, context, d);
       let held: boolean | null = false;
       for (const item of expression.list) {
-        const equal = equalsRule(value, evaluate(item));
+        const equal = equalsRule(value, evaluateRuleExpression(item, context, d));
         if (equal === true) {
           held = true;
           break;
@@ -123,19 +126,19 @@ export function evaluateRuleExpression(expression: RuleExpression, context: Rule
       return expression.negated ? notRule(held) : held;
     }
     case 'between': {
-      const value = evaluate(expression.operand);
-      const low = compareRuleValues(value, evaluate(expression.low));
-      const high = compareRuleValues(value, evaluate(expression.high));
+      const value = evaluateRuleExpression(expression.operand, context, d);
+      const low = compareRuleValues(value, evaluateRuleExpression(expression.low, context, d));
+      const high = compareRuleValues(value, evaluateRuleExpression(expression.high, context, d));
       const held = low === undefined || high === undefined ? null : low >= 0 && high <= 0;
       return expression.negated ? notRule(held) : held;
     }
     case 'not':
-      return notRule(condition(expression.operand));
+      return notRule(ruleTruth(evaluateRuleExpression(expression.operand, context, d)));
     case 'and': {
       // SQL's AND: false wins over null; stops at the first false.
       let held: boolean | null = true;
       for (const operand of expression.operands) {
-        const value = condition(operand);
+        const value = ruleTruth(evaluateRuleExpression(operand, context, d));
         if (value === false) return false;
         if (value === null) held = null;
       }
@@ -144,7 +147,7 @@ export function evaluateRuleExpression(expression: RuleExpression, context: Rule
     case 'or': {
       let held: boolean | null = false;
       for (const operand of expression.operands) {
-        const value = condition(operand);
+        const value = ruleTruth(evaluateRuleExpression(operand, context, d));
         if (value === true) return true;
         if (value === null) held = null;
       }

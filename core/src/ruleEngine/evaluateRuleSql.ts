@@ -11,6 +11,9 @@ export interface RuleSqlResult {
   readonly output: Readonly<Record<string, unknown>>;
 }
 
+// Plain assignment is several times faster than defineProperty; only "__proto__" needs the latter to stay a key.
+const put = (output: Record<string, unknown>, key: string, value: unknown) =>
+  key === '__proto__' ? setOwnProperty(output, key, value) : (output[key] = value);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -23,11 +26,11 @@ export function evaluateRuleSql(tree: RuleSqlTree, context: RuleContext): RuleSq
   const output: Record<string, unknown> = {};
   for (const item of tree.select) {
     if (item.kind === 'all') {
-      if (isRecord(context.payload)) for (const [key, value] of Object.entries(context.payload)) setOwnProperty(output, key, value);
+      if (isRecord(context.payload)) for (const [key, value] of Object.entries(context.payload)) put(output, key, value);
       continue;
     }
     const value = evaluateRuleExpression(item.expression, context);
-    if (value !== undefined) setOwnProperty(output, item.key, value);
+    if (value !== undefined) put(output, item.key, value);
   }
   return { whereHeld, output };
 }
