@@ -157,18 +157,19 @@ test('a rule republishes only when its WHERE holds; the evaluations and PublishM
   const target = await connectDevice(url, deviceCredentials(P, 'thermostat-1', psk['thermostat-1']!));
   const sender = await connectDevice(url, deviceCredentials(P, 'thermostat-2', psk['thermostat-2']!));
   try {
-    const control = `${P}/thermostat-1/control`;
-    await target.client.subscribeAsync(control);
+    // The demo rule's target, a CreateTopicPolicy topic of the demo product the device may subscribe to.
+    const alert = `${P}/thermostat-1/alert`;
+    await target.client.subscribeAsync(alert);
     const { json: before } = await admin(emulator.endpoint, 'GET', '/rule-evaluations');
     const since = Math.max(0, ...(before['evaluations'] as { id: number }[]).map((e) => e.id));
     await sender.client.publishAsync(`${P}/thermostat-2/event`, '{"temperature": 25}');
     await sender.client.publishAsync(`${P}/thermostat-2/event`, '{"temperature": 35, "humidity": 50}');
-    assert.equal((await target.next(control)).text, '{"temperature":35}', 'the first message did not pass WHERE temperature > 30');
+    assert.equal((await target.next(alert)).text, '{"temperature":35}', 'the first message did not pass WHERE temperature > 30');
     expectOk(
       await call('PublishMessage', { ProductId: P, DeviceName: 'thermostat-2', Topic: `${P}/thermostat-2/event`, Payload: '{"temperature": 40}' }),
       'PublishMessage',
     );
-    assert.equal((await target.next(control)).text, '{"temperature":40}');
+    assert.equal((await target.next(alert)).text, '{"temperature":40}');
     const { json } = await admin(emulator.endpoint, 'GET', `/rule-evaluations?since=${since}`);
     const evaluations = (json['evaluations'] as { ruleName: string; whereHeld: boolean; source: string; output: unknown }[]).filter(
       (e) => e.ruleName === DEMO_RULE_NAME,

@@ -57,11 +57,13 @@ export function createDemoState(nowMs: number): EmulatorState {
   state.rules.set(DEMO_RULE_NAME, {
     RuleName: DEMO_RULE_NAME,
     Sql: encodeRuleSql(`SELECT temperature FROM '${DEMO_PRODUCT_ID}/+/event' WHERE temperature > 30`),
-    // To thermostat-1's control topic: one a device subscribes to by default, so a connected device receives it.
-    Actions: JSON.stringify([{ republish: { topic: `${DEMO_PRODUCT_ID}/thermostat-1/control` } }]),
-    Description: 'Republish overheating events to thermostat-1/control',
+    Actions: JSON.stringify([{ republish: { topic: `${DEMO_PRODUCT_ID}/thermostat-1/alert` } }]),
+    Description: 'Republish overheating events to thermostat-1/alert',
     RuleDisabled: false,
     CreatedAt: seconds,
   });
+  // The rule's target as a product topic the devices may subscribe to (CreateTopicPolicy Privilege 2), so a connected
+  // thermostat-1 receives the alerts.
+  state.topicPolicies.set(DEMO_PRODUCT_ID, [{ TopicName: 'alert', Privilege: 2 }]);
   return state;
 }

@@ -26,7 +26,7 @@ test('the demo rule republishes only when its WHERE holds, and every evaluation 
   assert.deepEqual(delivered(cool.effects), []);
   const hot = fromDevice(state, `${P}/thermostat-2/event`, '{"temperature": 31, "humidity": 40}');
   assert.deepEqual(hot.firedRules, [DEMO_RULE_NAME]);
-  assert.deepEqual(delivered(hot.effects), [`${P}/thermostat-1/control {"temperature":31}`]);
+  assert.deepEqual(delivered(hot.effects), [`${P}/thermostat-1/alert {"temperature":31}`]);
   const kept = state.broker.ruleEvaluations.map((e) => [e.ruleName, e.whereHeld, e.source]);
   assert.deepEqual(kept, [
     [DEMO_RULE_NAME, false, `${P}thermostat-2`],

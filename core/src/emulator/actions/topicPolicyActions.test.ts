@@ -27,5 +27,8 @@ test('CreateTopicPolicy adds a product topic with its privilege, refuses a dupli
   assert.ok(!noProduct.ok && noProduct.error.code === 'ResourceNotFound.ProductNotExist');
   const restored = restoreState(serializeState(state));
   assert.ok(restored.ok);
-  assert.deepEqual(restored.state.topicPolicies.get(DEMO_PRODUCT_ID), [{ TopicName: 'alerts', Privilege: 2 }]);
+  assert.deepEqual(restored.state.topicPolicies.get(DEMO_PRODUCT_ID), [
+    { TopicName: 'alert', Privilege: 2 },
+    { TopicName: 'alerts', Privilege: 2 },
+  ]);
 });
