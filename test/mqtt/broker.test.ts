@@ -263,6 +263,19 @@ test('a CreateTopicPolicy topic can be used by every device of the product, in i
   }
 });
 
+test("a client id longer than MQTT 3.1's 23 characters connects (ProductId + a 40-character DeviceName)", async () => {
+  const name = 'greenhouse-sensor-with-a-long-name-00001';
+  const created = expectOk(await call('CreateDevice', { ProductId: P, DeviceName: name }), 'CreateDevice');
+  const device = await connectDevice(`ws://127.0.0.1:${emulator.mqttWsPort}`, deviceCredentials(P, name, created['DevicePsk'] as string));
+  try {
+    const { json } = await admin(emulator.endpoint, 'GET', '/connections');
+    assert.ok((json['connected'] as { clientId: string; transport: string }[]).some((c) => c.clientId === `${P}${name}` && c.transport === 'ws'));
+  } finally {
+    await device.close();
+    expectOk(await call('DeleteDevice', { ProductId: P, DeviceName: name }), 'DeleteDevice');
+  }
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
