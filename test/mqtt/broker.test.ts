@@ -71,7 +71,7 @@ for (const [transport, url] of transports) {
       await waitFor(async () => expectOk(await call('DescribeDevice', { ProductId: P, DeviceName: 'thermostat-1' }), 'offline')['Online'] === 0);
     });
 
-    test('PublishMessage reaches the subscribed device, base64 decoded, at QoS 0 and 1', async () => {
+    test('PublishMessage reaches the subscribed device, base64 decoded, at QoS 0 and 1; PublishBroadcastMessage too', async () => {
       const device = await connectDevice(url(), deviceCredentials(P, 'thermostat-2', psk['thermostat-2']!));
       try {
         const control = `${P}/thermostat-2/control`;
@@ -84,6 +84,14 @@ for (const [transport, url] of transports) {
           'QoS 1',
         );
         assert.equal((await device.next(control)).text, '{"power":"on"}');
+        const broadcast = `$broadcast/rxd/${P}/thermostat-2`;
+        await device.client.subscribeAsync(broadcast);
+        const task = expectOk(
+          await call('PublishBroadcastMessage', { ProductId: P, Payload: Buffer.from('firmware 2.0').toString('base64'), PayloadEncoding: 'base64', Qos: 0 }),
+          'broadcast',
+        );
+        assert.equal(typeof task['TaskId'], 'number');
+        assert.equal((await device.next(broadcast)).text, 'firmware 2.0');
       } finally {
         await device.close();
       }

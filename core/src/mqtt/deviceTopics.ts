@@ -51,3 +51,4 @@ export const shadowOperationTopic = (productId: string, deviceName: string): str
 export const shadowResultTopic = (productId: string, deviceName: string): string => `$shadow/operation/result/${productId}/${deviceName}`;
 export const rrpcRequestTopic = (productId: string, deviceName: string, messageId: number): string => `$rrpc/rxd/${productId}/${deviceName}/${messageId}`;
 export const RRPC_REPLY_PREFIX = '$rrpc/txd/';
+export const broadcastTopic = (productId: string, deviceName: string): string => `$broadcast/rxd/${productId}/${deviceName}`;

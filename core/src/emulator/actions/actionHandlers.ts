@@ -1,6 +1,6 @@
 import type { ActionHandler } from './ActionHandler.js';
 import { createDevice, deleteDevice, describeDevice, describeDevices, updateDeviceAvailableState, updateDevicePsk } from './deviceActions.js';
-import { publishMessage, publishRrpcMessage } from './messageActions.js';
+import { publishBroadcastMessage, publishMessage, publishRrpcMessage } from './messageActions.js';
 import { createProduct, deleteProduct, describeProduct, describeProducts } from './productActions.js';
 import { createTopicRule, deleteTopicRule, disableTopicRule, enableTopicRule, listTopicRules, replaceTopicRule } from './ruleActions.js';
 import { deleteDeviceShadow, describeDeviceShadow, updateDeviceShadow } from './shadowActions.js';
@@ -31,6 +31,7 @@ export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, Ac
     ListTopicRules: listTopicRules,
     PublishMessage: publishMessage,
     PublishRRPCMessage: publishRrpcMessage,
+    PublishBroadcastMessage: publishBroadcastMessage,
     CreateTopicPolicy: createTopicPolicy,
   },
   trro: {

@@ -1,6 +1,6 @@
 import { fromBase64, utf8Encode } from '../../encoding/bytes.js';
 import { connectionOf } from '../../mqtt/BrokerRecord.js';
-import { rrpcRequestTopic } from '../../mqtt/deviceTopics.js';
+import { broadcastTopic, rrpcRequestTopic } from '../../mqtt/deviceTopics.js';
 import { runTopicRules } from '../../mqtt/routeMessage.js';
 import { deviceKey, MAX_RECORDED_MESSAGES, type EmulatorState } from '../EmulatorState.js';
 import { done, fail, int, str, type ActionHandler, type ActionOutcome } from './ActionHandler.js';
@@ -77,4 +77,21 @@ export const publishRrpcMessage: ActionHandler = (state, params, env) => {
     timeoutMs: env.rrpcTimeoutMs,
   });
   return done({ MessageId: messageId, PayloadBase64: '' });
+};
+
+/**
+ * PublishBroadcastMessage: the payload (base64-decoded when PayloadEncoding says so) to every enabled device of the
+ * product on its `$broadcast/rxd/${ProductId}/${DeviceName}`; the answer's TaskId numbers the broadcast.
+ */
+export const publishBroadcastMessage: ActionHandler = (state, params, env) => {
+  const productId = str(params, 'ProductId')!;
+  if (!state.products.has(productId)) return fail('ResourceNotFound.ProductNotExist', `ProductId: no product ${JSON.stringify(productId)}`);
+  const payload = str(params, 'Payload')!;
+  const bytes = str(params, 'PayloadEncoding') === 'base64' ? fromBase64(payload) : utf8Encode(payload);
+  if (bytes === undefined) return fail('InvalidParameterValue', 'Payload: PayloadEncoding is base64 but Payload is not valid base64');
+  const qos = int(params, 'Qos') === 1 ? 1 : 0;
+  for (const device of state.devices.values())
+    if (device.ProductId === productId && device.EnableState === 1)
+      env.effects.push({ kind: 'deliver', topic: broadcastTopic(productId, device.DeviceName), payload: bytes, qos, cause: 'PublishBroadcastMessage' });
+  return done({ TaskId: state.nextMessageId++ }, true);
 };
