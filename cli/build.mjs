@@ -13,6 +13,9 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
+  // The MQTT broker, client and WebSocket server stay packages beside the bundle (cli's dependencies): ws loads its
+  // optional native add-ons by require at run time, which a bundle cannot resolve, and aedes brings its own.
+  external: ['aedes', 'mqtt', 'ws'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 console.log(`cli/dist/iot-devkit.mjs  ${(statSync(outfile).size / 1024).toFixed(1)} KB`);

@@ -126,6 +126,23 @@ export {
   type TopicRuleInput,
   type TopicRulePayload,
 } from './ruleSql/buildTopicRulePayload.js';
+export { isValidTopicFilter, topicMatchesFilter } from './mqtt/topicMatchesFilter.js';
+export type {
+  RuleAccessStep,
+  RuleArithmeticOperator,
+  RuleComparisonOperator,
+  RuleExpression,
+  RuleSelectItem,
+  RuleSqlSpan,
+  RuleSqlTree,
+} from './ruleSql/RuleSqlTree.js';
+export { findRuleFunction, RULE_FUNCTIONS, type RuleFunctionName } from './ruleSql/ruleFunctions.js';
+export type { RuleContext } from './ruleEngine/RuleContext.js';
+export { evaluateRuleExpression, MAX_RULE_EVALUATION_DEPTH } from './ruleEngine/evaluateRuleExpression.js';
+export { evaluateRuleSql, type RuleSqlResult } from './ruleEngine/evaluateRuleSql.js';
+export { MAX_RULE_STRING_LENGTH } from './ruleEngine/callRuleFunction.js';
+export { buildRuleTestView, type RuleTestInput, type RuleTestView } from './views/ruleTestView.js';
+export { evaluateTopicRules, MAX_RULE_PAYLOAD_LENGTH, type RuleActionOutcome, type RuleEvaluation, type RuleMessage } from './ruleEngine/evaluateTopicRules.js';
 export { coerceParams } from './request/coerceParams.js';
 export type {
   AccessDomain,
@@ -323,3 +340,48 @@ export {
   type HttpFileTransport,
   type RequestOutcome,
 } from './httpFile/runHttpFile.js';
+
+// The emulator's MQTT broker: who may connect, publish and subscribe, and what a message does (the Node host runs aedes)
+export {
+  deviceTopics,
+  shadowOperationTopic,
+  shadowResultTopic,
+  rrpcRequestTopic,
+  type DeviceTopic,
+  type TopicAccess,
+  type ProductTopicPolicy,
+} from './mqtt/deviceTopics.js';
+export {
+  checkDevicePublish,
+  checkDeviceSubscribe,
+  checkPayloadSize,
+  MAX_DEVICE_PAYLOAD_BYTES,
+  mayDeviceReceive,
+  type TopicDecision,
+} from './mqtt/devicePermissions.js';
+export {
+  authenticateDeviceConnect,
+  CONNACK_BAD_USERNAME_OR_PASSWORD,
+  CONNACK_NOT_AUTHORIZED,
+  type DeviceConnectDecision,
+  type DeviceConnectRequest,
+} from './mqtt/authenticateDeviceConnect.js';
+export {
+  connectionOf,
+  createBrokerRecord,
+  MAX_BROKER_RECORDS,
+  pushBounded,
+  type BrokerRecord,
+  type DeviceConnection,
+  type RefusedConnection,
+  type RuleEvaluationRecord,
+  type TopicRefusal,
+} from './mqtt/BrokerRecord.js';
+export type { BrokerEffect } from './mqtt/BrokerEffect.js';
+export { MAX_REPUBLISH_HOPS, routeDeviceMessage, runTopicRules, type BrokerMessage, type RouteOutcome } from './mqtt/routeMessage.js';
+export { applyShadowOperation, SHADOW_MESSAGE_MAX_BYTES, type ShadowOperationOutcome } from './mqtt/shadowOperation.js';
+export { formatShadowDelta, formatShadowRejection, formatShadowResult, SHADOW_RESULT, type ShadowOperationType } from './mqtt/shadowMessages.js';
+export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicRefusal } from './mqtt/formatBrokerEvent.js';
+export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
+export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
+export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';

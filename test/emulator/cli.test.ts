@@ -12,13 +12,16 @@ const bin = new URL('../../cli/bin/iot-devkit.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'iot-devkit-emulator-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** MQTT off: these tests are about the HTTP side, and 1883/8083 may be taken by another test file or a local broker. */
+const NO_MQTT = ['--mqtt-port', '0', '--mqtt-ws-port', '0'];
+
 /** `npx iot-devkit emulator …` as a real process; resolves once it says it is listening. */
 async function startCli(
   args: string[],
 ): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; endpoint: string; exit: Promise<number | null> }> {
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [bin, 'emulator', ...args], { env: { PATH: process.env['PATH'] ?? '' } });
+  const child = spawn(process.execPath, [bin, 'emulator', ...NO_MQTT, ...args], { env: { PATH: process.env['PATH'] ?? '' } });
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -89,7 +92,7 @@ test('a port in use or a data file that is not ours: exit 2 with the reason', as
   const first = await startCli(['--port', '0', '--empty']);
   const port = /:(\d+)\/$/.exec(first.endpoint)![1]!;
   try {
-    const busy = runCli(['emulator', '--port', port]);
+    const busy = runCli(['emulator', ...NO_MQTT, '--port', port]);
     assert.equal(busy.status, 2);
     assert.match(busy.stderr, new RegExp(`port ${port} is already in use on 127\\.0\\.0\\.1`));
   } finally {
@@ -98,7 +101,7 @@ test('a port in use or a data file that is not ours: exit 2 with the reason', as
   }
   const notOurs = join(dir, 'notes.json');
   writeFileSync(notOurs, '["my", "notes"]');
-  const refused = runCli(['emulator', '--port', '0', '--data', notOurs]);
+  const refused = runCli(['emulator', ...NO_MQTT, '--port', '0', '--data', notOurs]);
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /--data .*notes\.json: format: expected "iot-devkit-emulator-state".*left untouched/);
 });

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import {
+  applyShadowOperation,
+  authenticateDeviceConnect,
+  checkDevicePublish,
+  checkDeviceSubscribe,
   checkRuleSql,
+  createDemoState,
+  DEMO_PRODUCT_ID,
+  deviceTopics,
+  readShadowMessage,
   DIAGNOSIS_CAUSES,
   diagnose,
+  encodeRuleSql,
+  evaluateTopicRules,
   parseCurl,
   parseHarEntry,
   parseMqttUsername,
@@ -359,6 +369,30 @@ const sqlInputs = fc.oneof(
 );
 const RULE_CODES = new Set<string>(Object.values(RULE_ERROR_CODES));
 
+// ── rule engine: random rule SQL on random payloads ────────────────────────────────────────────────────────────
+const ENGINE_SQL_SAMPLES = [
+  "SELECT temperature AS t, deviceName() AS d, topic(2) FROM 'P1/+/event' WHERE temperature > 30 AND mode IN ('a', 'b')",
+  "SELECT *, upper(name), concat(name, 'x'), substring(name, 0, 2), replace(name, 'a', 'bb') FROM 'P1/dev/#' WHERE name LIKE 'r_om%'",
+  "SELECT a.b[0].c, crypto(a, 'SHA256') AS h, to_hex(), payloadLen() FROM 'P1/dev/data' WHERE NOT (a.b IS NULL) OR n % 2 = 1",
+  "SELECT n * 2 - 1 AS m, randint(1, 6), bin_to_dec(bits) FROM 'P1/+/data' WHERE n BETWEEN -1.5e2 AND '40' AND flag IS NOT TRUE",
+];
+const ENGINE_SQL_TOKENS = [...SQL_TOKENS, 'upper(', 'concat(', 'replace(', 'substring(', 'topic(', 'crypto(', "'%'", "'_'", 'a[0]', '0', '-1'];
+const PAYLOAD_SAMPLES = [
+  '{"temperature":31,"mode":"a","name":"room1","n":3,"bits":"1011"}',
+  '{"a":{"b":[{"c":"x"}]},"__proto__":{"polluted":1},"constructor":2,"flag":false}',
+  '[1,2,{"temperature":"31"}]',
+  'temperature=31',
+];
+const engineInputs = fc.tuple(
+  fc.oneof({ weight: 2, arbitrary: textInputs(ENGINE_SQL_SAMPLES, ENGINE_SQL_TOKENS) }, { weight: 1, arbitrary: sqlInputs }),
+  fc.oneof(
+    { weight: 3, arbitrary: textInputs(PAYLOAD_SAMPLES, ['{', '[', '"', ':', ',', '}', '\uD800', '1e999', 'null']) },
+    { weight: 1, arbitrary: fc.json() },
+  ),
+);
+/** A concrete topic the FROM filter matches: each + a device, a final # one level. */
+const topicFor = (filter: string) => filter.replaceAll('+', 'dev').replace(/#$/, 'x');
+
 // ── shadow ──────────────────────────────────────────────────────────────────────────────────────────────────────
 const SHADOW_DATA = JSON.stringify({
   payload: {
@@ -384,6 +418,25 @@ const shadowInputs = fc.oneof(
 );
 const SHADOW_CODES = new Set<string>(Object.values(SHADOW_ERROR_CODES));
 const ORIGINAL = { state: { desired: { targetTemperature: 18 }, reported: { temperature: 21 } }, metadata: {}, version: 5, timestamp: 0 };
+
+// ── the MQTT broker's decisions ──────────────────────────────────────────────────────────────────────────────────
+const MQTT_STATE = createDemoState(NOW * 1000);
+const MQTT_DEVICE_PSK = MQTT_STATE.devices.get(`${DEMO_PRODUCT_ID}/thermostat-1`)!.DevicePsk;
+const MQTT_TOPICS = deviceTopics(DEMO_PRODUCT_ID, 'thermostat-1');
+const MQTT_CREDENTIALS = signDeviceCredentials({
+  productId: DEMO_PRODUCT_ID,
+  deviceName: 'thermostat-1',
+  devicePsk: MQTT_DEVICE_PSK,
+  now: NOW,
+  connid: 'a1B2c',
+  expiry: NOW + 3600,
+});
+const MQTT_SHADOW_SAMPLES = [
+  '{"type":"get","clientToken":"t-1"}',
+  '{"type":"update","state":{"reported":{"temp":21},"desired":null},"version":0,"clientToken":"t-2"}',
+  '{"type":"update","state":{"desired":""},"version":2,"clientToken":"t-3"}',
+  '{"type":"delete","clientToken":"t-4"}',
+];
 
 function checkShadow(result: { ok: boolean; error?: { code: string; message: string } }): Outcome {
   if (result.ok) return 'ok';
@@ -573,6 +626,51 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
     },
   },
   {
+    name: 'rule engine',
+    inputs: engineInputs,
+    run: (input) => {
+      const [sql, payload] = input as [string, string];
+      const checked = checkRuleSql(sql);
+      const topic = checked.ok ? topicFor(checked.parts.topic) : 'P1/dev/event';
+      const rule = {
+        RuleName: 'fuzz',
+        Sql: encodeRuleSql(sql),
+        Actions: '[{"republish":{"topic":"P1/dev/out"}}]',
+        Description: '',
+        RuleDisabled: false,
+        CreatedAt: 0,
+      };
+      const evaluations = evaluateTopicRules([rule], { topic, payload, clientId: 'P1dev', productId: 'P1', deviceName: 'dev', timestamp: NOW * 1000 });
+      if (!checked.ok) {
+        expect(evaluations.length === 1 && evaluations[0]!.topicMatched === false && typeof evaluations[0]!.problem === 'string', 'a named problem');
+        return 'refused';
+      }
+      expect(evaluations.length === 1 && evaluations[0]!.topicMatched, `one matched evaluation, got ${JSON.stringify(evaluations)}`);
+      const [e] = evaluations;
+      expect(typeof e!.whereHeld === 'boolean', `a verdict, got ${String(e!.whereHeld)}`);
+      expect(e!.whereHeld === (e!.output !== null) && e!.whereHeld === (e!.actions.length === 1), 'output and actions exactly when WHERE held');
+      if (e!.output !== null) expect(JSON.parse(JSON.stringify(e!.output)) !== undefined, 'JSON output');
+      return 'ok';
+    },
+    adversarial: (n) => {
+      const run = (sql: string, payload: string) => [sql, payload] as const;
+      const head = "SELECT * FROM 'P1/+/event' WHERE ";
+      const long = 'a'.repeat(n);
+      return [
+        ['a long + chain', run(fit(`${head}t = 0`, ' + 1', '', n), '{"t":1}')],
+        ['a long AND chain', run(fit(head, 't > 1 AND ', 't > 1', n), '{"t":2}')],
+        ['a long IN list', run(fit(`${head}t IN (`, '1, ', '2)', n), '{"t":2}')],
+        ['LIKE with _ over a long value', run(`${head}s LIKE '%${'a'.repeat(200)}_b%'`, `{"s":"${long}"}`)],
+        ['LIKE with many % over a long value', run(fit(`${head}s LIKE '`, '%a', "%b'", n), `{"s":"${long}"}`)],
+        ['nested replace', run(`SELECT ${'replace('.repeat(30)}s${", 'a', 'aa')".repeat(30)} AS r FROM 'P1/+/event'`, `{"s":"${long}"}`)],
+        ['nested concat', run(`SELECT ${'concat('.repeat(30)}s${', s)'.repeat(30)} AS r FROM 'P1/+/event'`, `{"s":"${long}"}`)],
+        ['a long path into a deep payload', run(fit(head, 'a.', 'a IS NULL', n), repeat('{"a":', n / 2).slice(0, 5 * 60) + '1' + '}'.repeat(60))],
+        ['a payload nested past the limit', run(`${head}a IS NULL`, '['.repeat(n))],
+        ['a payload of many keys', run("SELECT * FROM 'P1/+/event'", `{${repeat('"k":1,', n)}"z":2}`)],
+      ];
+    },
+  },
+  {
     name: 'shadow JSON',
     inputs: shadowInputs,
     run: (input) => {
@@ -738,6 +836,76 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       ['digits as expiry', [`ABCDE12345dev1;12010126;a1B2c;${'9'.repeat(n)}`, 'a;hmacsha256']],
       ['a long hex password', [device.username, `${'a'.repeat(n)};hmacsha256`]],
       ['a long username', [`${'A'.repeat(n)};12010126;a1B2c;4102444800`, device.password]],
+    ],
+  },
+  {
+    name: 'MQTT CONNECT',
+    inputs: fc.oneof(
+      // The right triple now and then, so the accepting path is fuzzed next to the refusing ones.
+      { weight: 1, arbitrary: fc.constant([`${DEMO_PRODUCT_ID}thermostat-1`, MQTT_CREDENTIALS.username, MQTT_CREDENTIALS.password]) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(
+          textInputs([`${DEMO_PRODUCT_ID}thermostat-1`, 'ABCDE12345dev1'], ['+', '#', '/', '\uD800', ' ']),
+          textInputs([MQTT_CREDENTIALS.username, `${DEMO_PRODUCT_ID}thermostat-1;21010406;a1B2c;9223372036854775807`], [';', '12010126', ' ', '\uD800', '9']),
+          textInputs([MQTT_CREDENTIALS.password, `${'a'.repeat(40)};hmacsha1`], [';', 'hmacsha256', 'A', '\uD800']),
+        ),
+      },
+    ),
+    run: (input) => {
+      const [clientId, username, password] = input as [string, string, string];
+      const decision = authenticateDeviceConnect(MQTT_STATE, { clientId, username, password, nowSeconds: NOW }, nodeHashProvider);
+      if (decision.ok) return 'ok';
+      expect(decision.returnCode === 4 || decision.returnCode === 5, 'CONNACK 4 or 5');
+      expect(decision.cause.en.length > 0 && !decision.cause.en.includes(MQTT_DEVICE_PSK), 'a named cause, never the PSK');
+      return 'refused';
+    },
+    adversarial: (n) => [
+      ['a long client id', ['A'.repeat(n), MQTT_CREDENTIALS.username, MQTT_CREDENTIALS.password]],
+      ['semicolons', [`${DEMO_PRODUCT_ID}thermostat-1`, repeat(';', n), 'a;hmacsha256']],
+      ['a long password', [`${DEMO_PRODUCT_ID}thermostat-1`, MQTT_CREDENTIALS.username, `${'a'.repeat(n)};hmacsha256`]],
+    ],
+  },
+  {
+    name: 'MQTT topic',
+    inputs: textInputs(
+      [`${DEMO_PRODUCT_ID}/thermostat-1/control`, `$shadow/operation/result/${DEMO_PRODUCT_ID}/thermostat-1`, `$rrpc/rxd/${DEMO_PRODUCT_ID}/thermostat-1/+`],
+      ['+', '#', '/', '$', '\u0000', '//'],
+    ),
+    run: (input) => {
+      const topic = input as string;
+      const decisions = [
+        checkDeviceSubscribe(MQTT_TOPICS, topic, DEMO_PRODUCT_ID, 'thermostat-1'),
+        checkDevicePublish(MQTT_TOPICS, topic, DEMO_PRODUCT_ID, 'thermostat-1'),
+      ];
+      for (const d of decisions) expect(d.allowed || d.reason.length > 0, 'a refusal names its reason');
+      return decisions.some((d) => d.allowed) ? 'ok' : 'refused';
+    },
+    adversarial: (n) => [
+      ['many levels', repeat('a/', n)],
+      ['many wildcards', repeat('+/', n)],
+      ['a long level', `${DEMO_PRODUCT_ID}/thermostat-1/${'x'.repeat(n)}`],
+    ],
+  },
+  {
+    name: 'shadow over MQTT',
+    inputs: fc.oneof(
+      { weight: 3, arbitrary: textInputs(MQTT_SHADOW_SAMPLES, ['{', '}', '"type":', '"version":', 'null', '""', '[[[[', '"reported":']) },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 5 }).map((state) => JSON.stringify({ type: 'update', state, version: 0 })) },
+    ),
+    run: (input) => {
+      const text = input as string;
+      const state = createDemoState(NOW * 1000);
+      const outcome = applyShadowOperation(state, DEMO_PRODUCT_ID, 'thermostat-1', text, NOW * 1000);
+      const reply = readShadowMessage(outcome.reply);
+      expect(reply !== undefined && (reply.result === 0) === outcome.accepted, 'every answer is a result message the device can read');
+      readShadowMessage(text);
+      return outcome.accepted ? 'ok' : 'refused';
+    },
+    adversarial: (n) => [
+      ['nested arrays in reported', `{"type":"update","state":{"reported":{"a":${'['.repeat(n / 2)}${']'.repeat(n / 2)}}}}`],
+      ['many keys', `{"type":"update","state":{"reported":{${repeat('"k":1,', n)}"z":0}}}`],
+      ['a long clientToken', `{"type":"get","clientToken":"${'t'.repeat(n)}"}`],
     ],
   },
 ];

@@ -47,3 +47,52 @@ export function runCliAsync(args: readonly string[], options: { input?: string; 
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** A long-running `iot-devkit` process (emulator, device connect): its output so far, a wait for a line, and stop. */
+export interface CliProcess {
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  /** Resolves when stdout has matched `pattern`; rejects if the process exits first or after `timeoutMs`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  write(text: string): void;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+  readonly exit: Promise<number | null>;
+}
+
+export function spawnCli(args: readonly string[], options: { env?: Record<string, string> } = {}): CliProcess {
+  ensureBuilt();
+  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env['PATH'] ?? '', ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exited = false;
+  void exit.then(() => (exited = true));
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exit,
+    write: (text) => child.stdin.write(text),
+    async stop() {
+      if (!exited) child.kill('SIGTERM');
+      return exit;
+    },
+    waitFor(pattern, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const end = Date.now() + timeoutMs;
+        const timer = setInterval(() => {
+          const match = pattern.exec(stdout);
+          if (match) {
+            clearInterval(timer);
+            resolve(match);
+          } else if (exited || Date.now() > end) {
+            clearInterval(timer);
+            reject(new Error(`${exited ? 'exited' : 'timed out'} before ${pattern}:\n${stdout}\n${stderr}`));
+          }
+        }, 20);
+      });
+    },
+  };
+}

@@ -15,12 +15,17 @@ import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { formatFields } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
+import { waitForStopSignal } from '../waitForStopSignal.js';
 
 const DEFAULT_PORT = 9180;
+/** MQTT's registered port (IANA 1883), as the cloud's broker serves it. */
+const DEFAULT_MQTT_PORT = 1883;
+/** The port EMQX and most brokers use for MQTT over WebSocket; the cloud serves it on 443 (wss), which needs root here. */
+const DEFAULT_MQTT_WS_PORT = 8083;
 
-function readPort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port: a port number 0-65535 (0 picks a free one), got ${JSON.stringify(text)}`);
+function readPort(text: string | undefined, flagName = 'port', fallback = DEFAULT_PORT, zero = '0 picks a free one'): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--${flagName}: a port number 0-65535 (${zero}), got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
@@ -44,6 +49,18 @@ function describeState(running: RunningEmulator, dataFile: string | undefined): 
         ? `loaded ${counts}`
         : 'empty';
   return `${where}\n${''.padEnd(13)}${what}`;
+}
+
+/** The address a client dials for a listening host: a wildcard bind is reached on loopback. */
+const shownHost = (host: string): string => (host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host);
+
+/** The banner's MQTT lines: one per transport, or one saying it is off. */
+function mqttLines(running: RunningEmulator, host: string): [string, string][] {
+  const lines: [string, string][] = [];
+  if (running.mqttPort) lines.push(['MQTT', `mqtt://${host}:${running.mqttPort}   MQTT 3.1.1, key-authenticated devices (clientId ProductId+DeviceName)`]);
+  if (running.mqttWsPort) lines.push(['MQTT/WS', `ws://${host}:${running.mqttWsPort}   MQTT over WebSocket`]);
+  if (lines.length === 0) lines.push(['MQTT', 'off (--mqtt-port 0 --mqtt-ws-port 0)']);
+  return lines;
 }
 
 /** One signed DescribeDeviceShadow against itself: proves the endpoint, the key and the verifier agree. */
@@ -70,13 +87,19 @@ async function selfCheck(endpoint: string, now: number): Promise<string> {
 export const emulatorCommand: Command = {
   name: 'emulator',
   summary: 'Run a local Tencent Cloud IoT Hub (iotcloud 2021-04-08, trro ModifyProjectSecMode) that verifies signatures like the cloud',
-  usage: `Usage: iot-devkit emulator [--port 9180] [--host 127.0.0.1] [--data FILE] [--demo | --empty] [--allow-origin ORIGIN]... [--allow-host HOST[:PORT]]...
+  usage: `Usage: iot-devkit emulator [--port 9180] [--mqtt-port 1883] [--mqtt-ws-port 8083] [--host 127.0.0.1] [--data FILE] [--demo | --empty]
+                           [--allow-origin ORIGIN]... [--allow-host HOST[:PORT]]... [--forward-any-host]
 
 Serves Tencent Cloud API 3.0 on http://127.0.0.1:9180/ for iotcloud 2021-04-08 (products, devices, device
 shadows, rules, PublishMessage) and trro 2022-03-25 ModifyProjectSecMode. TC3-HMAC-SHA256 and v1 signatures are
 verified as the cloud does; a demo SecretId/SecretKey is printed at start (made up: it opens nothing else).
+It is also the devices' MQTT 3.1.1 broker: devices connect with key-authentication credentials (verified against
+their PSK), use their own topics, get shadow results and deltas, and the enabled rules run on every message.
 
   --port N            port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --mqtt-port N       MQTT over TCP (default ${DEFAULT_MQTT_PORT}; 0 turns it off)
+  --mqtt-ws-port N    MQTT over WebSocket (default ${DEFAULT_MQTT_WS_PORT}; 0 turns it off)
+  --forward-any-host  let rules' forward actions POST to any host (default: loopback hosts only)
   --host H            address to listen on (default 127.0.0.1; anything else exposes the demo key to the network)
   --data FILE         keep the state in FILE, written atomically after every change; without it, in memory
   --demo              start with the demo product, two devices with shadows, and a rule (default without --data,
@@ -96,10 +119,16 @@ ${ADMIN_ROUTES.map((r) => '  ' + r).join('\n')}
 
 Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in use, unreadable --data file).`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['demo', 'empty'], ['port', 'host', 'data', 'allow-origin', 'allow-host']);
+    const parsed = parseArgs(
+      context.args,
+      ['demo', 'empty', 'forward-any-host'],
+      ['port', 'mqtt-port', 'mqtt-ws-port', 'host', 'data', 'allow-origin', 'allow-host'],
+    );
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     if (hasFlag(parsed, 'demo') && hasFlag(parsed, 'empty')) throw new UsageError('--demo and --empty: choose one');
     const port = readPort(flag(parsed, 'port'));
+    const mqttPort = readPort(flag(parsed, 'mqtt-port'), 'mqtt-port', DEFAULT_MQTT_PORT, '0 turns it off');
+    const mqttWsPort = readPort(flag(parsed, 'mqtt-ws-port'), 'mqtt-ws-port', DEFAULT_MQTT_WS_PORT, '0 turns it off');
     const host = flag(parsed, 'host') ?? '127.0.0.1';
     const dataFile = flag(parsed, 'data');
     const allowHosts = (parsed.flags.get('allow-host') ?? []).map(readAllowHost);
@@ -114,6 +143,10 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
         demo,
         allowedOrigins: parsed.flags.get('allow-origin') ?? [],
         allowHosts,
+        ...(mqttPort !== 0 ? { mqttPort } : {}),
+        ...(mqttWsPort !== 0 ? { mqttWsPort } : {}),
+        ...(hasFlag(parsed, 'forward-any-host') ? { forwardAnyHost: true } : {}),
+        log: (line) => context.out(`[${new Date().toISOString().slice(11, 23)}] ${line}`),
       });
     } catch (error) {
       if (error instanceof EmulatorStartError) throw new UsageError(error.message);
@@ -127,6 +160,7 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
         'IoT Devkit emulator — a local stand-in for Tencent Cloud API 3.0 (not the cloud)',
         formatFields([
           ['Endpoint', `${endpoint}   iotcloud 2021-04-08 (${iotActions} actions), trro 2022-03-25 (ModifyProjectSecMode)`],
+          ...mqttLines(running, shownHost(host)),
           ['State', describeState(running, dataFile)],
           ['Answers', `Host ${running.servedHosts.join(', ')} (any other Host gets 403)`],
           ['SecretId', DEMO_CREDENTIAL.secretId],
@@ -144,6 +178,13 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
         `                     (iot-devkit sign: add "url": "${endpoint}", "service": "iotcloud" to the request JSON)`,
         `  Extensions:        endpoint ${endpoint} with the demo key pair above`,
         `  Device reports:    curl -X POST ${endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/${DEMO_DEVICES[0]}/reported -d '{"targetTemperature":22}'`,
+        ...(running.mqttPort
+          ? [
+              `  Virtual device:    DEVICE_PSK=<DevicePsk from DescribeDevice> npx iot-devkit device connect --product-id ${DEMO_PRODUCT_ID} \\`,
+              `                       --device-name ${DEMO_DEVICES[0]} --psk-env DEVICE_PSK --broker mqtt://${shownHost(host)}:${running.mqttPort} --follow-delta`,
+              `  MQTT:              curl ${endpoint}_emulator/connections   (connected devices, refused CONNECTs with their cause)`,
+            ]
+          : []),
         `  Everything else:   curl ${endpoint}_emulator`,
       ].join('\n'),
     );
@@ -155,15 +196,7 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
       }
     }
     context.out('\nListening. Press Ctrl+C to stop.');
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await waitForStopSignal();
     await running.close();
     context.out('Emulator stopped.');
     return 0;

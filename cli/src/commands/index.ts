@@ -9,6 +9,7 @@ import { errorCommand } from './error.js';
 import { emulatorCommand } from './emulator.js';
 import { diagnoseCommand } from './diagnose.js';
 import { httpCommand } from './http.js';
+import { deviceCommand } from './device.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -21,5 +22,6 @@ export const commands: readonly Command[] = [
   catalogCommand,
   errorCommand,
   emulatorCommand,
+  deviceCommand,
   diagnoseCommand,
 ];

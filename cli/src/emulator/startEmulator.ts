@@ -15,6 +15,8 @@ import {
 } from '@iot-devkit/core';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { pooledRandomBytes } from './pooledRandomBytes.js';
+import { EmulatorStartError } from './startEmulatorError.js';
+import { startMqttBroker, type RunningMqttBroker } from './mqttBroker.js';
 import { createSerialSaver, readTextIfExists, removeStaleTempFiles, writeFileAtomic, type AtomicWriteHooks } from './stateFile.js';
 
 export interface EmulatorServerOptions {
@@ -35,6 +37,16 @@ export interface EmulatorServerOptions {
   readonly now?: () => number;
   /** Test seam for crash tests (see writeFileAtomic). */
   readonly writeHooks?: AtomicWriteHooks;
+  /** Serve MQTT over TCP on this port (0 picks a free one); off when absent. */
+  readonly mqttPort?: number;
+  /** Serve MQTT over WebSocket on this port (0 picks a free one); off when absent. */
+  readonly mqttWsPort?: number;
+  /** The broker's console lines (connections, refusals with their cause, forwards). */
+  readonly log?: (line: string) => void;
+  /** Let rule forwards POST to non-loopback hosts. */
+  readonly forwardAnyHost?: boolean;
+  /** How long PublishRRPCMessage waits for the device, in milliseconds. */
+  readonly rrpcTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -46,13 +58,13 @@ export interface RunningEmulator {
   readonly origin: 'file' | 'demo' | 'empty';
   /** The Host header values it answers; any other gets 403 (see checkCaller). */
   readonly servedHosts: readonly string[];
+  /** The MQTT ports listened on; 0 when that transport is off. */
+  readonly mqttPort: number;
+  readonly mqttWsPort: number;
   close(): Promise<void>;
 }
 
-/** Why the emulator cannot start, said in one line (the CLI prints it and exits 2). */
-export class EmulatorStartError extends Error {
-  override readonly name = 'EmulatorStartError';
-}
+export { EmulatorStartError };
 
 // The largest body the API accepts (TC3 POST, 10 MB); one byte more is enough to answer RequestSizeLimitExceeded.
 const MAX_BODY_BYTES = 10 * 1024 * 1024 + 1;
@@ -137,15 +149,50 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.diagnose ? { diagnose: options.diagnose } : {}),
+    ...(options.rrpcTimeoutMs !== undefined ? { rrpcTimeoutMs: options.rrpcTimeoutMs } : {}),
   });
   const pending = new Set<Promise<void>>();
+  const track = (saving: Promise<void>) => {
+    pending.add(saving);
+    saving.then(
+      () => pending.delete(saving),
+      () => pending.delete(saving),
+    );
+    return saving;
+  };
+  let broker: RunningMqttBroker | undefined;
+  if (options.mqttPort !== undefined || options.mqttWsPort !== undefined) {
+    try {
+      broker = await startMqttBroker({
+        emulator,
+        host,
+        ...(options.mqttPort !== undefined ? { port: options.mqttPort } : {}),
+        ...(options.mqttWsPort !== undefined ? { wsPort: options.mqttWsPort } : {}),
+        now,
+        log: options.log ?? (() => {}),
+        // A device's report is saved like an API change; a failed save is said in the log (no request to answer).
+        onStateChanged: () => {
+          if (save)
+            track(save()).catch((error: unknown) => options.log?.(`could not save ${dataFile}: ${error instanceof Error ? error.message : String(error)}`));
+        },
+        ...(options.forwardAnyHost ? { forwardAnyHost: true } : {}),
+      });
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
+  }
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const rawHeaders: [string, string][] = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     const answer = emulator.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers: headersOf(req), body, rawHeaders });
-    let text = answer.body;
+    // Deliveries first (a delta reaches the device before the API answers), then the save, then the answer.
+    if (answer.effects && broker) broker.execute(answer.effects);
+    let text = answer.awaitRrpc
+      ? answer.awaitRrpc.complete(broker ? await broker.waitForRrpc(answer.awaitRrpc.messageId, answer.awaitRrpc.timeoutMs) : undefined)
+      : answer.body;
     let status = answer.status;
     if (answer.stateChanged && save) {
       const saving = save();
@@ -189,7 +236,10 @@ export async function startEmulator(options: EmulatorServerOptions): Promise<Run
     emulator,
     origin,
     servedHosts: served,
+    mqttPort: broker?.port ?? 0,
+    mqttWsPort: broker?.wsPort ?? 0,
     close: async () => {
+      await broker?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,3 +1,5 @@
+import type { BrokerEffect } from '../mqtt/BrokerEffect.js';
+
 /** A request as the host received it. Header names lower-case (as node:http gives them); the body as raw bytes. */
 export interface ReceivedRequest {
   readonly method: string;
@@ -16,6 +18,13 @@ export interface EmulatorResponse {
   readonly body: string;
   /** True when the request changed the state, so the host persists it before answering. */
   readonly stateChanged: boolean;
+  /** What the host's broker is to do for this request (PublishMessage's delivery, a delta); absent when nothing. */
+  readonly effects?: readonly BrokerEffect[];
+  /**
+   * PublishRRPCMessage: the answer depends on the device's reply, which only the host can wait for. The host calls
+   * `complete` with the reply's payload (or undefined on timeout) and sends the body it returns instead of `body`.
+   */
+  readonly awaitRrpc?: { readonly messageId: number; readonly timeoutMs: number; complete(reply: Uint8Array | undefined): string };
 }
 
 /** The error the API puts in Response.Error. */

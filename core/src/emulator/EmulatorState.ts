@@ -1,4 +1,6 @@
 import type { ShadowDocument } from '../shadow/ShadowDocument.js';
+import { createBrokerRecord, type BrokerRecord } from '../mqtt/BrokerRecord.js';
+import type { ProductTopicPolicy } from '../mqtt/deviceTopics.js';
 
 /** A product as CreateProduct made it; field names are the API's, so responses are built by copying. */
 export interface EmulatedProduct {
@@ -49,6 +51,8 @@ export interface PublishedMessage {
   readonly Payload: string;
   readonly PayloadEncoding: string;
   readonly Qos: number;
+  /** The enabled rules whose FROM topic and WHERE held for it (see GET /_emulator/rule-evaluations for each one's outcome). */
+  readonly FiredRules?: readonly string[];
 }
 
 /** TRRO ModifyProjectSecMode's last settings per project. */
@@ -72,7 +76,11 @@ export interface EmulatorState {
   readonly rules: Map<string, EmulatedRule>;
   readonly messages: PublishedMessage[];
   readonly trroProjects: Map<string, TrroProject>;
+  /** CreateTopicPolicy's topics by ProductId; each list is replaced, never changed in place (the broker caches by it). */
+  readonly topicPolicies: Map<string, readonly ProductTopicPolicy[]>;
   nextMessageId: number;
+  /** Live MQTT connections, refusals and rule evaluations: the running emulator's, never saved (stateSnapshot skips it). */
+  readonly broker: BrokerRecord;
 }
 
 /** Published messages kept, newest last; older ones are dropped so a long session does not grow without bound. */
@@ -81,5 +89,15 @@ export const MAX_RECORDED_MESSAGES = 1000;
 export const deviceKey = (productId: string, deviceName: string): string => `${productId}/${deviceName}`;
 
 export function createEmptyState(): EmulatorState {
-  return { products: new Map(), devices: new Map(), shadows: new Map(), rules: new Map(), messages: [], trroProjects: new Map(), nextMessageId: 1 };
+  return {
+    products: new Map(),
+    devices: new Map(),
+    shadows: new Map(),
+    rules: new Map(),
+    messages: [],
+    trroProjects: new Map(),
+    topicPolicies: new Map(),
+    nextMessageId: 1,
+    broker: createBrokerRecord(),
+  };
 }

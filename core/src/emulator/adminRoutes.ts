@@ -31,7 +31,15 @@ export const ADMIN_ROUTES = [
   'DELETE /_emulator/messages                                 forget them',
   'GET    /_emulator/devices/<ProductId>/<DeviceName>/shadow  the shadow document and its delta',
   'POST   /_emulator/devices/<ProductId>/<DeviceName>/reported  body {"key": value, …}: what the device reports (null deletes)',
+  'GET    /_emulator/connections                              MQTT devices connected now, recent refused CONNECTs and topic refusals',
+  'GET    /_emulator/rule-evaluations[?since=<id>]            each rule evaluated on each message: matched, WHERE, output, actions',
 ] as const;
+
+/** `?since=<n>` as a number (0 when absent or not a number). */
+const sinceOf = (query: string): number => {
+  const since = Number(new Map(parseFormEncoded(query)).get('since') ?? 0);
+  return Number.isFinite(since) ? since : 0;
+};
 
 /**
  * The emulator's own endpoints, outside the API (no signature, plain HTTP status codes): what a test or a
@@ -63,19 +71,28 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
         shadows: state.shadows.size,
         rules: state.rules.size,
         messages: state.messages.length,
+        mqttConnections: state.broker.connections.size,
       },
       admin: ADMIN_ROUTES,
     });
   }
   if (segments[0] === 'messages' && segments.length === 1) {
     if (method === 'GET') {
-      const since = Number(new Map(parseFormEncoded(query)).get('since') ?? 0);
-      return answer(200, { Messages: state.messages.filter((m) => m.Id > (Number.isFinite(since) ? since : 0)) });
+      const since = sinceOf(query);
+      return answer(200, { Messages: state.messages.filter((m) => m.Id > since) });
     }
     if (method === 'DELETE') {
       state.messages.length = 0;
       return answer(200, { Messages: [] }, true);
     }
+  }
+  if (segments[0] === 'connections' && segments.length === 1 && method === 'GET') {
+    const { connections, refusedConnections, topicRefusals } = state.broker;
+    return answer(200, { connected: [...connections.values()], refused: refusedConnections, topicRefusals });
+  }
+  if (segments[0] === 'rule-evaluations' && segments.length === 1 && method === 'GET') {
+    const since = sinceOf(query);
+    return answer(200, { evaluations: state.broker.ruleEvaluations.filter((e) => e.id > since) });
   }
   if (segments[0] === 'devices' && segments.length === 4) {
     const [, productId = '', deviceName = '', leaf] = segments;

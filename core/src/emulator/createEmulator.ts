@@ -20,6 +20,8 @@ import { readApiCall, type ApiCall } from './readApiCall.js';
 import { readTextParams } from './readTextParams.js';
 import { newRequestId } from './requestId.js';
 import { SeenSignatures } from './seenSignatures.js';
+import { toBase64 } from '../encoding/bytes.js';
+import type { BrokerEffect } from '../mqtt/BrokerEffect.js';
 
 export interface EmulatorOptions {
   readonly state?: EmulatorState;
@@ -35,6 +37,8 @@ export interface EmulatorOptions {
   readonly allowedOrigins?: readonly string[];
   /** Host header values it answers (servedHosts); without them, any loopback name on any port. Others get 403. */
   readonly servedHosts?: readonly string[];
+  /** How long PublishRRPCMessage waits for the device (the cloud documents no figure; default 5 s). */
+  readonly rrpcTimeoutMs?: number;
 }
 
 export interface Emulator {
@@ -45,6 +49,9 @@ export interface Emulator {
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** PublishRRPCMessage's wait for the device when the host sets none: the emulator's choice (the doc names no figure). */
+export const DEFAULT_RRPC_TIMEOUT_MS = 5000;
 
 /** Admin answers are read by people (curl): indented as far as a shadow's own keys, compact below (see formatReadableJson). */
 const ADMIN_INDENTED_LEVELS = 8;
@@ -107,6 +114,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const allowedOrigins = options.allowedOrigins ?? [];
   const diagnose = options.diagnose === false ? undefined : (options.diagnose ?? createEmulatorDiagnoser(crypto));
   const seenV1Requests = new SeenSignatures(MAX_CLOCK_SKEW_SECONDS);
+  const rrpcTimeoutMs = options.rrpcTimeoutMs ?? DEFAULT_RRPC_TIMEOUT_MS;
   const callerPolicy = { allowedOrigins, ...(options.servedHosts ? { servedHosts: options.servedHosts } : {}) };
 
   /** 403 with no effect: in the API's error shape for API paths, in the admin routes' shape under /_emulator. */
@@ -117,7 +125,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return { status: 403, headers: JSON_TYPE, body, stateChanged: false };
   }
 
-  function api(request: ReceivedRequest, nowMs: number, requestId: string): { body: string; changed: boolean } {
+  function api(
+    request: ReceivedRequest,
+    nowMs: number,
+    requestId: string,
+  ): { body: string; changed: boolean; effects?: EmulatorResponse['effects']; awaitRrpc?: EmulatorResponse['awaitRrpc'] } {
     const refuse = (error: ApiError) => ({ body: envelope(errorFields(error), requestId), changed: false });
     const read = readApiCall(request);
     if (!read.ok) return refuse(read.error);
@@ -148,9 +160,35 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return refuse(apiError('UnsupportedRegion', `Region ${JSON.stringify(call.region)}: ${action.service} accepts ${action.regions.join(', ')}.`));
     const checked = checkParams(call, action);
     if (!checked.ok) return refuse(checked.error);
-    const outcome = action.handler(state, checked.params, { nowMs, randomBytes: options.randomBytes });
+    const effects: BrokerEffect[] = [];
+    const outcome = action.handler(state, checked.params, { nowMs, randomBytes: options.randomBytes, effects, rrpcTimeoutMs });
     if (!outcome.ok) return refuse(outcome.error);
-    return { body: envelope(outcome.response, requestId), changed: outcome.changed };
+    const rrpc = effects.find((e) => e.kind === 'rrpc');
+    return {
+      body: envelope(outcome.response, requestId),
+      changed: outcome.changed,
+      ...(effects.length > 0 ? { effects } : {}),
+      ...(rrpc
+        ? {
+            awaitRrpc: {
+              messageId: rrpc.messageId,
+              timeoutMs: rrpc.timeoutMs,
+              complete: (reply: Uint8Array | undefined) =>
+                envelope(
+                  reply === undefined
+                    ? errorFields(
+                        apiError(
+                          'FailedOperation.RRPCTimeout',
+                          `device ${rrpc.productId}/${rrpc.deviceName} did not reply on $rrpc/txd/${rrpc.productId}/${rrpc.deviceName}/${rrpc.messageId} within ${rrpc.timeoutMs} ms`,
+                        ),
+                      )
+                    : { MessageId: rrpc.messageId, PayloadBase64: toBase64(reply) },
+                  requestId,
+                ),
+            },
+          }
+        : {}),
+    };
   }
 
   return {
@@ -175,8 +213,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         };
       }
       const traceId = request.headers['x-tc-traceid'];
-      const { body, changed } = api(request, nowMs, newRequestId(options.randomBytes));
-      return { status: 200, headers: { ...JSON_TYPE, ...cors, ...(traceId ? { 'X-TC-TraceId': traceId } : {}) }, body, stateChanged: changed };
+      const { body, changed, effects, awaitRrpc } = api(request, nowMs, newRequestId(options.randomBytes));
+      return {
+        status: 200,
+        headers: { ...JSON_TYPE, ...cors, ...(traceId ? { 'X-TC-TraceId': traceId } : {}) },
+        body,
+        stateChanged: changed,
+        ...(effects ? { effects } : {}),
+        ...(awaitRrpc ? { awaitRrpc } : {}),
+      };
     },
   };
 }

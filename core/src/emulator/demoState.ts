@@ -62,5 +62,8 @@ export function createDemoState(nowMs: number): EmulatorState {
     RuleDisabled: false,
     CreatedAt: seconds,
   });
+  // The rule's target as a product topic the devices may subscribe to (CreateTopicPolicy Privilege 2), so a connected
+  // thermostat-1 receives the alerts.
+  state.topicPolicies.set(DEMO_PRODUCT_ID, [{ TopicName: 'alert', Privilege: 2 }]);
   return state;
 }

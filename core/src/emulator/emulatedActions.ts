@@ -20,10 +20,18 @@ export interface EmulatedAction {
 /**
  * Actions the emulator serves that the seed document has no page for. ListTopicRules appears there only in the
  * update history (第 5 次发布: 新增接口 ListTopicRules) and through its output structure TopicRuleInfo; its two
- * inputs are those of Tencent Cloud's public API reference for iotcloud 2021-04-08.
+ * inputs are those of Tencent Cloud's public API reference for iotcloud 2021-04-08. PublishBroadcastMessage is in
+ * the document's list of actions only; its inputs are the official SDKs' PublishBroadcastMessageRequest (ProductId,
+ * Payload, Qos required; PayloadEncoding "base64" or empty, as PublishMessage's).
  */
 const UNDOCUMENTED_PARAMS: Readonly<Record<string, Readonly<Record<string, readonly ParamRules[]>>>> = {
   iotcloud: {
+    PublishBroadcastMessage: [
+      { name: 'ProductId', required: true, baseType: 'String' },
+      { name: 'Payload', required: true, baseType: 'String' },
+      { name: 'Qos', required: true, baseType: 'Integer', enum: [0, 1] },
+      { name: 'PayloadEncoding', required: false, baseType: 'String', enum: ['base64', ''] },
+    ],
     ListTopicRules: [
       { name: 'PageNum', required: true, baseType: 'Integer', minimum: 1 },
       { name: 'PageSize', required: true, baseType: 'Integer', minimum: 1 },

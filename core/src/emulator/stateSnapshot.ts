@@ -41,6 +41,7 @@ export function serializeState(state: EmulatorState): string {
     rules: [...state.rules.values()],
     messages: state.messages,
     trroProjects: [...state.trroProjects.values()],
+    topicPolicies: [...state.topicPolicies.entries()].flatMap(([ProductId, list]) => list.map((policy) => ({ ProductId, ...policy }))),
     nextMessageId: state.nextMessageId,
   };
   // Indented down to a shadow's desired/reported keys and their values (snapshot, section, item, shadow, state, half, key…).
@@ -74,7 +75,7 @@ export function restoreState(text: string): RestoreResult {
     return undefined;
   };
 
-  const sections = ['products', 'devices', 'shadows', 'rules', 'messages', 'trroProjects'].map((name) => [name, list(name)] as const);
+  const sections = ['products', 'devices', 'shadows', 'rules', 'messages', 'trroProjects', 'topicPolicies'].map((name) => [name, list(name)] as const);
   for (const [, items] of sections) if (typeof items === 'string') return { ok: false, message: items };
   const get = (name: string) => sections.find(([n]) => n === name)![1] as Item[];
 
@@ -119,6 +120,15 @@ export function restoreState(text: string): RestoreResult {
     const problem = need(item, `trroProjects[${i}]`, { ProjectId: 'string', Mode: 'number' });
     if (problem) return { ok: false, message: problem };
     state.trroProjects.set(item['ProjectId'] as string, item as unknown as TrroProject);
+  }
+  for (const [i, item] of get('topicPolicies').entries()) {
+    const problem = need(item, `topicPolicies[${i}]`, { ProductId: 'string', TopicName: 'string', Privilege: 'number' });
+    if (problem) return { ok: false, message: problem };
+    const productId = item['ProductId'] as string;
+    state.topicPolicies.set(productId, [
+      ...(state.topicPolicies.get(productId) ?? []),
+      { TopicName: item['TopicName'] as string, Privilege: item['Privilege'] as number },
+    ]);
   }
   const next = parsed['nextMessageId'];
   state.nextMessageId = typeof next === 'number' && Number.isSafeInteger(next) ? next : (state.messages.at(-1)?.Id ?? 0) + 1;

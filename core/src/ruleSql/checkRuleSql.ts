@@ -1,5 +1,6 @@
-import { describeToken, isKeywordToken, readRuleExpression, RuleSqlCursor, RuleSqlSyntaxError } from './readRuleExpression.js';
+import { describeToken, isKeywordToken, readRuleExpression, RuleSqlCursor, RuleSqlSyntaxError, wordName } from './readRuleExpression.js';
 import { RULE_ERROR_CODES, ruleError, type RuleResult } from './RuleSqlError.js';
+import type { RuleExpression, RuleSelectItem, RuleSqlTree } from './RuleSqlTree.js';
 import { tokenizeRuleSql, type RuleSqlToken } from './tokenizeRuleSql.js';
 
 /** A rule SQL's parts: SELECT fields FROM '<ProductId>/<DeviceName>/<topic>' [WHERE condition]. */
@@ -55,27 +56,48 @@ function checkTopic(token: RuleSqlToken): RuleResult<{ readonly topic: Pick<Rule
   return { ok: true, topic: { topic, productId, deviceName, topicName: rest.join('/') } };
 }
 
+/** The key a SELECT item without an alias gets: a field's (last) name, else the expression as written. */
+function defaultKey(sql: string, expression: RuleExpression): string {
+  if (expression.kind === 'field') return expression.name;
+  const last = expression.kind === 'access' ? expression.steps[expression.steps.length - 1] : undefined;
+  if (last?.kind === 'key') return last.name;
+  return sql.slice(expression.start, expression.end);
+}
+
 /** The SELECT list: `*` or expressions with an optional alias (AS name, or a bare name as MySQL allows). */
-function readSelectList(cursor: RuleSqlCursor): void {
+function readSelectList(sql: string, cursor: RuleSqlCursor): RuleSelectItem[] {
+  const items: RuleSelectItem[] = [];
   do {
-    if (cursor.acceptOperator('*')) continue;
-    readRuleExpression(cursor);
-    if (cursor.acceptKeyword('AS') || (cursor.peek().kind === 'word' && !isKeywordToken(cursor.peek()))) {
-      const alias = cursor.peek();
-      if (alias.kind !== 'word' || isKeywordToken(alias)) throw new RuleSqlSyntaxError(`expected a name after AS, got ${describeToken(alias)}`, alias);
-      cursor.next();
+    const star = cursor.peek();
+    if (cursor.acceptOperator('*')) {
+      items.push({ kind: 'all', start: star.start, end: star.end });
+      continue;
     }
+    const expression = readRuleExpression(cursor);
+    let alias: string | undefined;
+    if (cursor.acceptKeyword('AS') || (cursor.peek().kind === 'word' && !isKeywordToken(cursor.peek()))) {
+      const aliasToken = cursor.peek();
+      if (aliasToken.kind !== 'word' || isKeywordToken(aliasToken))
+        throw new RuleSqlSyntaxError(`expected a name after AS, got ${describeToken(aliasToken)}`, aliasToken);
+      cursor.next();
+      alias = wordName(aliasToken);
+    }
+    items.push(
+      alias !== undefined ? { kind: 'expression', expression, alias, key: alias } : { kind: 'expression', expression, key: defaultKey(sql, expression) },
+    );
   } while (cursor.acceptOperator(','));
+  return items;
 }
 
 /**
  * The shape check the rule engine's SQL needs before it is encoded and sent: a SELECT list, a FROM topic in single
  * quotes made of ProductId, DeviceName (or +) and the topic levels (+ and a final # allowed), and an optional WHERE
  * condition. A tokenizer and a recursive-descent reader (linear in the text, nesting bounded) check the
- * expressions' syntax and name the token at fault with its column; the SQL is not evaluated. It catches the
- * mistakes that make the cloud answer InvalidSQL.
+ * expressions' syntax and name the token at fault with its column, and calls only the documented functions
+ * (RULE_FUNCTIONS) with their arity. It catches the mistakes that make the cloud answer InvalidSQL, and returns the
+ * syntax tree the rule engine (ruleEngine/evaluateRuleSql.ts) evaluates.
  */
-export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlParts }> {
+export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlParts; readonly tree: RuleSqlTree }> {
   if (typeof sql !== 'string' || sql.trim() === '') return ruleError(RULE_ERROR_CODES.sqlNotEdited, `the rule SQL is empty; ${shapeHelp}`);
   if (sql.length > MAX_SQL_LENGTH)
     return ruleError(
@@ -89,7 +111,7 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
     const selectStart = cursor.previous!.end;
     if (cursor.isKeyword('FROM') || cursor.peek().kind === 'end')
       return invalid(sql, cursor.peek().kind === 'end' ? 'empty SELECT list and no FROM clause' : 'empty SELECT list', cursor.peek());
-    readSelectList(cursor);
+    const selectItems = readSelectList(sql, cursor);
     const from = cursor.peek();
     if (!cursor.acceptKeyword('FROM')) {
       if (from.kind === 'end') return invalid(sql, 'no FROM clause after the SELECT list', from);
@@ -111,11 +133,12 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
     const topic = checkTopic(topicToken);
     if (!topic.ok) return topic;
     let where: string | undefined;
+    let whereTree: RuleExpression | undefined;
     const whereToken = cursor.peek();
     if (cursor.acceptKeyword('WHERE')) {
       if (cursor.peek().kind === 'end' || cursor.isOperator(';'))
         return invalid(sql, 'WHERE has no condition after it; write one such as temperature > 30, or remove WHERE', whereToken);
-      readRuleExpression(cursor);
+      whereTree = readRuleExpression(cursor);
       where = sql.slice(whereToken.end, cursor.peek().start).trim();
     }
     cursor.acceptOperator(';');
@@ -126,7 +149,8 @@ export function checkRuleSql(sql: string): RuleResult<{ readonly parts: RuleSqlP
           : 'after the WHERE condition; expected AND, OR, an operator or the end of the SQL';
       return invalid(sql, `unexpected ${describeToken(cursor.peek())} ${what}`, cursor.peek());
     }
-    return { ok: true, parts: { select, ...topic.topic, ...(where !== undefined ? { where } : {}) } };
+    const tree: RuleSqlTree = { select: selectItems, from: topic.topic.topic, ...(whereTree !== undefined ? { where: whereTree } : {}) };
+    return { ok: true, parts: { select, ...topic.topic, ...(where !== undefined ? { where } : {}) }, tree };
   } catch (error) {
     if (error instanceof RuleSqlSyntaxError) return invalid(sql, error.message, error.token, false);
     throw error;

@@ -1,11 +1,16 @@
 import type { EmulatorState } from '../EmulatorState.js';
 import { apiError, type ApiError } from '../EmulatorHttp.js';
+import type { BrokerEffect } from '../../mqtt/BrokerEffect.js';
 
 /** What an action handler may use besides the state: the clock and randomness, injected so tests pin them. */
 export interface ActionEnvironment {
   /** Milliseconds since the Unix epoch. */
   readonly nowMs: number;
   readonly randomBytes: (length: number) => Uint8Array;
+  /** What the action asks the broker's host to do (deliver a message, push a delta); the host carries these out. */
+  readonly effects: BrokerEffect[];
+  /** How long PublishRRPCMessage waits for the device's reply, in milliseconds. */
+  readonly rrpcTimeoutMs: number;
 }
 
 export type ActionOutcome =

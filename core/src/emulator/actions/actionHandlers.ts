@@ -1,10 +1,11 @@
 import type { ActionHandler } from './ActionHandler.js';
 import { createDevice, deleteDevice, describeDevice, describeDevices, updateDeviceAvailableState, updateDevicePsk } from './deviceActions.js';
-import { publishMessage } from './messageActions.js';
+import { publishBroadcastMessage, publishMessage, publishRrpcMessage } from './messageActions.js';
 import { createProduct, deleteProduct, describeProduct, describeProducts } from './productActions.js';
 import { createTopicRule, deleteTopicRule, disableTopicRule, enableTopicRule, listTopicRules, replaceTopicRule } from './ruleActions.js';
 import { deleteDeviceShadow, describeDeviceShadow, updateDeviceShadow } from './shadowActions.js';
 import { modifyProjectSecMode } from './trroActions.js';
+import { createTopicPolicy } from './topicPolicyActions.js';
 
 /** Every action the emulator implements, by service. Parameters are checked against the catalog before these run. */
 export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, ActionHandler>>>> = {
@@ -29,6 +30,9 @@ export const ACTION_HANDLERS: Readonly<Record<string, Readonly<Record<string, Ac
     DeleteTopicRule: deleteTopicRule,
     ListTopicRules: listTopicRules,
     PublishMessage: publishMessage,
+    PublishRRPCMessage: publishRrpcMessage,
+    PublishBroadcastMessage: publishBroadcastMessage,
+    CreateTopicPolicy: createTopicPolicy,
   },
   trro: {
     ModifyProjectSecMode: modifyProjectSecMode,

@@ -2,6 +2,7 @@ import { fromBase64 } from '../../encoding/bytes.js';
 import { deviceKey, type EmulatedDevice, type EmulatorState } from '../EmulatorState.js';
 import { done, fail, int, page, seconds, str, type ActionHandler, type ActionOutcome } from './ActionHandler.js';
 import { newPsk, usesPsk } from './productActions.js';
+import { connectionOf, type DeviceConnection } from '../../mqtt/BrokerRecord.js';
 
 // Certificate products: the emulator issues no real X.509 material, and says so in the value itself.
 const PLACEHOLDER_CERT = '-----BEGIN CERTIFICATE-----\nIoT Devkit emulator placeholder: no real certificate is issued\n-----END CERTIFICATE-----\n';
@@ -19,11 +20,14 @@ export function findDevice(state: EmulatorState, params: Readonly<Record<string,
   return { device };
 }
 
-/** DescribeDevice's fields (DeviceInfo), in the doc's order. */
-export const deviceInfo = (device: EmulatedDevice) => ({
+/**
+ * DescribeDevice's fields (DeviceInfo), in the doc's order. Online, LoginTime and ClientIP come from the device's live
+ * MQTT connection when it has one.
+ */
+export const deviceInfo = (device: EmulatedDevice, connection?: DeviceConnection) => ({
   DeviceName: device.DeviceName,
-  Online: device.Online,
-  LoginTime: device.LoginTime,
+  Online: connection ? 1 : device.Online,
+  LoginTime: connection ? Math.floor(connection.connectedAt / 1000) : device.LoginTime,
   Version: '',
   LastUpdateTime: device.LastUpdateTime,
   DeviceCert: device.DeviceCert,
@@ -42,7 +46,7 @@ export const deviceInfo = (device: EmulatedDevice) => ({
   CertState: 0,
   EnableState: device.EnableState,
   Labels: [],
-  ClientIP: '',
+  ClientIP: connection?.clientIp ?? '',
   FirmwareUpdateTime: 0,
   CreateUserId: 0,
   NBIoTDeviceID: '',
@@ -100,7 +104,7 @@ export const createDevice: ActionHandler = (state, params, env) => {
 
 export const describeDevice: ActionHandler = (state, params) => {
   const found = findDevice(state, params);
-  return 'failure' in found ? found.failure : done(deviceInfo(found.device));
+  return 'failure' in found ? found.failure : done(deviceInfo(found.device, connectionOf(state.broker, found.device.ProductId, found.device.DeviceName)));
 };
 
 export const describeDevices: ActionHandler = (state, params) => {
@@ -116,7 +120,7 @@ export const describeDevices: ActionHandler = (state, params) => {
       (enable === undefined || d.EnableState === enable) &&
       (version === undefined || version === 'None-FirmwareVersion'),
   );
-  return done({ TotalCount: devices.length, Devices: page(devices, params).map(deviceInfo) });
+  return done({ TotalCount: devices.length, Devices: page(devices, params).map((d) => deviceInfo(d, connectionOf(state.broker, d.ProductId, d.DeviceName))) });
 };
 
 export const deleteDevice: ActionHandler = (state, params) => {

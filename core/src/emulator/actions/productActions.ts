@@ -66,6 +66,7 @@ export const deleteProduct: ActionHandler = (state, params) => {
       `ProductId ${productId} still has ${devices} device${devices === 1 ? '' : 's'}; delete them first ("删除的产品下还包括未删除的设备")`,
     );
   state.products.delete(productId);
+  state.topicPolicies.delete(productId);
   return done({}, true);
 };
 

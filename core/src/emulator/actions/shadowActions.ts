@@ -3,6 +3,10 @@ import { applyShadowUpdate } from '../../shadow/applyShadowUpdate.js';
 import { formatShadowData } from '../../shadow/formatShadowData.js';
 import { SHADOW_ERROR_CODES, SHADOW_STATE_MAX_BYTES, utf8Length } from '../../shadow/shadowRules.js';
 import { deviceKey, type EmulatorState } from '../EmulatorState.js';
+import { computeShadowDelta } from '../../shadow/computeShadowDelta.js';
+import { utf8Encode } from '../../encoding/bytes.js';
+import { shadowResultTopic } from '../../mqtt/deviceTopics.js';
+import { formatShadowDelta } from '../../mqtt/shadowMessages.js';
 import { done, fail, int, str, type ActionHandler } from './ActionHandler.js';
 
 /** The shadow actions answer ProductOrDeviceNotExist for either half missing ("用户不存在此产品或设备"). */
@@ -50,6 +54,16 @@ export const updateDeviceShadow: ActionHandler = (state, params, env) => {
   const result = applyShadowUpdate(state.shadows.get(key), { state: str(params, 'State')!, shadowVersion: int(params, 'ShadowVersion')! }, env.nowMs);
   if (!result.ok) return fail(result.error.code, result.error.message);
   state.shadows.set(key, result.shadow);
+  // A change of desired is pushed to the device at once, as the cloud does: on its result topic, type "delta".
+  const delta = computeShadowDelta(result.shadow.state.desired, result.shadow.state.reported);
+  if (delta)
+    env.effects.push({
+      kind: 'deliver',
+      topic: shadowResultTopic(str(params, 'ProductId')!, str(params, 'DeviceName')!),
+      payload: utf8Encode(formatShadowDelta(delta, result.shadow.version, env.nowMs)),
+      qos: 0,
+      cause: 'delta',
+    });
   return done({ Data: formatShadowData(result.shadow, 'update', env.nowMs) }, true);
 };
 
