@@ -209,6 +209,25 @@ export interface RuleSqlView {
   readonly checks: readonly RuleCheck[];
 }
 
+/** "Test the rule": the rule as typed, and a sample message to run it on. */
+export interface RuleTestForm {
+  readonly sql: string;
+  readonly actions: string;
+  /** The topic the sample is published to, e.g. ABCDE12345/dev1/event. */
+  readonly topic: string;
+  readonly payload: string;
+}
+
+/** The core's RuleTestView in the UI language. */
+export interface RuleTestResult {
+  readonly verdict: 'fired' | 'notHeld' | 'topicMismatch' | 'invalid';
+  readonly summary: string;
+  /** SELECT's output, pretty JSON. */
+  readonly output?: string;
+  readonly actions: readonly string[];
+  readonly problem?: string;
+}
+
 // ---- The maps ----
 
 /** What the sidebar shows before anything is typed. */
@@ -249,6 +268,7 @@ export interface ToHostRequests {
   searchErrors: [{ readonly query: string }, readonly ErrorHit[]];
   ruleSql: [RuleSqlForm, RuleSqlView];
   sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
+  testRule: [RuleTestForm, RuleTestResult];
   runCommand: [{ readonly command: 'addProfile' | 'switchProfile' | 'openDeviceShadow' }, true];
 }
 
