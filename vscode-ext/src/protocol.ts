@@ -5,7 +5,16 @@
 // exceptions are secrets the developer types in the sidebar (a credential scheme's PSK or key, a DefinedPsk in Build &
 // send): they cross with each request and are never stored by either side. A secret a response returns (a new
 // device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
-import type { ActionFormView, ActionSummaryView, ApiErrorView, ExportFormat, ParamFieldView, StepView as CoreStepView } from '@iot-devkit/core';
+import type {
+  ActionFormView,
+  ActionSummaryView,
+  ApiErrorView,
+  ExportFormat,
+  ParamFieldView,
+  RuleTestInput,
+  RuleTestView,
+  StepView as CoreStepView,
+} from '@iot-devkit/core';
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -209,24 +218,11 @@ export interface RuleSqlView {
   readonly checks: readonly RuleCheck[];
 }
 
-/** "Test the rule": the rule as typed, and a sample message to run it on. */
-export interface RuleTestForm {
-  readonly sql: string;
-  readonly actions: string;
-  /** The topic the sample is published to, e.g. ABCDE12345/dev1/event. */
-  readonly topic: string;
-  readonly payload: string;
-}
+/** "Test the rule": the rule as typed (SQL, Actions), and a sample message (topic, payload) to run it on. */
+export type RuleTestForm = Omit<RuleTestInput, 'now'>;
 
 /** The core's RuleTestView in the UI language. */
-export interface RuleTestResult {
-  readonly verdict: 'fired' | 'notHeld' | 'topicMismatch' | 'invalid';
-  readonly summary: string;
-  /** SELECT's output, pretty JSON. */
-  readonly output?: string;
-  readonly actions: readonly string[];
-  readonly problem?: string;
-}
+export type RuleTestResult = Omit<RuleTestView, 'summary' | 'actions'> & { readonly summary: string; readonly actions: readonly string[] };
 
 // ---- The maps ----
 
