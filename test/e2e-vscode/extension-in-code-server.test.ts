@@ -356,7 +356,7 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
   );
 
   it(
-    'Rule SQL: base64 follows the typing, checks and payload preview, CreateTopicRule reaches the emulator',
+    'Rule SQL: base64 follows the typing, checks and payload preview, CreateTopicRule reaches the emulator, Test the rule',
     shot('rulesql', async () => {
       const sidebar = await findFrame(page, '#sign-form');
       await sidebar.click('#tab-rulesql');
@@ -375,6 +375,23 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
       await waitFor('the rule in the emulator', () => emulator.emulator.state.rules.get('vscode_rule'));
       assert.equal(emulator.emulator.state.rules.get('vscode_rule')!.Sql, encodeRuleSql(sql));
       await screenshot(page, '6-rule-sql');
+      // Test the rule: a sample message through the emulator's rule engine, fired above the threshold and not below.
+      await sidebar.fill('#rule-test-topic', `${PRODUCT}/${DEVICE}/event`);
+      await sidebar.fill('#rule-test-payload', '{"temperature": 31, "humidity": 40}');
+      await sidebar.click('#rule-test-run');
+      const verdict = sidebar.locator('#rule-test-verdict');
+      await waitFor('the rule to fire', async () => ((await verdict.count()) && (await verdict.getAttribute('data-verdict')) === 'fired') || undefined);
+      assert.equal((await verdict.innerText()).trim(), 'WHERE temperature > 25 held: the rule fires');
+      assert.deepEqual(JSON.parse(await sidebar.locator('#rule-test-output').innerText()), { temperature: 31 });
+      assert.match(await sidebar.locator('#rule-test-actions li').first().innerText(), /^republish to .+ \(QoS 0\): \{"temperature":31\}$/);
+      await screenshot(page, '6b-rule-test');
+      await sidebar.fill('#rule-test-payload', '{"temperature": 20}');
+      await sidebar.click('#rule-test-run');
+      await waitFor('WHERE not to hold', async () => (await verdict.getAttribute('data-verdict')) === 'notHeld' || undefined);
+      assert.equal(await sidebar.locator('#rule-test-actions').count(), 0);
+      await sidebar.fill('#rule-test-topic', `${PRODUCT}/${DEVICE}/data`);
+      await sidebar.click('#rule-test-run');
+      await waitFor('the topic mismatch', async () => (await verdict.getAttribute('data-verdict')) === 'topicMismatch' || undefined);
       // A SQL that stops where a value is due: the check fails and the end is marked, under the SQL box.
       await sidebar.fill('#rule-sql', OPEN_SQL);
       const mark = sidebar.locator('#rule-sql-marked:not([hidden]) #rule-sql-mark');

@@ -5,7 +5,16 @@
 // exceptions are secrets the developer types in the sidebar (a credential scheme's PSK or key, a DefinedPsk in Build &
 // send): they cross with each request and are never stored by either side. A secret a response returns (a new
 // device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
-import type { ActionFormView, ActionSummaryView, ApiErrorView, ExportFormat, ParamFieldView, StepView as CoreStepView } from '@iot-devkit/core';
+import type {
+  ActionFormView,
+  ActionSummaryView,
+  ApiErrorView,
+  ExportFormat,
+  ParamFieldView,
+  RuleTestInput,
+  RuleTestView,
+  StepView as CoreStepView,
+} from '@iot-devkit/core';
 
 /** The active profile as the webview may see it: the SecretKey only masked (maskSecret). */
 export interface ProfileView {
@@ -209,6 +218,12 @@ export interface RuleSqlView {
   readonly checks: readonly RuleCheck[];
 }
 
+/** "Test the rule": the rule as typed (SQL, Actions), and a sample message (topic, payload) to run it on. */
+export type RuleTestForm = Omit<RuleTestInput, 'now'>;
+
+/** The core's RuleTestView in the UI language. */
+export type RuleTestResult = Omit<RuleTestView, 'summary' | 'actions'> & { readonly summary: string; readonly actions: readonly string[] };
+
 // ---- The maps ----
 
 /** What the sidebar shows before anything is typed. */
@@ -249,6 +264,7 @@ export interface ToHostRequests {
   searchErrors: [{ readonly query: string }, readonly ErrorHit[]];
   ruleSql: [RuleSqlForm, RuleSqlView];
   sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
+  testRule: [RuleTestForm, RuleTestResult];
   runCommand: [{ readonly command: 'addProfile' | 'switchProfile' | 'openDeviceShadow' }, true];
 }
 

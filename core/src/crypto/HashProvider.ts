@@ -1,5 +1,5 @@
-/** Digest algorithms the signing schemes of the supported clouds need. */
-export type HashAlgorithm = 'md5' | 'sha1' | 'sha256';
+/** Digest algorithms the signing schemes of the supported clouds need, and the rule engine's crypto() (sha384, sha512). */
+export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
 /**
  * The only crypto the core uses. Pure JS by default (@noble/hashes), so it runs unchanged in Node,

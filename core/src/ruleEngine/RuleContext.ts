@@ -1,3 +1,5 @@
+import type { HashProvider } from '../crypto/HashProvider.js';
+
 /** What one rule evaluation reads besides the SQL: the message and where it came from. */
 export interface RuleContext {
   /** The payload read as JSON; undefined when it is not JSON (its fields are then all missing). */
@@ -13,4 +15,6 @@ export interface RuleContext {
   readonly requestId?: string;
   /** randint() and newuuid() draw from this, [0, 1); Math.random when absent. Tests pass a seeded one. */
   readonly random?: () => number;
+  /** crypto()'s digests; the core's default provider when absent (node:crypto in Node hosts that swap it in). */
+  readonly crypto?: HashProvider;
 }

@@ -1,5 +1,5 @@
-import { md5, sha1 } from '@noble/hashes/legacy.js';
-import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import type { HashAlgorithm } from '../crypto/HashProvider.js';
+import { nobleHashProvider } from '../crypto/nobleHashProvider.js';
 import { toHex, utf8Encode } from '../encoding/bytes.js';
 import type { RuleFunctionName } from '../ruleSql/ruleFunctions.js';
 import type { RuleContext } from './RuleContext.js';
@@ -22,7 +22,7 @@ const integerOf = (value: RuleValue): number | null => {
 };
 
 // crypto()'s algorithms, spelled as the doc does (MD5, SHA1, SHA256, SHA384, SHA512); "SHA-256" is read the same.
-const DIGESTS: Readonly<Record<string, (data: Uint8Array) => Uint8Array>> = { MD5: md5, SHA1: sha1, SHA256: sha256, SHA384: sha384, SHA512: sha512 };
+const DIGESTS: Readonly<Record<string, HashAlgorithm>> = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512' };
 
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
@@ -71,13 +71,13 @@ const IMPLEMENTATIONS = {
   upper: (args) => textOf(args[0])?.toUpperCase() ?? null,
   lower: (args) => textOf(args[0])?.toLowerCase() ?? null,
   // The digest of the value's text (an object's JSON), in lower-case hex.
-  crypto: (args) => {
+  crypto: (args, c) => {
     const value = args[0];
     const algorithm = textOf(args[1])?.toUpperCase().replace('-', '');
     const digest = algorithm !== undefined ? DIGESTS[algorithm] : undefined;
     if (digest === undefined || isNullish(value)) return null;
     const text = textOf(value) ?? JSON.stringify(value);
-    return toHex(digest(utf8Encode(text)));
+    return toHex((c.crypto ?? nobleHashProvider).hash(digest, text));
   },
   concat: (args) => {
     const a = textOf(args[0]);

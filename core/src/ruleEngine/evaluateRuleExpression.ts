@@ -134,21 +134,15 @@ export function evaluateRuleExpression(expression: RuleExpression, context: Rule
     }
     case 'not':
       return notRule(ruleTruth(evaluateRuleExpression(expression.operand, context, d)));
-    case 'and': {
-      // SQL's AND: false wins over null; stops at the first false.
-      let held: boolean | null = true;
-      for (const operand of expression.operands) {
-        const value = ruleTruth(evaluateRuleExpression(operand, context, d));
-        if (value === false) return false;
-        if (value === null) held = null;
-      }
-      return held;
-    }
+    case 'and':
     case 'or': {
-      let held: boolean | null = false;
+      // SQL's three-valued AND and OR: the deciding value (false for AND, true for OR) wins over null and stops the
+      // reading; otherwise any null makes the whole unknown.
+      const decides = expression.kind === 'or';
+      let held: boolean | null = !decides;
       for (const operand of expression.operands) {
         const value = ruleTruth(evaluateRuleExpression(operand, context, d));
-        if (value === true) return true;
+        if (value === decides) return decides;
         if (value === null) held = null;
       }
       return held;

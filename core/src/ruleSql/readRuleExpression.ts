@@ -108,23 +108,18 @@ export function readRuleExpression(cursor: RuleSqlCursor): RuleExpression {
   return readOr(cursor);
 }
 
-function readOr(cursor: RuleSqlCursor): RuleExpression {
+/** operand (KEYWORD operand)…: OR over ANDs, AND over NOTs, as one node with the list of operands. */
+function readJunction(cursor: RuleSqlCursor, keyword: 'OR' | 'AND', readOperand: (cursor: RuleSqlCursor) => RuleExpression): RuleExpression {
   const start = cursor.peek();
-  const first = readAnd(cursor);
-  if (!cursor.isKeyword('OR')) return first;
+  const first = readOperand(cursor);
+  if (!cursor.isKeyword(keyword)) return first;
   const operands = [first];
-  while (cursor.acceptKeyword('OR')) operands.push(readAnd(cursor));
-  return { kind: 'or', operands, ...spanOf(start, cursor) };
+  while (cursor.acceptKeyword(keyword)) operands.push(readOperand(cursor));
+  return { kind: keyword === 'OR' ? 'or' : 'and', operands, ...spanOf(start, cursor) };
 }
 
-function readAnd(cursor: RuleSqlCursor): RuleExpression {
-  const start = cursor.peek();
-  const first = readNot(cursor);
-  if (!cursor.isKeyword('AND')) return first;
-  const operands = [first];
-  while (cursor.acceptKeyword('AND')) operands.push(readNot(cursor));
-  return { kind: 'and', operands, ...spanOf(start, cursor) };
-}
+const readOr = (cursor: RuleSqlCursor): RuleExpression => readJunction(cursor, 'OR', readAnd);
+const readAnd = (cursor: RuleSqlCursor): RuleExpression => readJunction(cursor, 'AND', readNot);
 
 function readNot(cursor: RuleSqlCursor): RuleExpression {
   const start = cursor.peek();

@@ -1,4 +1,4 @@
-import type { RuleSqlForm, RuleSqlView } from '../protocol.js';
+import type { RuleSqlForm, RuleSqlView, RuleTestForm, RuleTestResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
 import { loadDraft, request, saveDraft } from './hostClient.js';
 
@@ -11,6 +11,55 @@ const DEFAULT_RULE: RuleSqlForm = {
   actions: '[{"republish":{"topic":"ABCDE12345/abc/data"}}]',
   ruleDisabled: false,
 };
+
+const DEFAULT_TEST = { topic: 'ABCDE12345/abc/event', payload: '{"temperature": 35}' };
+
+/**
+ * "Test the rule": a sample topic and payload through the emulator's rule engine (the host asks the core's
+ * buildRuleTestView); shows whether FROM matched and WHERE held, SELECT's output and what each action would do.
+ */
+function ruleTestSection(read: () => Pick<RuleTestForm, 'sql' | 'actions'>): HTMLElement {
+  const start = loadDraft<typeof DEFAULT_TEST>('ruleTest') ?? DEFAULT_TEST;
+  const topic = h('input', { id: 'rule-test-topic', type: 'text', spellcheck: 'false' });
+  topic.value = start.topic;
+  const payload = h('textarea', { id: 'rule-test-payload', rows: '3', spellcheck: 'false' });
+  payload.value = start.payload;
+  const run = h('button', { type: 'button', class: 'secondary', id: 'rule-test-run' }, icon('beaker'), ' ', t('testRun'));
+  const result = h('div', { id: 'rule-test-result' });
+  const render = (r: RuleTestResult) => {
+    const fired = r.verdict === 'fired';
+    const invalid = r.verdict === 'invalid';
+    replaceChildren(
+      result,
+      h(
+        'div',
+        { id: 'rule-test-verdict', class: fired ? 'ok' : invalid ? 'error' : '', 'data-verdict': r.verdict },
+        icon(fired ? 'pass' : invalid ? 'error' : 'info'),
+        ' ',
+        r.summary,
+      ),
+      ...(r.problem !== undefined ? [h('div', { id: 'rule-test-problem', class: 'error' }, r.problem)] : []),
+      ...(r.output !== undefined ? [h('h3', {}, t('testOutput')), h('pre', { id: 'rule-test-output', class: 'value' }, r.output)] : []),
+      ...(r.actions.length > 0
+        ? [h('h3', {}, t('testActions')), h('ul', { id: 'rule-test-actions', class: 'checks' }, ...r.actions.map((line) => h('li', {}, line)))]
+        : []),
+    );
+  };
+  run.addEventListener('click', () => {
+    const sample = { topic: topic.value, payload: payload.value };
+    saveDraft('ruleTest', sample);
+    void request('testRule', { ...read(), ...sample }).then(render);
+  });
+  return h(
+    'div',
+    { id: 'rule-test' },
+    h('h3', {}, t('testRule')),
+    field(t('testTopic'), topic).row,
+    field(t('testPayload'), payload).row,
+    h('div', { class: 'buttons' }, run),
+    result,
+  );
+}
 
 /** Rule SQL: SQL ↔ base64 live in both directions, shape and Actions checks, the TopicRulePayload preview; send. */
 export function ruleSqlPanel(): HTMLElement {
@@ -127,5 +176,6 @@ export function ruleSqlPanel(): HTMLElement {
     payload,
     h('div', { class: 'buttons' }, create, replace),
     result,
+    ruleTestSection(() => ({ sql: sql.value, actions: actions.value })),
   );
 }

@@ -44,8 +44,10 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
     ...draftHandlers(),
-    ...ruleSqlHandlers((ruleName, payload, replace) =>
-      send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } }),
+    ...ruleSqlHandlers(
+      (ruleName, payload, replace) =>
+        send({ ...IOTCLOUD, action: replace ? 'ReplaceTopicRule' : 'CreateTopicRule', params: { RuleName: ruleName, TopicRulePayload: payload } }),
+      zh,
     ),
     async copy({ text: value }) {
       await vscode.env.clipboard.writeText(text(value));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readTopicRulePayload } from '@iot-devkit/core';
 import type { RuleSqlForm } from '../../protocol.js';
-import { viewRuleSql } from './ruleSqlHandlers.js';
+import { testRule, viewRuleSql } from './ruleSqlHandlers.js';
 
 const form: RuleSqlForm = {
   from: 'sql',
@@ -60,5 +60,19 @@ describe('rule SQL view', () => {
     assert.match(failures({ actions: '[{"republish":{"topic":"no-levels"}}]' })[0]!, /RepublishTopicFormatError/);
     assert.match(failures({ actions: '{' })[0]!, /Actions: not valid JSON/);
     assert.match(failures({ ruleName: 'has space' })[0]!, /RuleName/);
+  });
+
+  it('tests the rule on a sample message through the core, in the UI language', () => {
+    const sample = { sql: form.sql, actions: form.actions, topic: ' ABCDE12345/dev1/event ', payload: '{"temp": 31}' };
+    const fired = testRule(sample, false, Date.UTC(2026, 0, 1));
+    assert.equal(fired.verdict, 'fired');
+    assert.equal(fired.summary, 'WHERE temp > 30 held: the rule fires');
+    assert.deepEqual(JSON.parse(fired.output!), { temp: 31 });
+    assert.deepEqual(fired.actions, ['republish to ABCDE12345/dev1/alarm (QoS 0): {"temp":31}']);
+    const cool = testRule({ ...sample, payload: '{"temp": 20}' }, true);
+    assert.equal(cool.verdict, 'notHeld');
+    assert.equal(cool.summary, 'WHERE temp > 30 不成立：规则不触发');
+    assert.deepEqual(cool.actions, []);
+    assert.equal(testRule({ ...sample, topic: 'OTHER/dev1/event' }, false).verdict, 'topicMismatch');
   });
 });
