@@ -168,6 +168,7 @@ export {
 } from './catalog/catalog.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
+export { HINT_SURFACES, hintOnSurface, type HintSurface } from './errors/hintOnSurface.js';
 export {
   interpretResponse,
   type ResponseError,

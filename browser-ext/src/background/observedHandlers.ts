@@ -27,7 +27,7 @@ function serviceOf(request: ObservedRequest): string | undefined {
 export const diagnoseObserved: Handlers['diagnoseObserved'] = async ({ profileId, tabId, id }): Promise<SignatureDiagnosisView> => {
   const request = await observedRequest(tabId, id);
   const profile = await usableProfile(profileId);
-  const serverError = explainResponse(request.responseBody).error;
+  const serverError = explainResponse(request.responseBody, 'browser').error;
   const service = serviceOf(request);
   const result = diagnose({
     request: { method: request.method, url: request.url, headers: realHeaders(request), body: request.body },

@@ -1,6 +1,7 @@
 // A response body read for display, the same in both UIs: its RequestId and, for an error, the code, the server's
 // message and — when the error catalog documents the code — what it means and the fix. The VS Code sidebar shows
 // description and advice on two lines; the browser's pages show the one-sentence explanation.
+import type { HintSurface } from '../errors/hintOnSurface.js';
 import { interpretResponse } from '../errors/interpretResponse.js';
 import type { LocalizedText } from '../signing/SigningStep.js';
 import { pickLanguage, type StepLanguage } from './stepViews.js';
@@ -25,9 +26,12 @@ export interface ResponseExplanation {
 
 const sentence = (parts: readonly string[], glue: string) => parts.filter(Boolean).join(glue);
 
-/** Reads a body with the core's interpreter (Tencent Cloud, OneNET and MXCHIP shapes); {} when it is not one of them. */
-export function explainResponse(body: string): ResponseExplanation {
-  const read = interpretResponse(body);
+/**
+ * Reads a body with the core's interpreter (Tencent Cloud, OneNET and MXCHIP shapes); {} when it is not one of them.
+ * `surface` is the UI showing it: its fix hints point at that UI's own Diagnose.
+ */
+export function explainResponse(body: string, surface: HintSurface): ResponseExplanation {
+  const read = interpretResponse(body, surface);
   if (read.status === 'malformed') return {};
   const requestId = read.requestId !== undefined ? { requestId: read.requestId } : {};
   if (read.status === 'success') return requestId;
