@@ -191,6 +191,13 @@ export {
   type StepDifference,
 } from './diagnosis/DiagnosisCause.js';
 export type { DiagnosisInput, DiagnosisOptions } from './diagnosis/DiagnosisInput.js';
+export {
+  UNREPRODUCED_CANDIDATES,
+  type DiagnosisVerdict,
+  type UnreproducedCandidateId,
+  type VerdictCandidate,
+  type VerdictKind,
+} from './diagnosis/DiagnosisVerdict.js';
 export { CAUSE_RULES, type CauseRule } from './diagnosis/causeRules.js';
 export { diagnose, signatureSchemeOf } from './diagnosis/diagnose.js';
 export { diagnoseTc3 } from './diagnosis/diagnoseTc3.js';

@@ -22,6 +22,7 @@ import { Tc3PartsSigner, type Tc3Parts, type Tc3PartsValues } from './tc3/signTc
 import type { Tc3Context } from './tc3/Tc3Candidate.js';
 import { TC3_CANDIDATES } from './tc3/tc3Candidates.js';
 import { readSecretKey } from './readSecretKey.js';
+import { unreproducedFacts } from './unreproducedFacts.js';
 
 const partsKey = (p: Tc3Parts) =>
   [p.method, p.canonicalUri, p.canonicalQuery, p.canonicalHeaders, p.signedHeaders, p.payload, p.timestamp, p.date, p.service, p.secretKey].join('\u0000');
@@ -57,6 +58,14 @@ const confirmed = (detail: LocalizedText, reproduces: boolean): LocalizedText =>
         en: `${detail.en} (Re-signing with it alone does not reproduce the signature: something else differs too.)`,
         zh: `${detail.zh}（仅按此重新签名不能复现该签名：还有其他不同之处。）`,
       };
+
+/** The client's logged canonical request (or else string to sign) against the one computed from the request sent. */
+function suppliedComparison(input: DiagnosisInput, signed: { canonicalRequest: string; stringToSign: string }, first: StepDifference | null) {
+  const part = first?.source === 'supplied' && first.part ? { part: first.part } : {};
+  if (input.canonicalRequest !== undefined) return { step: 'canonicalRequest' as const, equal: input.canonicalRequest === signed.canonicalRequest, ...part };
+  if (input.stringToSign !== undefined) return { step: 'stringToSign' as const, equal: input.stringToSign === signed.stringToSign, ...part };
+  return undefined;
+}
 
 /**
  * Diagnoses a TC3-HMAC-SHA256 request: recomputes the signature by the doc's rules from what was sent, then
@@ -305,5 +314,6 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     expectedSignature: signed.signature,
     steps: signed.steps,
     variantsTried: signer.signed,
+    facts: unreproducedFacts(headers, method === 'GET' ? '' : request.body, suppliedComparison(input, signed, first)),
   });
 }

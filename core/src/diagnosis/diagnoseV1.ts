@@ -14,6 +14,7 @@ import { evidenceFindings } from './evidenceChecks.js';
 import { findingOf } from './findingOf.js';
 import { readSecretKey } from './readSecretKey.js';
 import { stepDifference } from './stepDifference.js';
+import { unreproducedFacts } from './unreproducedFacts.js';
 import { formDecode, v1ParamsOf } from './v1/readV1Params.js';
 import type { V1Context, V1Variant } from './v1/V1Candidate.js';
 import { V1_CANDIDATES } from './v1/v1Mistakes.js';
@@ -158,5 +159,12 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
     errorCode: input.errorCode,
     secretId,
     secretKey: suppliedSecretKey,
+    facts: unreproducedFacts(
+      request.headers,
+      method === 'GET' ? '' : request.body,
+      input.stringToSign === undefined
+        ? undefined
+        : { step: 'stringToSign', equal: input.stringToSign === expected.stringToSign, ...(first?.part ? { part: first.part } : {}) },
+    ),
   });
 }
