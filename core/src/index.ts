@@ -269,6 +269,16 @@ export { SeenSignatures } from './emulator/seenSignatures.js';
 export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
 export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
 export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export {
+  buildDiagnosisView,
+  localizeDiagnosisView,
+  type DiagnosisCandidateView,
+  type DiagnosisDifferenceView,
+  type DiagnosisFindingView,
+  type DiagnosisLabels,
+  type DiagnosisView,
+} from './views/diagnosisView.js';
+export { capturedFromSent, type SentRequest } from './views/capturedFromSent.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
 export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
 // Device credentials as the official SDKs make them (cred-dym)
