@@ -268,7 +268,7 @@ export { SeenSignatures } from './emulator/seenSignatures.js';
 // Presentation layer shared by both UIs (issue 18): action forms, the catalog check, response explanations.
 export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
 export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
-export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export { DIAGNOSABLE_ERROR_CODES, explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
 export {
   buildDiagnosisView,
   localizeDiagnosisView,

@@ -38,6 +38,7 @@ test('localized for a UI given one language, the same texts picked', () => {
     description: error!.description!.zh,
     advice: error!.advice!.zh,
     explanation: error!.explanation!.zh,
+    diagnosable: true,
   });
   assert.equal(en.description, error!.description!.en);
 });
@@ -52,4 +53,9 @@ test("a UI's SignatureFailure fix points at its own Diagnose, never at the CLI",
   }
   assert.match(inBrowser.advice!.en, /DevTools/);
   assert.match(inVsCode.advice!.en, /Sign tab/);
+  assert.equal(inBrowser.diagnosable, true, 'Why? is offered');
+  assert.equal(localizeApiError(inVsCode, 'en').diagnosable, true);
+  assert.equal(explainResponse(tencentError('AuthFailure.SignatureExpire'), 'vscode').error!.diagnosable, true);
+  assert.equal(explainResponse(tencentError('AuthFailure.SecretIdNotFound'), 'vscode').error!.diagnosable, undefined, 'a key problem: nothing to diagnose in the request');
+  assert.equal(explainResponse(tencentError('ResourceNotFound.DeviceNotExist'), 'vscode').error!.diagnosable, undefined);
 });

@@ -17,7 +17,16 @@ export interface ApiErrorView<Text extends string | LocalizedText = LocalizedTex
   readonly advice?: Text;
   /** Meaning and fix in one sentence; for an undocumented code, says so and names the nearest ones. */
   readonly explanation?: Text;
+  /** A signature error a diagnosis of the request just sent explains: the UIs offer "Why?" beside it. */
+  readonly diagnosable?: true;
 }
+
+/**
+ * The errors "Why?" is offered for: the signature was recomputed differently (SignatureFailure), its timestamp is
+ * off (SignatureExpire: the diagnosis names the skew) or the Authorization header cannot be read (InvalidAuthorization:
+ * the diagnosis names the malformed part). Other AuthFailure codes are about the key itself, not this request.
+ */
+export const DIAGNOSABLE_ERROR_CODES: readonly string[] = ['AuthFailure.SignatureFailure', 'AuthFailure.SignatureExpire', 'AuthFailure.InvalidAuthorization'];
 
 export interface ResponseExplanation {
   readonly requestId?: string;
@@ -71,6 +80,7 @@ export function explainResponse(body: string, surface: HintSurface): ResponseExp
       ...(description ? { description } : {}),
       ...(advice ? { advice } : {}),
       ...(explanation ? { explanation } : {}),
+      ...(DIAGNOSABLE_ERROR_CODES.includes(read.code) ? { diagnosable: true as const } : {}),
     },
   };
 }
@@ -84,5 +94,6 @@ export function localizeApiError(error: ApiErrorView, language: StepLanguage): A
     ...(error.description ? { description: pick(error.description) } : {}),
     ...(error.advice ? { advice: pick(error.advice) } : {}),
     ...(error.explanation ? { explanation: pick(error.explanation) } : {}),
+    ...(error.diagnosable ? { diagnosable: true as const } : {}),
   };
 }
