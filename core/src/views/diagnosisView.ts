@@ -175,7 +175,11 @@ export function localizeDiagnosisView(view: DiagnosisView, language: StepLanguag
       ...(d.at ? { at: { ...d.at, where: pick(d.at.where) } } : {}),
     },
     findings: view.findings.map((f) => ({ cause: f.cause, title: pick(f.title), explanation: pick(f.explanation), fix: pick(f.fix) })),
-    ruledOut: { count: view.ruledOut.count, summary: pick(view.ruledOut.summary), causes: view.ruledOut.causes.map((c) => ({ cause: c.cause, title: pick(c.title) })) },
+    ruledOut: {
+      count: view.ruledOut.count,
+      summary: pick(view.ruledOut.summary),
+      causes: view.ruledOut.causes.map((c) => ({ cause: c.cause, title: pick(c.title) })),
+    },
     steps: view.steps.map((s) => ({ ...s, title: pick(s.title), rule: pick(s.rule) })),
     labels: Object.fromEntries(Object.entries(view.labels).map(([key, text]) => [key, pick(text)])) as unknown as DiagnosisLabels<string>,
   };

@@ -56,6 +56,10 @@ test("a UI's SignatureFailure fix points at its own Diagnose, never at the CLI",
   assert.equal(inBrowser.diagnosable, true, 'Why? is offered');
   assert.equal(localizeApiError(inVsCode, 'en').diagnosable, true);
   assert.equal(explainResponse(tencentError('AuthFailure.SignatureExpire'), 'vscode').error!.diagnosable, true);
-  assert.equal(explainResponse(tencentError('AuthFailure.SecretIdNotFound'), 'vscode').error!.diagnosable, undefined, 'a key problem: nothing to diagnose in the request');
+  assert.equal(
+    explainResponse(tencentError('AuthFailure.SecretIdNotFound'), 'vscode').error!.diagnosable,
+    undefined,
+    'a key problem: nothing to diagnose in the request',
+  );
   assert.equal(explainResponse(tencentError('ResourceNotFound.DeviceNotExist'), 'vscode').error!.diagnosable, undefined);
 });
