@@ -57,3 +57,27 @@ test('import refuses what is not an API 3.0 call, saying what was expected', () 
   const result = importRequest(parsed.request);
   assert.deepEqual(result, { ok: false, error: 'request: neither an X-TC-Action header (TC3) nor Action and Version parameters (v1) were found' });
 });
+
+test('import refuses, naming the parameter, a query that would lose a value or allocate without bound, and JSON nested past the limit', () => {
+  const headers = [
+    { name: 'Host', value: 'iotcloud.tencentcloudapi.com' },
+    { name: 'X-TC-Action', value: 'DescribeDevices' },
+    { name: 'X-TC-Version', value: '2021-04-08' },
+  ];
+  const get = (query: string) => importRequest({ method: 'GET', url: `https://iotcloud.tencentcloudapi.com/?${query}`, headers, body: '' });
+  assert.deepEqual(get('ProductId=P&DeviceNames.99999999=x'), {
+    ok: false,
+    error: 'DeviceNames.99999999: an array index from 0 to 1: 2 parameters are given, so a higher index leaves a gap',
+  });
+  assert.deepEqual(get('Attribute=1&Attribute.Tags=2'), { ok: false, error: 'Attribute: one value; it is also given as Attribute.Tags' });
+  const v1 = importRequest({
+    method: 'GET',
+    url: 'https://iotcloud.tencentcloudapi.com/?Action=DescribeDevices&Version=2021-04-08&DeviceNames.0=a&DeviceNames.2=c&Offset=0',
+    headers: [],
+    body: '',
+  });
+  assert.deepEqual(v1, { ok: false, error: 'DeviceNames.1: a value: the indexes of DeviceNames must run 0, 1, 2… without gaps' });
+  const deep = importRequest({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers, body: '['.repeat(5000) + ']'.repeat(5000) });
+  assert.equal(deep.ok, false);
+  assert.match((deep as { error: string }).error, /^body: nested more than \d+ levels deep/);
+});

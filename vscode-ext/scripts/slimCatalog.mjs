@@ -1,4 +1,4 @@
-// An esbuild plugin that drops from the bundled API catalog what no code path of the extension reads: the doc's
+// What the extension build drops from the API catalog it ships what no code path of the extension reads: the doc's
 // worked examples (shown by the CLI's `catalog` command, not here), common-parameter and domain tables, the OCR and
 // doc-issue logs, and source line numbers. Output tables and the fields of output-only structures are read for one
 // thing only, which of them are secret (the core's secret policy drops DevicePsk from what is stored and shown,
@@ -6,12 +6,12 @@
 // catalog keeps its declared shape.
 // Which fields are safe to drop is checked by test/e2e-vscode/vsix.test.ts (no core source reads them).
 //
-// With { deflate: true } (the extension host only: it runs on Node) each slimmed catalog is shipped deflated and
-// base64-encoded, and inflated once when the catalog module loads (~1 ms): esbuild would otherwise inline it as a
-// 75 KB object literal, a quarter of the 300 KB the bundle may weigh. JSON.parse of a string is also the form V8
-// parses fastest. The data is the same; test/e2e-vscode/vsix.test.ts checks it round-trips.
-import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+// The extension host ships each slimmed catalog and the error data as JSON files beside its bundle (dist/data/),
+// read when the module that imports them loads (jsonDataFiles): esbuild would otherwise inline them as object
+// literals, a third of the 300 KB the code may weigh, and #15's catalogs (every iotcloud and IoT Explorer action)
+// would not fit at all. test/e2e-vscode/vsix.test.ts checks each file is exactly that data.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export const DROPPED_ARRAYS = ['examples', 'ocrCorrections', 'docIssues', 'domains', 'usedBy'];
 /** Arrays cut to their `secret: true` entries (with the fields of output-only structures). */
@@ -31,38 +31,35 @@ export function slimCatalogText(path) {
   return JSON.stringify(data);
 }
 
-export function slimCatalog({ deflate = false } = {}) {
-  return {
-    name: 'slim-catalog',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/][^\\/]+\.json$/ }, ({ path }) => {
-        const text = slimCatalogText(path);
-        return deflate ? deflatedJsonModule(text) : { contents: text, loader: 'json' };
-      });
-    },
-  };
-}
-
-/** A JSON text as an ES module that inflates it once at load (Node hosts only: it imports node:zlib). */
-export function deflatedJsonModule(text) {
-  const packed = deflateRawSync(text, { level: 9 }).toString('base64');
-  return {
-    contents: `import { inflateRawSync } from 'node:zlib';\nexport default JSON.parse(inflateRawSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));\n`,
-    loader: 'js',
-  };
-}
+/** Where each data file lands under dist/: catalogs in data/catalog/, error texts and hints in data/errors/. */
+export const DATA_FILES = [
+  { filter: /[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/][^\\/]+\.json$/, folder: 'data/catalog', text: slimCatalogText },
+  {
+    filter: /[\\/]core[\\/]src[\\/]errors[\\/]data[\\/][^\\/]+\.json$/,
+    folder: 'data/errors',
+    text: (path) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))),
+  },
+];
 
 /**
- * The error code texts and fix hints (core/src/errors/data, ~31 KB as object literals) are read whole, so they are
- * shipped deflated as they are, like the catalog: the host bundle stays under its 300 KB.
+ * The extension host's data as files beside the bundle (Node hosts only: the module reads it with node:fs). Each JSON
+ * import becomes a module that parses its file once, when first imported; JSON.parse of a string is also the form V8
+ * parses fastest.
  */
-export function deflateErrorData() {
+export function jsonDataFiles(dist) {
   return {
-    name: 'deflate-error-data',
+    name: 'json-data-files',
     setup(build) {
-      build.onLoad({ filter: /[\\/]core[\\/]src[\\/]errors[\\/]data[\\/][^\\/]+\.json$/ }, ({ path }) =>
-        deflatedJsonModule(JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))),
-      );
+      for (const { filter, folder, text } of DATA_FILES)
+        build.onLoad({ filter }, ({ path }) => {
+          const file = join(dist, folder, basename(path));
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, text(path));
+          return {
+            contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport default JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(`${folder}/${basename(path)}`)}), 'utf8'));\n`,
+            loader: 'js',
+          };
+        });
     },
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildHttpRequest } from './buildHttpRequest.js';
 import { flattenParams, unflattenParams } from './flattenParams.js';
+import { SigningInputError } from '../signing/SigningInputError.js';
 import { resolveEndpoint } from './resolveEndpoint.js';
 
 const credentials = { secretId: 'AKIDbuilderTestFake', secretKey: 'builderTestFakeSecret' };
@@ -27,10 +28,33 @@ test('nested parameters flatten the API 3.0 way and back', () => {
   assert.deepEqual(unflattenParams(flat), { DeviceNames: ['a', 'b'], Attribute: { Tags: [{ Tag: 't', Type: '1', Value: 'v' }] }, Flag: 'true' });
 });
 
-test('unflattening never reaches Object.prototype', () => {
+test('unflattening never reaches Object.prototype: such names stay parameters, for validation to name', () => {
   const result = unflattenParams({ '__proto__.polluted': 'yes', 'a.constructor.prototype.polluted': 'yes', 'A.0': 'ok' });
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
-  assert.deepEqual(result, { A: ['ok'] });
+  assert.deepEqual(Object.keys(result), ['__proto__', 'a', 'A']);
+  assert.equal(Object.getPrototypeOf(result), Object.prototype);
+  assert.deepEqual(JSON.parse(JSON.stringify(result)), {
+    ['__proto__']: { polluted: 'yes' },
+    a: { constructor: { prototype: { polluted: 'yes' } } },
+    A: ['ok'],
+  });
+});
+
+test('unflattening refuses, by name, what would lose a value or allocate without bound', () => {
+  const refused = (flat: Record<string, string>, field: string, expected: RegExp) =>
+    assert.throws(
+      () => unflattenParams(flat),
+      (e: unknown) => e instanceof SigningInputError && e.field === field && expected.test(e.expected),
+    );
+  refused({ 'DeviceNames.99999999': 'x' }, 'DeviceNames.99999999', /an array index from 0 to 0/);
+  refused({ 'DeviceNames.0': 'a', 'DeviceNames.2': 'c' }, 'DeviceNames.2', /leaves a gap/);
+  refused({ 'DeviceNames.0': 'a', 'DeviceNames.2': 'c', Offset: '0' }, 'DeviceNames.1', /without gaps/);
+  refused({ Attribute: '1', 'Attribute.Tags': '2' }, 'Attribute', /one value; it is also given as Attribute.Tags/);
+  refused({ 'Attribute.Tags': '2', Attribute: '1' }, 'Attribute', /also the parent/);
+  refused({ 'A.0': 'x', 'A.b': 'y' }, 'A', /either indexes/);
+  refused({ 'A.b': 'y', 'A.0': 'x' }, 'A', /either indexes/);
+  refused({ 'A..b': '1' }, 'A..b', /empty parts/);
+  assert.deepEqual(unflattenParams({ 'A.1': 'b', 'A.0': 'a' }), { A: ['a', 'b'] });
 });
 
 test('endpoints: nearest-region domain by default, own domain for financial zones, override kept', () => {

@@ -3,6 +3,8 @@ import { capturedHeader, type CapturedRequest } from '../capture/CapturedRequest
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
 import type { ApiRequest } from './ApiRequest.js';
+import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
+import { SigningInputError } from '../signing/SigningInputError.js';
 import { unflattenParams } from './flattenParams.js';
 
 export type ImportResult = { readonly ok: true; readonly request: ApiRequest } | { readonly ok: false; readonly error: string };
@@ -21,6 +23,18 @@ const V1_COMMON = new Set([
   'Language',
   'RequestClient',
 ]);
+
+/** The dotted names read back into nested values; a refusal (a gap, a name both value and parent) names the parameter. */
+function nestedParams(
+  flat: Record<string, string>,
+): { readonly ok: true; readonly params: Record<string, unknown> } | { readonly ok: false; readonly error: string } {
+  try {
+    return { ok: true, params: unflattenParams(flat) };
+  } catch (error) {
+    if (error instanceof SigningInputError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
 
 function queryParams(query: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -76,15 +90,16 @@ export function importRequest(captured: CapturedRequest, serviceHint?: string): 
     const version = capturedHeader(captured, 'x-tc-version');
     if (!version) return { ok: false, error: 'headers: X-TC-Version is missing; API 3.0 requests carry X-TC-Action and X-TC-Version' };
     let params: Record<string, unknown>;
-    if (method === 'GET') params = unflattenParams(queryParams(url.query));
-    else {
-      try {
-        const parsed: unknown = captured.body.trim() === '' ? {} : JSON.parse(captured.body);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'body: a JSON object of parameters' };
-        params = parsed as Record<string, unknown>;
-      } catch (error) {
-        return { ok: false, error: `body: JSON parameters (${error instanceof Error ? error.message : 'invalid JSON'})` };
-      }
+    if (method === 'GET') {
+      const nested = nestedParams(queryParams(url.query));
+      if (!nested.ok) return nested;
+      params = nested.params;
+    } else {
+      const parsed = captured.body.trim() === '' ? ({ ok: true, value: {} } as const) : parseJsonBounded(captured.body, 'body');
+      if (!parsed.ok) return { ok: false, error: parsed.message };
+      if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+        return { ok: false, error: 'body: a JSON object of parameters' };
+      params = parsed.value as Record<string, unknown>;
     }
     const region = capturedHeader(captured, 'x-tc-region');
     const language = capturedHeader(captured, 'x-tc-language');
@@ -106,14 +121,17 @@ export function importRequest(captured: CapturedRequest, serviceHint?: string): 
   const flat = queryParams(method === 'GET' ? url.query : captured.body);
   if (!flat['Action'] || !flat['Version'])
     return { ok: false, error: 'request: neither an X-TC-Action header (TC3) nor Action and Version parameters (v1) were found' };
-  const own = Object.fromEntries(Object.entries(flat).filter(([k]) => !V1_COMMON.has(k)));
+  const own: Record<string, string> = {};
+  for (const [name, value] of Object.entries(flat)) if (!V1_COMMON.has(name)) setOwnProperty(own, name, value);
+  const nested = nestedParams(own);
+  if (!nested.ok) return nested;
   return {
     ok: true,
     request: {
       service,
       version: flat['Version'],
       action: flat['Action'],
-      params: unflattenParams(own),
+      params: nested.params,
       method,
       ...(flat['Region'] ? { region: flat['Region'] } : {}),
       ...(endpoint ? { endpoint } : {}),

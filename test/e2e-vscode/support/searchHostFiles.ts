@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { uncompress } from 'snappyjs';
 
 // What a canary search must read to be believed: code-server keeps the workbench's state (webview state, an
 // extension's globalState) in the browser's IndexedDB, which Chromium stores as LevelDB. LevelDB's write-ahead log
@@ -62,47 +63,10 @@ function readVarint(bytes: Buffer, at: number): [number, number] {
   throw new Error('bad varint');
 }
 
-/** Snappy's block format (https://github.com/google/snappy/blob/main/format_description.txt); undefined if not Snappy. */
+/** Snappy's block format, by snappyjs (a pure-JS port of Google's Snappy); undefined if not Snappy. */
 export function snappyDecompress(input: Buffer): Buffer | undefined {
   try {
-    const [length, start] = readVarint(input, 0);
-    let at = start;
-    const out = Buffer.alloc(length);
-    let o = 0;
-    while (at < input.length) {
-      const tag = input[at++]!;
-      if ((tag & 3) === 0) {
-        let n = tag >> 2;
-        if (n >= 60) {
-          const width = n - 59;
-          n = input.readUIntLE(at, width);
-          at += width;
-        }
-        n += 1;
-        if (o + n > length || at + n > input.length) return undefined;
-        input.copy(out, o, at, at + n);
-        o += n;
-        at += n;
-        continue;
-      }
-      let n: number;
-      let offset: number;
-      if ((tag & 3) === 1) {
-        n = ((tag >> 2) & 7) + 4;
-        offset = ((tag >> 5) << 8) | input[at++]!;
-      } else if ((tag & 3) === 2) {
-        n = (tag >> 2) + 1;
-        offset = input.readUInt16LE(at);
-        at += 2;
-      } else {
-        n = (tag >> 2) + 1;
-        offset = input.readUInt32LE(at);
-        at += 4;
-      }
-      if (offset === 0 || offset > o || o + n > length) return undefined;
-      for (let i = 0; i < n; i++, o++) out[o] = out[o - offset]!;
-    }
-    return o === length ? out : undefined;
+    return Buffer.from(uncompress(input));
   } catch {
     return undefined;
   }
