@@ -181,7 +181,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
         outcome.entry.request.kind === 'raw'
           ? ` ${t('sentAsPasted', 'Sent as pasted, not re-signed.')}`
           : input('mode-paste').checked && pastedVerdict
-            ? ` ${t('resignedAfterVerdict', `The pasted signature: ${pastedVerdict}. Sent re-signed with the profile's key and a fresh timestamp.`, [pastedVerdict])}`
+            ? ` ${t('resignedAfterVerdict', `Re-signed with the profile's key and a fresh timestamp (the pasted signature: ${pastedVerdict}).`, [pastedVerdict])}`
             : '';
       view.status(
         `${outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response')}${asPasted}`,
@@ -203,7 +203,11 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       return showPasteVerification({ status: 'failed', message: (error as Error).message });
     }
   };
-  byId('verify-pasted').addEventListener('click', () => void verifyPaste());
+  byId('verify-pasted').addEventListener('click', () => {
+    // The status belongs to the last send; a verification sends nothing.
+    view.status('');
+    void verifyPaste();
+  });
   const currentCall = async (): Promise<CurrentCall> => {
     const call = (request: RequestSpec): CurrentCall => ({ ok: true, profileId: profile.value, request, replayOf: replayOf.value });
     pastedVerdict = undefined;

@@ -11,6 +11,8 @@ export function renderDiagnosis(target: HTMLElement, view: DiagnosisView): void 
   const steps = el('ol', { class: 'steps' });
   renderSteps(steps, view.steps);
   target.dataset['kind'] = view.kind;
+  if (view.cause) target.dataset['cause'] = view.cause;
+  else delete target.dataset['cause'];
   target.replaceChildren(
     el(
       'div',
@@ -75,7 +77,12 @@ export function renderDiagnosis(target: HTMLElement, view: DiagnosisView): void 
               'ul',
               {},
               ...view.findings.map((f) =>
-                el('li', { 'data-cause': f.cause }, el('strong', {}, pick(f.title)), el('p', { class: 'rule' }, `${pick(f.explanation)} ${pick(f.fix)}`)),
+                el(
+                  'li',
+                  { 'data-cause': f.cause },
+                  el('strong', {}, pick(f.title)),
+                  el('p', { class: 'rule' }, f.fix ? `${pick(f.explanation)} ${pick(f.fix)}` : pick(f.explanation)),
+                ),
               ),
             ),
           ),

@@ -43,7 +43,9 @@ test('a found cause: its title in the tag, the Fix, and the first differing step
   assert.match(view.kindLabel.en, /^✖ Cause found: /);
   assert.ok(view.fix && view.fix.en.length > 10);
   assert.equal(view.findings[0]!.cause, 'body-json-reserialized');
-  assert.match(view.findings[0]!.explanation.en, /The doc: "/);
+  // The headline says what happened and the Fix line what to do: the finding adds the document's rule, not a repeat.
+  assert.match(view.findings[0]!.explanation.en, /^The doc: "/);
+  assert.equal(view.findings[0]!.fix, null);
   const d = view.difference!;
   assert.equal(d.step, 'hashedRequestPayload');
   // Issue 13: "expected" is what the server computes from what was sent (the body sent), "got" what the client signed.

@@ -35,9 +35,10 @@ export interface DiagnosisDifferenceView<T extends Text = LocalizedText> {
 export interface DiagnosisFindingView<T extends Text = LocalizedText> {
   readonly cause: DiagnosisCauseId;
   readonly title: T;
-  /** What happened to this request, with the document's rule quoted. */
+  /** What happened to this request, with the document's rule quoted; for the cause the headline names, the rule alone. */
   readonly explanation: T;
-  readonly fix: T;
+  /** Null for the cause the headline names: its fix is the Fix line. */
+  readonly fix: T | null;
 }
 
 /** The words around the parts, the same in both UIs. */
@@ -139,7 +140,12 @@ function build(diagnosis: Diagnosis): DiagnosisView {
     candidates: verdict.candidates.map(({ id, title, evidence, howToTell }) => ({ id, title, evidence, howToTell })),
     decideWith: verdict.decideWith,
     difference: differenceOf(diagnosis),
-    findings: diagnosis.findings.map((f) => ({ cause: f.cause, title: CAUSE_RULES[f.cause].title, explanation: f.explanation, fix: f.fix })),
+    findings: diagnosis.findings.map((f, i) => {
+      const { title, rule } = CAUSE_RULES[f.cause];
+      // The headline already says what happened and the Fix line how to fix it: the first finding adds the doc's rule.
+      if (i === 0 && causeTitle) return { cause: f.cause, title, explanation: { en: `The doc: "${rule.en}"`, zh: `文档原文：“${rule.zh}”` }, fix: null };
+      return { cause: f.cause, title, explanation: f.explanation, fix: f.fix };
+    }),
     ruledOut: {
       count,
       summary: {
@@ -174,7 +180,7 @@ export function localizeDiagnosisView(view: DiagnosisView, language: StepLanguag
       masked: d.masked,
       ...(d.at ? { at: { ...d.at, where: pick(d.at.where) } } : {}),
     },
-    findings: view.findings.map((f) => ({ cause: f.cause, title: pick(f.title), explanation: pick(f.explanation), fix: pick(f.fix) })),
+    findings: view.findings.map((f) => ({ cause: f.cause, title: pick(f.title), explanation: pick(f.explanation), fix: f.fix && pick(f.fix) })),
     ruledOut: {
       count: view.ruledOut.count,
       summary: pick(view.ruledOut.summary),

@@ -67,7 +67,7 @@ export function renderDiagnosis(view: DiagnosisView): HTMLElement {
               icon('error'),
               ' ',
               h('strong', {}, f.title),
-              h('div', { class: 'rule' }, `${f.explanation} ${f.fix}`),
+              h('div', { class: 'rule' }, f.fix ? `${f.explanation} ${f.fix}` : f.explanation),
             ),
           ),
         ),
