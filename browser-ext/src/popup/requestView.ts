@@ -85,7 +85,7 @@ function showPasteVerification(verification: PastedVerification | { readonly sta
   note.hidden = verification.status === 'diagnosed';
   if (verification.status === 'diagnosed') {
     renderDiagnosis(box, verification.diagnosis);
-    return pick(verification.diagnosis.kindLabel);
+    return box.querySelector('.kind')?.textContent ?? pick(verification.diagnosis.kindLabel);
   }
   box.replaceChildren();
   delete box.dataset['kind'];

@@ -6,6 +6,9 @@ import { el } from './dom.js';
 import { pick } from './localize.js';
 import { renderSteps } from './renderExchange.js';
 
+/** The browser pages' plain-text icons for a verdict (VS Code shows codicons). */
+const KIND_ICON = { 'signature-correct': '✔', 'cause-found': '✖', 'not-reproduced': '?' } as const;
+
 export function renderDiagnosis(target: HTMLElement, view: DiagnosisView): void {
   const { labels, difference: d } = view;
   const steps = el('ol', { class: 'steps' });
@@ -17,7 +20,7 @@ export function renderDiagnosis(target: HTMLElement, view: DiagnosisView): void 
     el(
       'div',
       { class: `verdict ${view.kind}`, role: 'status' },
-      el('strong', { class: 'kind' }, pick(view.kindLabel)),
+      el('strong', { class: 'kind' }, el('span', { 'aria-hidden': 'true' }, `${KIND_ICON[view.kind]} `), pick(view.kindLabel)),
       el('p', { class: 'headline' }, pick(view.headline)),
     ),
     ...(view.fix ? [el('p', { class: 'fix' }, el('strong', {}, `${pick(labels.fix)}: `), pick(view.fix))] : []),

@@ -58,7 +58,7 @@ export interface DiagnosisView<T extends Text = LocalizedText> {
   readonly kind: VerdictKind;
   readonly match: boolean;
   readonly cause: DiagnosisCauseId | null;
-  /** A short tag for the conclusion: "✔ Signature correct", "✖ Cause found: …", "? Not reproduced". */
+  /** A short tag for the conclusion: "Signature correct", "Cause found: …", "Not reproduced" (each UI adds its platform's icon for `kind`). */
   readonly kindLabel: T;
   /** The conclusion, shown first. */
   readonly headline: T;
@@ -78,9 +78,9 @@ export interface DiagnosisView<T extends Text = LocalizedText> {
 }
 
 const KIND_LABELS: Readonly<Record<VerdictKind, LocalizedText>> = {
-  'signature-correct': { en: '✔ Signature correct', zh: '✔ 签名正确' },
-  'cause-found': { en: '✖ Cause found', zh: '✖ 找到原因' },
-  'not-reproduced': { en: '? Not reproduced', zh: '? 未能复现' },
+  'signature-correct': { en: 'Signature correct', zh: '签名正确' },
+  'cause-found': { en: 'Cause found', zh: '找到原因' },
+  'not-reproduced': { en: 'Not reproduced', zh: '未能复现' },
 };
 
 const LABELS: DiagnosisLabels = {

@@ -55,7 +55,7 @@ describe('Diagnose', () => {
     const result = await captureHandlers(source, false, new SentRequests()).diagnose({ text: signedCurl('{"Offset":0,"Limit":10}'), response: '' });
     assert.ok(result.ok);
     assert.equal(result.diagnosis.kind, 'signature-correct');
-    assert.match(result.diagnosis.kindLabel, /^✔ /);
+    assert.match(result.diagnosis.kindLabel, /^Signature correct/);
     assert.deepEqual(result.diagnosis.findings, []);
   });
 
