@@ -8,6 +8,7 @@ import { byId, el, formatBody, setText } from '../ui/dom.js';
 import { localizePage, t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
 import { loadProfileSelect } from '../ui/profileSelect.js';
+import { offerWhy } from '../ui/offerWhy.js';
 import { renderDiagnosis } from '../ui/renderDiagnosis.js';
 import { renderResponse } from '../ui/renderExchange.js';
 
@@ -108,6 +109,7 @@ async function replay(): Promise<void> {
     if (outcome.status !== 'sent') return setText(status, notSentText(outcome));
     byId('replay-result').hidden = false;
     renderResponse({ meta: byId('replay-meta'), error: byId('replay-error'), body: byId('replay-body') }, outcome.entry.response, outcome.entry.failure);
+    offerWhy({ box: byId('replay-why'), button: byId<HTMLButtonElement>('why'), answer: byId('why-diagnosis') }, outcome.entry);
     setText(
       status,
       t('replayedSigned', `Replayed, signed at ${outcome.preview.timestamp}; it is in the popup's history.`, [String(outcome.preview.timestamp)]),

@@ -3,9 +3,10 @@ import { callBackground } from '../messaging.js';
 import type { ActionRequestSpec, HistoryEntry, PastedRequest, PastedVerification, RequestSpec, SendOutcome } from '../protocol.js';
 import { replayWithConfirmation } from './historyView.js';
 import { confirmAction } from '../ui/confirmAction.js';
-import { byId, el, setText } from '../ui/dom.js';
+import { byId, setText } from '../ui/dom.js';
 import { pick, t } from '../ui/localize.js';
 import { notSentText, problemsText } from '../ui/notSent.js';
+import { offerWhy } from '../ui/offerWhy.js';
 import { renderDiagnosis } from '../ui/renderDiagnosis.js';
 import { renderOneTimeSecrets, renderResponse, renderSteps } from '../ui/renderExchange.js';
 
@@ -98,22 +99,6 @@ function showPasteVerification(verification: PastedVerification | { readonly sta
   return undefined;
 }
 
-/** Why? under a refused signature: the service worker diagnoses the request it just sent, with that profile's key. */
-function offerWhy(entry: HistoryEntry): void {
-  const box = byId('response-why');
-  const out = byId('why-diagnosis');
-  out.replaceChildren();
-  delete out.dataset['kind'];
-  box.hidden = !entry.response?.error?.diagnosable;
-  byId('why').onclick = async () => {
-    try {
-      renderDiagnosis(out, await callBackground('whySent', { historyId: entry.id }));
-    } catch (error) {
-      out.replaceChildren(el('p', { class: 'error', role: 'alert' }, (error as Error).message));
-    }
-  };
-}
-
 export function setupRequestView(saveDraft: () => void, afterSend: () => void): RequestView {
   const status = byId('status');
   const profile = byId<HTMLSelectElement>('profile');
@@ -173,7 +158,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       curl.value = outcome.preview.curl;
       byId('response').hidden = false;
       renderResponse(response, outcome.entry.response, outcome.entry.failure);
-      offerWhy(outcome.entry);
+      offerWhy({ box: byId('response-why'), button: byId<HTMLButtonElement>('why'), answer: byId('why-diagnosis') }, outcome.entry);
       renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) =>
         view.status(t('copied', `Copied ${name}.`, [name])),
       );
