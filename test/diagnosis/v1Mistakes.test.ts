@@ -138,6 +138,16 @@ test('a parameter added after signing (Token)', () => {
   assert.match(d.explanation.en, /without Token/);
 });
 
+test('the Timestamp sent is not the one signed (the clock read twice): found by the exact search, POST too', () => {
+  const signedParams = PARAMS.map(([k, v]): [string, string] => (k === 'Timestamp' ? [k, String(TS - 45)] : [k, v]));
+  for (const method of ['GET', 'POST'] as const) {
+    const d = run({ method, signed: signString(signedParams, method) });
+    expectCause(d, 'v1-timestamp-mismatch');
+    assert.match(d.verdict.headline.en, new RegExp(`Timestamp signed at ${TS - 45}, sent ${TS}: 45 s later`));
+    assert.equal(d.firstDifferingStep?.step, 'stringToSign');
+  }
+});
+
 test('shared mistakes in v1: SecretKey whitespace, SecretId as the key, clock skew, token evidence', () => {
   expectCause(run({ key: KEY + '\n' }), 'secret-key-whitespace');
   expectCause(run({ key: SECRET_ID }), 'secret-id-key-swapped');

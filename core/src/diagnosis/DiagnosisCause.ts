@@ -38,6 +38,7 @@ export const DIAGNOSIS_CAUSES = [
   'v1-hmacsha256-without-signature-method',
   'v1-signature-method-mismatch',
   'v1-param-added-after-signing',
+  'v1-timestamp-mismatch',
 ] as const;
 export type DiagnosisCauseId = (typeof DIAGNOSIS_CAUSES)[number];
 

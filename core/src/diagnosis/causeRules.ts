@@ -264,4 +264,12 @@ export const CAUSE_RULES: Record<DiagnosisCauseId, CauseRule> = {
     'Add every parameter (Token, SignatureMethod, Language…) before computing the signature.',
     '在计算签名之前加入所有参数（Token、SignatureMethod、Language 等）。',
   ),
+  'v1-timestamp-mismatch': r(
+    'Timestamp parameter differs from the timestamp signed',
+    'Timestamp 参数与签名时用的时间戳不一致',
+    'Timestamp is the current UNIX time in seconds; the sign string is built from the very parameters sent, Timestamp among them.',
+    'Timestamp：当前 UNIX 时间戳，可记录发起 API 请求的时间。签名原文字符串由实际发送的请求参数拼接而成。',
+    'Take the timestamp once, in whole seconds, and use that one value for the Timestamp parameter and the sign string.',
+    '只取一次时间戳（整数秒），Timestamp 参数和签名原文字符串使用这同一个值。',
+  ),
 };

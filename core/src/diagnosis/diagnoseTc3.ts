@@ -18,6 +18,7 @@ import { findingOf } from './findingOf.js';
 import { readTc3Authorization } from './readTc3Authorization.js';
 import { canonicalRequestPart, stepDifference, stringToSignPart } from './stepDifference.js';
 import { localDateDetail } from './tc3/dateMistakes.js';
+import { findSignedTimestamp } from './tc3/timestampMistakes.js';
 import { Tc3PartsSigner, type Tc3Parts, type Tc3PartsValues } from './tc3/signTc3Parts.js';
 import type { Tc3Context } from './tc3/Tc3Candidate.js';
 import { TC3_CANDIDATES } from './tc3/tc3Candidates.js';
@@ -239,6 +240,7 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
 
   let reproduced: { parts: Tc3Parts; values: Tc3PartsValues } | undefined = baseReproduces ? { parts: base, values: baseValues! } : undefined;
   let intermediate: { id: DiagnosisCauseId; detail: LocalizedText } | undefined;
+  let timestampTries = 0;
   if (auth && !match && !baseReproduces) {
     const context: Tc3Context = {
       request,
@@ -268,6 +270,16 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
         }
         if (!intermediate && (values.canonicalRequest === input.canonicalRequest || values.stringToSign === input.stringToSign))
           intermediate = { id: candidate.id, detail: variant.detail };
+      }
+    }
+    // Last, the exact search for the signed timestamp: a day and more of seconds, one HMAC each.
+    if (!reproduced && !names.includes('x-tc-timestamp')) {
+      examined.add('timestamp-mismatch');
+      const search = findSignedTimestamp(base, baseValues ?? expectedValues, timestampText!.trim(), timestamp, received, crypto);
+      timestampTries = search.tried;
+      if (search.variant) {
+        reproduced = { parts: search.variant.parts, values: signer.sign(search.variant.parts) };
+        add(findingOf('timestamp-mismatch', 'signature-reproduced', search.variant.detail));
       }
     }
     if (!reproduced && intermediate) {
@@ -313,7 +325,7 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     firstDifferingStep: first,
     expectedSignature: signed.signature,
     steps: signed.steps,
-    variantsTried: signer.signed,
+    variantsTried: signer.signed + timestampTries,
     facts: unreproducedFacts(headers, method === 'GET' ? '' : request.body, suppliedComparison(input, signed, first)),
   });
 }

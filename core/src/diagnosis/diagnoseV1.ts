@@ -18,6 +18,7 @@ import { unreproducedFacts } from './unreproducedFacts.js';
 import { formDecode, v1ParamsOf } from './v1/readV1Params.js';
 import type { V1Context, V1Variant } from './v1/V1Candidate.js';
 import { V1_CANDIDATES } from './v1/v1Mistakes.js';
+import { findV1SignedTimestamp } from './v1/v1TimestampSearch.js';
 
 /** Which part of a v1 sign string a character falls in: the method/host/path prefix or the request string. */
 const signStringPart = (prefixLength: number) => (index: number) =>
@@ -118,6 +119,16 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
           if (stopAtFirst) break search;
         }
         if (!intermediate && variant.stringToSign === input.stringToSign) intermediate = { id: candidate.id, variant };
+      }
+    }
+    // Last, the exact search for the signed Timestamp: three days of seconds, one HMAC each.
+    if (!reproduced && timestamp !== undefined) {
+      examined.add('v1-timestamp-mismatch');
+      const search = findV1SignedTimestamp(expected.stringToSign, timestampText!, timestamp, algorithm, secretKey, received, crypto);
+      variantsTried += search.tried;
+      if (search.variant) {
+        reproduced = search.variant;
+        add(findingOf('v1-timestamp-mismatch', 'signature-reproduced', search.variant.detail));
       }
     }
     if (!reproduced && intermediate) {
