@@ -19,6 +19,10 @@ import { readTc3Authorization } from './readTc3Authorization.js';
 import { canonicalRequestPart, stepDifference, stringToSignPart } from './stepDifference.js';
 import { localDateDetail } from './tc3/dateMistakes.js';
 import { findSignedTimestamp } from './tc3/timestampMistakes.js';
+import { pollutedText, pollutionDetail } from './prototypePollution.js';
+import { fromHex } from '../encoding/bytes.js';
+import { hashCanonicalRequest, TC3_ALGORITHM } from '../signing/tc3/buildStringToSign.js';
+import { computeSignature } from '../signing/tc3/computeSignature.js';
 import { Tc3PartsSigner, type Tc3Parts, type Tc3PartsValues } from './tc3/signTc3Parts.js';
 import type { Tc3Context } from './tc3/Tc3Candidate.js';
 import { TC3_CANDIDATES } from './tc3/tc3Candidates.js';
@@ -280,6 +284,24 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
       if (search.variant) {
         reproduced = { parts: search.variant.parts, values: signer.sign(search.variant.parts) };
         add(findingOf('timestamp-mismatch', 'signature-reproduced', search.variant.detail));
+      }
+    }
+    // The client's own canonical request, signed as it is: when a polluted Array.prototype shows in it.
+    if (!reproduced && input.canonicalRequest !== undefined && input.canonicalRequest !== expectedValues.canonicalRequest) {
+      examined.add('array-prototype-polluted');
+      const polluted = pollutedText(input.canonicalRequest, expectedValues.canonicalRequest);
+      if (polluted !== undefined) {
+        const values = baseValues ?? expectedValues;
+        const stringToSign = `${TC3_ALGORITHM}\n${base.timestamp}\n${values.credentialScope}\n${hashCanonicalRequest(input.canonicalRequest, crypto)}`;
+        const reproduces = computeSignature(fromHex(values.secretSigning)!, stringToSign, crypto) === received;
+        add(
+          findingOf(
+            'array-prototype-polluted',
+            reproduces ? 'signature-reproduced' : 'supplied-intermediate',
+            pollutionDetail('canonical request', polluted, reproduces),
+          ),
+        );
+        if (reproduces) intermediate = undefined;
       }
     }
     if (!reproduced && intermediate) {

@@ -1,6 +1,8 @@
 import { bodyBom, bodyJsonReserialized, bodySignedEmpty, bodyTrailingNewline } from './bodyMistakes.js';
 import { localDateNotUtc } from './dateMistakes.js';
 import { headerCandidates } from './headerMistakes.js';
+import { headerValueUntrimmed } from './headerWhitespace.js';
+import { bodyJsonSentAsForm } from './jsonSentAsForm.js';
 import { hostMismatch, wrongService } from './hostMistakes.js';
 import { secretIdKeySwapped, secretKeyWhitespace } from './keyMistakes.js';
 import type { Tc3Candidate } from './Tc3Candidate.js';
@@ -13,7 +15,9 @@ import type { Tc3Candidate } from './Tc3Candidate.js';
 export const TC3_CANDIDATES: readonly Tc3Candidate[] = [
   localDateNotUtc,
   wrongService,
+  bodyJsonSentAsForm,
   ...headerCandidates,
+  headerValueUntrimmed,
   hostMismatch,
   bodyTrailingNewline,
   bodyBom,
