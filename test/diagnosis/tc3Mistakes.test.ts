@@ -419,7 +419,7 @@ test('Array.prototype polluted: a for…in over the header names signs a method 
   try {
     const names = ['content-type', 'host', 'x-tc-action'];
     const values: Record<string, string> = { 'content-type': 'application/json', host: HOST, 'x-tc-action': 'describedevice' };
-    // eslint-disable-next-line guard-for-in -- the mistake under test
+    // for…in over an array: the mistake under test
     for (const i in names) {
       const name = (names as unknown as Record<string, unknown>)[i];
       canonicalHeaders += `${String(name)}:${values[String(name)]}\n`;

@@ -272,7 +272,13 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
           add(findingOf(candidate.id, 'signature-reproduced', variant.detail));
           if (stopAtFirst) break search;
         }
-        if (!intermediate && (values.canonicalRequest === input.canonicalRequest || values.stringToSign === input.stringToSign))
+        // Only a pasted string that departs from the expected one can point at a mistake: one equal to it says the
+        // request was signed as sent, and every key or scope variant shares it.
+        if (
+          !intermediate &&
+          ((values.canonicalRequest === input.canonicalRequest && input.canonicalRequest !== expectedValues.canonicalRequest) ||
+            (values.stringToSign === input.stringToSign && input.stringToSign !== expectedValues.stringToSign))
+        )
           intermediate = { id: candidate.id, detail: variant.detail };
       }
     }

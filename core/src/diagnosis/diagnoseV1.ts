@@ -133,7 +133,9 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
           add(findingOf(candidate.id, 'signature-reproduced', variant.detail));
           if (stopAtFirst) break search;
         }
-        if (!intermediate && variant.stringToSign === input.stringToSign) intermediate = { id: candidate.id, variant };
+        // A pasted sign string equal to the expected one names no mistake (every key variant shares it).
+        if (!intermediate && variant.stringToSign === input.stringToSign && input.stringToSign !== expected.stringToSign)
+          intermediate = { id: candidate.id, variant };
       }
     }
     // Last, the exact search for the signed Timestamp: three days of seconds, one HMAC each.
