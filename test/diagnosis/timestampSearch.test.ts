@@ -126,6 +126,16 @@ test('milliseconds and fractions signed while the header carries whole seconds',
   }
 });
 
+test('a header in milliseconds or with a fraction while whole seconds were signed: the header is named, and the signed second found', () => {
+  for (const header of [String(SIGNED_AT * 1000 + 482), `${SIGNED_AT}.482`, String((SIGNED_AT + 3) * 1000)]) {
+    const d = diagnose({ request: sdkRequest(SIGNED_AT, header), secretKey: KEY }, { crypto: nodeHashProvider });
+    assert.equal(d.cause, 'timestamp-header-missing', 'the server meets the unreadable header first');
+    const found = d.findings.find((f) => f.cause === 'timestamp-mismatch');
+    assert.equal(found?.evidence, 'signature-reproduced', `${header}: ${JSON.stringify(d.findings.map((f) => f.detail.en))}`);
+    assert.ok(found!.detail.en.includes(`carries ${header}`) && found!.detail.en.includes(`made with ${SIGNED_AT}, in whole seconds`), found!.detail.en);
+  }
+});
+
 test('v1: a Timestamp parameter other than the one signed is found exactly, HmacSHA1 and HmacSHA256, through the official SDK', () => {
   const params = (ts: number, method?: string): [string, string][] => [
     ['Action', 'DescribeDevices'],

@@ -64,6 +64,13 @@ const confirmed = (detail: LocalizedText, reproduces: boolean): LocalizedText =>
         zh: `${detail.zh}（仅按此重新签名不能复现该签名：还有其他不同之处。）`,
       };
 
+/** The whole seconds of an X-TC-Timestamp written in milliseconds (13 digits) or with a fraction ("1796150316.482"). */
+function headerInOtherUnit(text: string): number | undefined {
+  if (/^\d{13}$/.test(text)) return Math.floor(Number(text) / 1000);
+  if (/^\d{9,11}\.\d{1,9}$/.test(text)) return Math.floor(Number(text));
+  return undefined;
+}
+
 /** The client's logged canonical request (or else string to sign) against the one computed from the request sent. */
 function suppliedComparison(input: DiagnosisInput, signed: { canonicalRequest: string; stringToSign: string }, first: StepDifference | null) {
   const part = first?.source === 'supplied' && first.part ? { part: first.part } : {};
@@ -178,7 +185,36 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     receivedSignature: auth?.signature ?? '',
   };
   if (timestamp === undefined || present.length === 0) {
-    return assembleDiagnosis({ ...common, match: false, findings, examined, firstDifferingStep: null, expectedSignature: '', steps: [], variantsTried: 0 });
+    const unit =
+      auth && present.length > 0 && timestampText !== undefined && !names.includes('x-tc-timestamp') ? headerInOtherUnit(timestampText.trim()) : undefined;
+    let variantsTried = 0;
+    // A header in milliseconds or with a fraction: the server cannot read it, but the second the client signed can still be found.
+    if (unit !== undefined && auth) {
+      examined.add('timestamp-mismatch');
+      const parts: Tc3Parts = {
+        method,
+        canonicalUri: url.path,
+        canonicalQuery: method === 'GET' ? url.query : '',
+        ...buildCanonicalHeaders(capturedHeaderRecord({ headers }), present),
+        payload: method === 'GET' ? '' : request.body,
+        timestamp: String(unit),
+        date: auth.date,
+        service: auth.service,
+        secretKey,
+      };
+      const search = findSignedTimestamp(
+        parts,
+        new Tc3PartsSigner(crypto).sign(parts),
+        timestampText!.trim(),
+        unit,
+        auth.signature,
+        crypto,
+        options.timestampSearchRadius,
+      );
+      variantsTried = search.tried;
+      if (search.variant) add(findingOf('timestamp-mismatch', 'signature-reproduced', search.variant.detail));
+    }
+    return assembleDiagnosis({ ...common, match: false, findings, examined, firstDifferingStep: null, expectedSignature: '', steps: [], variantsTried });
   }
 
   const record = capturedHeaderRecord({ headers });
@@ -285,7 +321,7 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     // Last, the exact search for the signed timestamp: a day and more of seconds, one HMAC each.
     if (!reproduced && !names.includes('x-tc-timestamp')) {
       examined.add('timestamp-mismatch');
-      const search = findSignedTimestamp(base, baseValues ?? expectedValues, timestampText!.trim(), timestamp, received, crypto);
+      const search = findSignedTimestamp(base, baseValues ?? expectedValues, timestampText!.trim(), timestamp, received, crypto, options.timestampSearchRadius);
       timestampTries = search.tried;
       if (search.variant) {
         reproduced = { parts: search.variant.parts, values: signer.sign(search.variant.parts) };

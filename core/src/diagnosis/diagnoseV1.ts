@@ -141,7 +141,16 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
     // Last, the exact search for the signed Timestamp: three days of seconds, one HMAC each.
     if (!reproduced && timestamp !== undefined) {
       examined.add('v1-timestamp-mismatch');
-      const search = findV1SignedTimestamp(expected.stringToSign, timestampText!, timestamp, algorithm, secretKey, received, crypto);
+      const search = findV1SignedTimestamp(
+        expected.stringToSign,
+        timestampText!,
+        timestamp,
+        algorithm,
+        secretKey,
+        received,
+        crypto,
+        options.timestampSearchRadius,
+      );
       variantsTried += search.tried;
       if (search.variant) {
         reproduced = search.variant;

@@ -31,6 +31,15 @@ function why(distance: number, sentLater: boolean): LocalizedText {
 
 /** "signed at 1796150316, sent 1796150436: 120 s later — the clock was read twice", or the unit mismatch it is. */
 export function signedTimestampDetail(name: string, sentText: string, sent: number, found: SignedTimestamp): LocalizedText {
+  if (sentText !== String(sent)) {
+    // The header itself is in milliseconds or has a fraction; `sent` is its whole seconds.
+    const unit = sentText.includes('.') ? { en: 'seconds with a fraction', zh: '带小数的秒' } : { en: 'milliseconds', zh: '毫秒' };
+    const same = found.seconds === sent;
+    return {
+      en: `${name} carries ${sentText}, in ${unit.en}; the signature was made with ${found.signed}${found.form === 'seconds' ? ', in whole seconds' : ''}${same ? ' — the same instant' : `, ${Math.abs(found.seconds - sent)} s apart`}: the header and the signer write the timestamp differently, and the server reads whole seconds.`,
+      zh: `${name} 为 ${sentText}（${unit.zh}）；签名时使用的是 ${found.signed}${found.form === 'seconds' ? '（整数秒）' : ''}${same ? '，是同一时刻' : `，相差 ${Math.abs(found.seconds - sent)} 秒`}：头部与签名代码对时间戳的写法不同，而服务端按整数秒解析。`,
+    };
+  }
   if (found.form !== 'seconds') {
     const unit = found.form === 'milliseconds' ? { en: 'milliseconds', zh: '毫秒' } : { en: 'seconds with a fraction', zh: '带小数的秒' };
     const same = found.seconds === sent;

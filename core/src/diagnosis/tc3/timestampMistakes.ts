@@ -22,6 +22,7 @@ export function findSignedTimestamp(
   sent: number,
   received: string,
   crypto: HashProvider,
+  radius?: number,
 ): { variant?: Tc3Variant; tried: number } {
   const target = received.length === 64 ? fromHex(received) : undefined;
   const dayStart = Date.parse(`${base.date}T00:00:00Z`) / 1000;
@@ -33,8 +34,8 @@ export function findSignedTimestamp(
     after: `\n${baseValues.credentialScope}\n${baseValues.hashedCanonicalRequest}`,
     target,
     sent,
-    from: dayStart - DAY,
-    to: dayStart + 2 * DAY - 1,
+    from: radius === undefined ? dayStart - DAY : sent - radius,
+    to: radius === undefined ? dayStart + 2 * DAY - 1 : sent + radius,
   });
   if (!found) return { tried };
   return { variant: { parts: { ...base, timestamp: found.signed }, detail: signedTimestampDetail('X-TC-Timestamp', sentText, sent, found) }, tried };

@@ -21,6 +21,7 @@ export function findV1SignedTimestamp(
   secretKey: string,
   received: string,
   crypto: HashProvider,
+  radius?: number,
 ): { variant?: V1Variant; tried: number } {
   const at = [`?Timestamp=${timestampText}`, `&Timestamp=${timestampText}`]
     .map((m) => stringToSign.indexOf(m))
@@ -36,8 +37,8 @@ export function findV1SignedTimestamp(
     after,
     target,
     sent,
-    from: dayStart - DAY,
-    to: dayStart + 2 * DAY - 1,
+    from: radius === undefined ? dayStart - DAY : sent - radius,
+    to: radius === undefined ? dayStart + 2 * DAY - 1 : sent + radius,
   });
   if (!found) return { tried };
   return {
