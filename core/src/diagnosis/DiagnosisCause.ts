@@ -38,6 +38,12 @@ export const DIAGNOSIS_CAUSES = [
   'v1-hmacsha256-without-signature-method',
   'v1-signature-method-mismatch',
   'v1-param-added-after-signing',
+  'v1-timestamp-mismatch',
+  'v1-body-over-limit',
+  'body-json-sent-as-form',
+  'header-value-untrimmed',
+  'v1-value-whitespace',
+  'array-prototype-polluted',
 ] as const;
 export type DiagnosisCauseId = (typeof DIAGNOSIS_CAUSES)[number];
 
