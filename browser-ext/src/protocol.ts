@@ -7,6 +7,7 @@ import type {
   ApiErrorView as CoreApiErrorView,
   CredentialMode,
   CredentialProblem,
+  DiagnosisView as CoreDiagnosisView,
   LocalizedText,
   ParamFieldView,
   ParamProblemView as CoreParamProblemView,
@@ -230,27 +231,23 @@ export interface ObservedRequest {
   readonly responseBody: string;
 }
 
-/** The core's diagnosis of an observed request's signature, for display (derived keys masked). */
+/** A diagnosis as every page shows it: the core's one view, in both languages (pages pick), derived keys masked. */
+export type DiagnosisView = CoreDiagnosisView;
+
+/** The core's diagnosis of an observed request's signature with the profile's stored key. */
 export interface SignatureDiagnosisView {
-  readonly scheme: string;
-  /** The signature equals the one recomputed with the profile's stored key. */
-  readonly match: boolean;
-  readonly cause: string | null;
-  readonly explanation: LocalizedText;
-  readonly fix: LocalizedText | null;
-  readonly firstDifference: {
-    readonly step: string;
-    readonly title: LocalizedText;
-    readonly part?: string;
-    /** Where "got" comes from: a re-signing that reproduced the signature, the Authorization header, or the signature itself. */
-    readonly source: 'supplied' | 'reproduced' | 'authorization-header' | 'signature';
-    readonly expected: string;
-    readonly got: string;
-  } | null;
-  readonly steps: readonly SignatureStepView[];
+  readonly diagnosis: DiagnosisView;
   /** The server's error, read from the observed response. */
   readonly serverError?: ApiErrorView;
 }
+
+/** A pasted request's own signature, checked with the profile's key before the popup re-signs it. */
+export type PastedVerification =
+  | { readonly status: 'diagnosed'; readonly diagnosis: DiagnosisView }
+  /** The paste carries no signature (no TC3 Authorization, no v1 Signature): nothing to verify. */
+  | { readonly status: 'unsigned' }
+  /** The paste could not be read or diagnosed: the reader's or the diagnosis's own words. */
+  | { readonly status: 'notVerified'; readonly message: string };
 
 export interface ShadowTarget {
   readonly profileId: string;
@@ -318,6 +315,10 @@ export interface ProtocolMap {
   /** The catalog's action names nearest to one it lacks (did you mean), best first. */
   suggestActions: [{ readonly name: string }, readonly string[]];
   readPasted: [{ readonly text: string }, PastedRequest];
+  /** Verifies a pasted request's signature with the profile's key (the diagnosis) before anything is re-signed. */
+  verifyPasted: [{ readonly profileId: string; readonly text: string }, PastedVerification];
+  /** Why? beside a signature error: diagnoses the request that send put on the wire (held in the worker's memory). */
+  whySent: [{ readonly historyId: string }, DiagnosisView];
   /** Opens the editor page: on a history entry (edit-and-replay) or on the call being composed in the popup. */
   openEditor: [{ readonly view: 'body' | 'shadow' | 'ruleSql'; readonly historyId?: string; readonly compose?: EditorHandoff }, void];
   /** The call the popup handed over with openEditor, once. */

@@ -191,6 +191,7 @@ export {
 export { searchActions } from './catalog/searchActions.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
+export { HINT_SURFACES, hintOnSurface, type HintSurface } from './errors/hintOnSurface.js';
 export {
   interpretResponse,
   type ResponseError,
@@ -213,6 +214,13 @@ export {
   type StepDifference,
 } from './diagnosis/DiagnosisCause.js';
 export type { DiagnosisInput, DiagnosisOptions } from './diagnosis/DiagnosisInput.js';
+export {
+  UNREPRODUCED_CANDIDATES,
+  type DiagnosisVerdict,
+  type UnreproducedCandidateId,
+  type VerdictCandidate,
+  type VerdictKind,
+} from './diagnosis/DiagnosisVerdict.js';
 export { CAUSE_RULES, type CauseRule } from './diagnosis/causeRules.js';
 export { diagnose, signatureSchemeOf } from './diagnosis/diagnose.js';
 export { diagnoseTc3 } from './diagnosis/diagnoseTc3.js';
@@ -283,7 +291,17 @@ export { SeenSignatures } from './emulator/seenSignatures.js';
 // Presentation layer shared by both UIs (issue 18): action forms, the catalog check, response explanations.
 export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
 export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
-export { explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export { DIAGNOSABLE_ERROR_CODES, explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
+export {
+  buildDiagnosisView,
+  localizeDiagnosisView,
+  type DiagnosisCandidateView,
+  type DiagnosisDifferenceView,
+  type DiagnosisFindingView,
+  type DiagnosisLabels,
+  type DiagnosisView,
+} from './views/diagnosisView.js';
+export { capturedFromSent, type SentRequest } from './views/capturedFromSent.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
 export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
 // Device credentials as the official SDKs make them (cred-dym)

@@ -55,11 +55,12 @@ const curlOf = (r: ReturnType<typeof signedRequest>['request']) =>
 const rawOf = (r: ReturnType<typeof signedRequest>['request']) =>
   [`POST / HTTP/1.1`, `Host: ${HOST}`, ...r.headers.map((h) => `${h.name}: ${h.value}`), '', r.body].join('\r\n');
 
-test('--json prints match, cause, explanation, firstDifferingStep and ruledOut; a correct request matches (curl from stdin)', () => {
+test('--json prints the verdict, then match, cause, explanation, firstDifferingStep and ruledOut; a correct request matches (curl from stdin)', () => {
   const result = runCli(['diagnose', '--curl', '-', '--json'], { input: curlOf(signedRequest().request), env });
   assert.equal(result.status, 0, result.stderr);
   const out = JSON.parse(result.stdout);
-  assert.deepEqual(Object.keys(out).slice(0, 5), ['match', 'cause', 'explanation', 'firstDifferingStep', 'ruledOut']);
+  assert.deepEqual(Object.keys(out).slice(0, 6), ['verdict', 'match', 'cause', 'explanation', 'firstDifferingStep', 'ruledOut']);
+  assert.equal(out.verdict.kind, 'signature-correct');
   assert.equal(out.match, true);
   assert.equal(out.cause, null);
   assert.equal(out.firstDifferingStep, null);
@@ -82,7 +83,7 @@ test('for a person: the verdict first, the explanation in both languages, the st
   const result = runCli(['diagnose', '--curl', path], { env });
   assert.equal(result.status, 0, result.stderr);
   const lines = result.stdout.split('\n');
-  assert.match(lines[0]!, /^Verdict: signature does not match — cause: content-type-mismatch/);
+  assert.match(lines[0]!, /^Verdict: cause found \(content-type-mismatch\) — Content-Type/);
   assert.match(result.stdout, /文档原文/);
   assert.match(result.stdout, /First differing step: canonicalRequest/);
   assert.match(result.stdout, /SecretKey\s+cliD\*\*\*\*\s+\(from \$TENCENTCLOUD_SECRET_KEY\)/);
@@ -217,4 +218,29 @@ test('diagnose --curl: headers named constructor, __proto__, toString and hasOwn
     assert.equal(result.status, 0, `${name}: ${result.stderr}`);
     assert.equal(JSON.parse(result.stdout).match, true, `${name}: the signature over a header named ${name} is reproduced`);
   }
+});
+
+test('a body edited after signing: the verdict ranks what remains and says how to decide; ruled-out comes last', () => {
+  const { request } = signedRequest();
+  const edited = { ...request, body: BODY.replace('设备1', '设备2') };
+  const result = runCli(['diagnose', '--curl', file('edited.curl', curlOf(edited)), '--error-code', 'AuthFailure.SignatureFailure'], { env });
+  assert.equal(result.status, 0, result.stderr);
+  const lines = result.stdout.trimEnd().split('\n');
+  assert.match(lines[0]!, /^Verdict: not reproduced — No known mistake reproduces this signature/);
+  assert.match(
+    result.stdout,
+    /What remains, most likely first:\n {2}1\. .*\(request-changed-after-signing\)|What remains, most likely first:\n {2}1\. .*\(wrong-secret-key\)/,
+  );
+  assert.match(result.stdout, /request-changed-after-signing/);
+  assert.match(result.stdout, /wrong-secret-key/);
+  assert.match(result.stdout, /Decide with:/);
+  assert.match(lines.at(-1)!, /^Ruled out \(\d+, \d+ re-signings\): /);
+  assert.ok(result.stdout.indexOf('Verdict:') < result.stdout.indexOf('Ruled out'));
+  const json = JSON.parse(runCli(['diagnose', '--curl', file('edited2.curl', curlOf(edited)), '--json'], { env }).stdout);
+  assert.equal(json.verdict.kind, 'not-reproduced');
+  assert.ok(json.verdict.fix.en.length > 0);
+  assert.deepEqual(
+    json.verdict.ruledOut.map((r: { cause: string }) => r.cause),
+    json.ruledOut,
+  );
 });

@@ -337,3 +337,101 @@ test('a capture from structured clone whose headers array shadows every/find/con
   );
   assert.equal(d.match, true);
 });
+
+/** A request the official SDK signed with `configHeaders` (its Content-Type verbatim, the URL's hostname without port), sent with `sent`. */
+function sdkSigned(options: { signedContentType: string; body?: string; sent: [string, string][]; sentBody?: string }) {
+  const authorization = sdkSign.sign3({
+    method: 'POST',
+    url: `https://${HOST}/`,
+    payload: Buffer.from(options.body ?? BODY),
+    timestamp: TS,
+    service: 'iotcloud',
+    secretId: SECRET_ID,
+    secretKey: KEY,
+    headers: { 'Content-Type': options.signedContentType },
+  });
+  const request = {
+    method: 'POST',
+    url: `https://${HOST}/`,
+    headers: [...options.sent.map(([name, value]) => ({ name, value })), { name: 'Authorization', value: authorization }],
+    body: options.sentBody ?? options.body ?? BODY,
+  };
+  return diagnose({ request, secretKey: KEY }, runs++ % 2 === 0 ? { crypto: nodeHashProvider } : {});
+}
+const sentWith = (contentType: string, host = HOST): [string, string][] => [
+  ['Content-Type', contentType],
+  ['Host', host],
+  ['X-TC-Action', 'DescribeDevice'],
+  ['X-TC-Timestamp', String(TS)],
+];
+
+test('official SDK: "application/json; charset=utf-8" signed, "application/json" sent, and the reverse', () => {
+  const added = sdkSigned({ signedContentType: 'application/json; charset=utf-8', sent: sentWith('application/json') });
+  expectCause(added, 'content-type-mismatch');
+  assert.match(added.verdict.headline.en, /content-type:application\/json; charset=utf-8, but the request was sent with Content-Type: application\/json/);
+  const dropped = sdkSigned({ signedContentType: 'application/json', sent: sentWith('application/json; charset=utf-8') });
+  expectCause(dropped, 'content-type-mismatch');
+});
+
+test('official SDK: a JSON body sent as a form — under a form Content-Type, or form-encoded from the same fields', () => {
+  const underForm = sdkSigned({ signedContentType: 'application/json', sent: sentWith('application/x-www-form-urlencoded') });
+  expectCause(underForm, 'body-json-sent-as-form');
+  assert.match(underForm.verdict.headline.en, /The body is JSON and was signed with content-type:application\/json/);
+  // Python requests' data=dict: the signer hashed json.dumps(params), the library sent the form encoding.
+  const fields = { ProductId: 'ABCDEFGHIJ', DeviceName: 'dev 1' };
+  const encoded = sdkSigned({
+    signedContentType: 'application/json',
+    body: JSON.stringify(fields).replace(/","/g, '", "').replace(/":"/g, '": "'),
+    sent: sentWith('application/x-www-form-urlencoded'),
+    sentBody: 'ProductId=ABCDEFGHIJ&DeviceName=dev+1',
+  });
+  expectCause(encoded, 'body-json-sent-as-form');
+  assert.match(encoded.verdict.headline.en, /sent form-encoded \(2 fields/);
+  assert.equal(encoded.firstDifferingStep?.step, 'hashedRequestPayload');
+  assert.equal(encoded.firstDifferingStep?.expected, 'ProductId=ABCDEFGHIJ&DeviceName=dev+1', 'expected: the body sent');
+  assert.match(encoded.firstDifferingStep!.expectedIs.en, /the body sent/);
+  assert.match(encoded.firstDifferingStep!.gotIs.en, /the body the client signed/);
+});
+
+test('official SDK: a Content-Type signed with a trailing space (its config value, untrimmed); a header value with a leading space', () => {
+  const d = sdkSigned({ signedContentType: 'application/json ', sent: sentWith('application/json') });
+  expectCause(d, 'header-value-untrimmed');
+  assert.match(d.verdict.headline.en, /content-type value was signed with a trailing space/);
+  const leading = run({ raw: { canonicalHeaders: `content-type:application/json\nhost:${HOST}\nx-tc-action: describedevice\n` } });
+  expectCause(leading, 'header-value-untrimmed');
+});
+
+test('official SDK: the port-less host it signs vs a sent Host with :443, and a host signed with :443 sent without', () => {
+  const withPort = sdkSigned({ signedContentType: 'application/json', sent: sentWith('application/json', `${HOST}:443`) });
+  expectCause(withPort, 'host-mismatch');
+  assert.match(withPort.verdict.headline.en, new RegExp(`host:${HOST}, but the Host sent was ${HOST}:443`));
+  const signedPort = run({ raw: { canonicalHeaders: `content-type:application/json\nhost:${HOST}:443\nx-tc-action:describedevice\n` } });
+  expectCause(signedPort, 'host-mismatch');
+});
+
+test('Array.prototype polluted: a for…in over the header names signs a method source; named from the logged canonical request, signature reproduced', () => {
+  // A reference canonical-headers builder written the buggy way, run while a library's enumerable method is on Array.prototype.
+  const proto = Array.prototype as unknown as Record<string, unknown>;
+  proto['remove'] = function (item: unknown) {
+    return item;
+  };
+  let canonicalHeaders = '';
+  try {
+    const names = ['content-type', 'host', 'x-tc-action'];
+    const values: Record<string, string> = { 'content-type': 'application/json', host: HOST, 'x-tc-action': 'describedevice' };
+    // for…in over an array: the mistake under test
+    for (const i in names) {
+      const name = (names as unknown as Record<string, unknown>)[i];
+      canonicalHeaders += `${String(name)}:${values[String(name)]}\n`;
+    }
+  } finally {
+    delete proto['remove'];
+  }
+  assert.match(canonicalHeaders, /function\s*\(item\)[\s\S]*:undefined\n$/, 'the pollution shows as the method source, then :undefined');
+  const raw = { ...RIGHT, canonicalHeaders };
+  const signed = referenceTc3(raw);
+  const d = run({ raw, input: { canonicalRequest: signed.canonicalRequest, errorCode: 'AuthFailure.SignatureFailure' } });
+  expectCause(d, 'array-prototype-polluted');
+  assert.match(d.verdict.headline.en, /Array\.prototype/);
+  assert.equal(d.firstDifferingStep?.source, 'supplied');
+});

@@ -138,6 +138,43 @@ test('a parameter added after signing (Token)', () => {
   assert.match(d.explanation.en, /without Token/);
 });
 
+test('the Timestamp sent is not the one signed (the clock read twice): found by the exact search, POST too', () => {
+  const signedParams = PARAMS.map(([k, v]): [string, string] => (k === 'Timestamp' ? [k, String(TS - 45)] : [k, v]));
+  for (const method of ['GET', 'POST'] as const) {
+    const d = run({ method, signed: signString(signedParams, method) });
+    expectCause(d, 'v1-timestamp-mismatch');
+    assert.match(d.verdict.headline.en, new RegExp(`Timestamp signed at ${TS - 45}, sent ${TS}: 45 s later`));
+    assert.equal(d.firstDifferingStep?.step, 'stringToSign');
+  }
+});
+
+test("official SDK: a POST over v1's 1 MB limit is named even with a correct signature (the cloud asks for TC3)", () => {
+  const params: [string, string][] = [...PARAMS.filter(([k]) => !k.startsWith('DeviceNames')), ['Data', 'a'.repeat(1024 * 1024)]];
+  const signature = sdkSign.sign(KEY, signString(params, 'POST'), 'HmacSHA1');
+  const body = `${params.map(([k, v]) => `${k}=${rfc3986(v)}`).join('&')}&Signature=${rfc3986(signature)}`;
+  const d = diagnose({
+    request: { method: 'POST', url: `https://${HOST}/`, headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], body },
+    secretKey: KEY,
+  });
+  assert.equal(d.match, true);
+  expectCause(d, 'v1-body-over-limit', 'request');
+  assert.match(d.verdict.headline.en, /over signature v1's limit of 1 MB/);
+  assert.match(d.verdict.fix!.en, /TC3-HMAC-SHA256/);
+  assert.equal(run({}).ruledOut.includes('v1-body-over-limit'), true, 'a small request is not over the limit');
+});
+
+test('official SDK: a SecretId signed with a leading space and sent without; a value sent with spaces and signed trimmed', () => {
+  const spaced = PARAMS.map(([k, v]): [string, string] => (k === 'SecretId' ? [k, ` ${v}`] : [k, v]));
+  const signed = sdkSign.sign(KEY, signString(spaced), 'HmacSHA1');
+  assert.equal(signed, referenceV1('HmacSHA1', KEY, signString(spaced)));
+  const d = run({ signed: signString(spaced) });
+  expectCause(d, 'v1-value-whitespace');
+  assert.match(d.verdict.headline.en, /SecretId was signed with a leading space/);
+  const sentSpaced = PARAMS.map(([k, v]): [string, string] => (k === 'ProductId' ? [k, `${v} `] : [k, v]));
+  const trimmed = run({ params: sentSpaced, signed: signString(PARAMS) });
+  expectCause(trimmed, 'v1-value-whitespace');
+});
+
 test('shared mistakes in v1: SecretKey whitespace, SecretId as the key, clock skew, token evidence', () => {
   expectCause(run({ key: KEY + '\n' }), 'secret-key-whitespace');
   expectCause(run({ key: SECRET_ID }), 'secret-id-key-swapped');

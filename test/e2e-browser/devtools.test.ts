@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID } from '@iot-devkit/core';
 import type { Page } from 'playwright-core';
@@ -28,6 +30,8 @@ const inPanel = {
   hidden: (selector: string) => `document.querySelector(${JSON.stringify(selector)}).hidden`,
   click: (selector: string) => `(document.querySelector(${JSON.stringify(selector)}).click(), true)`,
   value: (selector: string) => `document.querySelector(${JSON.stringify(selector)}).value`,
+  attribute: (selector: string, name: string) => `document.querySelector(${JSON.stringify(selector)})?.getAttribute(${JSON.stringify(name)}) ?? ''`,
+  childClasses: (selector: string) => `[...document.querySelector(${JSON.stringify(selector)}).children].map((c) => c.classList[0] ?? c.tagName)`,
 };
 
 describe('DevTools panel in real Chromium DevTools: observed requests, signature diagnosis, replay, curl', () => {
@@ -37,6 +41,7 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
   let windows: DevToolsWindows;
   let app: Page;
   let panel: string;
+  let appTabId: number | undefined;
   const evalPanel = <T>(expression: string) => windows.evaluate<T>(panel, expression);
   const waitInPanel = <T>(what: string, expression: string, accept: (value: T) => boolean) =>
     windows.waitFor(what, async () => {
@@ -67,7 +72,7 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
 
   test('the requests the page makes are listed in the panel', async () => {
     // DevTools records only while its window is there: wait until the extension's DevTools page inspects the app.
-    const appTabId = await ext.worker.evaluate(async (url) => (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({ url }))[0]?.id, app.url());
+    appTabId = await ext.worker.evaluate(async (url) => (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({ url }))[0]?.id, app.url());
     await windows.waitFor("the extension's DevTools page on the app's tab", async () => {
       for (const t of (await windows.targets()).filter((t) => t.url === `chrome-extension://${ext.id}/devtools.html`))
         if ((await windows.evaluate<number>(t.targetId, 'chrome.devtools.inspectedWindow.tabId')) === appTabId) return true;
@@ -151,20 +156,34 @@ describe('DevTools panel in real Chromium DevTools: observed requests, signature
     assert.match(await evalPanel<string>(inPanel.text('#request-rows tr:first-child')), /DescribeDeviceShadow/, 'newest first');
   });
 
-  test('a failing request is diagnosed with the stored key: the cause and the first differing step', async () => {
+  test('a failing request is diagnosed with the stored key: the verdict first, its Fix, the first differing step, ruled-out collapsed last', async () => {
     await evalPanel(inPanel.clickRow('AuthFailure.SignatureFailure'));
-    const verdict = await waitInPanel<string>('the verdict', inPanel.text('#verdict'), (text) => text !== '');
-    assert.match(verdict, /✖/);
-    assert.match(verdict, /body-json-reserialized/);
-    assert.match(await evalPanel<string>(inPanel.text('#diagnosis-explanation')), /AuthFailure\.SignatureFailure/);
-    assert.notEqual(await evalPanel<string>(inPanel.text('#diagnosis-fix')), '');
-    assert.equal(await evalPanel<boolean>(inPanel.hidden('#diagnosis-difference')), false);
+    await waitInPanel<string>('the verdict', inPanel.attribute('#diagnosis', 'data-kind'), (kind) => kind === 'cause-found');
+    assert.equal(await evalPanel<string>(inPanel.attribute('#diagnosis', 'data-cause')), 'body-json-reserialized');
+    assert.match(await evalPanel<string>(inPanel.text('#diagnosis .verdict')), /^✖ Cause found: Body re-serialized/);
+    // Issue 13: the panel listed 22 ruled-out mistakes before its conclusion, with an empty Fix line.
+    const parts = await evalPanel<string[]>(inPanel.childClasses('#diagnosis'));
+    assert.deepEqual(parts.slice(0, 2), ['verdict', 'fix'], parts.join(' '));
+    assert.ok(parts.indexOf('difference') > 1 && parts.indexOf('difference') < parts.indexOf('ruled-out'), parts.join(' '));
+    assert.match(await evalPanel<string>(inPanel.text('#diagnosis .fix')), /^Fix: .{10,}/);
+    assert.equal(await evalPanel<boolean>(`document.querySelector('#diagnosis details.ruled-out').open`), false, 'ruled-out is collapsed');
+    assert.match(await evalPanel<string>(inPanel.text('#diagnosis details.ruled-out summary')), /^\d+ known mistakes ruled out/);
+    assert.match(await evalPanel<string>(inPanel.text('#diagnosis .difference .expected-label')), /^Expected — the body sent/);
+    // The same panel opened as a tab of its own (panel.html?tabId=N), sized like DevTools docked below, to look at it.
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`chrome-extension://${ext.id}/panel.html?tabId=${appTabId}`);
+    await page.waitForSelector('body[data-ready]');
+    await page.click('#request-rows tr:has-text("AuthFailure.SignatureFailure")');
+    await page.waitForSelector('#diagnosis[data-kind="cause-found"]');
+    await page.screenshot({ path: join(tmpdir(), 'iot-devkit-devtools-verdict.png'), fullPage: true });
+    await page.close();
   });
 
   test('a good request verifies against the stored key', async () => {
     await evalPanel(inPanel.clickRow('200'));
-    const verdict = await waitInPanel<string>('the verdict', inPanel.text('#verdict'), (text) => text.includes('✔'));
-    assert.match(verdict, /TC3-HMAC-SHA256/);
+    await waitInPanel<string>('the verdict', inPanel.attribute('#diagnosis', 'data-kind'), (kind) => kind === 'signature-correct');
+    assert.match(await evalPanel<string>(inPanel.text('#diagnosis .verdict')), /^✔ Signature correct/);
   });
 
   test('replaying the failed request re-signs it and the emulator accepts it; curl is freshly signed', async () => {

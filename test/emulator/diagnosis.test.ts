@@ -130,6 +130,14 @@ for (const [cause, scenario] of TC3_SIGNATURE_FAILURES) {
   });
 }
 
+test('TC3 a body edited after signing (DeviceName changed): nothing is claimed, what remains is ranked, with how to decide', async () => {
+  const { code, message } = await tc3({ body: BODY.replace('thermostat-1', 'thermostat-2') });
+  assert.equal(code, 'AuthFailure.SignatureFailure');
+  assert.match(message, /No known mistake reproduces this signature/);
+  assert.match(message, /What remains: 1\. .*\((request-changed-after-signing|wrong-secret-key)\); 2\. .*\((request-changed-after-signing|wrong-secret-key)\)/);
+  assert.ok(!message.includes(KEY), 'the key is never echoed');
+});
+
 test('TC3 wrong service hidden behind a correct-looking scope: still named', async () => {
   await expectNamed(tc3({ raw: () => ({ service: 'cvm' }), auth: { service: 'iotcloud' } }), 'wrong-service');
 });

@@ -13,6 +13,8 @@ import { TencentApiClient } from '../../vscode-ext/src/host/api/TencentApiClient
 import { RequestHistory } from '../../vscode-ext/src/host/history/RequestHistory.js';
 import { createApiSender } from '../../vscode-ext/src/host/sidebar/createApiSender.js';
 import { OneTimeSecrets } from '../../vscode-ext/src/host/sidebar/OneTimeSecrets.js';
+import { captureHandlers } from '../../vscode-ext/src/host/sidebar/captureHandlers.js';
+import { SentRequests } from '../../vscode-ext/src/host/sidebar/SentRequests.js';
 import { sendHandlers } from '../../vscode-ext/src/host/sidebar/sendHandlers.js';
 import type { SendForm } from '../../vscode-ext/src/protocol.js';
 import { startTestEmulator } from '../emulator/harness.js';
@@ -59,7 +61,7 @@ describe('Build & send handlers against the emulator', () => {
     handlers = sendHandlers(
       api,
       history,
-      createApiSender(api, history, false, () => undefined, oneTime),
+      createApiSender(api, history, false, () => undefined, oneTime, new SentRequests()),
     );
   });
   after(() => emulator.close());
@@ -136,5 +138,36 @@ describe('Build & send handlers against the emulator', () => {
     const answer = JSON.parse(stdout) as { Response: { Data?: string; Error?: unknown } };
     assert.equal(answer.Response.Error, undefined, stdout);
     assert.match(answer.Response.Data ?? '', /"version":/);
+  });
+});
+
+describe('Why? after the emulator refuses a signature', () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  // The emulator's SecretId with a made-up SecretKey: the host signs correctly with it, the emulator holds another.
+  const wrongKey = { secretId: DEMO_CREDENTIAL.secretId, secretKey: 'notTheEmulatorsKey00000000000000' };
+  before(async () => {
+    emulator = await startTestEmulator();
+  });
+  after(() => emulator.close());
+
+  it('offers Why? on AuthFailure.SignatureFailure and diagnoses the request sent: correct for this key, so the key is another', async () => {
+    const profile = { name: 'wrong-key', secretId: wrongKey.secretId, region: 'ap-guangzhou', endpoint: emulator.endpoint };
+    const source = { credentials: async () => ({ profile, credentials: wrongKey }) };
+    const api = new TencentApiClient(source, fetchTransport);
+    const history = new RequestHistory(new MemoryState() as unknown as vscode.Memento);
+    const sentRequests = new SentRequests();
+    const send = createApiSender(api, history, false, () => undefined, new OneTimeSecrets(), sentRequests);
+    const result = await sendHandlers(api, history, send).send(form('DescribeDevices', { ProductId: DEMO_PRODUCT_ID, Offset: '0', Limit: '10' }));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.error?.code, 'AuthFailure.SignatureFailure');
+    assert.equal(result.error?.diagnosable, true);
+    assert.match(result.error?.advice ?? '', /Why\?/);
+    assert.doesNotMatch(result.error?.advice ?? '', /iot-devkit diagnose/);
+    const why = await captureHandlers(source, false, sentRequests).why({ historyId: result.historyId });
+    assert.ok(why.ok, why.ok ? '' : why.message);
+    assert.equal(why.diagnosis.kind, 'signature-correct');
+    assert.match(why.diagnosis.headline, /AuthFailure\.SignatureFailure/);
+    assert.ok(why.diagnosis.fix && /SecretKey/.test(why.diagnosis.fix));
+    assert.ok(!JSON.stringify(why).includes(wrongKey.secretKey), 'the key is masked in the diagnosis');
   });
 });

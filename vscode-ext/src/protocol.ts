@@ -9,6 +9,7 @@ import type {
   ActionFormView,
   ActionSummaryView,
   ApiErrorView,
+  DiagnosisView as CoreDiagnosisView,
   ExportFormat,
   ParamFieldView,
   RuleTestInput,
@@ -53,13 +54,8 @@ export type SignResult =
 export type CaptureResult =
   { readonly ok: true; readonly form: SignForm; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
-export interface DiagnosisView {
-  readonly verdict: string;
-  readonly fix?: string;
-  /** The first intermediate value that differs, expected vs got. */
-  readonly firstDifference?: { readonly step: string; readonly expected: string; readonly got: string };
-  readonly findings: readonly { readonly title: string; readonly detail: string; readonly ok: boolean }[];
-}
+/** A diagnosis in the UI language: the core's one view (conclusion first, ruled-out last), derived keys masked. */
+export type DiagnosisView = CoreDiagnosisView<string>;
 export type DiagnoseResult = { readonly ok: true; readonly diagnosis: DiagnosisView } | { readonly ok: false; readonly message: string };
 
 // ---- Credential schemes (device MQTT, OneNET, MXCHIP) ----
@@ -246,6 +242,8 @@ export interface ToHostRequests {
   readCapture: [{ readonly text: string }, CaptureResult];
   /** `response`: the error response body or just its code (optional), which narrows the causes. */
   diagnose: [{ readonly text: string; readonly response: string }, DiagnoseResult];
+  /** Why? beside a signature error: diagnoses the request that send (or replay) put on the wire, kept by the host. */
+  why: [{ readonly historyId: string }, DiagnoseResult];
   searchActions: [{ readonly query: string }, readonly ActionSummary[]];
   describeAction: [{ readonly service: string; readonly action: string }, ActionForm | undefined];
   validateParams: [SendForm, readonly ParamIssue[]];

@@ -4,7 +4,8 @@ import { listActions as catalogActions, suggestNearest } from '@iot-devkit/core'
 import { openTab, sessionArea } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import type { EditorHandoff } from '../protocol.js';
-import { curlForObserved, diagnoseObserved, replayObserved } from './observedHandlers.js';
+import { curlForObserved, replayObserved } from './observedHandlers.js';
+import { diagnoseObserved, verifyPasted, whySent } from './diagnosisHandlers.js';
 import { describeAction, listActions } from './catalogHandlers.js';
 import { runCredentials } from './credentialHandlers.js';
 import {
@@ -45,6 +46,8 @@ handleMessages({
   describeAction,
   suggestActions: async ({ name }) => (typeof name === 'string' ? suggestNearest(name, new Set(catalogActions().map(({ action }) => action.name)), 3) : []),
   readPasted,
+  verifyPasted,
+  whySent,
   openEditor: async ({ view, historyId, compose }) => {
     if (compose) await sessionArea.set(EDITOR_HANDOFF, compose);
     await openTab(`editor.html#${view}${historyId ? `:${historyId}` : compose ? ':compose' : ''}`);

@@ -3,6 +3,7 @@ import type { HistoryEntry, OneTimeSecret, RequestSpec, ResponseView, SendOutcom
 import { checkAndSign } from './checkAndSign.js';
 import type { HistoryStore } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
+import { keepSentForWhy } from './sentForWhy.js';
 import { sendWire, type WireResult } from './sendWire.js';
 import { actionOf } from './signRequest.js';
 
@@ -96,5 +97,15 @@ export async function sendAndRecord(
     ...(kept.responseRedacted.length > 0 ? { responseRedacted: kept.responseRedacted } : {}),
   };
   await history.addHistoryEntry(entry);
+  // Why? diagnoses this very request: the wire as sent, kept in memory (sentForWhy), not the redacted history copy.
+  const refused = 'response' in result ? result.response.error : undefined;
+  if (refused?.diagnosable)
+    keepSentForWhy(entry.id, {
+      sent: preview.wire,
+      profileId: profile.id,
+      errorCode: refused.code,
+      ...(typed.kind === 'action' ? { service: typed.service } : {}),
+      sentAt: preview.timestamp,
+    });
   return { status: 'sent', entry, preview, ...(kept.oneTimeSecrets.length > 0 ? { oneTimeSecrets: kept.oneTimeSecrets } : {}) };
 }

@@ -28,7 +28,7 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
     };
   }
   const elapsedMs = Math.round(performance.now() - started);
-  const { requestId, error } = explainResponse(body);
+  const { requestId, error } = explainResponse(body, 'browser');
   return {
     response: {
       status,

@@ -5,10 +5,12 @@ import { devtools } from '../browserApi.js';
 import { callBackground, onNotification } from '../messaging.js';
 import type { ObservedRequest, SendOutcome } from '../protocol.js';
 import { byId, el, formatBody, setText } from '../ui/dom.js';
-import { localizePage, pick, t } from '../ui/localize.js';
+import { localizePage, t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
 import { loadProfileSelect } from '../ui/profileSelect.js';
-import { renderResponse, renderSteps } from '../ui/renderExchange.js';
+import { offerWhy } from '../ui/offerWhy.js';
+import { renderDiagnosis } from '../ui/renderDiagnosis.js';
+import { renderResponse } from '../ui/renderExchange.js';
 
 const tabId = devtools.available ? devtools.inspectedTabId : Number(new URLSearchParams(location.search).get('tabId'));
 const profile = byId<HTMLSelectElement>('profile');
@@ -65,37 +67,14 @@ function renderRows(): void {
   );
 }
 
+/** The selected request's signature verified with the profile's key: the core's diagnosis view, conclusion first. */
 async function diagnoseSelected(): Promise<void> {
   if (!selectedId) return;
   const box = byId('diagnosis');
   try {
-    const result = await callBackground('diagnoseObserved', { profileId: profile.value, tabId, id: selectedId });
+    const { diagnosis } = await callBackground('diagnoseObserved', { profileId: profile.value, tabId, id: selectedId });
     box.hidden = false;
-    const verdict = byId('verdict');
-    verdict.className = result.match ? 'ok' : 'bad';
-    setText(
-      verdict,
-      result.match
-        ? t('signatureMatches', `✔ ${result.scheme} signature matches the stored key`, [result.scheme])
-        : t('signatureDiffers', `✖ ${result.scheme} signature does not match ${result.cause ?? ''}`, [result.scheme, result.cause ? `— ${result.cause}` : '']),
-    );
-    setText(byId('diagnosis-explanation'), `${result.serverError ? `${result.serverError.code}: ` : ''}${pick(result.explanation)}`);
-    setText(byId('diagnosis-fix'), result.fix ? pick(result.fix) : '');
-    const difference = result.firstDifference;
-    byId('diagnosis-difference').hidden = !difference;
-    if (difference) {
-      setText(byId('difference-title'), `${pick(difference.title)}${difference.part ? ` · ${difference.part}` : ''}`);
-      setText(byId('difference-expected'), difference.expected);
-      setText(byId('difference-got'), difference.got);
-      const gotLabels = {
-        reproduced: t('gotReproduced', 'What the client signed (reproduced by re-signing)'),
-        'authorization-header': t('gotAuthorization', 'In the Authorization header'),
-        signature: t('gotSignature', 'The signature in the request'),
-        supplied: t('gotSupplied', 'What was supplied'),
-      } as const;
-      setText(byId('difference-got-label'), gotLabels[difference.source]);
-    }
-    renderSteps(byId('step-list'), result.steps);
+    renderDiagnosis(box, diagnosis);
     setText(status, '');
   } catch (error) {
     box.hidden = true;
@@ -130,6 +109,7 @@ async function replay(): Promise<void> {
     if (outcome.status !== 'sent') return setText(status, notSentText(outcome));
     byId('replay-result').hidden = false;
     renderResponse({ meta: byId('replay-meta'), error: byId('replay-error'), body: byId('replay-body') }, outcome.entry.response, outcome.entry.failure);
+    offerWhy({ box: byId('replay-why'), button: byId<HTMLButtonElement>('why'), answer: byId('why-diagnosis') }, outcome.entry);
     setText(
       status,
       t('replayedSigned', `Replayed, signed at ${outcome.preview.timestamp}; it is in the popup's history.`, [String(outcome.preview.timestamp)]),

@@ -1,11 +1,13 @@
 // The Request tab: compose an API call (or paste one), see its signature steps, send it, read the response.
 import { callBackground } from '../messaging.js';
-import type { ActionRequestSpec, HistoryEntry, PastedRequest, RequestSpec, SendOutcome } from '../protocol.js';
+import type { ActionRequestSpec, HistoryEntry, PastedRequest, PastedVerification, RequestSpec, SendOutcome } from '../protocol.js';
 import { replayWithConfirmation } from './historyView.js';
 import { confirmAction } from '../ui/confirmAction.js';
 import { byId, setText } from '../ui/dom.js';
-import { t } from '../ui/localize.js';
+import { pick, t } from '../ui/localize.js';
 import { notSentText, problemsText } from '../ui/notSent.js';
+import { offerWhy } from '../ui/offerWhy.js';
+import { renderDiagnosis } from '../ui/renderDiagnosis.js';
 import { renderOneTimeSecrets, renderResponse, renderSteps } from '../ui/renderExchange.js';
 
 const input = (id: string) => byId<HTMLInputElement>(id);
@@ -76,6 +78,27 @@ type CurrentCall =
   | { readonly ok: true; readonly profileId: string; readonly request: RequestSpec; readonly replayOf: string }
   | { readonly ok: false; readonly refusal: string };
 
+/** Shows what the service worker found of the pasted signature: the diagnosis, or why there is none. Returns its one-line tag. */
+function showPasteVerification(verification: PastedVerification | { readonly status: 'failed'; readonly message: string }): string | undefined {
+  byId('paste-verification').hidden = false;
+  const note = byId('paste-verification-note');
+  const box = byId('paste-diagnosis');
+  note.hidden = verification.status === 'diagnosed';
+  if (verification.status === 'diagnosed') {
+    renderDiagnosis(box, verification.diagnosis);
+    return box.querySelector('.kind')?.textContent ?? pick(verification.diagnosis.kindLabel);
+  }
+  box.replaceChildren();
+  delete box.dataset['kind'];
+  setText(
+    note,
+    verification.status === 'unsigned'
+      ? t('pasteUnsigned', 'The paste carries no signature: nothing to verify.')
+      : t('pasteNotVerified', `The pasted signature was not verified: ${verification.message}`, [verification.message]),
+  );
+  return undefined;
+}
+
 export function setupRequestView(saveDraft: () => void, afterSend: () => void): RequestView {
   const status = byId('status');
   const profile = byId<HTMLSelectElement>('profile');
@@ -135,10 +158,16 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
       curl.value = outcome.preview.curl;
       byId('response').hidden = false;
       renderResponse(response, outcome.entry.response, outcome.entry.failure);
+      offerWhy({ box: byId('response-why'), button: byId<HTMLButtonElement>('why'), answer: byId('why-diagnosis') }, outcome.entry);
       renderOneTimeSecrets(byId('response-secrets'), byId('response-secret-list'), outcome.oneTimeSecrets ?? [], (name) =>
         view.status(t('copied', `Copied ${name}.`, [name])),
       );
-      const asPasted = outcome.entry.request.kind === 'raw' ? ` ${t('sentAsPasted', 'Sent as pasted, not re-signed.')}` : '';
+      const asPasted =
+        outcome.entry.request.kind === 'raw'
+          ? ` ${t('sentAsPasted', 'Sent as pasted, not re-signed.')}`
+          : input('mode-paste').checked && pastedVerdict
+            ? ` ${t('resignedAfterVerdict', `Re-signed with the profile's key and a fresh timestamp (the pasted signature: ${pastedVerdict}).`, [pastedVerdict])}`
+            : '';
       view.status(
         `${outcome.entry.response?.error ? t('sentWithError', 'Sent; the API answered with an error.') : outcome.entry.response ? t('sent', 'Sent.') : t('networkFailure', 'No response')}${asPasted}`,
       );
@@ -150,9 +179,26 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
    * refuses it (an action the catalog does not know, none at all): then nothing is signed or sent, and the form
    * shows what the paste gave, not the call before it.
    */
+  /** The one-line verdict on the last pasted signature, for the status after a re-signed send. */
+  let pastedVerdict: string | undefined;
+  const verifyPaste = async (): Promise<string | undefined> => {
+    try {
+      return showPasteVerification(await callBackground('verifyPasted', { profileId: profile.value, text: byId<HTMLTextAreaElement>('pasted').value }));
+    } catch (error) {
+      return showPasteVerification({ status: 'failed', message: (error as Error).message });
+    }
+  };
+  byId('verify-pasted').addEventListener('click', () => {
+    // The status belongs to the last send; a verification sends nothing.
+    view.status('');
+    void verifyPaste();
+  });
   const currentCall = async (): Promise<CurrentCall> => {
     const call = (request: RequestSpec): CurrentCall => ({ ok: true, profileId: profile.value, request, replayOf: replayOf.value });
+    pastedVerdict = undefined;
     if (!input('mode-paste').checked) return call(composeRequest());
+    // The pasted signature is judged before anything is signed again: what was wrong with it is the point of pasting.
+    pastedVerdict = await verifyPaste();
     const pasted = await callBackground('readPasted', { text: byId<HTMLTextAreaElement>('pasted').value });
     setText(byId('paste-notes'), pasted.notes.join(' '));
     // A paste is a new call: it replays no history entry.

@@ -7,6 +7,7 @@ import {
   parseRawHttp,
   type CaptureResult,
   type Diagnosis,
+  type DiagnosisVerdict,
   type StepDifference,
 } from '@iot-devkit/core';
 import { UsageError, type Command, type CommandContext } from '../Command.js';
@@ -45,13 +46,8 @@ function captureOf(parsed: ReturnType<typeof parseArgs>): { source: Source; path
 }
 
 function formatDifference(step: StepDifference): string {
-  const from = {
-    supplied: 'your pasted string',
-    reproduced: 'the re-signing that reproduced your signature',
-    'authorization-header': 'your Authorization header',
-    signature: 'the signatures only',
-  }[step.source];
-  const lines = [`First differing step: ${step.step} · ${step.title.zh} (compared with ${from})${step.part ? `\n  part:     ${step.part}` : ''}`];
+  const lines = [`First differing step: ${step.step} · ${step.title.zh}${step.part ? `\n  part:     ${step.part}` : ''}`];
+  lines.push(`  expected = ${step.expectedIs.en}`, `  got      = ${step.gotIs.en}`);
   if (step.diff) {
     lines.push(`  at:       line ${step.diff.line}, column ${step.diff.column} (character ${step.diff.index + 1})`);
     lines.push(`  expected: ${step.diff.expected}`, `  got:      ${step.diff.got}`, `            ${' '.repeat(step.diff.caret)}^`);
@@ -59,20 +55,31 @@ function formatDifference(step: StepDifference): string {
   return lines.join('\n');
 }
 
-function verdictLine(d: Diagnosis): string {
-  const title = d.cause ? `${d.cause} (${CAUSE_RULES[d.cause].title.en})` : '';
-  if (d.match) return d.cause ? `Verdict: signature matches, but the request fails — cause: ${title}` : 'Verdict: signature matches — no problem found';
-  return d.cause ? `Verdict: signature does not match — cause: ${title}` : 'Verdict: signature does not match — cause unknown (no known mistake reproduces it)';
+const KIND_LABEL: Record<DiagnosisVerdict['kind'], string> = {
+  'signature-correct': 'signature correct',
+  'cause-found': 'cause found',
+  'not-reproduced': 'not reproduced',
+};
+
+/** The verdict first (headline, fix, what remains and how to decide), as every UI shows it. */
+function formatVerdict(d: Diagnosis): string[] {
+  const v = d.verdict;
+  const cause = v.kind === 'cause-found' && d.cause ? ` (${d.cause})` : '';
+  const out = [`Verdict: ${KIND_LABEL[v.kind]}${cause} — ${v.headline.en}`, `  ${v.headline.zh}`];
+  if (v.fix) out.push(`Fix: ${v.fix.en}`, `     ${v.fix.zh}`);
+  if (v.candidates.length > 0) {
+    out.push('', 'What remains, most likely first:');
+    v.candidates.forEach((c, i) => out.push(`  ${i + 1}. ${c.title.en} (${c.id})`, `     Evidence: ${c.evidence.en}`, `     How to tell: ${c.howToTell.en}`));
+  }
+  if (v.decideWith.length > 0) out.push('', 'Decide with:', ...v.decideWith.map((text) => `  - ${text.en}`));
+  return out;
 }
 
 function describe(d: Diagnosis, capture: Extract<CaptureResult, { ok: true }>, secretKey: string, keyEnv: string): string {
-  const out = [verdictLine(d), `  ${d.explanation.en}`, `  ${d.explanation.zh}`];
-  if (d.fix) out.push(`Fix: ${d.fix.en}`, `     ${d.fix.zh}`);
-  if (d.cause && !d.signatureExplained)
-    out.push('Note: no known mistake reproduces the signature itself, so something else may be wrong as well (see "Ruled out").');
+  const out = formatVerdict(d);
+  if (d.cause) out.push('', `Why: ${d.explanation.en}`, `     ${d.explanation.zh}`);
   for (const other of d.findings.slice(1)) out.push(`Also: ${other.cause} (${CAUSE_RULES[other.cause].title.en}) — ${other.explanation.en}`);
   if (d.firstDifferingStep) out.push('', formatDifference(d.firstDifferingStep));
-  if (d.ruledOut.length > 0) out.push('', `Ruled out (${d.ruledOut.length}, ${d.variantsTried} re-signings): ${d.ruledOut.join(', ')}`);
   out.push(
     '',
     formatFields([
@@ -85,6 +92,8 @@ function describe(d: Diagnosis, capture: Extract<CaptureResult, { ok: true }>, s
     ]),
   );
   if (d.steps.length > 0) out.push('', 'Expected steps:', formatSteps(d.steps));
+  // Last: data for whoever wants to check the search, not the answer.
+  if (d.ruledOut.length > 0) out.push('', `Ruled out (${d.ruledOut.length}, ${d.variantsTried} re-signings): ${d.ruledOut.join(', ')}`);
   return out.join('\n');
 }
 
@@ -106,7 +115,7 @@ key whitespace, v1 sorting and encoding…) until one reproduces the request's s
   --canonical-request FILE    your client's canonical request from its logs (one final newline is ignored)
   --string-to-sign FILE       your client's string to sign from its logs (one final newline is ignored)
   --service NAME              the service, when the host is not *.tencentcloudapi.com
-  --json                      print {"match","cause","explanation","firstDifferingStep","ruledOut",…} as JSON
+  --json                      print {"verdict","match","cause","explanation","firstDifferingStep","ruledOut",…} as JSON
 
 Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached (a match, a cause, or an honest
 "unknown"), 2 bad input (one line on stderr naming the option).`,
@@ -162,6 +171,7 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
     );
     if (hasFlag(parsed, 'json')) {
       const {
+        verdict,
         match,
         cause,
         explanation,
@@ -179,6 +189,7 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
       context.out(
         JSON.stringify(
           {
+            verdict,
             match,
             cause,
             explanation,

@@ -16,3 +16,28 @@ test('node:crypto behind the HashProvider gives the same digests as the default 
       assert.equal(toHex(node.hmac(algorithm, 'TC3key', data)), toHex(nobleHashProvider.hmac(algorithm, 'TC3key', data)), `${algorithm} hmac, string key`);
     }
 });
+
+test('keyedHmac equals hmac in both providers, for short, block-sized and long keys, called repeatedly', () => {
+  const node = nodeCryptoHashProvider(crypto);
+  const keys: (Uint8Array | string)[] = ['TC3key', new Uint8Array(64).fill(7), 'k'.repeat(65), new Uint8Array(200).map((_, i) => i)];
+  for (const algorithm of ['md5', 'sha1', 'sha256'] as const)
+    for (const key of keys)
+      for (const provider of [node, nobleHashProvider]) {
+        const keyed = provider.keyedHmac(algorithm, key);
+        const prefixed = provider.keyedHmac(algorithm, key, new TextEncoder().encode('GETcvm.api.qcloud.com/v2/index.php?Action='.repeat(3)));
+        for (const data of ['TC3-HMAC-SHA256\n1796150316\n', '', '签名 '.repeat(40), new Uint8Array([0, 255])]) {
+          const reference = toHex(
+            crypto
+              .createHmac(algorithm, typeof key === 'string' ? Buffer.from(key) : key)
+              .update(data)
+              .digest(),
+          );
+          const withPrefix = crypto
+            .createHmac(algorithm, typeof key === 'string' ? Buffer.from(key) : key)
+            .update('GETcvm.api.qcloud.com/v2/index.php?Action='.repeat(3));
+          assert.equal(toHex(prefixed.mac(data)), toHex(withPrefix.update(data).digest()), `${provider.name} ${algorithm} with a prefix`);
+          assert.equal(toHex(keyed.mac(data)), reference, `${provider.name} ${algorithm} key ${key.length}`);
+          assert.equal(toHex(keyed.mac(data)), reference, `${provider.name} ${algorithm}: a second call gives the same`);
+        }
+      }
+});

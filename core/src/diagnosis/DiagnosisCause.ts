@@ -1,5 +1,6 @@
 import type { LocalizedText, SigningStep } from '../signing/SigningStep.js';
 import type { TextDifference } from './diffText.js';
+import type { DiagnosisVerdict } from './DiagnosisVerdict.js';
 
 /**
  * Why a signature failed. Stable ids: the CLI's JSON, the extensions and tests match on them, so add new ones
@@ -37,6 +38,12 @@ export const DIAGNOSIS_CAUSES = [
   'v1-hmacsha256-without-signature-method',
   'v1-signature-method-mismatch',
   'v1-param-added-after-signing',
+  'v1-timestamp-mismatch',
+  'v1-body-over-limit',
+  'body-json-sent-as-form',
+  'header-value-untrimmed',
+  'v1-value-whitespace',
+  'array-prototype-polluted',
 ] as const;
 export type DiagnosisCauseId = (typeof DIAGNOSIS_CAUSES)[number];
 
@@ -46,12 +53,18 @@ export type DiagnosisEvidence = 'signature-reproduced' | 'authorization-header' 
 export interface DiagnosisFinding {
   readonly cause: DiagnosisCauseId;
   readonly evidence: DiagnosisEvidence;
+  /** What happened to this request, alone (the verdict's headline). */
+  readonly detail: LocalizedText;
   /** What happened to this request, then the doc's rule quoted. */
   readonly explanation: LocalizedText;
   readonly fix: LocalizedText;
 }
 
-/** The first intermediate value that differs from the expected one, with a character-level diff where it is text. */
+/**
+ * The first intermediate value that differs from the expected one, with a character-level diff where it is text.
+ * "Expected" is always what the server computes from what was sent; "got" what the client signed (reproduced,
+ * pasted, or read from its Authorization header). expectedIs/gotIs say which concretely, for the UIs' labels.
+ */
 export interface StepDifference {
   readonly step: string;
   readonly title: LocalizedText;
@@ -61,6 +74,10 @@ export interface StepDifference {
   readonly part?: string;
   readonly expected: string;
   readonly got: string;
+  /** What "expected" is here, e.g. "the body sent (what the server hashes)". */
+  readonly expectedIs: LocalizedText;
+  /** What "got" is here, e.g. "the body the client signed (reproduced)". */
+  readonly gotIs: LocalizedText;
   readonly diff?: TextDifference;
 }
 
@@ -68,6 +85,8 @@ export type DiagnosisScheme = 'TC3-HMAC-SHA256' | 'HmacSHA1' | 'HmacSHA256';
 
 export interface Diagnosis {
   readonly scheme: DiagnosisScheme;
+  /** The conclusion to show first: the cause, or an honest ranking of what remains. */
+  readonly verdict: DiagnosisVerdict;
   /** The request's signature equals the one recomputed from it with this SecretKey. */
   readonly match: boolean;
   /** The first finding's cause: what the server trips over first. Null when nothing wrong was found or nothing reproduced the signature. */

@@ -22,4 +22,10 @@ export interface DiagnosisOptions {
   readonly crypto?: HashProvider;
   /** Stop at the first candidate that reproduces the signature (default true); false tries every one, for benchmarks. */
   readonly stopAtFirst?: boolean;
+  /**
+   * How far from the sent timestamp the signed one is searched, in seconds. Default: the whole credential UTC day
+   * and the days either side (~260 000 HMACs, a constant ~0.3 s worst case). A caller measuring something else per
+   * input (the fuzz target's linear-time check) narrows it, so the constant does not hide what it measures.
+   */
+  readonly timestampSearchRadius?: number;
 }

@@ -1,5 +1,6 @@
 import { maskSecret } from '../signing/maskSecret.js';
 import type { LocalizedText, SigningStep } from '../signing/SigningStep.js';
+import { buildVerdict, type UnreproducedFacts } from './buildVerdict.js';
 import { CAUSE_RULES } from './causeRules.js';
 import { DIAGNOSIS_CAUSES, type Diagnosis, type DiagnosisCauseId, type DiagnosisFinding, type DiagnosisScheme, type StepDifference } from './DiagnosisCause.js';
 
@@ -17,6 +18,8 @@ export interface DiagnosisParts {
   readonly errorCode?: string;
   readonly secretId?: string;
   readonly secretKey: string;
+  /** What the request says about the candidates that remain when nothing reproduces the signature. */
+  readonly facts?: UnreproducedFacts;
 }
 
 function verdictWithoutCause(parts: DiagnosisParts, ruledOut: readonly DiagnosisCauseId[]): LocalizedText {
@@ -59,8 +62,10 @@ export function assembleDiagnosis(parts: DiagnosisParts): Diagnosis {
   const ruledOut = DIAGNOSIS_CAUSES.filter((c) => examined.has(c) && !found.has(c));
   const first = parts.findings[0];
   const secret = parts.secretKey.trim();
+  const signatureExplained = parts.match || parts.findings.some((f) => f.evidence === 'signature-reproduced');
   const diagnosis: Diagnosis = {
     scheme: parts.scheme,
+    verdict: buildVerdict({ ...parts, ruledOut, signatureExplained }),
     match: parts.match,
     cause: first?.cause ?? null,
     explanation: first?.explanation ?? verdictWithoutCause(parts, ruledOut),
@@ -71,7 +76,7 @@ export function assembleDiagnosis(parts: DiagnosisParts): Diagnosis {
     expectedSignature: parts.expectedSignature,
     receivedSignature: parts.receivedSignature,
     steps: parts.steps,
-    signatureExplained: parts.match || parts.findings.some((f) => f.evidence === 'signature-reproduced'),
+    signatureExplained,
     variantsTried: parts.variantsTried,
   };
   // Short made-up keys (tests, demos) would turn every matching letter into ****; real keys are 32+ characters.

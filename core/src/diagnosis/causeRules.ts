@@ -6,12 +6,15 @@ export interface CauseRule {
   /** The doc's rule: zh quoted from shared/seeds/001 (签名方法 v3 / 签名方法, 公共参数, 错误码), en a faithful rendering. */
   readonly rule: LocalizedText;
   readonly fix: LocalizedText;
+  /** Where the mistake was seen in the wild, for causes learned from public trackers. */
+  readonly source?: string;
 }
 
-const r = (titleEn: string, titleZh: string, ruleEn: string, ruleZh: string, fixEn: string, fixZh: string): CauseRule => ({
+const r = (titleEn: string, titleZh: string, ruleEn: string, ruleZh: string, fixEn: string, fixZh: string, source?: string): CauseRule => ({
   title: { en: titleEn, zh: titleZh },
   rule: { en: ruleEn, zh: ruleZh },
   fix: { en: fixEn, zh: fixZh },
+  ...(source ? { source } : {}),
 });
 
 /** Title, doc rule and fix of every cause. The per-request detail comes from the check or candidate that found it. */
@@ -263,5 +266,58 @@ export const CAUSE_RULES: Record<DiagnosisCauseId, CauseRule> = {
     '首先对所有请求参数按参数名的字典序（ASCII 码）升序排序……将格式化后的各个参数用 "&" 拼接在一起。',
     'Add every parameter (Token, SignatureMethod, Language…) before computing the signature.',
     '在计算签名之前加入所有参数（Token、SignatureMethod、Language 等）。',
+  ),
+  'v1-timestamp-mismatch': r(
+    'Timestamp parameter differs from the timestamp signed',
+    'Timestamp 参数与签名时用的时间戳不一致',
+    'Timestamp is the current UNIX time in seconds; the sign string is built from the very parameters sent, Timestamp among them.',
+    'Timestamp：当前 UNIX 时间戳，可记录发起 API 请求的时间。签名原文字符串由实际发送的请求参数拼接而成。',
+    'Take the timestamp once, in whole seconds, and use that one value for the Timestamp parameter and the sign string.',
+    '只取一次时间戳（整数秒），Timestamp 参数和签名原文字符串使用这同一个值。',
+  ),
+  'v1-body-over-limit': r(
+    "POST body over signature v1's 1 MB limit",
+    'POST 请求体超过签名方法 v1 的 1MB 上限',
+    'A GET request must not exceed 32 KB. A POST signed with v1 (HmacSHA1, HmacSHA256) must not exceed 1 MB; with v3 (TC3-HMAC-SHA256) up to 10 MB.',
+    'GET 请求的请求包大小不得超过32KB。POST 请求使用签名方法 v1 (HmacSHA1、HmacSHA256) 时不得超过1MB。POST 请求使用签名方法 v3 (TC3-HMAC-SHA256) 时支持10MB。',
+    'Sign the request with TC3-HMAC-SHA256 (the SDKs: ClientProfile signMethod "TC3-HMAC-SHA256", the default in current versions).',
+    '改用 TC3-HMAC-SHA256 签名（SDK 中将 ClientProfile 的 signMethod 设为 "TC3-HMAC-SHA256"，新版本默认即是）。',
+    'seed 001 (请求结构 › 请求方式); TencentCloud/tencentcloud-sdk-python#42 and #68, tencentcloud-sdk-php#20, tencentcloud-sdk-dotnet#75: "exceeding request size limit, please use new signature method TC3-HMAC-SHA256"',
+  ),
+  'body-json-sent-as-form': r(
+    'JSON signed, form sent (or the reverse)',
+    '签名的是 JSON，发送的是表单（或相反）',
+    'The headers and body sent must be exactly those signed; CanonicalHeaders includes content-type, and HashedRequestPayload is the hash of the body sent.',
+    '请求发送时的 HTTP 头部（Header）和请求体（Payload）必须和签名计算过程中的内容完全一致，否则会返回签名不一致错误。',
+    'Send the very body you hashed, as a string, with the Content-Type you signed: application/json for API 3.0 POST (Python requests: data=json_text, not data=dict; axios/fetch: pass the JSON string and set the header).',
+    '发送签名时哈希的同一个请求体字符串，并使用签名时的 Content-Type：API 3.0 的 POST 用 application/json（Python requests 传 data=json 字符串而不是 dict；axios/fetch 传 JSON 字符串并设置头部）。',
+    'TencentCloud/tencentcloud-sdk-nodejs#23 (a hand-built POST failing signature); the same pattern in S3 signers (aws/aws-sdk-js#3326, an extra Content-Type header signed)',
+  ),
+  'header-value-untrimmed': r(
+    'A header value signed with its surrounding spaces',
+    '头部取值签名时未去掉首尾空格',
+    'Header names and values are lowercased and stripped of leading and trailing spaces, joined as key:value\n.',
+    '头部 key 和 value 统一转成小写，并去掉首尾空格，按照 key:value\n 格式拼接。',
+    'Trim every header value before signing (and before sending), e.g. values read from a config file or a form field.',
+    '签名前（和发送前）去掉每个头部取值的首尾空格，尤其是从配置文件或表单读取的值。',
+    'TencentCloud/tencentcloud-sdk-ruby#9 (maintainer: "make sure there is no space (or other blank characters) before/behind it"); RFC 9110 §5.5 (no leading/trailing whitespace on the wire)',
+  ),
+  'v1-value-whitespace': r(
+    'A v1 parameter signed with different surrounding spaces than sent',
+    'v1 参数签名时与发送时的首尾空格不一致',
+    'Each parameter is formatted as "name=value", where the value is the raw value, not the URL-encoded one: the value sent, space for space.',
+    '将把上一步排序好的请求参数格式化“参数名称=参数值”的形式……注意：“参数值”为原始值而非 url 编码后的值。',
+    'Trim the SecretId and every parameter once, before signing, and send the same trimmed values.',
+    '签名前对 SecretId 和各参数取值统一去掉首尾空格，并发送同样去掉空格后的值。',
+    'TencentCloud/tencentcloud-sdk-ruby#9 ("no space before/behind" the SecretId/SecretKey); windingwind/zotero-pdf-translate#932 (extra text carried into the key field)',
+  ),
+  'array-prototype-polluted': r(
+    'A for…in loop picked up a method added to Array.prototype',
+    'for…in 循环带入了 Array.prototype 上被添加的方法',
+    'The headers and body sent must be exactly those signed; the canonical headers are the headers signed, each as key:value\\n, in ASCII order of the key — nothing else.',
+    '请求发送时的 HTTP 头部（Header）和请求体（Payload）必须和签名计算过程中的内容完全一致，否则会返回签名不一致错误。可以通过打印实际请求内容，网络抓包等方式对比排查。',
+    'Iterate arrays with for…of, forEach or an index loop, never for…in; or find the library that adds enumerable methods to Array.prototype (Object.defineProperty with enumerable: false fixes it there).',
+    '遍历数组请用 for…of、forEach 或下标循环，不要用 for…in；或找到向 Array.prototype 添加可枚举方法的库（在那里用 Object.defineProperty 并设 enumerable: false）。',
+    "node-saml/xml-crypto#34, thinkjs/thinkjs#121, AfterShip/phone#32, ymotongpoo/vsc-licenser#47 (for…in over an array yields a library's Array.prototype method)",
   ),
 };

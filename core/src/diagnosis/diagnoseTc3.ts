@@ -18,10 +18,16 @@ import { findingOf } from './findingOf.js';
 import { readTc3Authorization } from './readTc3Authorization.js';
 import { canonicalRequestPart, stepDifference, stringToSignPart } from './stepDifference.js';
 import { localDateDetail } from './tc3/dateMistakes.js';
+import { findSignedTimestamp } from './tc3/timestampMistakes.js';
+import { pollutedText, pollutionDetail } from './prototypePollution.js';
+import { fromHex } from '../encoding/bytes.js';
+import { hashCanonicalRequest, TC3_ALGORITHM } from '../signing/tc3/buildStringToSign.js';
+import { computeSignature } from '../signing/tc3/computeSignature.js';
 import { Tc3PartsSigner, type Tc3Parts, type Tc3PartsValues } from './tc3/signTc3Parts.js';
 import type { Tc3Context } from './tc3/Tc3Candidate.js';
 import { TC3_CANDIDATES } from './tc3/tc3Candidates.js';
 import { readSecretKey } from './readSecretKey.js';
+import { unreproducedFacts } from './unreproducedFacts.js';
 
 const partsKey = (p: Tc3Parts) =>
   [p.method, p.canonicalUri, p.canonicalQuery, p.canonicalHeaders, p.signedHeaders, p.payload, p.timestamp, p.date, p.service, p.secretKey].join('\u0000');
@@ -57,6 +63,21 @@ const confirmed = (detail: LocalizedText, reproduces: boolean): LocalizedText =>
         en: `${detail.en} (Re-signing with it alone does not reproduce the signature: something else differs too.)`,
         zh: `${detail.zh}（仅按此重新签名不能复现该签名：还有其他不同之处。）`,
       };
+
+/** The whole seconds of an X-TC-Timestamp written in milliseconds (13 digits) or with a fraction ("1796150316.482"). */
+function headerInOtherUnit(text: string): number | undefined {
+  if (/^\d{13}$/.test(text)) return Math.floor(Number(text) / 1000);
+  if (/^\d{9,11}\.\d{1,9}$/.test(text)) return Math.floor(Number(text));
+  return undefined;
+}
+
+/** The client's logged canonical request (or else string to sign) against the one computed from the request sent. */
+function suppliedComparison(input: DiagnosisInput, signed: { canonicalRequest: string; stringToSign: string }, first: StepDifference | null) {
+  const part = first?.source === 'supplied' && first.part ? { part: first.part } : {};
+  if (input.canonicalRequest !== undefined) return { step: 'canonicalRequest' as const, equal: input.canonicalRequest === signed.canonicalRequest, ...part };
+  if (input.stringToSign !== undefined) return { step: 'stringToSign' as const, equal: input.stringToSign === signed.stringToSign, ...part };
+  return undefined;
+}
 
 /**
  * Diagnoses a TC3-HMAC-SHA256 request: recomputes the signature by the doc's rules from what was sent, then
@@ -164,7 +185,36 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     receivedSignature: auth?.signature ?? '',
   };
   if (timestamp === undefined || present.length === 0) {
-    return assembleDiagnosis({ ...common, match: false, findings, examined, firstDifferingStep: null, expectedSignature: '', steps: [], variantsTried: 0 });
+    const unit =
+      auth && present.length > 0 && timestampText !== undefined && !names.includes('x-tc-timestamp') ? headerInOtherUnit(timestampText.trim()) : undefined;
+    let variantsTried = 0;
+    // A header in milliseconds or with a fraction: the server cannot read it, but the second the client signed can still be found.
+    if (unit !== undefined && auth) {
+      examined.add('timestamp-mismatch');
+      const parts: Tc3Parts = {
+        method,
+        canonicalUri: url.path,
+        canonicalQuery: method === 'GET' ? url.query : '',
+        ...buildCanonicalHeaders(capturedHeaderRecord({ headers }), present),
+        payload: method === 'GET' ? '' : request.body,
+        timestamp: String(unit),
+        date: auth.date,
+        service: auth.service,
+        secretKey,
+      };
+      const search = findSignedTimestamp(
+        parts,
+        new Tc3PartsSigner(crypto).sign(parts),
+        timestampText!.trim(),
+        unit,
+        auth.signature,
+        crypto,
+        options.timestampSearchRadius,
+      );
+      variantsTried = search.tried;
+      if (search.variant) add(findingOf('timestamp-mismatch', 'signature-reproduced', search.variant.detail));
+    }
+    return assembleDiagnosis({ ...common, match: false, findings, examined, firstDifferingStep: null, expectedSignature: '', steps: [], variantsTried });
   }
 
   const record = capturedHeaderRecord({ headers });
@@ -230,6 +280,7 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
 
   let reproduced: { parts: Tc3Parts; values: Tc3PartsValues } | undefined = baseReproduces ? { parts: base, values: baseValues! } : undefined;
   let intermediate: { id: DiagnosisCauseId; detail: LocalizedText } | undefined;
+  let timestampTries = 0;
   if (auth && !match && !baseReproduces) {
     const context: Tc3Context = {
       request,
@@ -257,8 +308,42 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
           add(findingOf(candidate.id, 'signature-reproduced', variant.detail));
           if (stopAtFirst) break search;
         }
-        if (!intermediate && (values.canonicalRequest === input.canonicalRequest || values.stringToSign === input.stringToSign))
+        // Only a pasted string that departs from the expected one can point at a mistake: one equal to it says the
+        // request was signed as sent, and every key or scope variant shares it.
+        if (
+          !intermediate &&
+          ((values.canonicalRequest === input.canonicalRequest && input.canonicalRequest !== expectedValues.canonicalRequest) ||
+            (values.stringToSign === input.stringToSign && input.stringToSign !== expectedValues.stringToSign))
+        )
           intermediate = { id: candidate.id, detail: variant.detail };
+      }
+    }
+    // Last, the exact search for the signed timestamp: a day and more of seconds, one HMAC each.
+    if (!reproduced && !names.includes('x-tc-timestamp')) {
+      examined.add('timestamp-mismatch');
+      const search = findSignedTimestamp(base, baseValues ?? expectedValues, timestampText!.trim(), timestamp, received, crypto, options.timestampSearchRadius);
+      timestampTries = search.tried;
+      if (search.variant) {
+        reproduced = { parts: search.variant.parts, values: signer.sign(search.variant.parts) };
+        add(findingOf('timestamp-mismatch', 'signature-reproduced', search.variant.detail));
+      }
+    }
+    // The client's own canonical request, signed as it is: when a polluted Array.prototype shows in it.
+    if (!reproduced && input.canonicalRequest !== undefined && input.canonicalRequest !== expectedValues.canonicalRequest) {
+      examined.add('array-prototype-polluted');
+      const polluted = pollutedText(input.canonicalRequest, expectedValues.canonicalRequest);
+      if (polluted !== undefined) {
+        const values = baseValues ?? expectedValues;
+        const stringToSign = `${TC3_ALGORITHM}\n${base.timestamp}\n${values.credentialScope}\n${hashCanonicalRequest(input.canonicalRequest, crypto)}`;
+        const reproduces = computeSignature(fromHex(values.secretSigning)!, stringToSign, crypto) === received;
+        add(
+          findingOf(
+            'array-prototype-polluted',
+            reproduces ? 'signature-reproduced' : 'supplied-intermediate',
+            pollutionDetail('canonical request', polluted, reproduces),
+          ),
+        );
+        if (reproduces) intermediate = undefined;
       }
     }
     if (!reproduced && intermediate) {
@@ -304,6 +389,7 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     firstDifferingStep: first,
     expectedSignature: signed.signature,
     steps: signed.steps,
-    variantsTried: signer.signed,
+    variantsTried: signer.signed + timestampTries,
+    facts: unreproducedFacts(headers, method === 'GET' ? '' : request.body, suppliedComparison(input, signed, first)),
   });
 }

@@ -1,5 +1,6 @@
 import { capturedHeader } from '../capture/CapturedRequest.js';
 import { nobleHashProvider } from '../crypto/nobleHashProvider.js';
+import { utf8Encode } from '../encoding/bytes.js';
 import { percentEncode } from '../encoding/percentEncode.js';
 import { maskSecret } from '../signing/maskSecret.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
@@ -14,9 +15,14 @@ import { evidenceFindings } from './evidenceChecks.js';
 import { findingOf } from './findingOf.js';
 import { readSecretKey } from './readSecretKey.js';
 import { stepDifference } from './stepDifference.js';
+import { unreproducedFacts } from './unreproducedFacts.js';
 import { formDecode, v1ParamsOf } from './v1/readV1Params.js';
 import type { V1Context, V1Variant } from './v1/V1Candidate.js';
 import { V1_CANDIDATES } from './v1/v1Mistakes.js';
+import { findV1SignedTimestamp } from './v1/v1TimestampSearch.js';
+import { pollutedText, pollutionDetail } from './prototypePollution.js';
+
+const V1_MAX_POST_BYTES = 1024 * 1024;
 
 /** Which part of a v1 sign string a character falls in: the method/host/path prefix or the request string. */
 const signStringPart = (prefixLength: number) => (index: number) =>
@@ -57,6 +63,17 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
   const add = (finding: DiagnosisFinding) => {
     if (!findings.some((f) => f.cause === finding.cause)) findings.push(finding);
   };
+  // Seed 001 (请求结构, 请求方式): "POST 请求使用签名方法 v1 (HmacSHA1、HmacSHA256) 时不得超过1MB"; the cloud then answers
+  // SignatureFailure "exceeding request size limit, please use new signature method TC3-HMAC-SHA256" whatever the signature.
+  const bodyBytes = method === 'POST' ? utf8Encode(request.body).length : 0;
+  examined.add('v1-body-over-limit');
+  if (bodyBytes > V1_MAX_POST_BYTES)
+    add(
+      findingOf('v1-body-over-limit', 'request', {
+        en: `The POST body is ${bodyBytes} bytes, over signature v1's limit of 1 MB (${V1_MAX_POST_BYTES} bytes); TC3-HMAC-SHA256 takes up to 10 MB.`,
+        zh: `POST 请求体为 ${bodyBytes} 字节，超过签名方法 v1 的 1MB（${V1_MAX_POST_BYTES} 字节）上限；TC3-HMAC-SHA256 支持 10MB。`,
+      }),
+    );
   const evidence = evidenceFindings({
     timestamp,
     sentAt: input.sentAt,
@@ -116,7 +133,43 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
           add(findingOf(candidate.id, 'signature-reproduced', variant.detail));
           if (stopAtFirst) break search;
         }
-        if (!intermediate && variant.stringToSign === input.stringToSign) intermediate = { id: candidate.id, variant };
+        // A pasted sign string equal to the expected one names no mistake (every key variant shares it).
+        if (!intermediate && variant.stringToSign === input.stringToSign && input.stringToSign !== expected.stringToSign)
+          intermediate = { id: candidate.id, variant };
+      }
+    }
+    // Last, the exact search for the signed Timestamp: three days of seconds, one HMAC each.
+    if (!reproduced && timestamp !== undefined) {
+      examined.add('v1-timestamp-mismatch');
+      const search = findV1SignedTimestamp(
+        expected.stringToSign,
+        timestampText!,
+        timestamp,
+        algorithm,
+        secretKey,
+        received,
+        crypto,
+        options.timestampSearchRadius,
+      );
+      variantsTried += search.tried;
+      if (search.variant) {
+        reproduced = search.variant;
+        add(findingOf('v1-timestamp-mismatch', 'signature-reproduced', search.variant.detail));
+      }
+    }
+    if (!reproduced && input.stringToSign !== undefined && input.stringToSign !== expected.stringToSign) {
+      examined.add('array-prototype-polluted');
+      const polluted = pollutedText(input.stringToSign, expected.stringToSign);
+      if (polluted !== undefined) {
+        const reproduces = computeV1Signature(algorithm, secretKey, input.stringToSign, crypto) === received;
+        add(
+          findingOf(
+            'array-prototype-polluted',
+            reproduces ? 'signature-reproduced' : 'supplied-intermediate',
+            pollutionDetail('string to sign', polluted, reproduces),
+          ),
+        );
+        if (reproduces) intermediate = undefined;
       }
     }
     if (!reproduced && intermediate) {
@@ -158,5 +211,12 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
     errorCode: input.errorCode,
     secretId,
     secretKey: suppliedSecretKey,
+    facts: unreproducedFacts(
+      request.headers,
+      method === 'GET' ? '' : request.body,
+      input.stringToSign === undefined
+        ? undefined
+        : { step: 'stringToSign', equal: input.stringToSign === expected.stringToSign, ...(first?.part ? { part: first.part } : {}) },
+    ),
   });
 }

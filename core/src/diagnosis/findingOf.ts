@@ -8,6 +8,7 @@ export function findingOf(cause: DiagnosisCauseId, evidence: DiagnosisEvidence, 
   return {
     cause,
     evidence,
+    detail,
     explanation: { en: `${detail.en} The doc: "${rule.en}"`, zh: `${detail.zh} 文档原文：“${rule.zh}”` },
     fix,
   };

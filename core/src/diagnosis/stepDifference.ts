@@ -19,6 +19,31 @@ export function canonicalRequestPart(expected: string, line: number): string {
 const TC3_STRING_TO_SIGN_PARTS = ['Algorithm', 'RequestTimestamp', 'CredentialScope', 'HashedCanonicalRequest'];
 export const stringToSignPart = (line: number): string => TC3_STRING_TO_SIGN_PARTS[line - 1] ?? 'after HashedCanonicalRequest (extra lines)';
 
+/**
+ * What each side of a difference is. One rule for every step: "expected" is what the server computes from what was
+ * sent, "got" is what the client signed. For the body that reads: expected = the body sent, got = the body signed —
+ * the body the server hashes is the one on the wire, so the client's signed body is the one that departs from it.
+ */
+export function differenceLabels(step: string, title: LocalizedText, source: StepDifference['source']): Pick<StepDifference, 'expectedIs' | 'gotIs'> {
+  const expectedIs =
+    step === 'hashedRequestPayload'
+      ? { en: 'the body sent (what the server hashes)', zh: '实际发送的请求体（服务端据此计算哈希）' }
+      : { en: `the ${title.en} the server computes from the request sent`, zh: `服务端根据实际发送的请求计算出的 ${title.zh}` };
+  const gotIs = {
+    supplied: { en: `your client's ${title.en}, as pasted from its log`, zh: `您粘贴的客户端日志中的 ${title.zh}` },
+    reproduced:
+      step === 'hashedRequestPayload'
+        ? { en: 'the body the client signed (the re-signing that reproduced its signature)', zh: '客户端签名时使用的请求体（由复现其签名的重签得出）' }
+        : {
+            en: `the ${title.en} the client signed (the re-signing that reproduced its signature)`,
+            zh: `客户端签名时使用的 ${title.zh}（由复现其签名的重签得出）`,
+          },
+    'authorization-header': { en: "what the client's Authorization header says", zh: '客户端 Authorization 头部中的取值' },
+    signature: { en: 'the signature the client sent', zh: '客户端发送的签名' },
+  }[source];
+  return { expectedIs, gotIs };
+}
+
 /** A step that differs, with the character-level diff and, for multi-line values, the part it falls in. */
 export function stepDifference(
   step: string,
@@ -30,5 +55,5 @@ export function stepDifference(
 ): StepDifference {
   const diff = diffText(expected, got);
   const part = diff && partOf ? partOf(diff.line) : undefined;
-  return { step, title, source, ...(part ? { part } : {}), expected, got, ...(diff ? { diff } : {}) };
+  return { step, title, source, ...(part ? { part } : {}), expected, got, ...differenceLabels(step, title, source), ...(diff ? { diff } : {}) };
 }

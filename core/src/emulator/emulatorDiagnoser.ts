@@ -3,6 +3,7 @@ import type { HashProvider } from '../crypto/HashProvider.js';
 import { utf8DecodeStrict } from '../encoding/bytes.js';
 import { CAUSE_RULES } from '../diagnosis/causeRules.js';
 import { diagnose } from '../diagnosis/diagnose.js';
+import type { DiagnosisVerdict } from '../diagnosis/DiagnosisVerdict.js';
 import type { SignatureDiagnoser } from './authenticateCall.js';
 import type { ReceivedRequest } from './EmulatorHttp.js';
 import { hostWithoutPort, isLoopbackHost, sdkServiceForEndpoint } from './loopbackHost.js';
@@ -14,6 +15,15 @@ function captured(request: ReceivedRequest, host: string): CapturedRequest {
     headers: (request.rawHeaders ?? Object.entries(request.headers)).map(([name, value]) => ({ name, value: name.toLowerCase() === 'host' ? host : value })),
     body: utf8DecodeStrict(request.body) ?? '',
   };
+}
+
+/** What remains when nothing reproduces the signature, most likely first, and what decides between them. */
+function notReproduced(verdict: DiagnosisVerdict): string {
+  const ranked = verdict.candidates
+    .slice(0, 2)
+    .map((c, i) => `${i + 1}. ${c.title.en} (${c.id})`)
+    .join('; ');
+  return `${verdict.headline.en} What remains: ${ranked}. ${verdict.fix?.en ?? ''}`.trim();
 }
 
 /** The explanation's own sentence about this request, without the doc quote that follows it. */
@@ -36,6 +46,7 @@ export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnos
       attempts.unshift({ host: hostWithoutPort(host), service: scopeService });
     // v1 carries no scope: a loopback client may have signed its host with the port (the official SDK) or without.
     else if (isLoopbackHost(host) && scopeService === undefined && hostWithoutPort(host) !== host) attempts.push({ host: hostWithoutPort(host), service });
+    let unexplained: string | undefined;
     for (const attempt of attempts) {
       try {
         const diagnosis = diagnose(
@@ -48,13 +59,17 @@ export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnos
           },
           crypto ? { crypto } : {},
         );
-        if (diagnosis.cause === null) continue;
+        if (diagnosis.cause === null) {
+          // The emulator holds the key registered for this SecretId, so "another key" means the client's, not ours.
+          if (diagnosis.verdict.kind === 'not-reproduced') unexplained ??= notReproduced(diagnosis.verdict);
+          continue;
+        }
         const rule = CAUSE_RULES[diagnosis.cause];
         return `${rule.title.en} (${diagnosis.cause}). ${firstPart(diagnosis.explanation.en)}${diagnosis.fix ? ` Fix: ${diagnosis.fix.en}` : ''}`;
       } catch {
         // A request the diagnosis cannot read has no cause to add; the cloud's own message stands.
       }
     }
-    return undefined;
+    return unexplained;
   };
 }

@@ -1,4 +1,4 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 
 const encoder = new TextEncoder();
@@ -17,6 +17,8 @@ export function utf8DecodeStrict(bytes: Uint8Array): string | undefined {
 
 // noble's hex uses the engine's native Uint8Array#toHex where present; hashing is on every hot path.
 export const toHex = (bytes: Uint8Array): string => bytesToHex(bytes);
+/** Lowercase or uppercase hex to bytes; undefined when the text is not an even run of hex digits. */
+export const fromHex = (text: string): Uint8Array | undefined => (/^(?:[0-9a-fA-F]{2})*$/.test(text) ? hexToBytes(text) : undefined);
 export const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
 
 /** Strict RFC 4648 base64 (padding required); undefined when the text is not base64. */

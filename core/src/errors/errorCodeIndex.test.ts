@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../catalog/catalog.js';
-import { listErrorCodes, lookupErrorCode } from './errorCodeIndex.js';
+import { listErrorCodes, lookupErrorCode, type ErrorCodeInfo } from './errorCodeIndex.js';
+import { HINT_SURFACES, hintOnSurface, type HintSurface } from './hintOnSurface.js';
 
 test('every documented code is in the index with zh and English text', () => {
   const codes = listErrorCodes();
@@ -55,6 +56,7 @@ test('every AuthFailure code and the frequent business codes have a hint written
   const hint = (code: string) => (lookupErrorCode(code) as { info: { hint?: { en: string; zh: string; scope: string } } }).info.hint;
   assert.match(hint('AuthFailure.SignatureExpire')!.en, /clock skew.*5 minutes/i);
   assert.match(hint('AuthFailure.SignatureFailure')!.en, /iot-devkit diagnose/);
+  assert.match(hint('AuthFailure.SignatureFailure')!.zh, /iot-devkit diagnose/);
   for (const code of [
     'ResourceNotFound.ProductOrDeviceNotExist',
     'InvalidParameterValue.InvalidJSON',
@@ -78,4 +80,23 @@ test('hints that name regions name documented ones', () => {
     for (const region of `${info.hint?.en ?? ''}`.match(/\b(ap|na|eu)-[a-z]+(-fsi)?\b/g) ?? [])
       assert.ok(regions.has(region), `${info.code} hint names ${region}`);
   }
+});
+
+test('hints that send the developer to a diagnosis name the surface asking: the CLI keeps its command', () => {
+  const hintOn = (code: string, surface: HintSurface) => (lookupErrorCode(code, surface) as { info: ErrorCodeInfo }).info.hint!;
+  const pointing = ['AuthFailure.SignatureFailure', 'AuthFailure.InvalidAuthorization'];
+  for (const code of pointing) {
+    assert.match(hintOn(code, 'cli').en, /iot-devkit diagnose/, code);
+    for (const surface of ['vscode', 'browser'] as const) {
+      const hint = hintOn(code, surface);
+      assert.doesNotMatch(`${hint.en} ${hint.zh}`, /iot-devkit/, `${code} on ${surface}`);
+      assert.match(hint.en, /Why\?/, `${code} on ${surface}`);
+      assert.match(hint.zh, /为什么？/, `${code} on ${surface}`);
+    }
+  }
+  // No placeholder is left anywhere, on any surface; hints without one read the same everywhere.
+  for (const surface of HINT_SURFACES)
+    for (const info of listErrorCodes(surface)) assert.doesNotMatch(`${info.hint?.en ?? ''}${info.hint?.zh ?? ''}`, /[{}]diagnose|\{diagnose/, info.code);
+  assert.deepEqual(hintOn('AuthFailure.SignatureExpire', 'browser'), hintOn('AuthFailure.SignatureExpire', 'cli'));
+  assert.throws(() => hintOnSurface({ en: '{diagnose}', zh: '{diagnose}' }, 'emacs' as HintSurface), /surface: one of cli, vscode, browser/);
 });

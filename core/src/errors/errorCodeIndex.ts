@@ -6,6 +6,7 @@ import type { ErrorKind } from '../catalog/types.js';
 import type { LocalizedText } from '../signing/SigningStep.js';
 import textsEn from './data/errorTextsEn.json';
 import hints from './data/errorHints.json';
+import { hintOnSurface, type HintSurface } from './hintOnSurface.js';
 
 export type ErrorVendor = 'tencent' | 'mxchip' | 'onenet';
 
@@ -24,6 +25,7 @@ export interface ErrorCodeInfo {
   readonly services: readonly string[];
   /** Actions (or vendor endpoints) whose own error table lists the code. */
   readonly actions: readonly string[];
+  /** The fix, worded for the surface it was looked up for (hintOnSurface): the CLI's by default. */
   readonly hint?: ErrorHint;
   /** OCR spellings in the document that were corrected to `code`. */
   readonly docSpellings: readonly string[];
@@ -107,33 +109,44 @@ function build(): ErrorCodeInfo[] {
   });
 }
 
-let index: { list: ErrorCodeInfo[]; byKey: Map<string, ErrorCodeInfo>; byDocSpelling: Map<string, ErrorCodeInfo> } | undefined;
+interface ErrorIndex {
+  list: ErrorCodeInfo[];
+  byKey: Map<string, ErrorCodeInfo>;
+  byDocSpelling: Map<string, ErrorCodeInfo>;
+}
 
-function getIndex() {
+let built: ErrorCodeInfo[] | undefined;
+const indexes = new Map<HintSurface, ErrorIndex>();
+
+/** The index with every hint worded for one surface, built once per surface from the one list. */
+function getIndex(surface: HintSurface): ErrorIndex {
+  let index = indexes.get(surface);
   if (!index) {
-    const list = build();
+    built ??= build();
+    const list = built.map((info) => (info.hint ? { ...info, hint: hintOnSurface(info.hint, surface) } : info));
     index = {
       list,
       byKey: new Map(list.map((info) => [info.code.toLowerCase(), info])),
       byDocSpelling: new Map(list.flatMap((info) => info.docSpellings.map((s) => [s.toLowerCase(), info] as const))),
     };
+    indexes.set(surface, index);
   }
   return index;
 }
 
 /** Every documented error code (Tencent common and business, MXCHIP meta.code), in document order. */
-export function listErrorCodes(): readonly ErrorCodeInfo[] {
-  return getIndex().list;
+export function listErrorCodes(surface: HintSurface = 'cli'): readonly ErrorCodeInfo[] {
+  return getIndex(surface).list;
 }
 
 export type ErrorLookup =
   | { readonly found: true; readonly info: ErrorCodeInfo; /** Set when the query was the doc's OCR spelling. */ readonly viaDocSpelling?: string }
   | { readonly found: false; readonly query: string; readonly suggestions: readonly string[] };
 
-/** Looks a code up case-insensitively; for an unknown code, the nearest known codes ("did you mean"). */
-export function lookupErrorCode(code: string): ErrorLookup {
+/** Looks a code up case-insensitively; for an unknown code, the nearest known codes ("did you mean"). Hints are worded for `surface`. */
+export function lookupErrorCode(code: string, surface: HintSurface = 'cli'): ErrorLookup {
   const query = typeof code === 'string' ? code.trim() : '';
-  const { list, byKey, byDocSpelling } = getIndex();
+  const { list, byKey, byDocSpelling } = getIndex(surface);
   const key = query.toLowerCase();
   const info = byKey.get(key);
   if (info) return { found: true, info };

@@ -2,6 +2,7 @@
 // ({"Response":{"Error":{Code,Message},RequestId}}), OneNET ({errno, error, data}) or MXCHIP
 // ({"meta":{code,message},"data"}). Never throws: a body it cannot read gets a clear "malformed" answer.
 import { lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorVendor } from './errorCodeIndex.js';
+import type { HintSurface } from './hintOnSurface.js';
 
 export interface ResponseSuccess {
   readonly status: 'success';
@@ -50,8 +51,8 @@ function malformed(problem: string): ResponseMalformed {
   return { status: 'malformed', problem, summary: `Cannot read the response: ${problem}` };
 }
 
-function explain(vendor: ErrorVendor, code: string, serverMessage: string, requestId: string | undefined): ResponseError {
-  const lookup = lookupErrorCode(code);
+function explain(vendor: ErrorVendor, code: string, serverMessage: string, requestId: string | undefined, surface: HintSurface): ResponseError {
+  const lookup = lookupErrorCode(code, surface);
   const known = lookup.found ? lookup.info : undefined;
   // A Tencent code is never "meant" as an MXCHIP one: suggest only the sending vendor's codes.
   const suggestions = lookup.found ? [] : lookup.suggestions.filter((s) => vendorOf(s) === vendor);
@@ -75,7 +76,7 @@ function explain(vendor: ErrorVendor, code: string, serverMessage: string, reque
   };
 }
 
-function tencent(response: unknown): ResponseInterpretation {
+function tencent(response: unknown, surface: HintSurface): ResponseInterpretation {
   if (!isObject(response)) return malformed('"Response" is not an object');
   const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : undefined;
   const error = response['Error'];
@@ -90,27 +91,27 @@ function tencent(response: unknown): ResponseInterpretation {
     };
   }
   if (!isObject(error) || typeof error['Code'] !== 'string' || error['Code'] === '') return malformed('"Response.Error" has no string "Code"');
-  return explain('tencent', error['Code'], typeof error['Message'] === 'string' ? error['Message'] : '', requestId);
+  return explain('tencent', error['Code'], typeof error['Message'] === 'string' ? error['Message'] : '', requestId, surface);
 }
 
-function oneNet(body: Record<string, unknown>): ResponseInterpretation {
+function oneNet(body: Record<string, unknown>, surface: HintSurface): ResponseInterpretation {
   const errno = body['errno'];
   if (typeof errno !== 'number' || !Number.isInteger(errno)) return malformed('"errno" is not an integer');
   const message = typeof body['error'] === 'string' ? body['error'] : '';
   if (errno === 0) return { status: 'success', vendor: 'onenet', data: body['data'], summary: `Success (errno 0${message ? `, "${message}"` : ''})` };
-  return explain('onenet', String(errno), message, undefined);
+  return explain('onenet', String(errno), message, undefined, surface);
 }
 
-function mxchip(meta: Record<string, unknown>, data: unknown): ResponseInterpretation {
+function mxchip(meta: Record<string, unknown>, data: unknown, surface: HintSurface): ResponseInterpretation {
   const code = meta['code'];
   if (typeof code !== 'number' || !Number.isInteger(code)) return malformed('"meta.code" is not an integer');
   const message = typeof meta['message'] === 'string' ? meta['message'] : '';
   if (code === 0) return { status: 'success', vendor: 'mxchip', data, summary: `Success (meta.code 0${message ? `, "${message}"` : ''})` };
-  return explain('mxchip', String(code), message, undefined);
+  return explain('mxchip', String(code), message, undefined, surface);
 }
 
-/** Interprets a response body given as text or as an already parsed value. */
-export function interpretResponse(body: unknown): ResponseInterpretation {
+/** Interprets a response body given as text or as an already parsed value; fix hints worded for `surface` (the CLI by default). */
+export function interpretResponse(body: unknown, surface: HintSurface = 'cli'): ResponseInterpretation {
   let value = body;
   if (typeof body === 'string') {
     if (body.trim() === '') return malformed('the body is empty');
@@ -121,8 +122,8 @@ export function interpretResponse(body: unknown): ResponseInterpretation {
     }
   }
   if (!isObject(value)) return malformed(`expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
-  if ('Response' in value) return tencent(value['Response']);
-  if ('errno' in value) return oneNet(value);
-  if (isObject(value['meta']) && 'code' in value['meta']) return mxchip(value['meta'], value['data']);
+  if ('Response' in value) return tencent(value['Response'], surface);
+  if ('errno' in value) return oneNet(value, surface);
+  if (isObject(value['meta']) && 'code' in value['meta']) return mxchip(value['meta'], value['data'], surface);
   return malformed('not a shape of a known vendor: expected "Response" (Tencent Cloud), "errno" (OneNET) or "meta.code" (MXCHIP)');
 }

@@ -1,6 +1,7 @@
 // A response body read for display, the same in both UIs: its RequestId and, for an error, the code, the server's
 // message and — when the error catalog documents the code — what it means and the fix. The VS Code sidebar shows
 // description and advice on two lines; the browser's pages show the one-sentence explanation.
+import type { HintSurface } from '../errors/hintOnSurface.js';
 import { interpretResponse } from '../errors/interpretResponse.js';
 import type { LocalizedText } from '../signing/SigningStep.js';
 import { pickLanguage, type StepLanguage } from './stepViews.js';
@@ -16,7 +17,16 @@ export interface ApiErrorView<Text extends string | LocalizedText = LocalizedTex
   readonly advice?: Text;
   /** Meaning and fix in one sentence; for an undocumented code, says so and names the nearest ones. */
   readonly explanation?: Text;
+  /** A signature error a diagnosis of the request just sent explains: the UIs offer "Why?" beside it. */
+  readonly diagnosable?: true;
 }
+
+/**
+ * The errors "Why?" is offered for: the signature was recomputed differently (SignatureFailure), its timestamp is
+ * off (SignatureExpire: the diagnosis names the skew) or the Authorization header cannot be read (InvalidAuthorization:
+ * the diagnosis names the malformed part). Other AuthFailure codes are about the key itself, not this request.
+ */
+export const DIAGNOSABLE_ERROR_CODES: readonly string[] = ['AuthFailure.SignatureFailure', 'AuthFailure.SignatureExpire', 'AuthFailure.InvalidAuthorization'];
 
 export interface ResponseExplanation {
   readonly requestId?: string;
@@ -25,9 +35,12 @@ export interface ResponseExplanation {
 
 const sentence = (parts: readonly string[], glue: string) => parts.filter(Boolean).join(glue);
 
-/** Reads a body with the core's interpreter (Tencent Cloud, OneNET and MXCHIP shapes); {} when it is not one of them. */
-export function explainResponse(body: string): ResponseExplanation {
-  const read = interpretResponse(body);
+/**
+ * Reads a body with the core's interpreter (Tencent Cloud, OneNET and MXCHIP shapes); {} when it is not one of them.
+ * `surface` is the UI showing it: its fix hints point at that UI's own Diagnose.
+ */
+export function explainResponse(body: string, surface: HintSurface): ResponseExplanation {
+  const read = interpretResponse(body, surface);
   if (read.status === 'malformed') return {};
   const requestId = read.requestId !== undefined ? { requestId: read.requestId } : {};
   if (read.status === 'success') return requestId;
@@ -67,6 +80,7 @@ export function explainResponse(body: string): ResponseExplanation {
       ...(description ? { description } : {}),
       ...(advice ? { advice } : {}),
       ...(explanation ? { explanation } : {}),
+      ...(DIAGNOSABLE_ERROR_CODES.includes(read.code) ? { diagnosable: true as const } : {}),
     },
   };
 }
@@ -80,5 +94,6 @@ export function localizeApiError(error: ApiErrorView, language: StepLanguage): A
     ...(error.description ? { description: pick(error.description) } : {}),
     ...(error.advice ? { advice: pick(error.advice) } : {}),
     ...(error.explanation ? { explanation: pick(error.explanation) } : {}),
+    ...(error.diagnosable ? { diagnosable: true as const } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { renderDiagnosis } from './diagnosisPanel.js';
 import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, OneTimeSecretView, SendForm, SendResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
 import { loadDraft, onNotification, request, saveDraftWithoutSecrets } from './hostClient.js';
@@ -41,6 +42,19 @@ function oneTimeSecrets(historyId: string, secrets: readonly OneTimeSecretView[]
 }
 
 /** Build & send: a searchable catalog action, its generated form checked as you type, the response explained, history. */
+/** Why? under a signature error: the host diagnoses the request it just sent with the profile's key; the answer goes below. */
+function whyButton(historyId: string, out: HTMLElement): HTMLElement {
+  const button = h('button', { type: 'button', class: 'secondary', id: 'send-why' }, icon('question'), ' ', t('why'));
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void request('why', { historyId }).then((result) => {
+      button.disabled = false;
+      replaceChildren(out, result.ok ? renderDiagnosis(result.diagnosis) : h('div', { class: 'error', role: 'alert' }, result.message));
+    });
+  });
+  return h('div', { class: 'why' }, button);
+}
+
 export function sendPanel(initial: InitialState, openError: (code: string) => void): HTMLElement {
   const draft = loadDraft<SendDraft>('send') ?? {
     service: 'iotcloud',
@@ -197,6 +211,8 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     if (!result.ok) return replaceChildren(response, h('div', { class: 'error' }, result.message));
     response.setAttribute('data-history', result.historyId);
     const error = result.error;
+    // The diagnosis goes below the error box, not inside its error colours.
+    const whyOut = h('div', { class: 'why-out', id: 'send-why-out' });
     replaceChildren(
       response,
       h(
@@ -226,7 +242,9 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
           error.description && h('div', {}, error.description),
           error.message && h('div', { class: 'hint' }, error.message),
           error.advice && h('div', { class: 'advice' }, icon('info'), ' ', error.advice),
+          error.diagnosable && whyButton(result.historyId, whyOut),
         ),
+      error?.diagnosable && whyOut,
       result.oneTimeSecrets && oneTimeSecrets(result.historyId, result.oneTimeSecrets),
       h('pre', { class: 'value', id: 'send-body' }, result.body),
     );

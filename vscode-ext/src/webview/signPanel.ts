@@ -1,6 +1,7 @@
 import type { InitialState, SignForm, SignResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, stepItem, t } from './dom.js';
 import { credentialPanel } from './credentialPanel.js';
+import { renderDiagnosis } from './diagnosisPanel.js';
 import { loadDraft, request, saveDraft, saveDraftWithoutSecrets } from './hostClient.js';
 
 const DEFAULT_FORM = (now: number, endpoint: string | undefined): SignForm => ({
@@ -167,39 +168,22 @@ function capturePart(fill: (form: SignForm) => void): HTMLElement {
   return h('details', { class: 'sub' }, h('summary', {}, t('pasteRequest')), text, button, message);
 }
 
-/** Diagnose a failing request: the verdict and each finding, as text. */
+/** Diagnose a failing request: the core's diagnosis view, conclusion first. */
 function diagnosePart(): HTMLElement {
-  const text = h('textarea', { id: 'diagnose-text', rows: '5', spellcheck: 'false', placeholder: t('diagnoseHint') });
-  const response = h('textarea', { id: 'diagnose-response', rows: '2', spellcheck: 'false', placeholder: t('diagnoseResponse') });
+  const text = h('textarea', { id: 'diagnose-text', rows: '5', spellcheck: 'false', placeholder: t('diagnoseHint'), 'aria-label': t('diagnoseHint') });
+  const response = h('textarea', {
+    id: 'diagnose-response',
+    rows: '2',
+    spellcheck: 'false',
+    placeholder: t('diagnoseResponse'),
+    'aria-label': t('diagnoseResponse'),
+  });
   const out = h('div', { id: 'diagnose-out' });
   const button = h('button', { type: 'button', id: 'diagnose-run' }, icon('beaker'), ' ', t('diagnose'));
   button.addEventListener('click', () => {
-    void request('diagnose', { text: text.value, response: response.value }).then((result) => {
-      if (!result.ok) return replaceChildren(out, h('div', { class: 'error' }, result.message));
-      const { verdict, fix, firstDifference } = result.diagnosis;
-      replaceChildren(
-        out,
-        h('div', { class: 'verdict' }, verdict),
-        fix && h('div', { class: 'advice' }, icon('info'), ' ', fix),
-        firstDifference &&
-          h(
-            'div',
-            { class: 'difference' },
-            h('h4', {}, firstDifference.step),
-            h('div', { class: 'hint' }, t('expected')),
-            h('pre', { class: 'value' }, firstDifference.expected),
-            h('div', { class: 'hint' }, t('got')),
-            h('pre', { class: 'value' }, firstDifference.got),
-          ),
-        h(
-          'ul',
-          { class: 'findings' },
-          ...result.diagnosis.findings.map((f) =>
-            h('li', { class: f.ok ? 'ok' : 'bad' }, icon(f.ok ? 'pass' : 'error'), ' ', h('strong', {}, f.title), h('div', { class: 'rule' }, f.detail)),
-          ),
-        ),
-      );
-    });
+    void request('diagnose', { text: text.value, response: response.value }).then((result) =>
+      replaceChildren(out, result.ok ? renderDiagnosis(result.diagnosis) : h('div', { class: 'error', role: 'alert' }, result.message)),
+    );
   });
-  return h('details', { class: 'sub' }, h('summary', {}, t('diagnose')), text, response, button, out);
+  return h('details', { class: 'sub', id: 'diagnose-part' }, h('summary', {}, t('diagnose')), text, response, button, out);
 }

@@ -1,47 +1,42 @@
-import { utcDateOf } from '../../signing/tc3/buildCredentialScope.js';
-import type { Tc3Candidate } from './Tc3Candidate.js';
+import type { HashProvider } from '../../crypto/HashProvider.js';
+import { fromHex } from '../../encoding/bytes.js';
+import { TC3_ALGORITHM } from '../../signing/tc3/buildStringToSign.js';
+import { searchSignedTimestamp } from '../searchSignedTimestamp.js';
+import { signedTimestampDetail } from '../signedTimestampDetail.js';
+import type { Tc3Parts, Tc3PartsValues } from './signTc3Parts.js';
+import type { Tc3Variant } from './Tc3Candidate.js';
 
-// A client that reads the clock twice (once for the header, once for signing) is off by a second or a few;
-// a slow step between the two (a token fetch, a retry) by up to a minute.
-const NEAR_SECONDS = 60;
+const DAY = 86400;
 
-/** The string to sign carries another timestamp than X-TC-Timestamp: read twice, or in milliseconds. */
-export const timestampMismatch: Tc3Candidate = {
-  id: 'timestamp-mismatch',
-  *variants({ base, timestamp }) {
-    const candidates: { signed: string; date: string; en: string; zh: string }[] = [];
-    for (let d = 1; d <= NEAR_SECONDS; d++) {
-      for (const t of [timestamp - d, timestamp + d]) {
-        if (t < 0) continue;
-        candidates.push({
-          signed: String(t),
-          date: utcDateOf(t),
-          en: `${t} (${t > timestamp ? '+' : '−'}${d} s): the clock was read twice`,
-          zh: `${t}（相差 ${d} 秒）：时间被读取了两次`,
-        });
-      }
-    }
-    candidates.push({
-      signed: String(timestamp * 1000),
-      date: base.date,
-      en: `${timestamp * 1000}, the same time in milliseconds`,
-      zh: `${timestamp * 1000}，即同一时间的毫秒值`,
-    });
-    if (timestamp > 1e11)
-      candidates.push({
-        signed: String(Math.floor(timestamp / 1000)),
-        date: utcDateOf(Math.floor(timestamp / 1000)),
-        en: `${Math.floor(timestamp / 1000)} seconds while the header carries milliseconds`,
-        zh: `${Math.floor(timestamp / 1000)} 秒，而头部发送的是毫秒`,
-      });
-    for (const c of candidates) {
-      yield {
-        parts: { ...base, timestamp: c.signed, date: base.date === utcDateOf(timestamp) ? c.date : base.date },
-        detail: {
-          en: `X-TC-Timestamp is ${timestamp}, but the string to sign used ${c.en}.`,
-          zh: `X-TC-Timestamp 为 ${timestamp}，但待签名字符串使用的是 ${c.zh}。`,
-        },
-      };
-    }
-  },
-};
+/**
+ * The timestamp the string to sign carried, when it is not X-TC-Timestamp (a clock read twice, a retry that
+ * refreshed the header, milliseconds or a fraction on one side). When x-tc-timestamp is not a signed header only
+ * the string to sign and the final HMAC depend on it, so the signing key and the canonical request's hash are
+ * computed once and every second of the credential's UTC day, and of the days either side (a local date combined
+ * with a skew), costs one HMAC.
+ */
+export function findSignedTimestamp(
+  base: Tc3Parts,
+  baseValues: Tc3PartsValues,
+  sentText: string,
+  sent: number,
+  received: string,
+  crypto: HashProvider,
+  radius?: number,
+): { variant?: Tc3Variant; tried: number } {
+  const target = received.length === 64 ? fromHex(received) : undefined;
+  const dayStart = Date.parse(`${base.date}T00:00:00Z`) / 1000;
+  if (!target || !Number.isFinite(dayStart)) return { tried: 0 };
+  const secretSigning = fromHex(baseValues.secretSigning)!;
+  const { found, tried } = searchSignedTimestamp({
+    mac: crypto.keyedHmac('sha256', secretSigning),
+    before: `${TC3_ALGORITHM}\n`,
+    after: `\n${baseValues.credentialScope}\n${baseValues.hashedCanonicalRequest}`,
+    target,
+    sent,
+    from: radius === undefined ? dayStart - DAY : sent - radius,
+    to: radius === undefined ? dayStart + 2 * DAY - 1 : sent + radius,
+  });
+  if (!found) return { tried };
+  return { variant: { parts: { ...base, timestamp: found.signed }, detail: signedTimestampDetail('X-TC-Timestamp', sentText, sent, found) }, tried };
+}

@@ -240,6 +240,45 @@ export const v1ParamAddedAfterSigning: V1Candidate = {
   },
 };
 
+/**
+ * A value signed with surrounding spaces the request does not carry, or sent with spaces the signer trimmed: a
+ * SecretId or parameter pasted from a console or config file with its whitespace (tencentcloud-sdk-ruby#9: "make
+ * sure there is no space (or other blank characters) before/behind it").
+ */
+export const v1ValueWhitespace: V1Candidate = {
+  id: 'v1-value-whitespace',
+  *variants(context) {
+    const order = sorted(context.params, ascii);
+    for (const param of order) {
+      const trimmed = param.value.trim();
+      const forms: [string, string, string][] =
+        trimmed !== param.value
+          ? [
+              [
+                trimmed,
+                `sent with surrounding spaces (${JSON.stringify(param.value)}) but signed trimmed`,
+                `发送时带有首尾空格（${JSON.stringify(param.value)}），签名时却去掉了`,
+              ],
+            ]
+          : [
+              [` ${param.value}`, `signed with a leading space, sent without`, '签名时开头多了一个空格，发送时没有'],
+              [`${param.value} `, `signed with a trailing space, sent without`, '签名时末尾多了一个空格，发送时没有'],
+            ];
+      for (const [value, en, zh] of forms)
+        yield* defined([
+          withRequestString(
+            context,
+            join(order, (p) => (p === param ? value : p.value)),
+            {
+              en: `${param.name} was ${en}.`,
+              zh: `${param.name} ${zh}。`,
+            },
+          ),
+        ]);
+    }
+  },
+};
+
 function keyCandidate(id: 'secret-key-whitespace' | 'secret-id-key-swapped'): V1Candidate {
   return {
     id,
@@ -261,6 +300,7 @@ export const V1_CANDIDATES: readonly V1Candidate[] = [
   v1SignatureMethodMismatch,
   v1WrongMethodHostPath,
   v1ParamAddedAfterSigning,
+  v1ValueWhitespace,
   keyCandidate('secret-key-whitespace'),
   keyCandidate('secret-id-key-swapped'),
 ];

@@ -32,7 +32,7 @@ test("forget drops one key's entries (every date and service), clear drops all",
 });
 
 test('forget reaches entries made with another hash provider', () => {
-  const other: HashProvider = { name: 'other', hash: nobleHashProvider.hash, hmac: nobleHashProvider.hmac };
+  const other: HashProvider = { ...nobleHashProvider, name: 'other' };
   const cache = new SigningKeyCache();
   cache.get(KEY_A, '2026-12-01', 'iotcloud', nobleHashProvider);
   cache.get(KEY_A, '2026-12-01', 'iotcloud', other);

@@ -1,18 +1,19 @@
 import {
-  CAUSE_RULES,
+  capturedFromSent,
   capturedHeader,
   diagnose,
   interpretResponse,
   parseCapturedRequest,
   SigningInputError,
-  stepValueForDisplay,
   type CapturedRequest,
+  type DiagnosisInput,
 } from '@iot-devkit/core';
-import type { SignForm } from '../../protocol.js';
+import type { DiagnoseResult, SignForm } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
-import { inLanguage } from './localizedViews.js';
+import { diagnosisViewIn, inLanguage } from './localizedViews.js';
+import type { SentRequests } from './SentRequests.js';
 
 const DROPPED = new Set(['authorization', 'x-tc-timestamp', 'content-length']);
 
@@ -44,8 +45,38 @@ function errorCodeOf(response: string): string | undefined {
   return reading.status === 'error' ? reading.code : undefined;
 }
 
-export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<RequestHandlers, 'readCapture' | 'diagnose'> {
+/** Why? could not run: said in the UI language. */
+const WHY_GONE = {
+  en: 'That request is no longer held: Why? explains the last few sends of this session. Send it again, then ask Why?.',
+  zh: '该请求已不在内存中：「为什么？」只解释本次会话最近几次发送的请求。请重新发送后再点「为什么？」。',
+};
+const whyOtherProfile = (profile: string) => ({
+  en: `That request was signed with profile "${profile}"; switch back to it to diagnose it with its key.`,
+  zh: `该请求由配置「${profile}」签名；请切换回该配置，用它的密钥诊断。`,
+});
+
+export function captureHandlers(
+  profiles: CredentialSource,
+  zh: boolean,
+  sentRequests: SentRequests,
+): Pick<RequestHandlers, 'readCapture' | 'diagnose' | 'why'> {
   const pick = inLanguage(zh);
+  /** The active profile's key, used only here in the host, with the profile it belongs to. */
+  const activeKey = async (): Promise<{ profile: string; secretKey: string } | { message: string }> => {
+    try {
+      const { profile, credentials } = await profiles.credentials();
+      return { profile: profile.name, secretKey: credentials.secretKey };
+    } catch (error) {
+      return { message: errorMessage(error) };
+    }
+  };
+  const run = (input: DiagnosisInput): DiagnoseResult => {
+    try {
+      return { ok: true, diagnosis: diagnosisViewIn(zh, diagnose(input, { crypto: nodeHashProvider })) };
+    } catch (error) {
+      return { ok: false, message: error instanceof SigningInputError ? error.message : errorMessage(error) };
+    }
+  };
   return {
     readCapture({ text: pasted }) {
       const parsed = parseCapturedRequest(text(pasted));
@@ -55,44 +86,31 @@ export function captureHandlers(profiles: CredentialSource, zh: boolean): Pick<R
     async diagnose({ text: pasted, response }) {
       const parsed = parseCapturedRequest(text(pasted));
       if (!parsed.ok) return { ok: false, message: parsed.error };
-      let secretKey: string;
-      try {
-        secretKey = (await profiles.credentials()).credentials.secretKey;
-      } catch (error) {
-        return { ok: false, message: errorMessage(error) };
-      }
+      const key = await activeKey();
+      if ('message' in key) return { ok: false, message: key.message };
       const errorCode = errorCodeOf(text(response));
       const form = captureToSignForm(parsed.request);
-      try {
-        const result = diagnose(
-          { request: parsed.request, secretKey, ...(errorCode ? { errorCode } : {}), ...(form.service ? { service: form.service } : {}) },
-          { crypto: nodeHashProvider },
-        );
-        const difference = result.firstDifferingStep;
-        return {
-          ok: true,
-          diagnosis: {
-            verdict: `${result.match ? '✓ ' : ''}${pick(result.explanation)}`,
-            ...(result.fix ? { fix: pick(result.fix) } : {}),
-            ...(difference
-              ? {
-                  firstDifference: {
-                    step: `${pick(difference.title)}${difference.part ? ` (${difference.part})` : ''}`,
-                    expected: stepValueForDisplay({ id: difference.step }, difference.expected),
-                    got: stepValueForDisplay({ id: difference.step }, difference.got),
-                  },
-                }
-              : {}),
-            findings: result.findings.map((f) => ({
-              title: `${pick(CAUSE_RULES[f.cause].title)} (${f.cause})`,
-              detail: `${pick(f.explanation)} ${pick(f.fix)}`,
-              ok: false,
-            })),
-          },
-        };
-      } catch (error) {
-        return { ok: false, message: error instanceof SigningInputError ? error.message : errorMessage(error) };
-      }
+      return run({
+        request: parsed.request,
+        secretKey: key.secretKey,
+        ...(errorCode ? { errorCode } : {}),
+        ...(form.service ? { service: form.service } : {}),
+        ...(parsed.sentAt !== undefined ? { sentAt: parsed.sentAt } : {}),
+      });
+    },
+    async why({ historyId }) {
+      const kept = sentRequests.get(text(historyId));
+      if (!kept) return { ok: false, message: pick(WHY_GONE) };
+      const key = await activeKey();
+      if ('message' in key) return { ok: false, message: key.message };
+      if (key.profile !== kept.profile) return { ok: false, message: pick(whyOtherProfile(kept.profile)) };
+      return run({
+        request: capturedFromSent(kept.sent),
+        secretKey: key.secretKey,
+        errorCode: kept.errorCode,
+        service: kept.service,
+        sentAt: kept.sentAt,
+      });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
 import { explainError } from './explainError.js';
 import type { OneTimeSecrets } from './OneTimeSecrets.js';
+import type { SentRequests } from './SentRequests.js';
 import { errorMessage } from './RequestHandlers.js';
 
 /** Sends an API call for the sidebar: signed fresh, recorded in history (no secrets), the response explained. */
@@ -15,7 +16,14 @@ function pretty(body: string): string {
   return parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
 }
 
-export function createApiSender(api: TencentApiClient, history: RequestHistory, zh: boolean, onHistoryChanged: () => void, oneTime: OneTimeSecrets): ApiSender {
+export function createApiSender(
+  api: TencentApiClient,
+  history: RequestHistory,
+  zh: boolean,
+  onHistoryChanged: () => void,
+  oneTime: OneTimeSecrets,
+  sentRequests: SentRequests,
+): ApiSender {
   return async (request) => {
     let call;
     try {
@@ -39,6 +47,17 @@ export function createApiSender(api: TencentApiClient, history: RequestHistory, 
       ...(kept.redacted.length ? { redacted: kept.redacted } : {}),
     });
     onHistoryChanged();
+    // Why? diagnoses this very request: kept in memory while it is the answer on screen (SentRequests).
+    if (error?.diagnosable) {
+      const { method, url, headers, body } = call.signed;
+      sentRequests.keep(entry.id, {
+        sent: { method, url, headers, body },
+        profile: call.profile,
+        errorCode: error.code,
+        service: request.service,
+        sentAt: Math.floor(Date.parse(entry.at) / 1000),
+      });
+    }
     const secrets = oneTime.offer(entry.id, shown.dropped ?? []);
     return {
       ok: true,

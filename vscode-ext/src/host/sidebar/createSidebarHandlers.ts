@@ -9,6 +9,7 @@ import { credentialHandlers, credentialSchemeViews } from './credentialHandlers.
 import { draftHandlers } from './draftHandlers.js';
 import { errorHandlers } from './errorHandlers.js';
 import { OneTimeSecrets } from './OneTimeSecrets.js';
+import { SentRequests } from './SentRequests.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
 import { sendHandlers } from './sendHandlers.js';
@@ -25,7 +26,8 @@ const RUNNABLE = new Set(['addProfile', 'switchProfile', 'openDeviceShadow']);
 export function createSidebarHandlers(services: Services, zh: boolean, events: SidebarEvents): RequestHandlers {
   const { profiles, api, history, keyCache } = services;
   const oneTime = new OneTimeSecrets();
-  const send = createApiSender(api, history, zh, events.historyChanged, oneTime);
+  const sentRequests = new SentRequests();
+  const send = createApiSender(api, history, zh, events.historyChanged, oneTime, sentRequests);
   return {
     async ready() {
       const profile = await profiles.view();
@@ -39,7 +41,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     },
     ...signHandlers(profiles, zh, keyCache),
     ...credentialHandlers(zh),
-    ...captureHandlers(profiles, zh),
+    ...captureHandlers(profiles, zh, sentRequests),
     ...catalogHandlers(),
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),

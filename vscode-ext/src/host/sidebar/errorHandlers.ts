@@ -11,12 +11,12 @@ export function errorHandlers(zh: boolean): Pick<RequestHandlers, 'searchErrors'
     searchErrors({ query }) {
       const q = text(query).trim().toLowerCase();
       if (q === '') return [];
-      const exact = lookupErrorCode(q);
-      const all = listErrorCodes();
+      const exact = lookupErrorCode(q, 'vscode');
+      const all = listErrorCodes('vscode');
       const matching = all.filter((info) => `${info.code} ${info.message} ${info.messageEn}`.toLowerCase().includes(q));
       const ordered = exact.found ? [exact.info, ...matching.filter((i) => i !== exact.info)] : matching;
       // Nothing contains the text (a typo such as SigantureFailure): the core's nearest codes, marked as suggestions.
-      const suggested = ordered.length > 0 || exact.found ? [] : exact.suggestions.flatMap((code) => listed(lookupErrorCode(code)));
+      const suggested = ordered.length > 0 || exact.found ? [] : exact.suggestions.flatMap((code) => listed(lookupErrorCode(code, 'vscode')));
       const hit = (info: ErrorCodeInfo): ErrorHit => ({
         code: info.code,
         service: info.services.join(', '),

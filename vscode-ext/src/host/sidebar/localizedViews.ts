@@ -1,5 +1,5 @@
-import { buildStepViews, pickLanguage, type LocalizedText, type SigningStep, type StepLanguage } from '@iot-devkit/core';
-import type { StepView } from '../../protocol.js';
+import { buildDiagnosisView, buildStepViews, pickLanguage, type Diagnosis, type LocalizedText, type SigningStep, type StepLanguage } from '@iot-devkit/core';
+import type { DiagnosisView, StepView } from '../../protocol.js';
 
 // The core carries zh-CN and English side by side; the sidebar shows one, chosen once from VS Code's language.
 // What a step may show (derived keys masked, not copyable) is the core's rule (buildStepViews), as in the browser.
@@ -11,3 +11,6 @@ export const inLanguage = (zh: boolean): ((value: LocalizedText) => string) => p
 
 /** Signing steps (TC3, v1, device and vendor schemes) as the webview renders them, in the UI language. */
 export const stepViewsIn = (zh: boolean, steps: readonly SigningStep[]): StepView[] => buildStepViews(steps, languageOf(zh));
+
+/** A diagnosis as the webview renders it (the core's one view, as the browser's pages show it), in the UI language. */
+export const diagnosisViewIn = (zh: boolean, diagnosis: Diagnosis): DiagnosisView => buildDiagnosisView(diagnosis, languageOf(zh));
