@@ -14,7 +14,7 @@ export const nobleHashProvider: HashProvider = {
   hash: (algorithm: HashAlgorithm, data: Uint8Array | string) => hashes[algorithm](bytes(data)),
   hmac: (algorithm: HashAlgorithm, key: Uint8Array | string, data: Uint8Array | string) => hmac(hashes[algorithm], bytes(key), bytes(data)),
   keyedHmac(algorithm: HashAlgorithm, key: Uint8Array | string, prefix?: Uint8Array): KeyedHmac {
-    if (algorithm !== 'md5') return keyedHmacKernel(algorithm, bytes(key), hashes[algorithm], prefix);
+    if (algorithm === 'sha1' || algorithm === 'sha256') return keyedHmacKernel(algorithm, bytes(key), hashes[algorithm], prefix);
     const keyed = hmac.create(hashes[algorithm], bytes(key));
     if (prefix) keyed.update(prefix);
     // One scratch instance, overwritten from the keyed state per message: no allocation per try.

@@ -1,3 +1,4 @@
+import type { HintSurface } from '../errors/hintOnSurface.js';
 // Runs a parsed `.http` file: picks the requests (selectHttpFileRequests), checks every one of them before the
 // first is sent (a file error found after three requests went out would leave a half-done run), then sends them
 // in order, feeding each named response to the requests below it. The host gives the transport, clocks and where
@@ -31,6 +32,8 @@ export interface HttpFileRunOptions {
   readonly crypto?: HashProvider;
   /** Prepare and sign every request, send none. */
   readonly dryRun?: boolean;
+  /** Where the explanation is read, so its fix hints name that surface's Diagnose (default: the CLI). */
+  readonly surface?: HintSurface;
 }
 
 export type RequestOutcome = 'ok' | 'apiError' | 'httpError';
@@ -166,6 +169,6 @@ async function* events(file: HttpFile, options: HttpFileRunOptions, secrets: Set
     const outcome = outcomeOf(response);
     if (outcome !== 'ok') failed.add(request.index);
     else if (request.name !== undefined) responses.set(request.name, response);
-    yield { kind: 'response', request, prepared, response, ms, outcome, explanation: explainResponse(response.body) };
+    yield { kind: 'response', request, prepared, response, ms, outcome, explanation: explainResponse(response.body, options.surface ?? 'cli') };
   }
 }
