@@ -4,6 +4,7 @@ import { DIAGNOSIS_CAUSES, diagnose, type Diagnosis, type DiagnosisCauseId, type
 import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { capturedTc3, referenceTc3, utcDate, type RawTc3 } from './referenceSigners.js';
 import { sdkSign } from '../support/tencentSdk.js';
+import { sdkSignedTc3 } from './sdkSignedRequest.js';
 
 // One test per known TC3 mistake: the wrong signature is built here by an independent signer over the altered
 // input (as the buggy client would), the request carries what was really sent, and the diagnosis must name the mistake.
@@ -338,24 +339,9 @@ test('a capture from structured clone whose headers array shadows every/find/con
   assert.equal(d.match, true);
 });
 
-/** A request the official SDK signed with `configHeaders` (its Content-Type verbatim, the URL's hostname without port), sent with `sent`. */
+/** A request the official SDK signed (its Content-Type verbatim, the URL's hostname without port), sent with `sent`. */
 function sdkSigned(options: { signedContentType: string; body?: string; sent: [string, string][]; sentBody?: string }) {
-  const authorization = sdkSign.sign3({
-    method: 'POST',
-    url: `https://${HOST}/`,
-    payload: Buffer.from(options.body ?? BODY),
-    timestamp: TS,
-    service: 'iotcloud',
-    secretId: SECRET_ID,
-    secretKey: KEY,
-    headers: { 'Content-Type': options.signedContentType },
-  });
-  const request = {
-    method: 'POST',
-    url: `https://${HOST}/`,
-    headers: [...options.sent.map(([name, value]) => ({ name, value })), { name: 'Authorization', value: authorization }],
-    body: options.sentBody ?? options.body ?? BODY,
-  };
+  const request = sdkSignedTc3({ secretId: SECRET_ID, secretKey: KEY, timestamp: TS, ...options, body: options.body ?? BODY });
   return diagnose({ request, secretKey: KEY }, runs++ % 2 === 0 ? { crypto: nodeHashProvider } : {});
 }
 const sentWith = (contentType: string, host = HOST): [string, string][] => [

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { diagnose, type Diagnosis } from '@iot-devkit/core';
 import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
 import { sdkSign } from '../support/tencentSdk.js';
+import { sdkSignedTc3 } from './sdkSignedRequest.js';
 import { capturedTc3, referenceTc3, referenceV1, rfc3986, utcDate } from './referenceSigners.js';
 
 // The signed timestamp is searched exactly (every second of the credential's UTC day and the days either side).
@@ -17,28 +18,18 @@ const SIGNED_AT = 1796150316;
 
 /** A request the official SDK signed at `signedAt`, sent with X-TC-Timestamp `sent`. */
 function sdkRequest(signedAt: number, sent: string) {
-  const authorization = sdkSign.sign3({
-    method: 'POST',
-    url: `https://${HOST}/`,
-    payload: Buffer.from(BODY),
-    timestamp: signedAt,
-    service: 'iotcloud',
+  return sdkSignedTc3({
     secretId: SECRET_ID,
     secretKey: KEY,
-    headers: { 'Content-Type': 'application/json' },
-  });
-  return {
-    method: 'POST',
-    url: `https://${HOST}/`,
-    headers: [
-      { name: 'Content-Type', value: 'application/json' },
-      { name: 'Host', value: HOST },
-      { name: 'X-TC-Action', value: 'DescribeDevice' },
-      { name: 'X-TC-Timestamp', value: sent },
-      { name: 'Authorization', value: authorization },
-    ],
+    timestamp: signedAt,
     body: BODY,
-  };
+    sent: [
+      ['Content-Type', 'application/json'],
+      ['Host', HOST],
+      ['X-TC-Action', 'DescribeDevice'],
+      ['X-TC-Timestamp', sent],
+    ],
+  });
 }
 
 /** A request whose string to sign carried `signedText` (ms, a fraction), signed by the doc's pseudo-code. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose, type CapturedRequest } from '@iot-devkit/core';
 import { nodeHashProvider } from '../../cli/src/nodeHashProvider.js';
-import { sdkSign } from '../support/tencentSdk.js';
+import { sdkSignedTc3 } from './sdkSignedRequest.js';
 
 // The verdict a UI shows first, for requests the official SDK signed: correct, a named cause, and the honest
 // ranking when nothing reproduces the signature (a body edited after signing; another key).
@@ -13,28 +13,15 @@ const TS = 1796150316;
 const BODY = '{"ProductId":"ABCDEFGHIJ","DeviceName":"dev-1"}';
 
 function signed(options: { key?: string; sentBody?: string; extra?: [string, string][] } = {}): CapturedRequest {
-  const authorization = sdkSign.sign3({
-    method: 'POST',
-    url: `https://${HOST}/`,
-    payload: Buffer.from(BODY),
-    timestamp: TS,
-    service: 'iotcloud',
+  const sent: [string, string][] = [['Content-Type', 'application/json'], ['Host', HOST], ['X-TC-Timestamp', String(TS)], ...(options.extra ?? [])];
+  return sdkSignedTc3({
     secretId: SECRET_ID,
     secretKey: options.key ?? KEY,
-    headers: { 'Content-Type': 'application/json' },
+    timestamp: TS,
+    body: BODY,
+    sent,
+    ...(options.sentBody ? { sentBody: options.sentBody } : {}),
   });
-  return {
-    method: 'POST',
-    url: `https://${HOST}/`,
-    headers: [
-      { name: 'Content-Type', value: 'application/json' },
-      { name: 'Host', value: HOST },
-      { name: 'X-TC-Timestamp', value: String(TS) },
-      ...(options.extra ?? []).map(([name, value]) => ({ name, value })),
-      { name: 'Authorization', value: authorization },
-    ],
-    body: options.sentBody ?? BODY,
-  };
 }
 const crypto = { crypto: nodeHashProvider };
 const EDITED = BODY.replace('dev-1', 'dev-2');

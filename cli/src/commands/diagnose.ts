@@ -104,7 +104,9 @@ export const diagnoseCommand: Command = {
 
 Recomputes the signature of a captured request with every step, and when it does not match, re-signs under each
 known mistake (local date, re-serialized body, Content-Type charset, header case and order, service, host, timestamp,
-key whitespace, v1 sorting and encoding…) until one reproduces the request's signature exactly.
+key whitespace, v1 sorting and encoding…) until one reproduces the request's signature exactly, then searches
+every second of the credential's UTC day and the days either side for the timestamp the client signed. The verdict
+comes first; when nothing reproduces the signature it ranks what remains and says what decides between them.
 
   --curl FILE|-               a curl command (DevTools "Copy as cURL (bash)", Postman, the docs); - reads stdin
   --raw FILE|-                a raw HTTP request: request line, headers, empty line, body

@@ -32,3 +32,18 @@ test('the kernel with a prefix equals HMAC over prefix + message, for prefixes s
         );
     }
 });
+
+test('the kernel keeps a block schedule only while the block is unchanged: same-length messages differing in any one block', () => {
+  for (const algorithm of ['sha256', 'sha1'] as const) {
+    const key = new Uint8Array(32).fill(1);
+    const keyed = keyedHmacKernel(algorithm, key, digest(algorithm));
+    const base = new Uint8Array(150).map((_, i) => (i * 13) & 0xff);
+    for (let round = 0; round < 40; round++) {
+      const data = base.slice();
+      const at = (round * 37) % data.length;
+      data[at] = data[at]! ^ (1 + round);
+      assert.equal(toHex(keyed.mac(data)), createHmac(algorithm, key).update(data).digest('hex'), `${algorithm} round ${round}`);
+      assert.equal(toHex(keyed.mac(base)), createHmac(algorithm, key).update(base).digest('hex'), `${algorithm} back to the base, round ${round}`);
+    }
+  }
+});

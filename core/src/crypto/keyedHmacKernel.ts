@@ -14,8 +14,8 @@ const K = new Int32Array([
 // FIPS 180-4 §5.3.3: the initial hash value.
 const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 
-/** One SHA-256 compression of the 16 words in w[0..15] into state (w is overwritten with the schedule). */
-function compress(state: Int32Array, w: Int32Array): void {
+/** SHA-256's message schedule: w[16..63] from w[0..15]. */
+function expand(w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15]!;
     const y = w[t - 2]!;
@@ -23,6 +23,10 @@ function compress(state: Int32Array, w: Int32Array): void {
     const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
     w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
   }
+}
+
+/** SHA-256's 64 rounds over an expanded schedule, added into state. */
+function rounds(state: Int32Array, w: Int32Array): void {
   let a = state[0]!,
     b = state[1]!,
     c = state[2]!,
@@ -55,12 +59,16 @@ function compress(state: Int32Array, w: Int32Array): void {
   state[7] = (state[7]! + h) | 0;
 }
 
-/** One SHA-1 compression (FIPS 180-4 §6.1.2) of w[0..15] into the 5 words of state (w is overwritten with the schedule). */
-function compressSha1(state: Int32Array, w: Int32Array): void {
+/** SHA-1's message schedule (FIPS 180-4 §6.1.2): w[16..79] from w[0..15]. */
+function expandSha1(w: Int32Array): void {
   for (let t = 16; t < 80; t++) {
     const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!;
     w[t] = (x << 1) | (x >>> 31);
   }
+}
+
+/** SHA-1's 80 rounds over an expanded schedule, added into the 5 words of state. */
+function roundsSha1(state: Int32Array, w: Int32Array): void {
   let a = state[0]!,
     b = state[1]!,
     c = state[2]!,
@@ -92,8 +100,8 @@ const SHA1_IV = new Int32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 
 
 /** The two big-endian Merkle–Damgård hashes a timestamp search repeats: their compression, initial state and size. */
 const KERNELS = {
-  sha256: { compress, iv: IV, words: 8, schedule: 64 },
-  sha1: { compress: compressSha1, iv: SHA1_IV, words: 5, schedule: 80 },
+  sha256: { expand, rounds, iv: IV, words: 8, schedule: 64 },
+  sha1: { expand: expandSha1, rounds: roundsSha1, iv: SHA1_IV, words: 5, schedule: 80 },
 } as const;
 export type KernelAlgorithm = keyof typeof KERNELS;
 
@@ -118,7 +126,11 @@ export function keyedHmacKernel(
   hash: (data: Uint8Array) => Uint8Array,
   prefix: Uint8Array = new Uint8Array(0),
 ): KeyedHmac {
-  const { compress, iv, words, schedule } = KERNELS[algorithm];
+  const { expand, rounds, iv, words, schedule } = KERNELS[algorithm];
+  const compress = (state: Int32Array, block: Int32Array) => {
+    expand(block);
+    rounds(state, block);
+  };
   const k = key.length > 64 ? hash(key) : key;
   const w = new Int32Array(schedule);
   const padded = (byte: number) => {
@@ -143,6 +155,9 @@ export function keyedHmacKernel(
   // The padded message, kept while messages keep their length (a search's do): only the message bytes are rewritten.
   let message = new Uint8Array(0);
   let paddedFor = -1;
+  // Each message block's expanded schedule, kept while the block's words stay: in a timestamp search only the block
+  // holding the timestamp changes, and the schedule is a third of a compression's work.
+  let schedules: Int32Array[] = [];
   return {
     mac(input) {
       const data = typeof input === 'string' ? encoder.encode(input) : input;
@@ -157,12 +172,23 @@ export function keyedHmacKernel(
         view.setUint32(message.length - 8, Math.floor(bits / 0x100000000));
         view.setUint32(message.length - 4, bits >>> 0);
         paddedFor = n;
+        schedules = Array.from({ length: message.length / 64 }, () => new Int32Array(schedule));
       }
       message.set(data, tail.length);
       state.set(inner);
-      for (let offset = 0; offset < message.length; offset += 64) {
-        load(w, message, offset);
-        compress(state, w);
+      for (let block = 0; block < schedules.length; block++) {
+        const kept = schedules[block]!;
+        // kept[16] is 0 only before the first expansion (a schedule word is almost never 0; if it is, it is recomputed).
+        let same = kept[16] !== 0;
+        for (let i = 0, o = block * 64; i < 16; i++, o += 4) {
+          const word = (message[o]! << 24) | (message[o + 1]! << 16) | (message[o + 2]! << 8) | message[o + 3]!;
+          if (kept[i] !== word) {
+            kept[i] = word;
+            same = false;
+          }
+        }
+        if (!same) expand(kept);
+        rounds(state, kept);
       }
       // The outer message is the inner digest: one block, after the opad block.
       for (let i = 0; i < words; i++) w[i] = state[i]!;

@@ -19,7 +19,7 @@ import { readTc3Authorization } from './readTc3Authorization.js';
 import { canonicalRequestPart, stepDifference, stringToSignPart } from './stepDifference.js';
 import { localDateDetail } from './tc3/dateMistakes.js';
 import { findSignedTimestamp } from './tc3/timestampMistakes.js';
-import { pollutedText, pollutionDetail } from './prototypePollution.js';
+import { pollutionFinding } from './prototypePollution.js';
 import { fromHex } from '../encoding/bytes.js';
 import { hashCanonicalRequest, TC3_ALGORITHM } from '../signing/tc3/buildStringToSign.js';
 import { computeSignature } from '../signing/tc3/computeSignature.js';
@@ -331,19 +331,21 @@ export function diagnoseTc3(input: DiagnosisInput, options: DiagnosisOptions = {
     // The client's own canonical request, signed as it is: when a polluted Array.prototype shows in it.
     if (!reproduced && input.canonicalRequest !== undefined && input.canonicalRequest !== expectedValues.canonicalRequest) {
       examined.add('array-prototype-polluted');
-      const polluted = pollutedText(input.canonicalRequest, expectedValues.canonicalRequest);
-      if (polluted !== undefined) {
-        const values = baseValues ?? expectedValues;
-        const stringToSign = `${TC3_ALGORITHM}\n${base.timestamp}\n${values.credentialScope}\n${hashCanonicalRequest(input.canonicalRequest, crypto)}`;
-        const reproduces = computeSignature(fromHex(values.secretSigning)!, stringToSign, crypto) === received;
-        add(
-          findingOf(
-            'array-prototype-polluted',
-            reproduces ? 'signature-reproduced' : 'supplied-intermediate',
-            pollutionDetail('canonical request', polluted, reproduces),
-          ),
-        );
-        if (reproduces) intermediate = undefined;
+      const values = baseValues ?? expectedValues;
+      const finding = pollutionFinding(
+        'canonical request',
+        input.canonicalRequest,
+        expectedValues.canonicalRequest,
+        (text) =>
+          computeSignature(
+            fromHex(values.secretSigning)!,
+            `${TC3_ALGORITHM}\n${base.timestamp}\n${values.credentialScope}\n${hashCanonicalRequest(text, crypto)}`,
+            crypto,
+          ) === received,
+      );
+      if (finding) {
+        add(finding);
+        if (finding.evidence === 'signature-reproduced') intermediate = undefined;
       }
     }
     if (!reproduced && intermediate) {

@@ -20,7 +20,7 @@ import { formDecode, v1ParamsOf } from './v1/readV1Params.js';
 import type { V1Context, V1Variant } from './v1/V1Candidate.js';
 import { V1_CANDIDATES } from './v1/v1Mistakes.js';
 import { findV1SignedTimestamp } from './v1/v1TimestampSearch.js';
-import { pollutedText, pollutionDetail } from './prototypePollution.js';
+import { pollutionFinding } from './prototypePollution.js';
 
 const V1_MAX_POST_BYTES = 1024 * 1024;
 
@@ -159,17 +159,15 @@ export function diagnoseV1(input: DiagnosisInput, options: DiagnosisOptions = {}
     }
     if (!reproduced && input.stringToSign !== undefined && input.stringToSign !== expected.stringToSign) {
       examined.add('array-prototype-polluted');
-      const polluted = pollutedText(input.stringToSign, expected.stringToSign);
-      if (polluted !== undefined) {
-        const reproduces = computeV1Signature(algorithm, secretKey, input.stringToSign, crypto) === received;
-        add(
-          findingOf(
-            'array-prototype-polluted',
-            reproduces ? 'signature-reproduced' : 'supplied-intermediate',
-            pollutionDetail('string to sign', polluted, reproduces),
-          ),
-        );
-        if (reproduces) intermediate = undefined;
+      const finding = pollutionFinding(
+        'string to sign',
+        input.stringToSign,
+        expected.stringToSign,
+        (text) => computeV1Signature(algorithm, secretKey, text, crypto) === received,
+      );
+      if (finding) {
+        add(finding);
+        if (finding.evidence === 'signature-reproduced') intermediate = undefined;
       }
     }
     if (!reproduced && intermediate) {
