@@ -130,6 +130,13 @@ for (const [cause, scenario] of TC3_SIGNATURE_FAILURES) {
   });
 }
 
+test('TC3 signed 120 s before X-TC-Timestamp: the emulator names both values, within its ±15 min search', async () => {
+  const { code, message } = await tc3({ raw: (r) => ({ timestamp: Number(r.timestamp) - 120 }) });
+  assert.equal(code, 'AuthFailure.SignatureFailure');
+  assert.match(message, /\(timestamp-mismatch\)/);
+  assert.match(message, /120 s/);
+});
+
 test('TC3 a body edited after signing (DeviceName changed): nothing is claimed, what remains is ranked, with how to decide', async () => {
   const { code, message } = await tc3({ body: BODY.replace('thermostat-1', 'thermostat-2') });
   assert.equal(code, 'AuthFailure.SignatureFailure');

@@ -26,6 +26,13 @@ function notReproduced(verdict: DiagnosisVerdict): string {
   return `${verdict.headline.en} What remains: ${ranked}. ${verdict.fix?.en ?? ''}`.trim();
 }
 
+/**
+ * The emulator answers on the one thread that also runs its MQTT broker, so a refused signature must not cost the
+ * full-day timestamp search (~0.3 s of CPU, twice for a loopback SDK request): ±15 minutes finds a clock read twice
+ * or a slow step between signing and sending; `iot-devkit diagnose` and the UIs search the whole day.
+ */
+export const EMULATOR_TIMESTAMP_SEARCH_SECONDS = 900;
+
 /** The explanation's own sentence about this request, without the doc quote that follows it. */
 const firstPart = (text: string) => text.split(' The doc: ')[0]!.trim();
 
@@ -57,7 +64,7 @@ export function createEmulatorDiagnoser(crypto?: HashProvider): SignatureDiagnos
             sentAt: nowSeconds,
             service: attempt.service,
           },
-          crypto ? { crypto } : {},
+          { ...(crypto ? { crypto } : {}), timestampSearchRadius: EMULATOR_TIMESTAMP_SEARCH_SECONDS },
         );
         if (diagnosis.cause === null) {
           // The emulator holds the key registered for this SecretId, so "another key" means the client's, not ours.
