@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, VSIX } from './support/codeServer.js';
-import { DROPPED_ARRAYS, DROPPED_KEYS, SECRET_ONLY_ARRAYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
+import { DATA_FILES, DROPPED_ARRAYS, DROPPED_KEYS, SECRET_ONLY_ARRAYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
 
 interface ZipEntry {
   readonly name: string;
@@ -52,12 +52,11 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(names, [
       '[Content_Types].xml',
       'extension.vsixmanifest',
-      ...readdirSync(join(REPO_ROOT, 'core/src/catalog/data'))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => `extension/dist/data/catalog/${f}`),
-      ...readdirSync(join(REPO_ROOT, 'core/src/errors/data'))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => `extension/dist/data/errors/${f}`),
+      ...DATA_FILES.flatMap(({ source, folder }) =>
+        readdirSync(join(REPO_ROOT, source))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => `extension/dist/${folder}/${f}`),
+      ),
       'extension/dist/extension.cjs',
       'extension/dist/sidebar.css',
       'extension/dist/webview.js',
@@ -89,15 +88,15 @@ describe('the packaged .vsix', () => {
     assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'));
   });
 
-  it('ships each slimmed catalog and the error data as JSON files beside the host bundle, holding exactly that data', () => {
-    const dataDir = join(REPO_ROOT, 'core/src/catalog/data');
-    const errorDataDir = join(REPO_ROOT, 'core/src/errors/data');
-    const jsonIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json'));
-    // The catalogs slimmed, and the error texts and hints as they are.
-    const expected = new Map<string, string>([
-      ...jsonIn(dataDir).map((f) => [`extension/dist/data/catalog/${f}`, slimCatalogText(join(dataDir, f))] as const),
-      ...jsonIn(errorDataDir).map((f) => [`extension/dist/data/errors/${f}`, JSON.stringify(JSON.parse(readFileSync(join(errorDataDir, f), 'utf8')))] as const),
-    ]);
+  it("ships each slimmed catalog, the error data and the causes' rules as JSON files beside the host bundle, holding exactly that data", () => {
+    // The catalogs slimmed, the error texts and hints and the causes' rules as they are.
+    const expected = new Map<string, string>(
+      DATA_FILES.flatMap(({ source, folder, text }) =>
+        readdirSync(join(REPO_ROOT, source))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => [`extension/dist/${folder}/${f}`, text(join(REPO_ROOT, source, f))] as const),
+      ),
+    );
     const shipped = entries.filter((e) => e.name.startsWith('extension/dist/data/'));
     assert.deepEqual(shipped.map((e) => e.name).sort(), [...expected.keys()].sort(), 'every catalog and error data file is shipped');
     for (const entry of shipped) assert.equal(entry.read().toString('utf8'), expected.get(entry.name), entry.name);

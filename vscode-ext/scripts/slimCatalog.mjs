@@ -6,7 +6,7 @@
 // catalog keeps its declared shape.
 // Which fields are safe to drop is checked by test/e2e-vscode/vsix.test.ts (no core source reads them).
 //
-// The extension host ships each slimmed catalog and the error data as JSON files beside its bundle (dist/data/),
+// The extension host ships each slimmed catalog, the error data and the diagnosis causes' texts as JSON files beside its bundle (dist/data/),
 // read when the module that imports them loads (jsonDataFiles): esbuild would otherwise inline them as object
 // literals, a third of the 300 KB the code may weigh, and #15's catalogs (every iotcloud and IoT Explorer action)
 // would not fit at all. test/e2e-vscode/vsix.test.ts checks each file is exactly that data.
@@ -31,14 +31,12 @@ export function slimCatalogText(path) {
   return JSON.stringify(data);
 }
 
-/** Where each data file lands under dist/: catalogs in data/catalog/, error texts and hints in data/errors/. */
+/** Where each data file of the core (`source`) lands under dist/ (`folder`), and the text it is shipped as. */
+const compact = (path) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8')));
 export const DATA_FILES = [
-  { filter: /[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/][^\\/]+\.json$/, folder: 'data/catalog', text: slimCatalogText },
-  {
-    filter: /[\\/]core[\\/]src[\\/]errors[\\/]data[\\/][^\\/]+\.json$/,
-    folder: 'data/errors',
-    text: (path) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))),
-  },
+  { filter: /[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/][^\\/]+\.json$/, folder: 'data/catalog', source: 'core/src/catalog/data', text: slimCatalogText },
+  { filter: /[\\/]core[\\/]src[\\/]errors[\\/]data[\\/][^\\/]+\.json$/, folder: 'data/errors', source: 'core/src/errors/data', text: compact },
+  { filter: /[\\/]core[\\/]src[\\/]diagnosis[\\/]data[\\/][^\\/]+\.json$/, folder: 'data/diagnosis', source: 'core/src/diagnosis/data', text: compact },
 ];
 
 /**
