@@ -43,7 +43,7 @@ export interface PrepareOptions {
   readonly keyCache?: SigningKeyCache;
 }
 
-const problemAt = (at: SourcePosition, message: string): Preparation => ({ ok: false, problem: { line: at.line, column: at.column, message } });
+const problemAt = ({ line, column }: SourcePosition, message: string): Preparation => ({ ok: false, problem: { line, column, message } });
 
 /** Headers by name without case, each name as first written: one lookup per header, however many there are. */
 class HeaderSet {
