@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { startEmulator } from '../../cli/src/emulator/startEmulator.js';
 import { runCli, runCliAsync } from '../support/cli.js';
 import { startVerifyingServer } from '../support/verifyingServer.js';
 
@@ -99,4 +100,27 @@ test('--send with a wrong key: the error response is explained and the exit code
   });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /AuthFailure\.SignatureFailure/);
+});
+
+test('--send prints a secret in the response masked and names it; --show-secrets prints it in full', async () => {
+  const credential = { secretId: 'AKIDrequestCliPskFake00000000000000000', secretKey: 'requestCliPskFakeSecretKey000000' };
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', demo: true, credentials: [credential] });
+  try {
+    const args = ['request', 'DescribeDevice', '--param', 'ProductId=DEMO000001', '--param', 'DeviceName=thermostat-1', '--region', 'ap-guangzhou'];
+    const keys = { TENCENTCLOUD_SECRET_ID: credential.secretId, TENCENTCLOUD_SECRET_KEY: credential.secretKey };
+    const full = await runCliAsync([...args, '--endpoint', `http://127.0.0.1:${emulator.port}/`, '--send', '--show-secrets'], { env: keys });
+    assert.equal(full.status, 0, full.stderr);
+    const psk = (JSON.parse(full.stdout.slice(full.stdout.indexOf('\n') + 1)) as { Response: { DevicePsk: string } }).Response.DevicePsk;
+    assert.ok(psk.length >= 16, 'the demo device has a PSK');
+    const masked = await runCliAsync([...args, '--endpoint', `http://127.0.0.1:${emulator.port}/`, '--send'], { env: keys });
+    assert.equal(masked.status, 0, masked.stderr);
+    assert.ok(!masked.stdout.includes(psk) && !masked.stderr.includes(psk), 'the PSK is not printed without --show-secrets');
+    assert.match(masked.stdout, /"DevicePsk":"\[redacted\]"/);
+    assert.match(
+      masked.stderr,
+      new RegExp(`Response\\.DevicePsk: ${psk.slice(0, 4)}\\*{4} — a secret, not printed in full \\(add --show-secrets to print it\\)`),
+    );
+  } finally {
+    await emulator.close();
+  }
 });

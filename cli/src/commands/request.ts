@@ -6,7 +6,9 @@ import {
   exportRequest,
   findActionEntry,
   interpretResponse,
+  maskForDisplay,
   parseJsonBounded,
+  redactForStorage,
   setOwnProperty,
   suggestActions,
   unflattenParams,
@@ -84,7 +86,7 @@ export const requestCommand: Command = {
   summary: 'Build, validate and sign an API 3.0 request from the catalog; print it as curl/HTTPie/fetch/SDK/tccli or send it',
   usage: `Usage: iot-devkit request <Action> [--param Name=Value ...] [--params-json JSON] [--service S] [--region R]
                           [--endpoint URL] [--method POST|GET] [--scheme TC3-HMAC-SHA256|HmacSHA1|HmacSHA256]
-                          [--format ${EXPORT_FORMATS.join('|')}] [--send]
+                          [--format ${EXPORT_FORMATS.join('|')}] [--send [--show-secrets]]
 
 Finds the action in the catalog, checks every parameter against the documentation (required, unknown,
 types, patterns, enums, JSON strings, sizes) and refuses a bad request before it is sent.
@@ -93,10 +95,11 @@ types, patterns, enums, JSON strings, sizes) and refuses a bad request before it
   --endpoint URL       e.g. http://127.0.0.1:9180 for the local emulator
   --format F           how to print the signed request (default curl); sdk and tccli sign by themselves
   --send               send it and explain the response (exit 1 when the response is an error)
+  --show-secrets       with --send: print secrets in the response (DevicePsk, ProductSecret …) in full, not masked
 Credentials: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN) from the environment.
 Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['send'], ['param', 'params-json', 'service', 'region', 'endpoint', 'method', 'scheme', 'format']);
+    const parsed = parseArgs(context.args, ['send', 'show-secrets'], ['param', 'params-json', 'service', 'region', 'endpoint', 'method', 'scheme', 'format']);
     const [actionName, extra] = parsed.positionals;
     if (!actionName) throw new UsageError('an action name is required, e.g. iot-devkit request DescribeDeviceShadow --param ProductId=…');
     if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; parameters go in --param Name=Value`);
@@ -167,7 +170,15 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
     }
     const body = await response.text();
     const explained = interpretResponse(body);
-    context.out(`HTTP ${response.status}\n${body}`);
+    // The core's secret policy, as the extensions apply it: a DevicePsk, ProductSecret or private key in the response
+    // is printed masked (a terminal is scrollback, screen shares and CI logs), named on stderr; --show-secrets is the
+    // explicit way to print it, like the extensions' one-time Copy.
+    const shown = hasFlag(parsed, 'show-secrets')
+      ? { responseBody: body, dropped: [] }
+      : redactForStorage({ service: entry.service.service, action: entry.action.name, responseBody: body }, { collectDropped: true });
+    context.out(`HTTP ${response.status}\n${shown.responseBody ?? body}`);
+    for (const secret of shown.dropped ?? [])
+      context.err(`${secret.path}: ${maskForDisplay(secret.value)} — a secret, not printed in full (add --show-secrets to print it)`);
     context.err(explained.summary);
     return explained.status === 'success' ? 0 : 1;
   },
