@@ -24,6 +24,9 @@ test('the banner names mqtt:// and ws:// with their ports; --help documents the 
     await emulator.waitFor(/Listening\./);
     assert.match(emulator.stdout(), new RegExp(`MQTT\\s+mqtt://127\\.0\\.0\\.1:${mqttPort}\\s`));
     assert.match(emulator.stdout(), new RegExp(`MQTT/WS\\s+ws://127\\.0\\.0\\.1:${wsPort}\\s`));
+    // The demo device's made-up PSK is on the virtual-device line, ready to paste (the CLI masks it in responses).
+    const demoPsk = Buffer.from('iotdevkit-demo-1').toString('base64');
+    assert.ok(emulator.stdout().includes(`Virtual device:    DEVICE_PSK=${demoPsk} npx iot-devkit device connect`), emulator.stdout());
   } finally {
     assert.equal(await emulator.stop(), 0);
   }

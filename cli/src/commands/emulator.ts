@@ -6,6 +6,7 @@ import {
   DEMO_DEVICES,
   DEMO_PRODUCT_ID,
   DEMO_RULE_NAME,
+  deviceKey,
   isLoopbackHost,
   maskSecret,
   parseShadowData,
@@ -22,6 +23,16 @@ const DEFAULT_PORT = 9180;
 const DEFAULT_MQTT_PORT = 1883;
 /** The port EMQX and most brokers use for MQTT over WebSocket; the cloud serves it on 443 (wss), which needs root here. */
 const DEFAULT_MQTT_WS_PORT = 8083;
+
+/**
+ * What to put in DEVICE_PSK for the banner's virtual-device line: the demo device's made-up PSK in full, as the demo
+ * SecretKey is shown (it opens nothing but this emulator); for other data, where to read it (the CLI masks a response's
+ * DevicePsk unless asked).
+ */
+function devicePskHint(running: RunningEmulator): string {
+  const psk = running.emulator.state.devices.get(deviceKey(DEMO_PRODUCT_ID, DEMO_DEVICES[0]))?.DevicePsk;
+  return running.origin === 'demo' && psk ? psk : "'<DevicePsk: iot-devkit request DescribeDevice … --send --show-secrets>'";
+}
 
 function readPort(text: string | undefined, flagName = 'port', fallback = DEFAULT_PORT, zero = '0 picks a free one'): number {
   if (text === undefined) return fallback;
@@ -180,7 +191,7 @@ Stops on Ctrl+C. Exit codes: 0 stopped, 2 bad option or cannot start (port in us
         `  Device reports:    curl -X POST ${endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/${DEMO_DEVICES[0]}/reported -d '{"targetTemperature":22}'`,
         ...(running.mqttPort
           ? [
-              `  Virtual device:    DEVICE_PSK=<DevicePsk from DescribeDevice> npx iot-devkit device connect --product-id ${DEMO_PRODUCT_ID} \\`,
+              `  Virtual device:    DEVICE_PSK=${devicePskHint(running)} npx iot-devkit device connect --product-id ${DEMO_PRODUCT_ID} \\`,
               `                       --device-name ${DEMO_DEVICES[0]} --psk-env DEVICE_PSK --broker mqtt://${shownHost(host)}:${running.mqttPort} --follow-delta`,
               `  MQTT:              curl ${endpoint}_emulator/connections   (connected devices, refused CONNECTs with their cause)`,
             ]
