@@ -18,7 +18,13 @@ test('English: an IoT Explorer action shows our English title first and its Chin
     title: { text: "Set a device's property data (control the device)", lang: 'en' },
     description: { text: '根据设备产品ID、设备名称，设置控制设备的属性数据。', lang: 'zh-CN', label: 'Chinese only' },
   });
-  assert.deepEqual(paramDescription(control.params.find((p) => p.name === 'ProductId')!, 'en'), { text: '产品ID', lang: 'zh-CN', label: 'Chinese only' });
+  assert.deepEqual(
+    paramDescription(
+      control.params.find((p) => p.name === 'ProductId')!,
+      'en',
+    ),
+    { text: '产品ID', lang: 'zh-CN', label: 'Chinese only' },
+  );
 });
 
 test('zh-CN: the Chinese title and description as before, never labelled', () => {
@@ -45,7 +51,13 @@ test("the intl SDK's English is the description: the Chinese one is not repeated
   const shadow = form('iotcloud', 'DeleteDeviceShadow');
   assert.equal(shadow.englishSource, 'intl-en');
   assert.deepEqual(actionHeading(shadow, 'en'), { title: { text: 'This API is used to delete a device shadow.', lang: 'en' } });
-  assert.deepEqual(paramDescription(shadow.params.find((p) => p.name === 'ProductId')!, 'en'), { text: 'Product ID', lang: 'en' });
+  assert.deepEqual(
+    paramDescription(
+      shadow.params.find((p) => p.name === 'ProductId')!,
+      'en',
+    ),
+    { text: 'Product ID', lang: 'en' },
+  );
 });
 
 test('a seed action with no English: its Chinese title and description are both labelled in English', () => {

@@ -5,7 +5,7 @@ import type { SendForm } from '../../protocol.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
-const handlers = catalogHandlers();
+const handlers = catalogHandlers(false);
 const form = (change: Partial<SendForm>): SendForm => ({
   service: 'iotcloud',
   version: '2021-04-08',
