@@ -18,7 +18,7 @@ export interface ShownText {
 
 export interface ActionHeadingView {
   readonly title: ShownText;
-  /** "title derived from the name": an English title we made from the action's name, not from a document. */
+  /** "title derived from the name": an English title we made from the action's name, not read from any source text. */
   readonly titleNote?: string;
   /** Absent when there is nothing more to say than the title (the intl SDK's English is the title). */
   readonly description?: ShownText;
