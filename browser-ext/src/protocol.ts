@@ -2,14 +2,16 @@
 // worker, which owns the secrets and does every network call. Both sides import these types; the map below
 // is the whole contract: message name → [params, result]. Pages import it with `import type` only.
 import type {
-  ActionFormView,
-  ActionSummaryView,
   ApiErrorView as CoreApiErrorView,
   CredentialMode,
   CredentialProblem,
   DiagnosisView as CoreDiagnosisView,
   LocalizedText,
-  ParamFieldView,
+  LocalizedActionForm,
+  LocalizedActionSummary,
+  LocalizedParamField,
+  ShownText as CoreShownText,
+  StepLanguage,
   ParamProblemView as CoreParamProblemView,
   StepView,
 } from '@iot-devkit/core';
@@ -138,13 +140,18 @@ export interface OneTimeSecret {
   readonly value: string;
 }
 
-/** An action of the catalog, for the searchable picker (the core's action form views). */
-export type ActionSummary = ActionSummaryView;
+/** An action of the catalog, for the searchable picker (the core's action form views in the UI language). */
+export type ActionSummary = LocalizedActionSummary;
 
 /** One parameter of an action, for the generated form. */
-export type ParamField = ParamFieldView;
+export type ParamField = LocalizedParamField;
 
-export type ActionForm = ActionFormView;
+export type ActionForm = LocalizedActionForm;
+
+export type UiLanguage = StepLanguage;
+
+/** A catalog text in the UI language, or labelled "Chinese only" beside it (the core's actionHeading rule). */
+export type ShownText = CoreShownText;
 
 /** What the popup hands the editor page when it opens it on the call being composed. */
 export interface EditorHandoff {
@@ -310,8 +317,9 @@ export interface ProtocolMap {
   undoClearHistory: [{ readonly token: string }, { readonly restored: number }];
   loadDraft: [{ readonly scope: string }, Draft | null];
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
-  listActions: [Record<string, never>, ActionSummary[]];
-  describeAction: [{ readonly service: string; readonly action: string }, ActionForm | null];
+  /** Titles and descriptions in the page's language (the core's actionHeading: Chinese-only text labelled in English). */
+  listActions: [{ readonly language: UiLanguage }, ActionSummary[]];
+  describeAction: [{ readonly service: string; readonly action: string; readonly language: UiLanguage }, ActionForm | null];
   /** The catalog's action names nearest to one it lacks (did you mean), best first. */
   suggestActions: [{ readonly name: string }, readonly string[]];
   readPasted: [{ readonly text: string }, PastedRequest];

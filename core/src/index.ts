@@ -290,6 +290,19 @@ export { checkCaller, type CallerPolicy, type CallerRefusal } from './emulator/c
 export { SeenSignatures } from './emulator/seenSignatures.js';
 // Presentation layer shared by both UIs (issue 18): action forms, the catalog check, response explanations.
 export { actionSummary, describeActionForm, type ActionFormView, type ActionSummaryView, type ParamFieldView } from './views/actionForm.js';
+export {
+  actionHeading,
+  CHINESE_ONLY,
+  localizeActionForm,
+  localizeActionSummary,
+  paramDescription,
+  TITLE_DERIVED,
+  type ActionHeadingView,
+  type LocalizedActionForm,
+  type LocalizedActionSummary,
+  type LocalizedParamField,
+  type ShownText,
+} from './views/actionHeading.js';
 export { checkActionParams, type CheckedParams, type ParamProblemView } from './views/checkActionParams.js';
 export { DIAGNOSABLE_ERROR_CODES, explainResponse, localizeApiError, type ApiErrorView, type ResponseExplanation } from './views/explainResponse.js';
 export {

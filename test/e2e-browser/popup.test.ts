@@ -194,6 +194,22 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     );
   });
 
+  test('in English an IoT Explorer action shows its English title first, its Chinese-only description labelled', async () => {
+    await popup.click('#tab-request');
+    assert.equal(await popup.textContent('#action-names option[value="ControlDeviceData"]'), "Set a device's property data (control the device) · iotexplorer");
+    await popup.fill('#action', 'ControlDeviceData');
+    await popup.waitForSelector('#param-Data');
+    assert.equal(await popup.inputValue('#service'), 'iotexplorer');
+    const heading = popup.locator('#action-description');
+    assert.equal(await heading.locator('.heading-title').textContent(), "Set a device's property data (control the device)");
+    assert.equal(await heading.locator('.heading-description .lang-label').textContent(), 'Chinese only');
+    assert.equal(await heading.locator('.heading-description span[lang="zh-CN"]').textContent(), '根据设备产品ID、设备名称，设置控制设备的属性数据。');
+    // The title comes before the labelled Chinese, and nothing Chinese is outside a labelled part.
+    const text = (await heading.textContent()) ?? '';
+    assert.ok(text.indexOf('Set a device') < text.indexOf('Chinese only'), text);
+    assert.match((await popup.getAttribute('#param-ProductId', 'title')) ?? '', /^\[Chinese only\] 产品ID/);
+  });
+
   test('a secret parameter typed in the form stays out of storage.local (the draft keeps it in session memory)', async () => {
     await popup.fill('#action', 'CreateDevice');
     await popup.waitForSelector('#param-DefinedPsk');

@@ -308,6 +308,19 @@ describe('VS Code extension in code-server', { timeout: 300_000 }, () => {
     shot('send', async () => {
       const sidebar = await findFrame(page, '#sign-form');
       await sidebar.click('#tab-send');
+      // An IoT Explorer action found by its English title: English first, the Chinese-only description labelled.
+      await sidebar.fill('#send-search', 'property data control');
+      const control = sidebar.locator('li[data-action="ControlDeviceData"]');
+      await control.waitFor();
+      assert.equal(await control.locator('.hint').innerText(), "iotexplorer · Set a device's property data (control the device)");
+      await control.click();
+      await sidebar.locator('#send-fields[data-action="ControlDeviceData"] #param-Data').waitFor();
+      assert.equal(await sidebar.inputValue('#send-service'), 'iotexplorer');
+      const heading = sidebar.locator('#send-heading');
+      assert.equal(await heading.locator('.heading-title').innerText(), "Set a device's property data (control the device)");
+      assert.equal(await heading.locator('.heading-description .lang-label').innerText(), 'Chinese only');
+      assert.equal(await heading.locator('.heading-description span[lang="zh-CN"]').innerText(), '根据设备产品ID、设备名称，设置控制设备的属性数据。');
+      assert.match(await sidebar.locator('.field:has(#param-ProductId) .hint').innerText(), /^Chinese only\s+产品ID$/);
       await sidebar.fill('#send-search', 'describe shadow');
       await sidebar.click('li[data-action="DescribeDeviceShadow"]');
       await sidebar.locator('#param-DeviceName').waitFor();

@@ -6,12 +6,13 @@
 // send): they cross with each request and are never stored by either side. A secret a response returns (a new
 // device's DevicePsk) does not cross at all: the webview gets it masked, and Copy asks the host for it.
 import type {
-  ActionFormView,
-  ActionSummaryView,
   ApiErrorView,
   DiagnosisView as CoreDiagnosisView,
   ExportFormat,
-  ParamFieldView,
+  LocalizedActionForm,
+  LocalizedActionSummary,
+  LocalizedParamField,
+  ShownText as CoreShownText,
   RuleTestInput,
   RuleTestView,
   StepView as CoreStepView,
@@ -160,12 +161,15 @@ export interface HistoryEntryView {
 /** Every format the host's exportRequest accepts: the core's EXPORT_FORMATS. */
 export type ExportFormatId = ExportFormat;
 
-/** A catalog action as the picker lists it (the core's action form views, as in the browser's popup). */
-export type ActionSummary = ActionSummaryView;
+/** A catalog action as the picker lists it (the core's action form views in the UI language, as in the browser's popup). */
+export type ActionSummary = LocalizedActionSummary;
 
-export type ParamField = ParamFieldView;
+export type ParamField = LocalizedParamField;
 
-export type ActionForm = ActionFormView;
+export type ActionForm = LocalizedActionForm;
+
+/** A catalog text in the UI language, or labelled "Chinese only" beside it (the core's actionHeading rule). */
+export type ShownText = CoreShownText;
 
 export interface ParamIssue {
   readonly field: string;

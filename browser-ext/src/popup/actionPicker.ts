@@ -1,9 +1,9 @@
 // The searchable action picker and the parameter form generated from the catalog. The params JSON textarea stays
 // the one source of truth (it is what the draft keeps and what is sent); the form reads from and writes into it.
 import { callBackground } from '../messaging.js';
-import type { ActionForm, ActionSummary, ParamField } from '../protocol.js';
+import type { ActionForm, ActionSummary, ParamField, ShownText, UiLanguage } from '../protocol.js';
 import { byId, el, setText } from '../ui/dom.js';
-import { t } from '../ui/localize.js';
+import { isChinese, t } from '../ui/localize.js';
 
 const NUMERIC = new Set(['Integer', 'Int64', 'UInt64', 'Float']);
 
@@ -30,6 +30,13 @@ function valueOf(field: ParamField, text: string): unknown {
   return text;
 }
 
+/** A catalog text in its own language, its "Chinese only" label (the core's rule) before it when it has one. */
+const shownText = (shown: ShownText, attributes: Record<string, string> = {}): HTMLElement =>
+  el('span', attributes, shown.label && el('small', { class: 'lang-label' }, shown.label), shown.label && ' ', el('span', { lang: shown.lang }, shown.text));
+
+/** A tooltip cannot hold the label as an element: it leads the text. */
+const shownTitle = (shown: ShownText): string => (shown.label ? `[${shown.label}] ${shown.text}` : shown.text);
+
 const textOf = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 export interface ActionPicker {
@@ -42,6 +49,7 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
   const params = byId<HTMLTextAreaElement>('params');
   const form = byId('param-form');
   const description = byId('action-description');
+  const language: UiLanguage = isChinese() ? 'zh-CN' : 'en';
   let actions: ActionSummary[] = [];
   let shown: ActionForm | null = null;
 
@@ -49,7 +57,7 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     const attributes = {
       id: `param-${field.name}`,
       'data-param': field.name,
-      title: field.description,
+      title: shownTitle(field.shownDescription),
       spellcheck: 'false',
       ...(field.example ? { placeholder: field.example } : {}),
     };
@@ -69,7 +77,7 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     });
     return el(
       'label',
-      { title: field.description },
+      { title: shownTitle(field.shownDescription) },
       el('span', { class: field.required ? 'required' : '' }, `${field.name} `, el('small', { class: 'hint' }, field.type)),
       input,
     );
@@ -94,9 +102,16 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
       return;
     }
     const values = readJson(params);
-    setText(
-      description,
-      `${shown.title ? `${shown.title} · ` : ''}${shown.description}${shown.destructive ? ` ${t('destructiveNote', '(asks before sending)')}` : ''}`,
+    // The English title first; a Chinese-only description beside it, labelled (the core's actionHeading).
+    const { heading } = shown;
+    description.replaceChildren(
+      ...[
+        shownText(heading.title, { class: 'heading-title' }),
+        heading.titleNote && el('small', {}, ` (${heading.titleNote})`),
+        heading.description && ' · ',
+        heading.description && shownText(heading.description, { class: 'heading-description' }),
+        shown.destructive && ` ${t('destructiveNote', '(asks before sending)')}`,
+      ].filter((part): part is HTMLElement | string => typeof part === 'string' || part instanceof HTMLElement),
     );
     form.replaceChildren(...shown.params.map((field) => fieldInput(field, values[field.name])));
   };
@@ -109,7 +124,7 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
         shown = null;
         return render();
       }
-      if (shown?.name !== summary.name) shown = await callBackground('describeAction', { service: summary.service, action: summary.name });
+      if (shown?.name !== summary.name) shown = await callBackground('describeAction', { service: summary.service, action: summary.name, language });
       if (shown) {
         byId<HTMLInputElement>('service').value = shown.service;
         byId<HTMLInputElement>('version').value = shown.version;
@@ -118,9 +133,9 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     },
   };
 
-  void callBackground('listActions', {}).then((list) => {
+  void callBackground('listActions', { language }).then((list) => {
     actions = list;
-    byId('action-names').replaceChildren(...list.map((a) => el('option', { value: a.name }, `${a.title} · ${a.service}`)));
+    byId('action-names').replaceChildren(...list.map((a) => el('option', { value: a.name }, `${shownTitle(a.heading.title)} · ${a.service}`)));
     void picker.sync();
   });
   action.addEventListener('input', () => void picker.sync().then(saveDraft));

@@ -1,5 +1,5 @@
 import icons from 'codicons:subset';
-import type { StepView, WebviewStringKey, WebviewStrings } from '../protocol.js';
+import type { ShownText, StepView, WebviewStringKey, WebviewStrings } from '../protocol.js';
 import { request } from './hostClient.js';
 
 type Attrs = Record<string, string | boolean | undefined>;
@@ -75,7 +75,12 @@ export function debounce(fn: () => void, ms = 120): () => void {
 }
 
 /** A labelled field: label above, the control, then a message line for inline validation. */
-export function field(label: string, control: HTMLElement, hint?: string): { row: HTMLElement; message: HTMLElement } {
+/** A catalog text in its own language, its "Chinese only" label (the core's rule) before it when it has one. */
+export function shownText(shown: ShownText, attrs: Record<string, string> = {}): HTMLElement {
+  return h('span', attrs, shown.label && h('small', { class: 'lang-label' }, shown.label), shown.label && ' ', h('span', { lang: shown.lang }, shown.text));
+}
+
+export function field(label: string, control: HTMLElement, hint?: string | Node): { row: HTMLElement; message: HTMLElement } {
   const message = h('div', { class: 'field-message', role: 'status' });
   const id = control.id;
   const row = h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('div', { class: 'hint' }, hint) : undefined, message);

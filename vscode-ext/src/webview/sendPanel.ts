@@ -1,6 +1,6 @@
 import { renderDiagnosis } from './diagnosisPanel.js';
 import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, OneTimeSecretView, SendForm, SendResult } from '../protocol.js';
-import { copyButton, debounce, field, h, icon, replaceChildren, t } from './dom.js';
+import { copyButton, debounce, field, h, icon, replaceChildren, shownText, t } from './dom.js';
 import { loadDraft, onNotification, request, saveDraftWithoutSecrets } from './hostClient.js';
 
 /** What survives the view being hidden: never a secret parameter's value, nor raw params that name one. */
@@ -141,7 +141,14 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     version.value = described.version;
     replaceChildren(
       paramFields,
-      h('div', { class: 'hint' }, described.title),
+      // The English title first; a Chinese-only description beside it, labelled (the core's actionHeading).
+      h(
+        'div',
+        { class: 'hint', id: 'send-heading' },
+        shownText(described.heading.title, { class: 'heading-title' }),
+        described.heading.titleNote && h('small', { class: 'hint' }, ` (${described.heading.titleNote})`),
+        described.heading.description && h('div', {}, shownText(described.heading.description, { class: 'heading-description' })),
+      ),
       ...described.params.map((f) => {
         if (f.secret && f.name in values) {
           // A draft saved before this field was known secret: the value moves to page memory, out of the next save.
@@ -164,7 +171,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
         const { row, message } = field(
           `${f.name}${f.required ? ' *' : ''} (${f.type})`,
           input,
-          f.secret ? `${f.description} · ${t('notKept')}` : f.description,
+          f.shownDescription.text || f.secret ? h('span', {}, shownText(f.shownDescription), f.secret && ` · ${t('notKept')}`) : undefined,
         );
         inputs.set(f.name, { input, message });
         return row;
@@ -193,7 +200,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
               { role: 'option', tabindex: '0', 'data-action': a.name },
               h('strong', {}, a.name),
               ' ',
-              h('span', { class: 'hint' }, `${a.service} · ${a.title}`),
+              h('span', { class: 'hint' }, `${a.service} · `, shownText(a.heading.title), a.heading.titleNote && ` (${a.heading.titleNote})`),
             );
             item.addEventListener('click', () => choose(a.service, a.name));
             item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.name));

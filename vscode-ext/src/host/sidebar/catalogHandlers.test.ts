@@ -5,7 +5,7 @@ import type { SendForm } from '../../protocol.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
-const handlers = catalogHandlers();
+const handlers = catalogHandlers(false);
 const form = (change: Partial<SendForm>): SendForm => ({
   service: 'iotcloud',
   version: '2021-04-08',
@@ -23,6 +23,16 @@ describe('Build & send from the catalog', () => {
       ['UpdateDeviceShadow'],
     );
     assert.ok((await handlers.searchActions({ query: 'topicrule' })).some((a) => a.name === 'CreateTopicRule'));
+  });
+
+  it("titles in VS Code's language by the core's rule: English first and Chinese labelled, or zh-CN as documented", async () => {
+    const [found] = await handlers.searchActions({ query: 'property data control' });
+    assert.equal(found?.name, 'ControlDeviceData');
+    assert.deepEqual(found?.heading.title, { text: "Set a device's property data (control the device)", lang: 'en' });
+    const en = await handlers.describeAction({ service: 'iotexplorer', action: 'ControlDeviceData' });
+    assert.equal(en?.heading.description?.label, 'Chinese only');
+    const zh = await catalogHandlers(true).describeAction({ service: 'iotexplorer', action: 'ControlDeviceData' });
+    assert.deepEqual(zh?.heading, { title: { text: zh?.title, lang: 'zh-CN' }, description: { text: zh?.description, lang: 'zh-CN' } });
   });
 
   it('generates the form fields of an action, structures typed as JSON', async () => {

@@ -1,26 +1,23 @@
-import { actionSummary, checkActionParams, describeActionForm, listActions } from '@iot-devkit/core';
-import type { ActionSummary } from '../../protocol.js';
+import { actionSummary, checkActionParams, describeActionForm, localizeActionForm, localizeActionSummary, searchActions } from '@iot-devkit/core';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
 const MAX_ACTIONS = 60;
 
-/** Build & send's catalog side: searchable actions, the core's form of an action's parameters, inline checks. */
-export function catalogHandlers(): Pick<RequestHandlers, 'searchActions' | 'describeAction' | 'validateParams'> {
+/**
+ * Build & send's catalog side: searchable actions, the core's form of an action's parameters, inline checks. Titles
+ * and descriptions come in the UI language by the core's rule (Chinese-only text labelled for English readers).
+ */
+export function catalogHandlers(zh: boolean): Pick<RequestHandlers, 'searchActions' | 'describeAction' | 'validateParams'> {
+  const language = zh ? 'zh-CN' : 'en';
   return {
     searchActions({ query }) {
-      const words = text(query).toLowerCase().split(/\s+/).filter(Boolean);
-      const matches: ActionSummary[] = [];
-      for (const entry of listActions()) {
-        const { service, action } = entry;
-        const haystack = `${action.name} ${action.title ?? ''} ${action.group ?? ''} ${service.service}`.toLowerCase();
-        if (words.every((w) => haystack.includes(w))) matches.push(actionSummary(entry));
-        if (matches.length >= MAX_ACTIONS) break;
-      }
-      return matches;
+      // The core's search (names, both titles, groups): an English title finds its action as a Chinese one does.
+      return searchActions(text(query), { limit: MAX_ACTIONS }).map((entry) => localizeActionSummary(actionSummary(entry), language));
     },
     describeAction({ service, action }) {
-      return describeActionForm(text(service), text(action));
+      const form = describeActionForm(text(service), text(action));
+      return form && localizeActionForm(form, language);
     },
     validateParams(form) {
       const reading = readSendForm(form);

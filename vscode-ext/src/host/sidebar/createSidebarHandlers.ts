@@ -42,7 +42,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...signHandlers(profiles, zh, keyCache),
     ...credentialHandlers(zh),
     ...captureHandlers(profiles, zh, sentRequests),
-    ...catalogHandlers(),
+    ...catalogHandlers(zh),
     ...sendHandlers(api, history, send),
     ...errorHandlers(zh),
     ...draftHandlers(),
