@@ -7,7 +7,7 @@ import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, toCurl } from '@iot
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { addProfile, findFrame, openWorkbench, screenshot, SCREENSHOTS, waitFor } from './support/workbench.js';
+import { openSidebarWithProfile, openWorkbench, screenshot, SCREENSHOTS, waitFor } from './support/workbench.js';
 
 /** A made-up SecretKey for the emulator's SecretId: the extension signs correctly with it, the emulator holds another. */
 const WRONG_KEY = 'notTheEmulatorKey000000000000000';
@@ -37,10 +37,7 @@ describe('Why? and Diagnose in code-server', { timeout: 240_000 }, () => {
     codeServer = await startCodeServer({ settings: {} });
     ({ browser, page } = await openWorkbench(codeServer.url));
     console.log(`screenshots: ${SCREENSHOTS}`);
-    await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
-    sidebar = await findFrame(page, '#sign-form');
-    await addProfile(page, ['wrong-key', DEMO_CREDENTIAL.secretId, WRONG_KEY, 'ap-guangzhou', emulator.endpoint]);
-    await sidebar.locator('#profile-name').waitFor();
+    sidebar = await openSidebarWithProfile(page, ['wrong-key', DEMO_CREDENTIAL.secretId, WRONG_KEY, 'ap-guangzhou', emulator.endpoint]);
   });
   after(async () => {
     await browser?.close();

@@ -11,7 +11,17 @@ import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, type ShadowDocument } from '@iot-devk
 import type { Browser, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { addProfile, editorText, findFrame, openWorkbench, runCommand, screenshot, SCREENSHOTS, typeDocument, waitFor } from './support/workbench.js';
+import {
+  editorText,
+  findFrame,
+  openSidebarWithProfile,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  SCREENSHOTS,
+  typeDocument,
+  waitFor,
+} from './support/workbench.js';
 
 const PRODUCT = DEMO_PRODUCT_ID;
 const DEVICE = 'thermostat-1';
@@ -90,11 +100,7 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     });
     ({ browser, page } = await openWorkbench(codeServer.url));
     console.log(`screenshots: ${SCREENSHOTS}`);
-    // As a user starts: the extension's sidebar first (the palette takes keys once the workbench is up).
-    await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
-    const sidebar = await findFrame(page, '#sign-form');
-    await addProfile(page, ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint]);
-    await sidebar.locator('#profile-name').waitFor();
+    await openSidebarWithProfile(page, ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint]);
   });
 
   after(async () => {

@@ -105,6 +105,18 @@ export async function addProfile(page: Page, answers: readonly string[]): Promis
   for (const [i, answer] of answers.entries()) await answerInput(page, answer, `Add Profile (${i + 1}/5)`);
 }
 
+/**
+ * As a user starts: the extension's sidebar first (the palette takes keys once the workbench is up), then a profile
+ * added through the palette. Resolves with the sidebar's frame once it shows the profile.
+ */
+export async function openSidebarWithProfile(page: Page, answers: readonly string[]): Promise<Frame> {
+  await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
+  const sidebar = await findFrame(page, '#sign-form');
+  await addProfile(page, answers);
+  await sidebar.locator('#profile-name').waitFor();
+  return sidebar;
+}
+
 /** The text of the first editor under `scope`, with the non-breaking spaces Monaco renders turned back into spaces. */
 export const editorText = async (page: Page, scope = '.editor-instance') =>
   (await page.locator(`${scope} .monaco-editor .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
