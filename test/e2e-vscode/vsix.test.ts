@@ -8,6 +8,11 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT, VSIX } from './support/codeServer.js';
 import { DATA_FILES, DROPPED_ARRAYS, DROPPED_KEYS, SECRET_ONLY_ARRAYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
 
+const LAZY_SOURCES = join(REPO_ROOT, 'vscode-ext/src/lazy');
+const LAZY_BUNDLES = readdirSync(LAZY_SOURCES)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+
 interface ZipEntry {
   readonly name: string;
   readonly size: number;
@@ -60,6 +65,8 @@ describe('the packaged .vsix', () => {
             .map((f) => `extension/dist/${folder}/${f}`),
         ),
         'extension/dist/extension.cjs',
+        // One lazily loaded bundle per vscode-ext/src/lazy/*.ts (vscode-ext/build.mjs).
+        ...LAZY_BUNDLES.map((name) => `extension/dist/lazy/${name}.cjs`),
         'extension/dist/sidebar.css',
         'extension/dist/webview.js',
         'extension/l10n/bundle.l10n.zh-cn.json',
@@ -73,8 +80,11 @@ describe('the packaged .vsix', () => {
     );
   });
 
-  it('ships under 300 KB of minified code and styles, nothing excluded', () => {
-    const dist = entries.filter((e) => e.name.startsWith('extension/dist/') && !e.name.startsWith('extension/dist/data/'));
+  it('ships its activation path (host bundle, sidebar script and styles) under 300 KB minified, nothing excluded', () => {
+    // Features loaded on first use live in dist/lazy/ (vscode-ext/src/host/loadLazy.ts); data in dist/data/.
+    const dist = entries.filter(
+      (e) => e.name.startsWith('extension/dist/') && !e.name.startsWith('extension/dist/data/') && !e.name.startsWith('extension/dist/lazy/'),
+    );
     const total = dist.reduce((sum, e) => sum + e.size, 0);
     assert.ok(total < 300 * 1024, `${(total / 1024).toFixed(1)} KB`);
   });
