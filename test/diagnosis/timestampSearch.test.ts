@@ -6,7 +6,8 @@ import { sdkSign } from '../support/tencentSdk.js';
 import { sdkSignedTc3 } from './sdkSignedRequest.js';
 import { capturedTc3, referenceTc3, referenceV1, rfc3986, utcDate } from './referenceSigners.js';
 
-// The signed timestamp is searched exactly (every second of the credential's UTC day and the days either side).
+// The signed timestamp is searched exactly (every second of the credential's UTC day and the hours either side that
+// a local date in any time zone, UTC−12 … UTC+14, can be).
 // The signatures come from the official SDK (sign3, sign) or, where the SDK cannot write the mistake (milliseconds,
 // fractions in the string to sign), from the doc's pseudo-code in referenceSigners.ts.
 const KEY = 'tsSearchOnlyMadeUpSecretKey00000';
@@ -106,6 +107,38 @@ test('the day before and after the credential date are searched too (a local dat
   );
 });
 
+test('a local date from the farthest time zones (UTC+14, UTC−12) with the clock read twice: the signed second is found', () => {
+  // Kiritimati (UTC+14) at 00:30 local on 2026-12-02 is 2026-12-01 10:30 UTC, 13.5 h before the credential's day;
+  // Baker Island (UTC−12) at 23:30 local on 2026-12-02 is 2026-12-03 11:30 UTC, 11.5 h after it.
+  for (const signedAt of [Date.parse('2026-12-01T10:30:00Z') / 1000, Date.parse('2026-12-03T11:30:00Z') / 1000]) {
+    const { signature } = referenceTc3({
+      canonicalHeaders: `content-type:application/json\nhost:${HOST}\n`,
+      signedHeaders: 'content-type;host',
+      payload: BODY,
+      timestamp: String(signedAt),
+      date: '2026-12-02',
+      service: 'iotcloud',
+      secretKey: KEY,
+    });
+    const request = capturedTc3({
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-TC-Timestamp', String(signedAt + 120)],
+      ],
+      body: BODY,
+      secretId: SECRET_ID,
+      date: '2026-12-02',
+      service: 'iotcloud',
+      signedHeaders: 'content-type;host',
+      signature,
+    });
+    const d = diagnose({ request, secretKey: KEY }, { crypto: nodeHashProvider });
+    const found = d.findings.find((f) => f.cause === 'timestamp-mismatch');
+    assert.equal(found?.evidence, 'signature-reproduced', `${signedAt}: ${d.verdict.headline.en}`);
+    assert.ok(found!.detail.en.includes(String(signedAt)), found!.detail.en);
+  }
+});
+
 test('milliseconds and fractions signed while the header carries whole seconds', () => {
   const ms = diagnose({ request: referenceRequest(String(SIGNED_AT * 1000 + 482), SIGNED_AT), secretKey: KEY }, { crypto: nodeHashProvider });
   expectTimestamp(ms, '1796150316482');
@@ -161,5 +194,5 @@ test('a signature made with another key: the whole search runs, nothing is claim
   assert.equal(d.cause, null);
   assert.equal(d.verdict.kind, 'not-reproduced');
   assert.ok(d.ruledOut.includes('timestamp-mismatch'));
-  assert.ok(d.variantsTried > 3 * 86400, `every second of three days tried: ${d.variantsTried}`);
+  assert.ok(d.variantsTried > 50 * 3600, `every second of the 50 hours a local date can span tried: ${d.variantsTried}`);
 });

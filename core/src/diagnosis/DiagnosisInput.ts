@@ -23,8 +23,9 @@ export interface DiagnosisOptions {
   /** Stop at the first candidate that reproduces the signature (default true); false tries every one, for benchmarks. */
   readonly stopAtFirst?: boolean;
   /**
-   * How far from the sent timestamp the signed one is searched, in seconds. Default: the whole credential UTC day
-   * and the days either side (~260 000 HMACs, a constant ~0.3 s worst case). A caller measuring something else per
+   * How far from the sent timestamp the signed one is searched, in seconds. Default: for TC3 the credential's UTC
+   * day and the hours a local date in any time zone can add (50 hours, ~186 000 HMACs), for v1 the sent timestamp's
+   * UTC day and the days either side (~265 000): a constant ~0.25 s worst case. A caller measuring something else per
    * input (the fuzz target's linear-time check) narrows it, so the constant does not hide what it measures.
    */
   readonly timestampSearchRadius?: number;

@@ -28,7 +28,7 @@ function notReproduced(verdict: DiagnosisVerdict): string {
 
 /**
  * The emulator answers on the one thread that also runs its MQTT broker, so a refused signature must not cost the
- * full-day timestamp search (~0.3 s of CPU, twice for a loopback SDK request): ±15 minutes finds a clock read twice
+ * full timestamp search (~0.25 s of CPU, twice for a loopback SDK request): ±15 minutes finds a clock read twice
  * or a slow step between signing and sending; `iot-devkit diagnose` and the UIs search the whole day.
  */
 export const EMULATOR_TIMESTAMP_SEARCH_SECONDS = 900;
