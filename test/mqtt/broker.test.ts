@@ -284,6 +284,29 @@ test("a client id longer than MQTT 3.1's 23 characters connects (ProductId + a 4
   }
 });
 
+test('a device with a persistent session (clean: false) gets the QoS 1 messages published while it was offline, QoS 0 ones not', async () => {
+  const name = 'thermostat-2';
+  const control = `${P}/${name}/control`;
+  const url = `mqtt://127.0.0.1:${emulator.mqttPort}`;
+  const first = await connectDevice(url, deviceCredentials(P, name, psk[name]!), { clean: false });
+  await first.client.subscribeAsync(control, { qos: 1 });
+  await first.close();
+  await waitFor(async () => expectOk(await call('DescribeDevice', { ProductId: P, DeviceName: name }), 'offline')['Online'] === 0);
+  expectOk(await call('PublishMessage', { ProductId: P, DeviceName: name, Topic: control, Payload: 'kept while away', Qos: 1 }), 'QoS 1 offline');
+  expectOk(await call('PublishMessage', { ProductId: P, DeviceName: name, Topic: control, Payload: 'dropped while away', Qos: 0 }), 'QoS 0 offline');
+  const again = await connectDevice(url, deviceCredentials(P, name, psk[name]!), { clean: false });
+  try {
+    assert.equal((await again.next(control)).text, 'kept while away');
+    expectOk(await call('PublishMessage', { ProductId: P, DeviceName: name, Topic: control, Payload: 'online again', Qos: 0 }), 'QoS 0 online');
+    assert.equal((await again.next(control)).text, 'online again', 'the QoS 0 message sent while away was not kept');
+  } finally {
+    await again.close();
+  }
+  // A clean session forgets the subscription: nothing is kept for a device that did not ask.
+  const clean = await connectDevice(url, deviceCredentials(P, name, psk[name]!));
+  await clean.close();
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {

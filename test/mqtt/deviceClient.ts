@@ -27,8 +27,9 @@ export interface TestDevice {
   close(): Promise<void>;
 }
 
-export async function connectDevice(url: string, credentials: ReturnType<typeof deviceCredentials>): Promise<TestDevice> {
-  const client = await mqtt.connectAsync(url, { ...credentials, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000 });
+/** `clean: false` asks for a persistent session (MQTT 3.1.1 §3.1.2.4): QoS 1 messages kept while the device is away. */
+export async function connectDevice(url: string, credentials: ReturnType<typeof deviceCredentials>, options: { clean?: boolean } = {}): Promise<TestDevice> {
+  const client = await mqtt.connectAsync(url, { ...credentials, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000, clean: options.clean ?? true });
   const messages: ReceivedMessage[] = [];
   const waiters: { topic: string; from: number; resolve: (m: ReceivedMessage) => void }[] = [];
   client.on('message', (topic, payload) => {
