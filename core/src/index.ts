@@ -416,3 +416,4 @@ export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicR
 export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
 export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
 export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';
+export { followShadowDelta, type ShadowFollowDecision } from './mqtt/followShadowDelta.js';
