@@ -28,7 +28,7 @@ export const createDevice = (deps: TreeActionDeps) => async (node?: ResourceNode
   await showFailure(vscode.l10n.t('Create Device'), async () => {
     await callExplained(deps.api, 'CreateDevice', { ProductId: productId, DeviceName: deviceName });
     // CreateDevice answers the DevicePsk: not shown nor kept (the secret policy); Copy MQTT Credentials reads it when asked.
-    await refreshAndReveal(deps, node, { kind: 'device', productId, deviceName });
+    await refreshAndReveal(deps, { kind: 'device', productId, deviceName });
     void vscode.window.showInformationMessage(vscode.l10n.t('Created device {0} in {1}.', deviceName, productId));
   });
 };

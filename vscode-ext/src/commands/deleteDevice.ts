@@ -19,7 +19,7 @@ export const deleteDevice = (deps: TreeActionDeps) => async (node?: ResourceNode
     if (deps.tree.connected.has(deviceKey(productId, deviceName))) await deps.virtualDevices().disconnect({ productId, deviceName });
     await callExplained(deps.api, 'DeleteDevice', { ProductId: productId, DeviceName: deviceName });
     const product: ResourceNode = { kind: 'product', productId, productName: '' };
-    await refreshAndReveal(deps, product, product);
+    await refreshAndReveal(deps, product);
     void vscode.window.showInformationMessage(vscode.l10n.t('Deleted device {0} of {1}.', deviceName, productId));
   });
 };

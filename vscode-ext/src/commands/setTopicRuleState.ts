@@ -9,8 +9,7 @@ const setTopicRuleState = (deps: TreeActionDeps, enable: boolean) => async (node
   const what = enable ? vscode.l10n.t('Enable Rule') : vscode.l10n.t('Disable Rule');
   await showFailure(what, async () => {
     await callExplained(deps.api, enable ? 'EnableTopicRule' : 'DisableTopicRule', { RuleName: node.rule.ruleName });
-    const parent = deps.tree.getParent(node);
-    await refreshAndReveal(deps, parent, { ...node, rule: { ...node.rule, disabled: !enable } });
+    await refreshAndReveal(deps, { ...node, rule: { ...node.rule, disabled: !enable } });
     void vscode.window.showInformationMessage(
       enable ? vscode.l10n.t('Rule {0} is enabled.', node.rule.ruleName) : vscode.l10n.t('Rule {0} is disabled.', node.rule.ruleName),
     );
@@ -32,8 +31,7 @@ export const deleteTopicRule = (deps: TreeActionDeps) => async (node?: ResourceN
   if (answer !== remove) return;
   await showFailure(remove, async () => {
     await callExplained(deps.api, 'DeleteTopicRule', { RuleName: node.rule.ruleName });
-    const parent = deps.tree.getParent(node);
-    await refreshAndReveal(deps, parent, parent);
+    await refreshAndReveal(deps, deps.tree.getParent(node));
     void vscode.window.showInformationMessage(vscode.l10n.t('Deleted rule {0}.', node.rule.ruleName));
   });
 };

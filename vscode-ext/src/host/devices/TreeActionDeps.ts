@@ -11,9 +11,13 @@ export interface TreeActionDeps extends Services {
   readonly virtualDevices: () => VirtualDevices;
 }
 
-/** Lists `node` again and selects it once it is there (reveal expands its parents). */
-export async function refreshAndReveal(deps: TreeActionDeps, refreshed: ResourceNode | undefined, reveal?: ResourceNode): Promise<void> {
-  deps.tree.refresh(refreshed);
+/**
+ * Lists the tree again and selects `reveal` once it is there (reveal expands its parents). The whole tree: VS Code
+ * knows a row by the element object it was given, and a node rebuilt here is another object (rows keep their
+ * expansion across the refresh, their ids being stable).
+ */
+export async function refreshAndReveal(deps: TreeActionDeps, reveal?: ResourceNode): Promise<void> {
+  deps.tree.refresh();
   if (!reveal) return;
   try {
     await deps.treeView.reveal(reveal, { select: true, focus: false, expand: false });

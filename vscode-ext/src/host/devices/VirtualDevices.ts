@@ -68,12 +68,12 @@ export class VirtualDevices implements vscode.Disposable {
       closed: () => {
         this.devices.delete(key);
         this.tree.connected.delete(key);
-        this.changed(target);
+        this.changed();
       },
     });
     this.devices.set(key, device);
     this.tree.connected.add(key);
-    this.changed(target);
+    this.changed();
   }
 
   async disconnect(target: ShadowAddress): Promise<void> {
@@ -94,8 +94,8 @@ export class VirtualDevices implements vscode.Disposable {
   }
 
   /** The tree's row of the device (its icon, description and menu) and the status bar follow the connections. */
-  private changed(target: ShadowAddress): void {
-    this.tree.refresh({ kind: 'product', productId: target.productId, productName: '' });
+  private changed(): void {
+    this.tree.refresh();
     this.updateStatus();
   }
 

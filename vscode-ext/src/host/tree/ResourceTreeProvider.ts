@@ -28,7 +28,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
     this.subscriptions = [profiles.onDidChange(() => this.refresh())];
   }
 
-  /** Lists `node` again (its children included), or the whole tree. */
+  /** Lists `node` (an element this provider gave VS Code) again with its children, or the whole tree. */
   refresh(node?: ResourceNode): void {
     this.changed.fire(node);
   }
