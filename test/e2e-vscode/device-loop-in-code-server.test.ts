@@ -167,6 +167,46 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
   );
 
   it(
+    'Publish Message: from the virtual device the rule runs on it (in the monitor); through PublishMessage the device receives it',
+    shot('publish', async () => {
+      const pick = (text: string | RegExp) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click({ timeout: 10_000 });
+      const answer = async (value: string) => {
+        const input = page.locator('.quick-input-widget input');
+        await input.fill(value);
+        await input.press('Enter');
+      };
+      await contextMenu(row(DEVICE), 'Publish Message');
+      await pick('From the virtual device (device → cloud)');
+      await pick(`${PRODUCT}/${DEVICE}/event`);
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'payload' }).waitFor({ timeout: 10_000 });
+      await answer('{"temperature": 31}');
+      await toast(`Published JSON (19 characters) to ${PRODUCT}/${DEVICE}/event from the virtual device.`).waitFor({ timeout: 15_000 });
+      // The demo rule (temperature > 30 on +/event) ran on it: the monitor reads that from the emulator.
+      const ruleLine = await waitFor(
+        'the rule evaluation in the monitor',
+        () => /Rule thermostat_overheat on DEMO000001\/thermostat-1\/event: WHERE held; SELECT gave \{"temperature":31\}.*/.exec(monitorLog())?.[0],
+      );
+      assert.match(ruleLine, /republish/);
+      assert.match(monitorLog(), /→ DEMO000001\/thermostat-1\/event · QoS 0 · from the virtual device\n\{\n {2}"temperature": 31\n\}/);
+
+      await contextMenu(row(DEVICE), 'Publish Message');
+      await pick('Through the PublishMessage API (cloud → device)');
+      await pick(`${PRODUCT}/${DEVICE}/control`);
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'payload' }).waitFor({ timeout: 10_000 });
+      await answer('{"cmd": "reboot"}');
+      await toast(/through the PublishMessage API\./).waitFor({ timeout: 15_000 });
+      // The virtual device received it from the broker.
+      await waitFor('the command received', () => /← DEMO000001\/thermostat-1\/control · QoS 0\n\{\n {2}"cmd": "reboot"\n\}/.test(monitorLog()) || undefined);
+      const { json } = await admin(emulator.endpoint, 'GET', '/messages');
+      assert.ok(
+        (json['Messages'] as { Topic: string }[]).some((m) => m.Topic === `${PRODUCT}/${DEVICE}/control`),
+        'PublishMessage recorded it',
+      );
+      await screenshot(page, 'device-8-published');
+    }),
+  );
+
+  it(
     'Copy MQTT Credentials copies a password the test recomputes with node:crypto, and names it masked',
     shot('credentials', async () => {
       await contextMenu(row(DEVICE), 'Copy MQTT Credentials');
