@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
+import { connectDevice, deviceCredentials } from '../mqtt/deviceClient.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
 import { editorText, openSidebarWithProfile, openWorkbench, runCommand, screenshot, SCREENSHOTS, typeDocument, waitFor } from './support/workbench.js';
 
@@ -285,6 +286,29 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
       await toast(`Created device vscode-dev-1 in ${PRODUCT}.`).waitFor({ timeout: 15_000 });
       expectOk(await api()('DescribeDevice', { ProductId: PRODUCT, DeviceName: 'vscode-dev-1' }), 'the new device');
       await tree().locator('.monaco-list-row.selected', { hasText: 'vscode-dev-1' }).first().waitFor({ timeout: 10_000 });
+    }),
+  );
+
+  it(
+    'an independent MQTT.js device (credentials computed with node:crypto) reads the reported state over MQTT; taking over the client id ends the virtual device, and the tree says so',
+    shot('independent', async () => {
+      const shadow = await cloud();
+      const device = await connectDevice(`mqtt://127.0.0.1:${emulator.mqttPort}`, deviceCredentials(PRODUCT, DEVICE, DEMO_PSK));
+      try {
+        await device.client.subscribeAsync(`$shadow/operation/result/${PRODUCT}/${DEVICE}`, { qos: 0 });
+        device.client.publish(`$shadow/operation/${PRODUCT}/${DEVICE}`, JSON.stringify({ type: 'get', clientToken: 'independent-1' }));
+        const answer = JSON.parse((await device.next(`$shadow/operation/result/${PRODUCT}/${DEVICE}`)).text) as {
+          payload: { version: number; state: { reported: Record<string, unknown> } };
+        };
+        assert.equal(answer.payload.state.reported['targetTemperature'], 26, 'the report of the loop, read over MQTT');
+        assert.equal(answer.payload.version, shadow.version);
+        // Same client id: the broker hands the session to the new client, and the virtual device is told it closed.
+        await waitFor('the monitor saying it disconnected', () => /Disconnected from the broker\./.test(monitorLog()) || undefined);
+        await row(DEVICE).locator('.label-description', { hasText: 'virtual device connected' }).waitFor({ state: 'detached', timeout: 10_000 });
+        await page.locator('.statusbar-item', { hasText: DEVICE }).first().waitFor({ state: 'detached', timeout: 10_000 });
+      } finally {
+        await device.close();
+      }
     }),
   );
 });
