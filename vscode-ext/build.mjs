@@ -52,7 +52,7 @@ const builds = [
           format: 'cjs',
           target: 'node20',
           external: ['vscode'],
-          plugins: [jsonDataFiles(dist), nodeCryptoDefault],
+          plugins: [jsonDataFiles(dist, '..'), nodeCryptoDefault],
         }))
     : []),
   { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },

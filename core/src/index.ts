@@ -416,3 +416,6 @@ export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicR
 export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
 export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
 export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';
+export { followShadowDelta, type ShadowFollowDecision } from './mqtt/followShadowDelta.js';
+export { checkBrokerUrl, deviceBrokerUrl, EMULATOR_MQTT_PORT, type BrokerUrl, type BrokerUrlInput } from './mqtt/deviceBrokerUrl.js';
+export { DEVICE_NAME_PATTERN } from './credentials/tencent/deviceIdentity.js';

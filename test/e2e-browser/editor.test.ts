@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID } from '@iot-devkit/core';
+import { buildRuleTestView, DEMO_CREDENTIAL, DEMO_PRODUCT_ID } from '@iot-devkit/core';
 import type { Page } from 'playwright-core';
 import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
 import { launchExtension, type LoadedExtension } from './support/launchExtension.js';
@@ -193,6 +193,39 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
     const rule = emulator.emulator.state.rules.get('browser_rule');
     assert.ok(rule, 'the emulator holds the rule');
     assert.equal(Buffer.from(rule.Sql, 'base64').toString('utf8'), sql);
+  });
+
+  test('Test the rule: a sample message through the rule engine, rendered from the core view VS Code renders', async () => {
+    await page.click('#tab-ruleSql');
+    const sql = `SELECT temperature, topic(3) AS kind FROM '${DEMO_PRODUCT_ID}/+/event' WHERE temperature > 40`;
+    const actions = JSON.stringify([{ republish: { topic: `${DEMO_PRODUCT_ID}/${DEVICE}/alert` } }]);
+    await replaceEditorText(page, '#rule-sql-editor', sql);
+    await replaceEditorText(page, '#rule-actions-editor', actions);
+    const run = async (topic: string, payload: string) => {
+      await page.fill('#rule-test-topic', topic);
+      await page.fill('#rule-test-payload', payload);
+      await page.click('#rule-test-run');
+      const view = buildRuleTestView({ sql, actions, topic, payload, now: Date.now() });
+      await page.waitForSelector(`#rule-test-verdict[data-verdict="${view.verdict}"]`);
+      assert.equal(await page.textContent('#rule-test-verdict'), view.summary.en, 'the core view, in the browser language');
+      return view;
+    };
+    const fired = await run(`${DEMO_PRODUCT_ID}/${DEVICE}/event`, '{"temperature": 45}');
+    assert.equal(fired.verdict, 'fired');
+    assert.deepEqual(JSON.parse((await page.textContent('#rule-test-output')) ?? ''), { temperature: 45, kind: 'event' });
+    const lines = await page.locator('#rule-test-actions li').allTextContents();
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, new RegExp(`^republish to ${DEMO_PRODUCT_ID}/${DEVICE}/alert \\(QoS 0\\): \\{"temperature":45,"kind":"event"\\}`));
+    await page.screenshot({ path: join(tmpdir(), 'iot-devkit-e2e-browser-rule-test.png') });
+
+    assert.equal((await run(`${DEMO_PRODUCT_ID}/${DEVICE}/event`, '{"temperature": 35}')).verdict, 'notHeld');
+    assert.equal(await page.locator('#rule-test-actions').count(), 0, 'no action when WHERE does not hold');
+    assert.deepEqual(JSON.parse((await page.textContent('#rule-test-output')) ?? ''), { temperature: 35, kind: 'event' }, 'what it would have sent');
+    assert.equal((await run(`${DEMO_PRODUCT_ID}/${DEVICE}/data`, '{"temperature": 45}')).verdict, 'topicMismatch');
+    await replaceEditorText(page, '#rule-sql-editor', 'SELECT FROM x');
+    await page.fill('#rule-test-topic', `${DEMO_PRODUCT_ID}/${DEVICE}/event`);
+    await page.click('#rule-test-run');
+    await page.waitForSelector('#rule-test-verdict[data-verdict="invalid"]:has-text("InvalidParameterValue.InvalidSQL")');
   });
 
   test('a request from history opens in the body editor (Popup → Edit → Editor…); edited there, it is replayed re-signed', async () => {

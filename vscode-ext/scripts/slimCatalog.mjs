@@ -42,9 +42,10 @@ export const DATA_FILES = [
 /**
  * The extension host's data as files beside the bundle (Node hosts only: the module reads it with node:fs). Each JSON
  * import becomes a module that parses its file once, when first imported; JSON.parse of a string is also the form V8
- * parses fastest.
+ * parses fastest. `fromBundle` is the path from the bundle's folder to dist/: '' for dist/extension.cjs, '..' for the
+ * lazy bundles in dist/lazy/, which read the same files (one copy of the data in the package).
  */
-export function jsonDataFiles(dist) {
+export function jsonDataFiles(dist, fromBundle = '') {
   return {
     name: 'json-data-files',
     setup(build) {
@@ -54,7 +55,7 @@ export function jsonDataFiles(dist) {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, text(path));
           return {
-            contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport default JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(`${folder}/${basename(path)}`)}), 'utf8'));\n`,
+            contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport default JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(`${fromBundle ? `${fromBundle}/` : ''}${folder}/${basename(path)}`)}), 'utf8'));\n`,
             loader: 'js',
           };
         });

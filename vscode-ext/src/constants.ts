@@ -15,6 +15,16 @@ export const COMMANDS = {
   discardShadowEdit: 'iotDevkit.discardShadowEdit',
   refreshResources: 'iotDevkit.refreshResources',
   showDecodedSql: 'iotDevkit.showDecodedSql',
+  createDevice: 'iotDevkit.createDevice',
+  deleteDevice: 'iotDevkit.deleteDevice',
+  copyMqttCredentials: 'iotDevkit.copyMqttCredentials',
+  connectVirtualDevice: 'iotDevkit.connectVirtualDevice',
+  disconnectVirtualDevice: 'iotDevkit.disconnectVirtualDevice',
+  monitorDeviceMessages: 'iotDevkit.monitorDeviceMessages',
+  publishDeviceMessage: 'iotDevkit.publishDeviceMessage',
+  enableTopicRule: 'iotDevkit.enableTopicRule',
+  disableTopicRule: 'iotDevkit.disableTopicRule',
+  deleteTopicRule: 'iotDevkit.deleteTopicRule',
 } as const;
 
 export const VIEWS = {

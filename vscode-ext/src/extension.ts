@@ -29,7 +29,12 @@ import { parseShadowPath } from './host/shadow/shadowUri.js';
 import { SidebarViewProvider } from './host/sidebar/SidebarViewProvider.js';
 import { SQL_DOCUMENTS, SqlLensProvider } from './host/sql/SqlLensProvider.js';
 import { ruleSqlDiagnostics } from './host/sql/ruleSqlDiagnostics.js';
-import { ResourceTreeProvider } from './host/tree/ResourceTreeProvider.js';
+import { ResourceTreeProvider, type ResourceNode } from './host/tree/ResourceTreeProvider.js';
+import type { TreeActionDeps } from './host/devices/TreeActionDeps.js';
+import { loadLazy } from './host/loadLazy.js';
+
+type TreeActions = typeof import('./lazy/treeActions.js');
+type VirtualDeviceBundle = typeof import('./lazy/virtualDevice.js');
 
 export function activate(context: vscode.ExtensionContext): void {
   const keyCache = new SigningKeyCache();
@@ -51,6 +56,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const history = new RequestHistory(context.globalState);
   const services: Services = { context, profiles, api, shadows, shadowFs, conflicts, delta, history, keyCache };
   const tree = new ResourceTreeProvider(profiles, api);
+  const treeView = vscode.window.createTreeView(VIEWS.resources, { treeDataProvider: tree });
+  // The tree's actions and the virtual device (MQTT.js) are lazy bundles: nothing of them loads until first used.
+  const treeDeps: TreeActionDeps = {
+    ...services,
+    tree,
+    treeView,
+    virtualDevices: () => loadLazy<VirtualDeviceBundle>('virtualDevice').virtualDevices(services, tree),
+  };
+  const treeAction = (name: keyof TreeActions) => (node?: ResourceNode) => loadLazy<TreeActions>('treeActions')[name](treeDeps)(node);
   const sidebar = new SidebarViewProvider(services);
   const sqlLens = new SqlLensProvider();
 
@@ -61,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
     pushStatus,
     delta,
     tree,
+    treeView,
     sidebar,
     vscode.workspace.registerFileSystemProvider(SCHEMES.shadow, shadowFs, { isCaseSensitive: true }),
     vscode.workspace.onWillSaveTextDocument((event) => shadowFs.willSave(event.document.uri, event.reason)),
@@ -69,7 +84,6 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider({ scheme: SCHEMES.shadow }, pushStatus),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMES.shadowDelta, delta),
     vscode.window.registerWebviewViewProvider(VIEWS.sidebar, sidebar),
-    vscode.window.registerTreeDataProvider(VIEWS.resources, tree),
     vscode.languages.registerHoverProvider(SQL_DOCUMENTS, sqlLens),
     vscode.languages.registerCodeLensProvider(SQL_DOCUMENTS, sqlLens),
     ruleSqlDiagnostics(),
@@ -84,6 +98,16 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.discardShadowEdit, discardShadowEdit(services)),
     vscode.commands.registerCommand(COMMANDS.refreshResources, refreshResources(tree)),
     vscode.commands.registerCommand(COMMANDS.showDecodedSql, showDecodedSql(services)),
+    vscode.commands.registerCommand(COMMANDS.createDevice, treeAction('createDevice')),
+    vscode.commands.registerCommand(COMMANDS.deleteDevice, treeAction('deleteDevice')),
+    vscode.commands.registerCommand(COMMANDS.copyMqttCredentials, treeAction('copyMqttCredentials')),
+    vscode.commands.registerCommand(COMMANDS.connectVirtualDevice, treeAction('connectVirtualDevice')),
+    vscode.commands.registerCommand(COMMANDS.disconnectVirtualDevice, treeAction('disconnectVirtualDevice')),
+    vscode.commands.registerCommand(COMMANDS.monitorDeviceMessages, treeAction('monitorDeviceMessages')),
+    vscode.commands.registerCommand(COMMANDS.publishDeviceMessage, treeAction('publishDeviceMessage')),
+    vscode.commands.registerCommand(COMMANDS.enableTopicRule, treeAction('enableTopicRule')),
+    vscode.commands.registerCommand(COMMANDS.disableTopicRule, treeAction('disableTopicRule')),
+    vscode.commands.registerCommand(COMMANDS.deleteTopicRule, treeAction('deleteTopicRule')),
   );
 }
 

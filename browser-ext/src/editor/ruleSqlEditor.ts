@@ -1,10 +1,10 @@
 // Rule SQL: the SQL and its Actions in Monaco, the base64 the API wants and the exact TopicRulePayload shown live
 // as the developer types (the core's rule module builds and checks it), then CreateTopicRule/ReplaceTopicRule.
-import { buildTopicRulePayload, checkRuleSql, ruleSqlMarkRange } from '@iot-devkit/core';
+import { buildRuleTestView, buildTopicRulePayload, checkRuleSql, ruleSqlMarkRange, type RuleTestView } from '@iot-devkit/core';
 import { callBackground } from '../messaging.js';
 import type { SendOutcome } from '../protocol.js';
-import { byId, setText } from '../ui/dom.js';
-import { t } from '../ui/localize.js';
+import { byId, el, setText } from '../ui/dom.js';
+import { pick, t } from '../ui/localize.js';
 import { notSentText } from '../ui/notSent.js';
 import { renderResponse } from '../ui/renderExchange.js';
 import { confirmDestructive } from './confirmDestructive.js';
@@ -12,6 +12,23 @@ import { createDraftEditor, monaco, setEditorText } from './monacoModel.js';
 
 /** The marker owner tests read back (monaco.editor.getModelMarkers({ owner })). */
 export const RULE_SQL_MARKER_OWNER = 'iot-devkit-rule-sql';
+
+/**
+ * "Test the rule", as VS Code's Rule SQL tab shows it: one sample message through the emulator's rule engine, from
+ * the core's one view (buildRuleTestView) — whether FROM matched and WHERE held, SELECT's output, each action.
+ */
+function renderRuleTest(result: HTMLElement, view: RuleTestView): void {
+  const fired = view.verdict === 'fired';
+  const invalid = view.verdict === 'invalid';
+  result.replaceChildren(
+    el('div', { id: 'rule-test-verdict', class: fired ? 'ok' : invalid ? 'error' : '', 'data-verdict': view.verdict }, pick(view.summary)),
+    ...(view.problem !== undefined ? [el('div', { id: 'rule-test-problem', class: 'error' }, view.problem)] : []),
+    ...(view.output !== undefined ? [el('h3', {}, t('testOutput', 'SELECT output')), el('pre', { id: 'rule-test-output' }, view.output)] : []),
+    ...(view.actions.length > 0
+      ? [el('h3', {}, t('testActions', 'Actions it would run')), el('ul', { id: 'rule-test-actions' }, ...view.actions.map((line) => el('li', {}, pick(line))))]
+      : []),
+  );
+}
 
 export interface RuleSqlEditor {
   restore(): void;
@@ -110,6 +127,18 @@ export function setupRuleSqlEditor(profile: HTMLSelectElement, saveDraft: () => 
     }
   };
   byId('rule-send').addEventListener('click', () => void send());
+  byId('rule-test-run').addEventListener('click', () =>
+    renderRuleTest(
+      byId('rule-test-result'),
+      buildRuleTestView({
+        sql: sqlEditor.getValue(),
+        actions: actionsEditor.getValue(),
+        topic: byId<HTMLInputElement>('rule-test-topic').value.trim(),
+        payload: byId<HTMLTextAreaElement>('rule-test-payload').value,
+        now: Date.now(),
+      }),
+    ),
+  );
 
   return {
     restore() {

@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import {
   buildBrokerHost,
   deviceTopics,
+  followShadowDelta,
   isJsonObject,
   maskForDisplay,
   parseJsonBounded,
@@ -68,11 +69,12 @@ async function runDevice(
     if (topic !== shadowResultTopic(productId, deviceName)) return;
     const message = readShadowMessage(text);
     if (!message) return;
-    if (message.version !== undefined && message.version > version) version = message.version;
-    if (message.result !== undefined && message.result !== 0) out(`  the broker refused the ${message.type} (result ${message.result})`);
-    if (options.followDelta && message.delta && (message.type === 'delta' || message.type === 'get')) {
-      out(`  delta ${JSON.stringify(message.delta)} (version ${version}): applied; reporting it back`);
-      report(message.delta);
+    const decision = followShadowDelta(message, version, options.followDelta);
+    version = decision.version;
+    if (decision.refused) out(`  the broker refused the ${decision.refused.type} (result ${decision.refused.result})`);
+    if (decision.report) {
+      out(`  delta ${JSON.stringify(decision.report)} (version ${version}): applied; reporting it back`);
+      report(decision.report);
     }
   });
 

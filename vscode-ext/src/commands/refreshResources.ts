@@ -1,3 +1,7 @@
-import type { ResourceTreeProvider } from '../host/tree/ResourceTreeProvider.js';
+import type { ResourceNode, ResourceTreeProvider } from '../host/tree/ResourceTreeProvider.js';
 
-export const refreshResources = (tree: ResourceTreeProvider) => (): void => tree.refresh();
+/** The view's title button refreshes everything; a product's inline button only that product. */
+export const refreshResources =
+  (tree: ResourceTreeProvider) =>
+  (node?: ResourceNode): void =>
+    tree.refresh(node);

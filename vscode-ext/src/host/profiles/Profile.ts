@@ -5,6 +5,8 @@ export interface Profile {
   readonly region: string;
   /** A private or local endpoint (e.g. http://127.0.0.1:9180) instead of <service>.tencentcloudapi.com. */
   readonly endpoint?: string;
+  /** The MQTT broker a virtual device of this profile connects to; derived from the endpoint when absent (core deviceBrokerUrl). */
+  readonly mqttBroker?: string;
 }
 
 export const DEFAULT_REGION = 'ap-guangzhou';
@@ -50,10 +52,13 @@ export function readProfiles(value: unknown): { profiles: Profile[]; problems: s
       profileFieldProblems.region(profile.region) ??
       profileFieldProblems.endpoint(profile.endpoint);
     if (problem !== undefined) return problems.push(`${at}.${problem}`);
+    // Checked where it is used (the core's deviceBrokerUrl names a bad one), to keep the activation bundle small.
+    const mqttBroker = text('mqttBroker');
     if (profiles.some((p) => p.name === profile.name)) return problems.push(`${at}.name: "${profile.name}" is used twice`);
     if ('secretKey' in raw)
       problems.push(`${at}.secretKey: ignored — SecretKeys belong in SecretStorage (run "IoT Devkit: Add Profile"), remove it from settings.json`);
-    profiles.push(profile.endpoint === '' ? { name: profile.name, secretId: profile.secretId, region: profile.region } : profile);
+    const base = profile.endpoint === '' ? { name: profile.name, secretId: profile.secretId, region: profile.region } : profile;
+    profiles.push(mqttBroker === '' ? base : { ...base, mqttBroker });
     return undefined;
   });
   return { profiles, problems };

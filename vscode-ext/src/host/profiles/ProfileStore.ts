@@ -67,7 +67,10 @@ export class ProfileStore implements vscode.Disposable {
     await this.secrets.store(secretKeyStorageKey(profile.name), secretKey);
     if (replaced && replaced !== secretKey) this.keyCache.forget(replaced);
     const others = this.list().profiles.filter((p) => p.name !== profile.name);
-    const entry = profile.endpoint ? profile : { name: profile.name, secretId: profile.secretId, region: profile.region };
+    // A profile added again (a new key) keeps the broker URL set for it in settings.json.
+    const mqttBroker = profile.mqttBroker ?? this.list().profiles.find((p) => p.name === profile.name)?.mqttBroker;
+    const base = profile.endpoint ? profile : { name: profile.name, secretId: profile.secretId, region: profile.region };
+    const entry = mqttBroker ? { ...base, mqttBroker } : base;
     await this.config.update(SETTINGS.profiles, [...others, entry], vscode.ConfigurationTarget.Global);
     await this.setActive(profile.name);
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../constants.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
+import { deviceKey } from '../devices/deviceKey.js';
 import type { ProfileStore } from '../profiles/ProfileStore.js';
 import { listDevices, listProducts, listRules, ruleReads, type RuleSummary } from '../shadow/listResources.js';
 
@@ -9,27 +10,48 @@ export type ResourceNode =
   | { readonly kind: 'device'; readonly productId: string; readonly deviceName: string; readonly online?: boolean }
   | { readonly kind: 'shadow' | 'delta'; readonly productId: string; readonly deviceName: string }
   | { readonly kind: 'rules'; readonly productId: string; readonly deviceName?: string }
-  | { readonly kind: 'rule'; readonly rule: RuleSummary }
+  | { readonly kind: 'rule'; readonly rule: RuleSummary; readonly productId: string; readonly deviceName?: string }
   | { readonly kind: 'message'; readonly text: string; readonly command?: string };
 
 /** Products → devices → (shadow, delta, rules reading the device) of the active profile, listed through the API on expand. */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ResourceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly profiles: ProfileStore,
     private readonly api: TencentApiClient,
+    /** `ProductId/DeviceName` of the devices with a virtual device connected: the lazy bundle writes it and refreshes. */
+    readonly connected = new Set<string>(),
   ) {
-    this.subscription = profiles.onDidChange(() => this.refresh());
+    this.subscriptions = [profiles.onDidChange(() => this.refresh())];
   }
 
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** Lists `node` (an element this provider gave VS Code) again with its children, or the whole tree. */
+  refresh(node?: ResourceNode): void {
+    this.changed.fire(node);
+  }
+
+  /** The parent of a node, so TreeView.reveal can open the way to a device or rule just changed. */
+  getParent(node: ResourceNode): ResourceNode | undefined {
+    if (node.kind === 'product' || node.kind === 'message') return undefined;
+    const { productId } = node;
+    if (node.kind === 'rule') return { kind: 'rules', productId, ...(node.deviceName ? { deviceName: node.deviceName } : {}) };
+    return node.kind === 'device' || !node.deviceName
+      ? { kind: 'product', productId, productName: '' }
+      : { kind: 'device', productId, deviceName: node.deviceName };
   }
 
   getTreeItem(node: ResourceNode): vscode.TreeItem {
+    const item = this.buildItem(node);
+    // A stable id per row, so a node rebuilt after a change (reveal, refresh) is the same row.
+    if (node.kind !== 'message')
+      item.id = [node.kind, node.productId, 'deviceName' in node ? node.deviceName : '', node.kind === 'rule' ? node.rule.ruleName : ''].join('/');
+    return item;
+  }
+
+  private buildItem(node: ResourceNode): vscode.TreeItem {
     switch (node.kind) {
       case 'product': {
         const item = new vscode.TreeItem(node.productId, vscode.TreeItemCollapsibleState.Collapsed);
@@ -40,9 +62,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
       }
       case 'device': {
         const item = new vscode.TreeItem(node.deviceName, vscode.TreeItemCollapsibleState.Collapsed);
-        item.iconPath = new vscode.ThemeIcon('circuit-board');
-        if (node.online !== undefined) item.description = node.online ? vscode.l10n.t('online') : vscode.l10n.t('offline');
-        item.contextValue = 'device';
+        const connected = this.connected.has(deviceKey(node.productId, node.deviceName));
+        item.iconPath = connected ? new vscode.ThemeIcon('broadcast', new vscode.ThemeColor('charts.green')) : new vscode.ThemeIcon('circuit-board');
+        if (connected) item.description = vscode.l10n.t('virtual device connected');
+        else if (node.online !== undefined) item.description = node.online ? vscode.l10n.t('online') : vscode.l10n.t('offline');
+        item.contextValue = connected ? 'device.connected' : 'device';
         return item;
       }
       case 'shadow': {
@@ -76,6 +100,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
         item.iconPath = new vscode.ThemeIcon(node.rule.disabled ? 'circle-slash' : 'symbol-event');
         item.description = `${node.rule.topicPattern}${node.rule.disabled ? ` · ${vscode.l10n.t('disabled')}` : ''}`;
         item.tooltip = node.rule.description || node.rule.topicPattern;
+        item.contextValue = node.rule.disabled ? 'rule.disabled' : 'rule.enabled';
         return item;
       }
       case 'message': {
@@ -111,7 +136,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
       }
       if (node.kind === 'rules') {
         const rules = (await listRules(this.api)).filter((rule) => ruleReads(rule, node.productId, node.deviceName));
-        return rules.length ? rules.map((rule) => ({ kind: 'rule', rule })) : [{ kind: 'message', text: vscode.l10n.t('No rules') }];
+        return rules.length
+          ? rules.map((rule) => ({ kind: 'rule', rule, productId: node.productId, ...(node.deviceName ? { deviceName: node.deviceName } : {}) }))
+          : [{ kind: 'message', text: vscode.l10n.t('No rules') }];
       }
       return [];
     } catch (error) {
@@ -120,7 +147,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceNod
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }
