@@ -1,7 +1,8 @@
 // An action of the catalog as both UIs show it: the picker's summary and the form generated from its parameters
 // (the VS Code sidebar's Build & send, the browser popup's Action form). Built here once, so the two agree on which
 // fields are secret (password boxes, kept in page memory only) and which are edited as JSON.
-import { findActionEntry, type ActionEntry } from '../catalog/catalog.js';
+import { findActionEntry } from '../catalog/catalog.js';
+import type { ActionIndexEntry, ServiceIndex } from '../catalog/catalogIndex.js';
 import type { EnglishSource } from '../catalog/types.js';
 import { isDestructiveAction } from './isDestructiveAction.js';
 
@@ -55,7 +56,13 @@ const SCALARS = new Set(['String', 'Integer', 'Int64', 'UInt64', 'Float', 'Boole
 // A catalog without descriptionLang predates the field: its descriptions were all read from the zh-CN seed documents.
 const languageOf = (lang: string | undefined): 'zh-CN' | 'en' => (lang === 'en' ? 'en' : 'zh-CN');
 
-export function actionSummary({ service, action }: ActionEntry): ActionSummaryView {
+/** What a summary reads of an action: its index entry (search, browse) or its full entry (a form), which has the same fields. */
+export interface SummarySource {
+  readonly service: Pick<ServiceIndex, 'service' | 'version' | 'descriptionLang'>;
+  readonly action: ActionIndexEntry;
+}
+
+export function actionSummary({ service, action }: SummarySource): ActionSummaryView {
   return {
     service: service.service,
     version: service.version,
