@@ -54,7 +54,8 @@ export function jsonDataFiles(dist) {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, text(path));
           return {
-            contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport default JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(`${folder}/${basename(path)}`)}), 'utf8'));\n`,
+            // dist/ for extension.cjs, dist/lazy/ for a lazily loaded bundle: both read dist/data/.
+            contents: `import { readFileSync } from 'node:fs';\nimport { basename, join } from 'node:path';\nexport default JSON.parse(readFileSync(join(__dirname, basename(__dirname) === 'lazy' ? '..' : '', ${JSON.stringify(`${folder}/${basename(path)}`)}), 'utf8'));\n`,
             loader: 'js',
           };
         });

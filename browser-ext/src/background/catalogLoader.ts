@@ -10,7 +10,7 @@ import { runtime } from '../browserApi.js';
 const FILE_NAME = /^[a-z0-9-]{1,64}\.json$/;
 
 async function load(file: string): Promise<unknown> {
-  if (!FILE_NAME.test(file)) throw new Error(`catalog file name expected (like iotexplorer-2019-04-23.json), got ${JSON.stringify(file)}`);
+  if (!FILE_NAME.test(file)) throw new Error(`catalog file name expected (service-version.json, as the catalog index names it), got ${JSON.stringify(file)}`);
   const url = runtime.getURL(`catalog/${file}`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The API catalog file ${url} could not be read (HTTP ${response.status}); reinstall the extension.`);
