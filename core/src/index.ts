@@ -206,7 +206,7 @@ export {
 } from './catalog/catalog.js';
 export { serviceIndexOf, type ActionIndexEntry, type CatalogIndex, type ServiceIndex } from './catalog/catalogIndex.js';
 export type { CatalogLoader } from './catalog/catalogLoader.js';
-export { listActionGroups, type ActionGroup } from './catalog/actionGroups.js';
+export { groupKeyOf, listActionGroups, type ActionGroup } from './catalog/actionGroups.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
 export { HINT_SURFACES, hintOnSurface, type HintSurface } from './errors/hintOnSurface.js';

@@ -5,7 +5,7 @@ import { handleMessages } from '../messaging.js';
 import type { EditorHandoff } from '../protocol.js';
 import { curlForObserved, replayObserved } from './observedHandlers.js';
 import { diagnoseObserved, verifyPasted, whySent } from './diagnosisHandlers.js';
-import { describeAction, listActions, suggestActions } from './catalogHandlers.js';
+import { actionGroups, describeAction, listActions, suggestActions } from './catalogHandlers.js';
 import { runCredentials } from './credentialHandlers.js';
 import {
   clearHistoryHandler,
@@ -42,6 +42,7 @@ handleMessages({
   loadDraft: ({ scope }) => loadDraft(scope),
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
   listActions,
+  actionGroups,
   describeAction,
   suggestActions,
   readPasted,

@@ -4,14 +4,16 @@
 // one of its actions is described or signed (./catalogLoader.ts). The popup imports neither, so it stays small.
 import {
   actionSummary,
+  catalogIndex,
   describeActionForm,
+  listActionGroups,
   listIndexedActions,
   loadCatalogOf,
   localizeActionForm,
   localizeActionSummary,
   suggestNearest,
 } from '@iot-devkit/core';
-import type { ActionSummary, Handlers, UiLanguage } from '../protocol.js';
+import type { ActionBrowse, ActionSummary, Handlers, UiLanguage } from '../protocol.js';
 
 // The page says its language (it is the one that reads i18n); anything else gets English, the extension's default locale.
 const languageOf = (language: unknown): UiLanguage => (language === 'zh-CN' ? 'zh-CN' : 'en');
@@ -23,6 +25,17 @@ export const listActions: Handlers['listActions'] = async ({ language }) => {
   let list = summaries.get(lang);
   if (!list) summaries.set(lang, (list = listIndexedActions().map((entry) => localizeActionSummary(actionSummary(entry), lang))));
   return list;
+};
+
+export const actionGroups: Handlers['actionGroups'] = async ({ language }): Promise<ActionBrowse> => {
+  const zh = languageOf(language) === 'zh-CN';
+  const services = catalogIndex().services;
+  return {
+    services: services.map((s) => ({ service: s.service, label: `${s.service} · ${zh ? s.name.zh : s.name.en}` })),
+    groups: services.flatMap((s) =>
+      listActionGroups(s.service).map((g) => ({ service: s.service, key: g.key, label: zh ? g.zh : g.en, count: g.actions.length })),
+    ),
+  };
 };
 
 export const describeAction: Handlers['describeAction'] = async ({ service, action, language }) => {

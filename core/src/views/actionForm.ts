@@ -3,6 +3,7 @@
 // fields are secret (password boxes, kept in page memory only) and which are edited as JSON.
 import { findActionEntry } from '../catalog/catalog.js';
 import type { ActionIndexEntry, ServiceIndex } from '../catalog/catalogIndex.js';
+import { groupKeyOf } from '../catalog/actionGroups.js';
 import type { EnglishSource } from '../catalog/types.js';
 import { isDestructiveAction } from './isDestructiveAction.js';
 
@@ -22,6 +23,8 @@ export interface ActionSummaryView {
   readonly descriptionLang: 'zh-CN' | 'en';
   /** The group to browse by, in both languages. */
   readonly category?: { readonly zh: string; readonly en: string };
+  /** What a group filter selects by (the core's groupKeyOf: the category's English, else the seed's heading). */
+  readonly groupKey: string;
 }
 
 /** One parameter of an action, for the generated form. */
@@ -72,6 +75,7 @@ export function actionSummary({ service, action }: SummarySource): ActionSummary
     ...(action.en ? { englishTitle: action.en, ...(action.enSource ? { englishSource: action.enSource } : {}) } : {}),
     descriptionLang: languageOf(action.descriptionLang ?? service.descriptionLang),
     ...(action.category ? { category: { zh: action.category.zh, en: action.category.en } } : {}),
+    groupKey: groupKeyOf(action),
   };
 }
 
