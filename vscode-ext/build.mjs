@@ -7,10 +7,10 @@
 // error data are JSON files beside the host bundle (dist/data/), printed per file.
 // `node build.mjs --watch` rebuilds on change, unminified with source maps.
 import { context, build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codiconSubset } from './scripts/codiconSubset.mjs';
-import { jsonDataFiles } from './scripts/slimCatalog.mjs';
+import { jsonDataFiles, slimCatalogText } from './scripts/slimCatalog.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -27,6 +27,26 @@ const nodeCryptoDefault = {
   },
 };
 
+// The core's catalog loader (which imports every service's catalog) becomes a read of dist/data/catalog/<file> on
+// first use (src/host/coreCatalogLoader.ts); catalogFiles() writes those files, slimmed like the imported ones.
+const coreCatalogLoader = {
+  name: 'core-catalog-loader',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]catalogLoader\.js$/ }, ({ importer }) =>
+      /[\\/]core[\\/]src[\\/]catalog[\\/]/.test(importer) ? { path: join(root, 'src/host/coreCatalogLoader.ts') } : undefined,
+    );
+  },
+};
+
+/** Each service's full catalog as dist/data/catalog/<file>, read by the host when one of its actions is first used. */
+function catalogFiles() {
+  const source = join(root, '../core/src/catalog/data');
+  const folder = join(dist, 'data/catalog');
+  mkdirSync(folder, { recursive: true });
+  for (const { file } of JSON.parse(readFileSync(join(source, 'index.json'), 'utf8')).services)
+    writeFileSync(join(folder, file), slimCatalogText(join(source, file)));
+}
+
 const shared = { bundle: true, minify: production, sourcemap: watch, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
 const builds = [
   {
@@ -37,7 +57,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [jsonDataFiles(dist), nodeCryptoDefault],
+    plugins: [jsonDataFiles(dist), nodeCryptoDefault, coreCatalogLoader],
   },
   // One host bundle per src/lazy/*.ts: `vscode` stays external and the core is bundled again where a lazy feature
   // needs it (a lazy bundle must not reach into extension.cjs's module state; pass what it needs as arguments).
@@ -52,7 +72,7 @@ const builds = [
           format: 'cjs',
           target: 'node20',
           external: ['vscode'],
-          plugins: [jsonDataFiles(dist, '..'), nodeCryptoDefault],
+          plugins: [jsonDataFiles(dist, '..'), nodeCryptoDefault, coreCatalogLoader],
         }))
     : []),
   { ...shared, entryPoints: [join(root, 'media/sidebar.css')], outfile: join(dist, 'sidebar.css'), loader: { '.css': 'css' } },
@@ -91,14 +111,20 @@ function sizes() {
   console.log(`vscode-ext: activation path (code and styles) ${kb(total)} minified in dist/ (target < 300 KB)${total >= 300 * 1024 ? ' — OVER TARGET' : ''}`);
   console.log(`vscode-ext: lazy features ${kb(sum(lazy))} in dist/lazy/ (${lazy.length} bundles, each loaded on first use)`);
   console.log(`vscode-ext: data ${kb(sum(data))} in dist/data/ (${data.length} files, read by the host when first imported)`);
+  // Issue 15: each service's catalog is read the first time one of its actions is opened, not at activation.
+  const services = JSON.parse(readFileSync(join(dist, 'data/catalog/index.json'), 'utf8')).services;
+  const perService = services.map(({ service, file }) => `${service} ${kb(statSync(join(dist, 'data/catalog', file)).size)}`).join(', ');
+  console.log(`vscode-ext: catalog per service, each read on first use: ${perService}`);
 }
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 if (watch) {
+  catalogFiles();
   for (const options of builds) await (await context(options)).watch();
   console.log('vscode-ext: watching src/ …');
 } else {
   await Promise.all(builds.map((options) => build(options)));
+  catalogFiles();
   sizes();
 }

@@ -143,6 +143,12 @@ export interface OneTimeSecret {
 /** An action of the catalog, for the searchable picker (the core's action form views in the UI language). */
 export type ActionSummary = LocalizedActionSummary;
 
+/** The popup's service selector and group filter, from the core's always-loaded index; `key` is ActionSummary.groupKey. */
+export interface ActionBrowse {
+  readonly services: readonly { readonly service: string; readonly label: string }[];
+  readonly groups: readonly { readonly service: string; readonly key: string; readonly label: string; readonly count: number }[];
+}
+
 /** One parameter of an action, for the generated form. */
 export type ParamField = LocalizedParamField;
 
@@ -319,6 +325,8 @@ export interface ProtocolMap {
   saveDraft: [{ readonly scope: string; readonly draft: Draft }, void];
   /** Titles and descriptions in the page's language (the core's actionHeading: Chinese-only text labelled in English). */
   listActions: [{ readonly language: UiLanguage }, ActionSummary[]];
+  /** Browse by service and group (issue 15): the catalog's services, and each one's groups with their counts. */
+  actionGroups: [{ readonly language: UiLanguage }, ActionBrowse];
   describeAction: [{ readonly service: string; readonly action: string; readonly language: UiLanguage }, ActionForm | null];
   /** The catalog's action names nearest to one it lacks (did you mean), best first. */
   suggestActions: [{ readonly name: string }, readonly string[]];

@@ -189,6 +189,24 @@ export {
   type VendorEndpointEntry,
 } from './catalog/catalog.js';
 export { searchActions } from './catalog/searchActions.js';
+// Issue 15: the always-loaded index, and each service's full catalog loaded on first use through the host's loader.
+export {
+  CatalogNotLoadedError,
+  catalogIndex,
+  findIndexedAction,
+  findServiceIndex,
+  isServiceLoaded,
+  listIndexedActions,
+  listVendors,
+  loadAllCatalogs,
+  loadCatalogOf,
+  loadServiceCatalog,
+  loadedCatalogFiles,
+  type IndexedAction,
+} from './catalog/catalog.js';
+export { serviceIndexOf, type ActionIndexEntry, type CatalogIndex, type ServiceIndex } from './catalog/catalogIndex.js';
+export type { CatalogLoader } from './catalog/catalogLoader.js';
+export { groupKeyOf, listActionGroups, type ActionGroup } from './catalog/actionGroups.js';
 export { editDistance, suggestNearest } from './catalog/suggestNearest.js';
 export { listErrorCodes, lookupErrorCode, type ErrorCodeInfo, type ErrorHint, type ErrorLookup, type ErrorVendor } from './errors/errorCodeIndex.js';
 export { HINT_SURFACES, hintOnSurface, type HintSurface } from './errors/hintOnSurface.js';

@@ -118,3 +118,26 @@ test('an unknown action exits 1 with suggestions; bad options exit 2', () => {
   assert.match(badService.stderr, /--service: one of iotcloud, trro/);
   assert.equal(runCli(['catalog', 'A', 'B']).status, 2);
 });
+
+test('catalog --group lists one group with English headings by the UI rule; a group two services share says each row’s service', () => {
+  const group = runCli(['catalog', '--service', 'iotexplorer', '--group', 'thing model and device data']);
+  assert.equal(group.status, 0, group.stderr);
+  assert.match(group.stdout, /^iotexplorer 2019-04-23 · /);
+  assert.match(group.stdout, /\n {2}Thing model and device data · 物模型与设备数据相关接口 \(\d+\)\n/);
+  assert.match(group.stdout, /ControlDeviceData\s+Set a device's property data \(control the device\)\s+\d+ params\s+0 errors\s+iotexplorer/);
+  // A derived English title is labelled as the sidebar and popup label it (core/src/views/actionHeading.ts).
+  assert.match(group.stdout, /ModifyModelDefinition\s+Modify model definition {2}\(title derived from the name\)/);
+  assert.doesNotMatch(group.stdout, /^ {2}(?!Thing model)\S/m, 'no other group');
+  const byChinese = runCli(['catalog', '--service', 'iotexplorer', '--group', '物模型与设备数据相关接口']);
+  assert.equal(byChinese.stdout, group.stdout);
+  // "Devices" is a group of both iotcloud and iotexplorer: without --service both are listed, each row naming its service.
+  const devices = runCli(['catalog', '--group', 'Devices']);
+  assert.equal(devices.status, 0, devices.stderr);
+  assert.match(devices.stdout, /^iotcloud 2021-04-08 /m);
+  assert.match(devices.stdout, /^iotexplorer 2019-04-23 /m);
+  assert.match(devices.stdout, /\n {4}DescribeDevice\s.*\s+iotcloud\n/);
+  assert.match(devices.stdout, /\n {4}DescribeDevice\s.*\s+iotexplorer\n/);
+  const unknown = runCli(['catalog', '--service', 'iotexplorer', '--group', 'nope']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /--group: one of the groups of iotexplorer, got "nope"\. Groups: .*Thing model and device data/);
+});

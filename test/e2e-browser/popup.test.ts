@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { buildHttpRequest, DEMO_CREDENTIAL, DEMO_PRODUCT_ID, lookupErrorCode, REDACTED, toCurl } from '@iot-devkit/core';
 import type { Page } from 'playwright-core';
 import { admin, startTestEmulator } from '../emulator/harness.js';
 import { launchExtension, type LoadedExtension } from './support/launchExtension.js';
 import { addProfile, collectErrors, waitForCount, waitReady } from './support/popupActions.js';
+import { sdkSign } from '../support/tencentSdk.js';
+
+// Made up, for the IoT Explorer signature checked against the official SDK on the public endpoint (nothing is sent).
+const EXPLORER_ID = 'AKIDexplorerPopup00001';
+const EXPLORER_KEY = 'madeUpExplorerPopupKey0001';
 
 type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 
@@ -194,9 +200,60 @@ describe('popup in real Chromium against the local emulator: sign, send, history
     );
   });
 
+  test('IoT Explorer browsed by group, ControlDeviceData filled and signed (its catalog fetched by the worker on first use): the signature is the official SDK’s', async () => {
+    // The SDK signs the host without a port (tencentcloud-sdk-nodejs-common sign.js: urlObj.hostname): a profile on the public endpoint.
+    await addProfile(popup, { name: 'explorer', secretId: EXPLORER_ID, secretKey: EXPLORER_KEY, endpoint: '' });
+    await popup.click('#tab-request');
+    await popup.selectOption('#profile', { label: 'explorer' });
+    await popup.selectOption('#browse-service', 'iotexplorer');
+    const group = (await popup.locator('#browse-group option').allTextContents()).find((o) => o.startsWith('Thing model and device data ('))!;
+    assert.ok(group, 'the thing-model group is offered for iotexplorer');
+    await popup.selectOption('#browse-group', { label: group });
+    const listed = await popup.locator('#action-names option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    assert.equal(listed.length, Number(/\((\d+)\)$/.exec(group)![1]), 'the search list holds the group’s actions only');
+    assert.ok(listed.includes('ControlDeviceData') && listed.includes('DescribeDeviceData'));
+    assert.equal(
+      await popup.textContent('#action-names option[value="ControlDeviceData"]'),
+      "Set a device's property data (control the device) · iotexplorer · Thing model and device data",
+    );
+    await popup.fill('#action', 'ControlDeviceData');
+    await popup.waitForSelector('#param-Data');
+    await popup.fill('#params', '{}');
+    await popup.fill('#param-ProductId', 'EXPLORER01');
+    await popup.fill('#param-DeviceName', 'lamp-1');
+    await popup.fill('#param-Data', '{"power_switch":1}');
+    await popup.click('#show-signature');
+    await popup.waitForSelector('#status:has-text("Signed with timestamp")');
+    const timestamp = Number(/(\d{10})/.exec((await popup.textContent('#status')) ?? '')?.[1]);
+    const canonical = (await popup.textContent('#step-list li[data-step="canonicalRequest"] pre')) ?? '';
+    const authorization = (await popup.textContent('#step-list li[data-step="authorization"] pre')) ?? '';
+    assert.match(canonical, /^POST\n\/\n\ncontent-type:application\/json\nhost:iotexplorer\.tencentcloudapi\.com\n/);
+    // The body signed is the form's values as JSON: its hash is the canonical request's last line.
+    const body = JSON.stringify({ ProductId: 'EXPLORER01', DeviceName: 'lamp-1', Data: '{"power_switch":1}' });
+    assert.equal(canonical.split('\n').at(-1), createHash('sha256').update(body).digest('hex'));
+    const expected = sdkSign.sign3({
+      method: 'POST',
+      url: 'https://iotexplorer.tencentcloudapi.com/',
+      payload: Buffer.from(body, 'utf8'),
+      timestamp,
+      service: 'iotexplorer',
+      secretId: EXPLORER_ID,
+      secretKey: EXPLORER_KEY,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(authorization, expected, 'the popup signs ControlDeviceData as tencentcloud-sdk-nodejs does');
+    await popup.screenshot({ path: `${process.env['TMPDIR'] ?? '/tmp'}/iot-devkit-popup-explorer-signed.png` });
+    await popup.selectOption('#browse-group', '');
+    await popup.selectOption('#browse-service', '');
+    await popup.selectOption('#profile', { label: 'emulator' });
+  });
+
   test('in English an IoT Explorer action shows its English title first, its Chinese-only description labelled', async () => {
     await popup.click('#tab-request');
-    assert.equal(await popup.textContent('#action-names option[value="ControlDeviceData"]'), "Set a device's property data (control the device) · iotexplorer");
+    assert.equal(
+      await popup.textContent('#action-names option[value="ControlDeviceData"]'),
+      "Set a device's property data (control the device) · iotexplorer · Thing model and device data",
+    );
     await popup.fill('#action', 'ControlDeviceData');
     await popup.waitForSelector('#param-Data');
     assert.equal(await popup.inputValue('#service'), 'iotexplorer');

@@ -238,6 +238,12 @@ export interface InitialState {
   readonly credentialSchemes: readonly CredentialSchemeView[];
 }
 
+/** The service selector and group filter of Build & send (issue 15), from the core's always-loaded index. */
+export interface ActionBrowse {
+  readonly services: readonly { readonly service: string; readonly label: string }[];
+  readonly groups: readonly { readonly key: string; readonly label: string; readonly count: number }[];
+}
+
 /** Webview → host requests: name → [params, result]. */
 export interface ToHostRequests {
   ready: [Record<string, never>, InitialState];
@@ -248,7 +254,10 @@ export interface ToHostRequests {
   diagnose: [{ readonly text: string; readonly response: string }, DiagnoseResult];
   /** Why? beside a signature error: diagnoses the request that send (or replay) put on the wire, kept by the host. */
   why: [{ readonly historyId: string }, DiagnoseResult];
-  searchActions: [{ readonly query: string }, readonly ActionSummary[]];
+  /** `service` and `group` (a key of actionGroups) narrow the search; an empty query with either lists what they hold. */
+  searchActions: [{ readonly query: string; readonly service?: string; readonly group?: string }, readonly ActionSummary[]];
+  /** Browse by service and group: the catalog's services, and the groups of `service` (every service's when empty). */
+  actionGroups: [{ readonly service: string }, ActionBrowse];
   describeAction: [{ readonly service: string; readonly action: string }, ActionForm | undefined];
   validateParams: [SendForm, readonly ParamIssue[]];
   send: [SendForm, SendResult];

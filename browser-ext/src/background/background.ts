@@ -1,12 +1,11 @@
 // The service worker (Chrome) / background script (Firefox): owns the SecretKeys and makes every network call.
 // Pages reach it through the protocol in ../protocol.ts; this file only wires the handlers up.
-import { listActions as catalogActions, suggestNearest } from '@iot-devkit/core';
 import { openTab, sessionArea } from '../browserApi.js';
 import { handleMessages } from '../messaging.js';
 import type { EditorHandoff } from '../protocol.js';
 import { curlForObserved, replayObserved } from './observedHandlers.js';
 import { diagnoseObserved, verifyPasted, whySent } from './diagnosisHandlers.js';
-import { describeAction, listActions } from './catalogHandlers.js';
+import { actionGroups, describeAction, listActions, suggestActions } from './catalogHandlers.js';
 import { runCredentials } from './credentialHandlers.js';
 import {
   clearHistoryHandler,
@@ -43,8 +42,9 @@ handleMessages({
   loadDraft: ({ scope }) => loadDraft(scope),
   saveDraft: ({ scope, draft }) => saveDraft(scope, draft),
   listActions,
+  actionGroups,
   describeAction,
-  suggestActions: async ({ name }) => (typeof name === 'string' ? suggestNearest(name, new Set(catalogActions().map(({ action }) => action.name)), 3) : []),
+  suggestActions,
   readPasted,
   verifyPasted,
   whySent,

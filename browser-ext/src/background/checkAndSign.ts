@@ -1,7 +1,7 @@
 // The one function that turns a call into what goes on the wire: the Signature steps button and Send both come
 // through here, so the steps a developer reads are those of the request sent (issue 12: the preview signed the
 // call as typed, Send signed it coerced by the catalog and, on edit-and-replay, with the history entry's profile).
-import { checkActionParams } from '@iot-devkit/core';
+import { checkActionParams, loadCatalogOf } from '@iot-devkit/core';
 import type { ParamProblemView, RequestSpec, SignaturePreview } from '../protocol.js';
 import type { UsableProfile } from './profileStore.js';
 import { nowInSeconds, signRequest } from './signRequest.js';
@@ -9,6 +9,14 @@ import { nowInSeconds, signRequest } from './signRequest.js';
 export type CheckedSignature =
   | { readonly ok: true; readonly request: RequestSpec; readonly preview: SignaturePreview; readonly secretNames: readonly string[] }
   | { readonly ok: false; readonly problems: readonly ParamProblemView[] };
+
+/**
+ * The async boundary of the catalog (issue 15): the service worker fetches an action's service catalog the first
+ * time one of its actions is checked (./catalogLoader.ts), so every handler that calls checkAndSign awaits this first.
+ */
+export async function loadCatalogFor(request: RequestSpec): Promise<void> {
+  if (request.kind === 'action') await loadCatalogOf(request.service, request.action);
+}
 
 /** Checks the call against the catalog (values given their documented types), then signs it now with `profile`. */
 export function checkAndSign(profile: UsableProfile, request: RequestSpec, timestamp = nowInSeconds()): CheckedSignature {

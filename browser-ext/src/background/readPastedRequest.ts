@@ -4,9 +4,9 @@
 // is sent as pasted, and anything else is refused with what was not understood and the nearest action names.
 import {
   capturedHeader,
-  findActionEntry,
+  findIndexedAction,
   importRequest,
-  listActions,
+  listIndexedActions,
   parseCapturedRequest,
   suggestNearest,
   type CapturedRequest,
@@ -20,7 +20,7 @@ const ONENET_HOST = /^https?:\/\/api\.onenet\.hk\.chinamobile\.com(?::\d+)?(?:[/
 const MXCHIP_PATH = /^https?:\/\/[^/?#]+\/v3\/open_api\//i;
 
 let actionNames: string[] | undefined;
-const catalogActionNames = () => (actionNames ??= [...new Set(listActions().map(({ action }) => action.name))]);
+const catalogActionNames = () => (actionNames ??= [...new Set(listIndexedActions().map(({ action }) => action.name))]);
 
 /** The action a paste names: API 3.0's X-TC-Action header, or v1's Action parameter in the query or the form body. */
 function namedAction(request: CapturedRequest): string {
@@ -64,7 +64,8 @@ export function readPastedRequest(text: string): PastedRequest {
   const request = withoutPseudoHeaders(parsed.request);
   const notes = parsed.notes;
   const action = namedAction(request);
-  const known = action ? findActionEntry(undefined, action) : undefined;
+  // The index is enough to know an action and its service: no service's full catalog is fetched to read a paste.
+  const known = action ? findIndexedAction(undefined, action) : undefined;
   // A request to a local emulator carries no service in its host; without a TC3 Authorization to read it from, the
   // catalog's entry for the action says which service it belongs to.
   let imported = tryImport(request);
@@ -80,7 +81,7 @@ export function readPastedRequest(text: string): PastedRequest {
   });
   if (imported.ok) {
     const call = imported.request;
-    if (findActionEntry(call.service, call.action)) return { status: 'understood', request: actionSpecOf(call), notes };
+    if (findIndexedAction(call.service, call.action)) return { status: 'understood', request: actionSpecOf(call), notes };
     return refused('unknownAction', `${call.service} ${call.version} has no action ${call.action} in the catalog`, call.params);
   }
   if (!looksTencent(request, action) && isVendorRequest(request)) return { status: 'understood', request: rawSpecOf(request), notes };

@@ -1,5 +1,5 @@
 import type { Handlers } from '../protocol.js';
-import { checkAndSign } from './checkAndSign.js';
+import { checkAndSign, loadCatalogFor } from './checkAndSign.js';
 import { readPastedRequest } from './readPastedRequest.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
@@ -10,6 +10,7 @@ const { usableProfile } = profileStore;
 
 /** The steps Send would show: the same checkAndSign call, with the profile the page shows. */
 export const previewSignature: Handlers['previewSignature'] = async ({ profileId, request }) => {
+  await loadCatalogFor(request);
   const signed = checkAndSign(await usableProfile(profileId), request);
   return signed.ok ? { status: 'signed', preview: signed.preview } : { status: 'invalid', problems: signed.problems };
 };

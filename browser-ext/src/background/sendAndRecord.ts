@@ -1,6 +1,6 @@
 import { maskForDisplay, REDACTED, redactForStorage } from '@iot-devkit/core';
 import type { HistoryEntry, OneTimeSecret, RequestSpec, ResponseView, SendOutcome, WireRequest } from '../protocol.js';
-import { checkAndSign } from './checkAndSign.js';
+import { checkAndSign, loadCatalogFor } from './checkAndSign.js';
 import type { HistoryStore } from './historyStore.js';
 import type { UsableProfile } from './profileStore.js';
 import { keepSentForWhy } from './sentForWhy.js';
@@ -74,6 +74,7 @@ export async function sendAndRecord(
   const missing = placeholdersLeft(request);
   if (missing.length > 0)
     throw new Error(`${missing.join(', ')}: secrets are not kept in history; type ${missing.length > 1 ? 'them' : 'it'} again in place of ${REDACTED}`);
+  await loadCatalogFor(request);
   const signed = checkAndSign(profile, request);
   if (!signed.ok) return { status: 'invalid', problems: signed.problems };
   const { request: typed, preview } = signed;

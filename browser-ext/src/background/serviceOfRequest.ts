@@ -1,4 +1,4 @@
-import { capturedHeader, findActionEntry, serviceFromHost, type CapturedRequest } from '@iot-devkit/core';
+import { capturedHeader, findIndexedAction, serviceFromHost, type CapturedRequest } from '@iot-devkit/core';
 
 /**
  * The service to verify a request against. A Tencent Cloud host names it; for an emulator or a proxy the catalog knows
@@ -7,5 +7,5 @@ import { capturedHeader, findActionEntry, serviceFromHost, type CapturedRequest 
 export function serviceOfRequest(request: Pick<CapturedRequest, 'url' | 'headers'>): string | undefined {
   const host = /^https?:\/\/([^/?#]+)/i.exec(request.url)?.[1] ?? '';
   const action = capturedHeader(request, 'x-tc-action')?.trim();
-  return serviceFromHost(host) ?? (action ? findActionEntry(undefined, action)?.service.service : undefined);
+  return serviceFromHost(host) ?? (action ? findIndexedAction(undefined, action)?.service.service : undefined);
 }

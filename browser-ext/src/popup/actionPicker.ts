@@ -1,7 +1,7 @@
 // The searchable action picker and the parameter form generated from the catalog. The params JSON textarea stays
 // the one source of truth (it is what the draft keeps and what is sent); the form reads from and writes into it.
 import { callBackground } from '../messaging.js';
-import type { ActionForm, ActionSummary, ParamField, ShownText, UiLanguage } from '../protocol.js';
+import type { ActionBrowse, ActionForm, ActionSummary, ParamField, ShownText, UiLanguage } from '../protocol.js';
 import { byId, el, setText } from '../ui/dom.js';
 import { isChinese, t } from '../ui/localize.js';
 
@@ -50,6 +50,10 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
   const form = byId('param-form');
   const description = byId('action-description');
   const language: UiLanguage = isChinese() ? 'zh-CN' : 'en';
+  // Browse by service and group (issue 15): the selectors narrow the search list to one service's or one group's actions.
+  const browseService = byId<HTMLSelectElement>('browse-service');
+  const browseGroup = byId<HTMLSelectElement>('browse-group');
+  let browse: ActionBrowse = { services: [], groups: [] };
   let actions: ActionSummary[] = [];
   let shown: ActionForm | null = null;
 
@@ -119,12 +123,16 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
   const picker: ActionPicker = {
     async sync() {
       const name = action.value.trim().toLowerCase();
-      const summary = actions.find((a) => a.name.toLowerCase() === name);
+      // A name two services share (DescribeDevice) resolves in the service browsed, else in the one the form names.
+      const named = actions.filter((a) => a.name.toLowerCase() === name);
+      const preferred = browseService.value || byId<HTMLInputElement>('service').value;
+      const summary = named.find((a) => a.service === preferred) ?? named[0];
       if (!summary) {
         shown = null;
         return render();
       }
-      if (shown?.name !== summary.name) shown = await callBackground('describeAction', { service: summary.service, action: summary.name, language });
+      if (shown?.name !== summary.name || shown.service !== summary.service)
+        shown = await callBackground('describeAction', { service: summary.service, action: summary.name, language });
       if (shown) {
         byId<HTMLInputElement>('service').value = shown.service;
         byId<HTMLInputElement>('version').value = shown.version;
@@ -133,9 +141,34 @@ export function setupActionPicker(saveDraft: () => void): ActionPicker {
     },
   };
 
-  void callBackground('listActions', { language }).then((list) => {
+  const option = (value: string, label: string) => el('option', { value }, label);
+  // The search list holds the browsed service's and group's actions; each says its service, as a mixed list must.
+  const fillNames = () =>
+    byId('action-names').replaceChildren(
+      ...actions
+        .filter((a) => (!browseService.value || a.service === browseService.value) && (!browseGroup.value || a.groupKey === browseGroup.value))
+        .map((a) => option(a.name, `${shownTitle(a.heading.title)} · ${a.service}${a.groupLabel ? ` · ${a.groupLabel}` : ''}`)),
+    );
+  const fillGroups = () => {
+    const groups = browse.groups.filter((g) => g.service === browseService.value);
+    browseGroup.replaceChildren(option('', t('allGroups', 'All groups')), ...groups.map((g) => option(g.key, `${g.label} (${g.count})`)));
+    browseGroup.disabled = groups.length === 0;
+  };
+  browseService.addEventListener('change', () => {
+    fillGroups();
+    fillNames();
+    action.focus();
+  });
+  browseGroup.addEventListener('change', () => {
+    fillNames();
+    action.focus();
+  });
+  void Promise.all([callBackground('listActions', { language }), callBackground('actionGroups', { language })]).then(([list, groups]) => {
     actions = list;
-    byId('action-names').replaceChildren(...list.map((a) => el('option', { value: a.name }, `${shownTitle(a.heading.title)} · ${a.service}`)));
+    browse = groups;
+    browseService.append(...groups.services.map((s) => option(s.service, s.label)));
+    fillGroups();
+    fillNames();
     void picker.sync();
   });
   action.addEventListener('input', () => void picker.sync().then(saveDraft));

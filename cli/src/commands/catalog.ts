@@ -1,10 +1,14 @@
 import {
   actionErrors,
+  actionHeading,
+  actionSummary,
+  listActionGroups,
+  type ActionGroup,
+  type IndexedAction,
   findActionEntry,
   findService,
   findVendorEndpoint,
   getCatalog,
-  listActions,
   maskSecret,
   suggestActions,
   type ActionSpec,
@@ -207,40 +211,62 @@ function describeEndpoint(vendor: VendorCatalog, endpoint: VendorEndpoint): stri
   return out.join('\n');
 }
 
-function overview(service?: string): string {
+/** An action's title as the English UI shows it (the core's actionHeading): Chinese-only or derived titles say so. */
+function englishHeading(entry: IndexedAction): string {
+  const { title, titleNote } = actionHeading(actionSummary(entry), 'en');
+  return `${title.text}${title.label ? `  (${title.label})` : ''}${titleNote ? `  (${titleNote})` : ''}`;
+}
+
+/** The groups to list: a service's (or every service's), narrowed to one by `--group` (its English or Chinese name). */
+function groupsOf(service: string | undefined, group: string | undefined): ActionGroup[] {
+  const groups = listActionGroups(service);
+  if (group === undefined) return groups;
+  const wanted = group.trim().toLowerCase();
+  const found = groups.filter((g) => [g.key, g.en, g.zh].some((name) => name.toLowerCase() === wanted));
+  if (found.length === 0)
+    throw new UsageError(
+      `--group: one of the groups of ${service ?? 'the catalog'}, got "${group}". Groups: ${[...new Set(groups.map((g) => g.en))].join(', ')}`,
+    );
+  return found;
+}
+
+function overview(service: string | undefined, group: string | undefined): string {
   const catalog = getCatalog();
   const out: string[] = [];
+  const groups = groupsOf(service, group);
   for (const s of catalog.services) {
     if (service && s.service.toLowerCase() !== service.toLowerCase()) continue;
+    const ofService = groups.map((g) => ({ ...g, actions: g.actions.filter((a) => a.service.service === s.service) })).filter((g) => g.actions.length > 0);
+    if (ofService.length === 0) continue;
     out.push(
       `${s.service} ${s.version} · ${s.name.zh} (${s.name.en}) — ${s.actions.length} actions, ${s.structures.length} structures, ${s.errorCodes.length} error codes`,
     );
-    // By group: the seed's headings, else the resource noun of the name (each action's category says which).
-    const groups = new Map<string, ActionSpec[]>();
-    for (const { action } of listActions(s.service)) {
-      const key = action.category ? `${action.category.en} · ${action.category.zh}` : (action.group ?? 'Actions');
-      groups.set(key, [...(groups.get(key) ?? []), action]);
-    }
-    for (const [group, actions] of groups) {
-      out.push(`  ${group} (${actions.length})`);
+    // By group: the seed's headings, else the resource noun of the name (each action's category says which). Each
+    // row says its service, so a name two services share (DescribeDevice) never reads as one action.
+    for (const g of ofService) {
+      out.push(`  ${g.en === g.zh ? g.en : `${g.en} · ${g.zh}`} (${g.actions.length})`);
       out.push(
         table(
-          actions.map((action) => [action.name, action.en ?? action.title ?? '', `${action.params.length} params`, `${action.errors.length} errors`]),
+          g.actions.map((entry) => {
+            const action = findActionEntry(s.service, entry.action.name)!.action;
+            return [action.name, englishHeading(entry), `${action.params.length} params`, `${action.errors.length} errors`, s.service];
+          }),
           '    ',
         ),
       );
     }
     out.push('');
   }
-  if (!service) for (const v of catalog.vendors) out.push(`${v.name}:`, table(v.endpoints.map((e) => [e.name, `${e.method} ${e.path}`, e.title])), '');
-  out.push('Run `iot-devkit catalog <Action>` for one action, `iot-devkit catalog --json` for everything.');
+  if (!service && !group)
+    for (const v of catalog.vendors) out.push(`${v.name}:`, table(v.endpoints.map((e) => [e.name, `${e.method} ${e.path}`, e.title])), '');
+  out.push('Run `iot-devkit catalog <Action>` for one action, `--group NAME` for one group, `iot-devkit catalog --json` for everything.');
   return out.join('\n');
 }
 
 export const catalogCommand: Command = {
   name: 'catalog',
   summary: 'Browse the API catalog: every action, parameter, structure and error code of the documents and the official SDK',
-  usage: `Usage: iot-devkit catalog [<Action>] [--service iotcloud|trro|iotexplorer] [--json]
+  usage: `Usage: iot-devkit catalog [<Action>] [--service iotcloud|trro|iotexplorer] [--group NAME] [--json]
 
   (no action)   list the services and their actions by group (the seed's headings, else the resource noun of
                 the name), and the OneNET/MXCHIP endpoints
@@ -251,9 +277,10 @@ export const catalogCommand: Command = {
   --json        the whole catalog: {"services":[{"service","version","actions":[{"name","params":[{"name",
                 "type","required",…}],"errors":[codes],…}],…}],"vendors":[…]}; with <Action>, that action only
   --service     look in one service only
+  --group       list one group only, by its English or Chinese name ("Thing model and device data", 物模型与设备数据相关接口)
 Exit codes: 0 found, 1 no such action (suggestions printed), 2 bad input.`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['json'], ['service']);
+    const parsed = parseArgs(context.args, ['json'], ['service', 'group']);
     if (parsed.positionals.length > 1) throw new UsageError(`one action at a time, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
     const json = hasFlag(parsed, 'json');
     const service = flag(parsed, 'service');
@@ -270,7 +297,7 @@ Exit codes: 0 found, 1 no such action (suggestions printed), 2 bad input.`,
       context.out(
         json
           ? JSON.stringify({ services: services.map(serviceJson), vendors: service === undefined ? catalog.vendors.map(vendorJson) : [] }, null, 2)
-          : overview(service),
+          : overview(service, flag(parsed, 'group')),
       );
       return 0;
     }

@@ -1,4 +1,4 @@
-import { getCatalog } from '../catalog/catalog.js';
+import { catalogIndex } from '../catalog/catalog.js';
 import type { HashProvider } from '../crypto/HashProvider.js';
 import { nobleHashProvider } from '../crypto/nobleHashProvider.js';
 import { parseJsonBounded } from '../encoding/parseJsonBounded.js';
@@ -110,7 +110,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const credentials = options.credentials ?? [DEMO_CREDENTIAL];
   const crypto = options.crypto ?? nobleHashProvider;
   const keyCache = new SigningKeyCache();
-  const knownServices = getCatalog().services.map((s) => s.service);
+  const knownServices = catalogIndex().services.map((s) => s.service);
   const allowedOrigins = options.allowedOrigins ?? [];
   const diagnose = options.diagnose === false ? undefined : (options.diagnose ?? createEmulatorDiagnoser(crypto));
   const seenV1Requests = new SeenSignatures(MAX_CLOCK_SKEW_SECONDS);

@@ -1,4 +1,4 @@
-import { getCatalog } from '../catalog/catalog.js';
+import { catalogIndex, findService } from '../catalog/catalog.js';
 import { suggestNearest } from '../catalog/suggestNearest.js';
 import type { ParamRules, StructureRules } from '../request/validateParams.js';
 import type { ActionHandler } from './actions/ActionHandler.js';
@@ -50,7 +50,7 @@ export type ActionLookup = { readonly ok: true; readonly action: EmulatedAction 
 
 /** The service an API version belongs to (iotcloud 2021-04-08, trro 2022-03-25), from the catalog. */
 export function serviceOfVersion(version: string): string | undefined {
-  return getCatalog().services.find((s) => s.version === version)?.service;
+  return catalogIndex().services.find((s) => s.version === version)?.service;
 }
 
 /**
@@ -59,9 +59,10 @@ export function serviceOfVersion(version: string): string | undefined {
  * emulator does not implement is UnsupportedOperation, saying so.
  */
 export function findEmulatedAction(version: string, action: string): ActionLookup {
-  const service = getCatalog().services.find((s) => s.version === version);
+  const indexed = catalogIndex().services.find((s) => s.version === version);
+  const service = indexed && findService(indexed.service, indexed.version);
   if (!service) {
-    const known = getCatalog()
+    const known = catalogIndex()
       .services.map((s) => `${s.service} ${s.version}`)
       .join(', ');
     return { ok: false, error: apiError('NoSuchVersion', `The API version \`${version}\` does not exist; this emulator serves ${known}.`) };

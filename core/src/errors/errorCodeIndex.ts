@@ -1,6 +1,7 @@
 // Every error code the documents define, joined from the catalog (zh-CN text, kind, which actions list it)
 // with the English texts and fix hints kept as data beside this file.
-import { getCatalog } from '../catalog/catalog.js';
+// The always-loaded index: error lookup reads every service's codes without loading any service's full catalog.
+import { catalogIndex, listVendors } from '../catalog/catalog.js';
 import { suggestNearest } from '../catalog/suggestNearest.js';
 import type { ErrorKind } from '../catalog/types.js';
 import type { LocalizedText } from '../signing/SigningStep.js';
@@ -72,22 +73,22 @@ function build(): ErrorCodeInfo[] {
     draft.services.add(service);
     return draft;
   };
-  const catalog = getCatalog();
-  for (const service of catalog.services) {
+  for (const service of catalogIndex().services) {
     for (const e of service.errorCodes) {
       const draft = upsert(e.code, e.message, e.kind, 'tencent', service.service, e.onlyInActions === true);
       if (e.docSpelling) draft.docSpellings.add(e.docSpelling);
       for (const note of e.signingNotes ?? []) draft.signingNotes.push(`签名方法 ${note.scheme}: ${note.text}`);
     }
     for (const action of service.actions) {
-      for (const e of action.errors) {
-        const draft = upsert(e.code, e.message, 'business', 'tencent', service.service, true);
+      for (const e of action.errors ?? []) {
+        // The service table lists every action-only code with its text (onlyInActions), so the index keeps codes only.
+        const draft = upsert(e.code, service.errorCodes.find((c) => c.code === e.code)?.message ?? '', 'business', 'tencent', service.service, true);
         draft.actions.add(action.name);
         if (e.docSpelling) draft.docSpellings.add(e.docSpelling);
       }
     }
   }
-  for (const vendor of catalog.vendors) {
+  for (const vendor of listVendors()) {
     for (const e of vendor.errorCodes) if (!e.success) upsert(e.code, e.message, e.kind, vendor.vendor, vendor.vendor, false);
     for (const endpoint of vendor.endpoints) for (const e of endpoint.errors) drafts.get(e.code)?.actions.add(endpoint.name);
   }

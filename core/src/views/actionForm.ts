@@ -1,7 +1,9 @@
 // An action of the catalog as both UIs show it: the picker's summary and the form generated from its parameters
 // (the VS Code sidebar's Build & send, the browser popup's Action form). Built here once, so the two agree on which
 // fields are secret (password boxes, kept in page memory only) and which are edited as JSON.
-import { findActionEntry, type ActionEntry } from '../catalog/catalog.js';
+import { findActionEntry } from '../catalog/catalog.js';
+import type { ActionIndexEntry, ServiceIndex } from '../catalog/catalogIndex.js';
+import { groupKeyOf } from '../catalog/actionGroups.js';
 import type { EnglishSource } from '../catalog/types.js';
 import { isDestructiveAction } from './isDestructiveAction.js';
 
@@ -21,6 +23,8 @@ export interface ActionSummaryView {
   readonly descriptionLang: 'zh-CN' | 'en';
   /** The group to browse by, in both languages. */
   readonly category?: { readonly zh: string; readonly en: string };
+  /** What a group filter selects by (the core's groupKeyOf: the category's English, else the seed's heading). */
+  readonly groupKey: string;
 }
 
 /** One parameter of an action, for the generated form. */
@@ -55,7 +59,13 @@ const SCALARS = new Set(['String', 'Integer', 'Int64', 'UInt64', 'Float', 'Boole
 // A catalog without descriptionLang predates the field: its descriptions were all read from the zh-CN seed documents.
 const languageOf = (lang: string | undefined): 'zh-CN' | 'en' => (lang === 'en' ? 'en' : 'zh-CN');
 
-export function actionSummary({ service, action }: ActionEntry): ActionSummaryView {
+/** What a summary reads of an action: its index entry (search, browse) or its full entry (a form), which has the same fields. */
+export interface SummarySource {
+  readonly service: Pick<ServiceIndex, 'service' | 'version' | 'descriptionLang'>;
+  readonly action: ActionIndexEntry;
+}
+
+export function actionSummary({ service, action }: SummarySource): ActionSummaryView {
   return {
     service: service.service,
     version: service.version,
@@ -65,6 +75,7 @@ export function actionSummary({ service, action }: ActionEntry): ActionSummaryVi
     ...(action.en ? { englishTitle: action.en, ...(action.enSource ? { englishSource: action.enSource } : {}) } : {}),
     descriptionLang: languageOf(action.descriptionLang ?? service.descriptionLang),
     ...(action.category ? { category: { zh: action.category.zh, en: action.category.en } } : {}),
+    groupKey: groupKeyOf(action),
   };
 }
 

@@ -50,6 +50,8 @@ export function paramDescription(field: ParamFieldView, language: StepLanguage):
 
 export interface LocalizedActionSummary extends ActionSummaryView {
   readonly heading: ActionHeadingView;
+  /** The group heading to browse by, in the UI language (both languages exist for every category). */
+  readonly groupLabel?: string;
 }
 
 export interface LocalizedParamField extends ParamFieldView {
@@ -64,6 +66,7 @@ export interface LocalizedActionForm extends Omit<ActionFormView, 'params'> {
 export const localizeActionSummary = (summary: ActionSummaryView, language: StepLanguage): LocalizedActionSummary => ({
   ...summary,
   heading: actionHeading(summary, language),
+  ...(summary.category ? { groupLabel: language === 'zh-CN' ? summary.category.zh : summary.category.en } : {}),
 });
 
 export const localizeActionForm = (form: ActionFormView, language: StepLanguage): LocalizedActionForm => ({

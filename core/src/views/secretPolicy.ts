@@ -1,7 +1,8 @@
 // The one place that knows what is secret: request parameters, response fields and headers, from the catalog
 // where the documents mark them and from a short list where they do not. Every surface asks this module: a UI
 // masks with maskForDisplay, history, drafts, exports, logs and webview state drop with redactForStorage.
-import { getCatalog, findActionEntry } from '../catalog/catalog.js';
+// The always-loaded index (issue 15): masking must not wait for, or force, a service's full catalog to load.
+import { catalogIndex, findIndexedAction, listVendors } from '../catalog/catalog.js';
 import { parseJsonBounded, DEFAULT_JSON_MAX_DEPTH, valueDepthExceeds } from '../encoding/parseJsonBounded.js';
 import { maskSecret } from '../signing/maskSecret.js';
 
@@ -70,12 +71,8 @@ function catalogSecrets(): {
   const headers = new Set<string>();
   const vendorBodyParams = new Set<string>();
   const paths: { segments: string[]; secret: Set<number>; names: string[] }[] = [];
-  const catalog = getCatalog();
-  for (const service of catalog.services) {
-    for (const action of service.actions) for (const output of action.outputs) if (output.secret) fields.add(output.name);
-    for (const structure of service.structures) for (const field of structure.fields) if (field.secret) fields.add(field.name);
-  }
-  for (const vendor of catalog.vendors) {
+  for (const service of catalogIndex().services) for (const name of service.secretFields) fields.add(name);
+  for (const vendor of listVendors()) {
     headers.add(vendor.auth.header);
     for (const endpoint of vendor.endpoints) {
       for (const output of endpoint.outputs) if (output.secret) fields.add(output.name);
@@ -97,13 +94,11 @@ const SECRET_FIELD_NAMES = new Set([...FROM_CATALOG.fields, ...FROM_CATALOG.vend
 const SECRET_HEADER_NAMES = new Set([...Object.keys(SECRET_HEADERS), ...FROM_CATALOG.headers].map(normalize));
 const SECRET_QUERY_NAMES = new Set([...SECRET_FIELD_NAMES, ...SECRET_QUERY_PARAMS.map(normalize)]);
 // Every action's secret parameters (TRRO's Key among them): only drafts use the union, being unable to tell the action.
-const CATALOG_PARAM_NAMES = new Set(
-  getCatalog().services.flatMap((s) => s.actions.flatMap((a) => a.params.filter((p) => p.secret).map((p) => normalize(p.name)))),
-);
+const CATALOG_PARAM_NAMES = new Set(catalogIndex().services.flatMap((s) => s.actions.flatMap((a) => (a.secretParams ?? []).map(normalize))));
 
 /** Request parameters of an action the catalog marks `secret: true` (CreateDevice: DefinedPsk, LoraAppKey). */
 export function secretParamNames(service: string | undefined, action: string): string[] {
-  return (findActionEntry(service || undefined, action)?.action.params ?? []).filter((p) => p.secret === true).map((p) => p.name);
+  return [...(findIndexedAction(service || undefined, action)?.action.secretParams ?? [])];
 }
 
 /** A response (or body) field that holds a secret, by name, in any spelling (DevicePsk, devicePsk, device_psk). */

@@ -13,6 +13,8 @@ export interface RunningCodeServer {
   readonly url: string;
   readonly folder: string;
   readonly userDataDir: string;
+  /** Where the .vsix was installed (one folder per extension, as VS Code lays it out). */
+  readonly extensionsDir: string;
   /** What code-server printed, for a failing test's message. */
   log(): string;
   close(): Promise<void>;
@@ -136,6 +138,7 @@ export async function startCodeServer(options: {
     url,
     folder,
     userDataDir,
+    extensionsDir,
     log: () => output,
     async close() {
       if (child.exitCode === null && child.pid !== undefined) {

@@ -72,6 +72,10 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
 
   const search = h('input', { id: 'send-search', type: 'search', placeholder: t('searchActions'), spellcheck: 'false' });
   const results = h('ul', { id: 'send-actions', class: 'picker', role: 'listbox' });
+  // Browse by service and group (issue 15): with a service or group chosen, an empty search lists what it holds.
+  const option = (value: string, label: string) => h('option', { value }, label);
+  const browseService = h('select', { id: 'send-browse-service', 'aria-label': t('service') }, option('', t('allServices')));
+  const browseGroup = h('select', { id: 'send-browse-group', 'aria-label': t('group') }, option('', t('allGroups')));
   const action = h('input', { id: 'send-action', type: 'text', spellcheck: 'false' });
   action.value = draft.action;
   const service = h('input', { id: 'send-service', type: 'text', spellcheck: 'false' });
@@ -184,32 +188,55 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     action.value = actionName;
     service.value = serviceName;
     replaceChildren(results);
-    void request('describeAction', { service: serviceName, action: actionName }).then(buildFields);
+    // A catalog file the host cannot read is named in the form's message rather than leaving the old fields.
+    void request('describeAction', { service: serviceName, action: actionName }).then(buildFields, (error: Error) => {
+      paramFields.setAttribute('data-action', '');
+      formMessage.textContent = error.message;
+    });
   };
 
-  search.addEventListener(
-    'input',
-    debounce(() => {
-      if (search.value.trim() === '') return replaceChildren(results);
-      void request('searchActions', { query: search.value }).then((found) =>
-        replaceChildren(
-          results,
-          ...found.map((a) => {
-            const item = h(
-              'li',
-              { role: 'option', tabindex: '0', 'data-action': a.name },
-              h('strong', {}, a.name),
-              ' ',
-              h('span', { class: 'hint' }, `${a.service} · `, shownText(a.heading.title), a.heading.titleNote && ` (${a.heading.titleNote})`),
-            );
-            item.addEventListener('click', () => choose(a.service, a.name));
-            item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.name));
-            return item;
-          }),
-        ),
-      );
-    }),
-  );
+  const runSearch = debounce(() => {
+    if (search.value.trim() === '' && !browseService.value && !browseGroup.value) return replaceChildren(results);
+    void request('searchActions', { query: search.value, service: browseService.value, group: browseGroup.value }).then((found) =>
+      replaceChildren(
+        results,
+        ...found.flatMap((a, i) => {
+          // A heading where the group changes, so a browsed or searched list reads by group.
+          const heading = a.groupLabel !== found[i - 1]?.groupLabel && h('li', { role: 'presentation', class: 'group-heading' }, a.groupLabel ?? '');
+          const item = h(
+            'li',
+            { role: 'option', tabindex: '0', 'data-action': a.name },
+            h('strong', {}, a.name),
+            ' ',
+            h('span', { class: 'hint' }, `${a.service} · `, shownText(a.heading.title), a.heading.titleNote && ` (${a.heading.titleNote})`),
+          );
+          item.addEventListener('click', () => choose(a.service, a.name));
+          item.addEventListener('keydown', (e) => e.key === 'Enter' && choose(a.service, a.name));
+          return heading ? [heading, item] : [item];
+        }),
+      ),
+    );
+  });
+  const loadGroups = () =>
+    void request('actionGroups', { service: browseService.value }).then((browse) => {
+      if (browseService.options.length === 1) browseService.append(...browse.services.map((s) => option(s.service, s.label)));
+      replaceChildren(browseGroup, option('', t('allGroups')), ...browse.groups.map((g) => option(g.key, `${g.label} (${g.count})`)));
+      runSearch();
+    });
+  search.addEventListener('input', runSearch);
+  browseService.addEventListener('change', loadGroups);
+  browseGroup.addEventListener('change', runSearch);
+  // Arrow keys walk the list from the search box, Enter opens the focused action.
+  const walk = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const items = [...results.querySelectorAll<HTMLElement>('li[role="option"]')];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    items[Math.max(0, Math.min(items.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    e.preventDefault();
+  };
+  search.addEventListener('keydown', walk);
+  results.addEventListener('keydown', walk);
+  loadGroups();
   action.addEventListener('change', () => void request('describeAction', { service: service.value, action: action.value }).then(buildFields));
   for (const control of [service, version, region, rawParams]) control.addEventListener('input', validate);
 
@@ -312,7 +339,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   return h(
     'section',
     { id: 'panel-send', class: 'panel', role: 'tabpanel', hidden: true },
-    h('div', { class: 'field' }, h('label', { for: 'send-search' }, t('action')), search, results),
+    h('div', { class: 'field' }, h('label', { for: 'send-search' }, t('action')), h('div', { class: 'browse' }, browseService, browseGroup), search, results),
     h(
       'div',
       { class: 'grid' },

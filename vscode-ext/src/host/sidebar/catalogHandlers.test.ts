@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { secretParamNames } from '@iot-devkit/core';
 import type { SendForm } from '../../protocol.js';
+import { catalogBrowseHandlers } from '../../lazy/catalogBrowse.js';
 import { catalogHandlers } from './catalogHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
-const handlers = catalogHandlers(false);
+// Search, browse and forms live in the lazily loaded bundle (src/lazy/catalogBrowse.ts): tested from its source here.
+const handlers = { ...catalogHandlers(false), ...catalogBrowseHandlers(false) };
 const form = (change: Partial<SendForm>): SendForm => ({
   service: 'iotcloud',
   version: '2021-04-08',
@@ -16,6 +18,33 @@ const form = (change: Partial<SendForm>): SendForm => ({
 });
 
 describe('Build & send from the catalog', () => {
+  it('browses by service and group: the services, the groups of one with counts, a group listed with its heading', async () => {
+    const browse = await handlers.actionGroups({ service: 'iotexplorer' });
+    assert.deepEqual(
+      browse.services.map((s) => s.service),
+      ['iotcloud', 'trro', 'iotexplorer'],
+    );
+    assert.equal(browse.services[2]?.label, 'iotexplorer · Tencent Cloud IoT Explorer');
+    const thingModel = browse.groups.find((g) => g.key === 'Thing model and device data');
+    assert.ok(thingModel && thingModel.count > 3, 'the thing-model group of IoT Explorer');
+    assert.equal(
+      browse.groups.reduce((n, g) => n + g.count, 0),
+      256,
+    );
+    const listed = await handlers.searchActions({ query: '', service: 'iotexplorer', group: thingModel.key });
+    assert.equal(listed.length, thingModel.count);
+    assert.ok(listed.every((a) => a.service === 'iotexplorer' && a.groupLabel === 'Thing model and device data'));
+    assert.ok(listed.some((a) => a.name === 'ControlDeviceData'));
+    const zh = await catalogBrowseHandlers(true).actionGroups({ service: 'iotexplorer' });
+    assert.ok(zh.groups.some((g) => g.key === 'Thing model and device data' && g.label === '物模型与设备数据相关接口'));
+    // A name two services share is listed once per service when no service is chosen, each saying its service.
+    const both = await handlers.searchActions({ query: 'DescribeDevice' });
+    assert.deepEqual(
+      both.filter((a) => a.name === 'DescribeDevice').map((a) => a.service),
+      ['iotcloud', 'iotexplorer'],
+    );
+  });
+
   it('finds actions by any words of their name or title', async () => {
     const found = await handlers.searchActions({ query: 'shadow update' });
     assert.deepEqual(
@@ -31,7 +60,7 @@ describe('Build & send from the catalog', () => {
     assert.deepEqual(found?.heading.title, { text: "Set a device's property data (control the device)", lang: 'en' });
     const en = await handlers.describeAction({ service: 'iotexplorer', action: 'ControlDeviceData' });
     assert.equal(en?.heading.description?.label, 'Chinese only');
-    const zh = await catalogHandlers(true).describeAction({ service: 'iotexplorer', action: 'ControlDeviceData' });
+    const zh = await catalogBrowseHandlers(true).describeAction({ service: 'iotexplorer', action: 'ControlDeviceData' });
     assert.deepEqual(zh?.heading, { title: { text: zh?.title, lang: 'zh-CN' }, description: { text: zh?.description, lang: 'zh-CN' } });
   });
 

@@ -1,24 +1,21 @@
-import { actionSummary, checkActionParams, describeActionForm, localizeActionForm, localizeActionSummary, searchActions } from '@iot-devkit/core';
-import { text, type RequestHandlers } from './RequestHandlers.js';
+import { checkActionParams } from '@iot-devkit/core';
+import { loadLazy } from '../loadLazy.js';
+import { type RequestHandlers } from './RequestHandlers.js';
 import { readSendForm } from './readSendForm.js';
 
-const MAX_ACTIONS = 60;
+type CatalogBrowse = typeof import('../../lazy/catalogBrowse.js');
 
 /**
- * Build & send's catalog side: searchable actions, the core's form of an action's parameters, inline checks. Titles
- * and descriptions come in the UI language by the core's rule (Chinese-only text labelled for English readers).
+ * Build & send's catalog side: searchable actions, browse by service and group and the core's form of an action
+ * (src/lazy/catalogBrowse.ts, loaded the first time the panel asks), and the inline checks.
  */
-export function catalogHandlers(zh: boolean): Pick<RequestHandlers, 'searchActions' | 'describeAction' | 'validateParams'> {
-  const language = zh ? 'zh-CN' : 'en';
+export function catalogHandlers(zh: boolean): Pick<RequestHandlers, 'searchActions' | 'actionGroups' | 'describeAction' | 'validateParams'> {
+  let browse: ReturnType<CatalogBrowse['catalogBrowseHandlers']> | undefined;
+  const lazy = () => (browse ??= loadLazy<CatalogBrowse>('catalogBrowse').catalogBrowseHandlers(zh));
   return {
-    searchActions({ query }) {
-      // The core's search (names, both titles, groups): an English title finds its action as a Chinese one does.
-      return searchActions(text(query), { limit: MAX_ACTIONS }).map((entry) => localizeActionSummary(actionSummary(entry), language));
-    },
-    describeAction({ service, action }) {
-      const form = describeActionForm(text(service), text(action));
-      return form && localizeActionForm(form, language);
-    },
+    searchActions: (params) => lazy().searchActions(params),
+    actionGroups: (params) => lazy().actionGroups(params),
+    describeAction: (params) => lazy().describeAction(params),
     validateParams(form) {
       const reading = readSendForm(form);
       if (!reading.ok) return [{ field: reading.field, message: reading.message }];
