@@ -64,6 +64,12 @@ export const monitorDeviceMessages = (deps: TreeActionDeps) => async (node?: Res
   const devices = deps.virtualDevices();
   if (!target) {
     const connected = devices.connectedTargets();
+    if (connected.length === 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No virtual device is connected: right-click a device in Products & Devices to connect or monitor it.'),
+      );
+      return;
+    }
     const picked =
       connected.length === 1
         ? { target: connected[0]! }
