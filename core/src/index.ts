@@ -416,3 +416,15 @@ export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicR
 export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
 export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
 export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';
+export { chooseProfile, DEFAULT_PROFILE, profileNameProblem, type ProfileChoice } from './apiCredentials/chooseProfile.js';
+export { readTccliConfigure, readTccliCredential, type TccliConfigureFile, type TccliCredentialFile } from './apiCredentials/readTccliProfile.js';
+export {
+  resolveApiCredentials,
+  type CredentialResolution,
+  type CredentialSourceKind,
+  type CredentialSources,
+  type KeychainLookup,
+  type KeychainProfile,
+  type ReadText,
+} from './apiCredentials/resolveApiCredentials.js';
+export { actionSkeleton, type ActionSkeleton, type SkeletonField } from './request/actionSkeleton.js';
