@@ -85,6 +85,7 @@ function table(value: unknown, palette: Palette, title: string): string[] {
 }
 
 function text(value: unknown): string[] {
+  if (Array.isArray(value) && value.length === 0) return [];
   if (Array.isArray(value)) return value.every((item) => !isObject(item) && !Array.isArray(item)) ? [value.map(scalarText).join('\t')] : value.flatMap(text);
   if (!isObject(value)) return [scalarText(value)];
   const entries = Object.entries(value);
