@@ -155,6 +155,8 @@ test('on a terminal: colour in JSON and a progress line for a waiter; NO_COLOR t
   const progress = await onTerminal([...args, '--waiter', '{"expr":"TotalCount","to":-1,"timeout":2,"interval":0.5}'], { NO_COLOR: '1' }).catch(
     (error: Error) => error.message,
   );
-  assert.match(progress, /\r\u001b\[2Kwaiting for TotalCount to be -1: now \d+ · attempt 1 · \d+ s of 2/);
+  // Carriage return and erase-line (ESC [2K) rewrite one line in place.
+  assert.ok(progress.includes(`\r${ESC}2Kwaiting for TotalCount to be -1: now `), JSON.stringify(progress));
+  assert.match(progress, /waiting for TotalCount to be -1: now \d+ · attempt 1 · \d+ s of 2/);
   assert.match(progress, /--waiter: timed out after/);
 });
