@@ -145,7 +145,10 @@ test('Authorization: TC3 uses the profile; a named profile without files names e
   const home = { HOME: dir };
   const viaProfile = await runCliAsync(['http', file, '--profile', 'prod'], { env: { ...env, ...home } });
   assert.equal(viaProfile.status, 2);
-  assert.match(viaProfile.stderr, /no credentials for profile "prod"; looked, in this order, at:\n {2}1\. TENCENTCLOUD_SECRET_ID \/ TENCENTCLOUD_SECRET_KEY: not used, because profile "prod" was named/);
+  assert.match(
+    viaProfile.stderr,
+    /no credentials for profile "prod"; looked, in this order, at:\n {2}1\. TENCENTCLOUD_SECRET_ID \/ TENCENTCLOUD_SECRET_KEY: not used, because profile "prod" was named/,
+  );
   writeFileSync(file, text('TC3 profile:prod region:ap-guangzhou'));
   assert.match((await runCliAsync(['http', file], { env: { ...env, ...home } })).stderr, /no credentials for profile "prod"/);
   writeFileSync(file, text('TC3 region:ap-guangzhou'));
