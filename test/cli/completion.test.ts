@@ -40,13 +40,35 @@ test('bash: source <(iot-devkit completion bash) registers it, and commands, act
   assert.deepEqual(complete('iot-devkit', 'completion', 'p'), ['powershell']);
 });
 
-test('zsh, fish and PowerShell scripts are generated from the same table; a bad shell is named', () => {
-  const zsh = runCli(['completion', 'zsh']);
-  assert.match(zsh.stdout, /bashcompinit/);
-  assert.match(zsh.stdout, /complete -F _iot_devkit iot-devkit/);
-  const fish = runCli(['completion', 'fish']).stdout;
-  assert.match(fish, /complete -c iot-devkit -n '__fish_seen_subcommand_from request' -l cli-input-json -r -F/);
-  assert.match(fish, /complete -c iot-devkit -n '__fish_seen_subcommand_from request' -l output -x -a "json table text"/);
+function shell(name: 'zsh' | 'fish', script: string) {
+  const result = spawnSync(name, ['-c', script], { encoding: 'utf8', env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, HOME: bin } });
+  assert.equal(result.status, 0, `${name} (installed by scripts/setup/15-shells.sh): ${result.stderr}${result.error?.message ?? ''}`);
+  return result.stdout;
+}
+
+test('zsh: the script registers through bashcompinit and offers the actions (zsh itself filters by what is typed)', () => {
+  const out = shell(
+    'zsh',
+    `source <(iot-devkit completion zsh); print -r -- \${_comps[iot-devkit]}; setopt ksharrays; COMP_WORDS=(iot-devkit request CreateTopicR); COMP_CWORD=2; _iot_devkit; print -rl -- "\${COMPREPLY[@]}"`,
+  );
+  const [registered, ...offered] = out.trim().split('\n');
+  assert.equal(registered, '_bash_complete -F _iot_devkit');
+  assert.ok(offered.includes('CreateTopicRule') && offered.includes('UpdateDeviceShadow'), `${offered.length} words offered`);
+});
+
+test("fish: fish's own completion engine (complete -C) completes commands, actions, option values and parameters", () => {
+  const completions = (line: string) =>
+    shell('fish', `iot-devkit completion fish | source; complete -C '${line}'`)
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+  assert.deepEqual(completions('iot-devkit req'), ['request']);
+  assert.deepEqual(completions('iot-devkit request CreateTopicR'), ['CreateTopicRule']);
+  assert.deepEqual(completions('iot-devkit request CreateDevice --output t'), ['table', 'text']);
+  assert.deepEqual(completions('iot-devkit request CreateDevice --param Dev'), ['DeviceName=']);
+});
+
+test('PowerShell script is generated from the same table; a bad shell is named', () => {
   const powershell = runCli(['completion', 'powershell']).stdout;
   assert.match(powershell, /Register-ArgumentCompleter -Native -CommandName iot-devkit/);
   assert.match(powershell, /'request' = @\(.*'--waiter'/);

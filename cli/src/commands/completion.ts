@@ -98,7 +98,7 @@ function fish(): string {
     ),
     ...Object.entries(FIRST_WORDS).map(
       ([name, list]) =>
-        `complete -c iot-devkit -n '__fish_seen_subcommand_from ${name}; and test (count (commandline -opc)) -eq 2' -a ${list === 'actions' ? '(iot-devkit completion --actions)' : JSON.stringify(words(list))}`,
+        `complete -c iot-devkit -n '__fish_seen_subcommand_from ${name}; and test (count (commandline -opc)) -eq 2' -a ${list === 'actions' ? "'(iot-devkit completion --actions)'" : JSON.stringify(words(list))}`,
     ),
     `complete -c iot-devkit -n '__fish_seen_subcommand_from request; and __fish_prev_arg_in --param' -x -a '(iot-devkit completion --params (commandline -opc)[3])'`,
   ];
