@@ -108,6 +108,11 @@ test('4. no tccli file for the profile: the SDKs’ ~/.tencentcloud/credentials 
   const home = makeHome({ shared: bothFiles.shared! });
   assertSignedWith(sign(home), KEYS.shared.id, /credentials from .*\/\.tencentcloud\/credentials \[default\]: SecretId AKID\*{4}, SecretKey shar\*{4}$/m);
   assertSignedWith(sign(home, {}, ['--profile', 'staging']), KEYS.sharedStaging.id, /\.tencentcloud\/credentials \[staging\]/);
+  // A [__proto__] section never becomes a prototype: the ini parser drops it, so that profile is simply not there.
+  const proto = makeHome({ shared: `[__proto__]\nsecret_id = ${KEYS.shared.id}\nsecret_key = ${KEYS.shared.key}\n` });
+  const protoResult = sign(proto, {}, ['--profile', '__proto__']);
+  assert.equal(protoResult.status, 2);
+  assert.match(protoResult.stderr, /\.tencentcloud\/credentials: no \[__proto__\] section/);
   // With both, tccli's file is read first.
   assertSignedWith(sign(makeHome(bothFiles)), KEYS.tccli.id, /\.tccli\/default\.credential/);
 });

@@ -72,7 +72,14 @@ function list(context: CommandContext): number {
   }
   for (const file of tccliFiles.sort()) {
     const path = join(tccliFolder, file);
-    const read = readTccliCredential(readFileSync(path, 'utf8'), path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      lines.push(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    const read = readTccliCredential(text, path);
     lines.push(
       `${path}: ${read.ok ? `SecretId ${maskSecret(read.value.secretId ?? '')}, SecretKey ${maskSecret(read.value.secretKey ?? '')}${read.value.roleArn ? `, role-arn ${read.value.roleArn} (needs STS: not used offline)` : ''}${read.value.type ? `, type ${read.value.type}` : ''}` : read.message}`,
     );

@@ -103,7 +103,8 @@ Exit codes: 0 ok, 1 unknown action, an error response or a waiter's timeout, 2 b
     }
     const skeleton = flag(parsed, SKELETON);
     if (skeleton !== undefined) {
-      const built = actionSkeleton(entry, skeleton === 'output' ? 'output' : 'input');
+      const built =
+        skeleton === 'output' ? actionSkeleton(entry.action.outputs, entry.service, 'output') : actionSkeleton(entry.action.params, entry.service, 'input');
       context.out(JSON.stringify(built.value, null, 2));
       const width = Math.max(...built.fields.map((f) => f.path.length));
       context.err(

@@ -6,6 +6,7 @@ import {
   chooseProfile,
   DEFAULT_PROFILE,
   resolveApiCredentials,
+  setOwnProperty,
   type CredentialResolution,
   type CredentialSources,
   type ProfileChoice,
@@ -55,8 +56,9 @@ export function readSharedCredentials(env: Env): CredentialSources['sharedCreden
   if ('missing' in read) return { path, missing: true };
   if ('error' in read) return { path, error: read.error };
   const sections: Record<string, Record<string, unknown>> = {};
+  // Own properties: a section named [__proto__] stays a section (for a profile of that name), never a prototype.
   for (const [name, value] of Object.entries(parseIni(read.text)))
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) sections[name] = value as Record<string, unknown>;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) setOwnProperty(sections, name, value as Record<string, unknown>);
   return { path, sections };
 }
 

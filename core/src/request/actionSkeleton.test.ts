@@ -7,7 +7,7 @@ import { actionSkeleton } from './actionSkeleton.js';
 
 test('every input parameter of every action is in its skeleton, with a legend line per path', () => {
   for (const entry of listActions()) {
-    const skeleton = actionSkeleton(entry, 'input');
+    const skeleton = actionSkeleton(entry.action.params, entry.service, 'input');
     assert.deepEqual(
       Object.keys(skeleton.value),
       entry.action.params.map((p) => p.name),
@@ -23,7 +23,7 @@ test('every input parameter of every action is in its skeleton, with a legend li
 
 test('values are typed as documented: numbers, booleans, arrays of one item, structures field by field', () => {
   const entry = findActionEntry('iotcloud', 'CreateDevice')!;
-  const { value, fields } = actionSkeleton(entry, 'input');
+  const { value, fields } = actionSkeleton(entry.action.params, entry.service, 'input');
   assert.equal(typeof value['Isp'], 'number');
   assert.deepEqual(Object.keys((value['Attribute'] as { Tags: object[] }).Tags[0]!), ['Tag', 'Type', 'Value', 'Name']);
   assert.deepEqual(
@@ -44,7 +44,7 @@ test('values are typed as documented: numbers, booleans, arrays of one item, str
 
 test('output skeletons hold the documented response fields', () => {
   const entry = findActionEntry('iotcloud', 'DescribeDeviceShadow')!;
-  const { value } = actionSkeleton(entry, 'output');
+  const { value } = actionSkeleton(entry.action.outputs, entry.service, 'output');
   assert.deepEqual(
     Object.keys(value),
     entry.action.outputs.map((o) => o.name),

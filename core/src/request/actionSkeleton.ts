@@ -34,12 +34,14 @@ function exampleOf(field: FieldSpec): unknown {
 
 /**
  * tccli's `--generate-cli-skeleton` from our catalog (tccli builds it from its service model,
- * `tccli/generatecliskeleton.py`): `input` is the action's parameters, `output` its documented response fields.
- * Arrays hold one example item; structures are expanded field by field. The legend lists each path with its type.
+ * `tccli/generatecliskeleton.py`): `input` is given the action's parameters, `output` its documented response
+ * fields. The host passes the fields: the VS Code build ships outputs slimmed to their secret entries, so only a
+ * host holding the whole catalog (the CLI) may ask for an output skeleton. Arrays hold one example item; structures
+ * are expanded field by field. The legend lists each path with its type.
  */
-export function actionSkeleton(entry: ActionEntry, which: 'input' | 'output'): ActionSkeleton {
-  const structures = new Map<string, StructureSpec>(entry.service.structures.map((s) => [s.name, s]));
-  const fields: SkeletonField[] = [];
+export function actionSkeleton(fields: readonly FieldSpec[], service: ActionEntry['service'], which: 'input' | 'output'): ActionSkeleton {
+  const structures = new Map<string, StructureSpec>(service.structures.map((s) => [s.name, s]));
+  const legend: SkeletonField[] = [];
   const build = (specs: readonly FieldSpec[], prefix: string, depth: number, parentRequired: boolean): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const spec of specs) {
@@ -47,7 +49,7 @@ export function actionSkeleton(entry: ActionEntry, which: 'input' | 'output'): A
       const required = parentRequired && (which === 'output' || spec.required === true);
       const structure = spec.structure ? structures.get(spec.structure) : undefined;
       const itemPath = spec.array ? `${path}.0` : path;
-      fields.push({
+      legend.push({
         path,
         type: spec.type,
         required,
@@ -63,6 +65,5 @@ export function actionSkeleton(entry: ActionEntry, which: 'input' | 'output'): A
     }
     return out;
   };
-  const specs = which === 'input' ? entry.action.params : entry.action.outputs;
-  return { value: build(specs, '', 0, true), fields };
+  return { value: build(fields, '', 0, true), fields: legend };
 }
