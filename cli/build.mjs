@@ -14,8 +14,9 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   // The MQTT broker, client and WebSocket server stay packages beside the bundle (cli's dependencies): ws loads its
-  // optional native add-ons by require at run time, which a bundle cannot resolve, and aedes brings its own.
-  external: ['aedes', 'mqtt', 'ws'],
+  // optional native add-ons by require at run time, which a bundle cannot resolve, and aedes brings its own;
+  // @napi-rs/keyring (the OS keychain) loads its platform's native add-on the same way.
+  external: ['aedes', 'mqtt', 'ws', '@napi-rs/keyring'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 console.log(`cli/dist/iot-devkit.mjs  ${(statSync(outfile).size / 1024).toFixed(1)} KB`);

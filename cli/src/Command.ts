@@ -8,6 +8,11 @@ export interface CommandContext {
   err(text: string): void;
   /** Seconds since the Unix epoch; injected so tests can pin it. */
   now(): number;
+  /** Whether stdout / stderr are terminals: colour and progress lines are for a person, never for a pipe. */
+  readonly stdoutIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
+  /** Rewrites the current stderr line (a progress line on a terminal); absent where stderr is not a terminal. */
+  progress?(line: string): void;
 }
 
 export interface Command {

@@ -14,5 +14,11 @@ const code = await runCli({
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
   now: () => Math.floor(Date.now() / 1000),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  // A carriage return and erase-line rewrite the same line; an empty line clears it.
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K${line}`);
+  },
 });
 process.exitCode = code;

@@ -11,6 +11,8 @@ function help(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `iot-devkit <command> --help` for its options.',
+    // The one-line install of shell completion, where a new user looks first.
+    "Shell completion: echo 'source <(iot-devkit completion bash)' >> ~/.bashrc  (zsh, fish, powershell: iot-devkit completion --help)",
   ].join('\n');
 }
 

@@ -437,3 +437,15 @@ export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMe
 export { followShadowDelta, type ShadowFollowDecision } from './mqtt/followShadowDelta.js';
 export { checkBrokerUrl, deviceBrokerUrl, EMULATOR_MQTT_PORT, type BrokerUrl, type BrokerUrlInput } from './mqtt/deviceBrokerUrl.js';
 export { DEVICE_NAME_PATTERN } from './credentials/tencent/deviceIdentity.js';
+export { chooseProfile, DEFAULT_PROFILE, profileNameProblem, type ProfileChoice } from './apiCredentials/chooseProfile.js';
+export { readTccliConfigure, readTccliCredential, type TccliConfigureFile, type TccliCredentialFile } from './apiCredentials/readTccliProfile.js';
+export {
+  resolveApiCredentials,
+  type CredentialResolution,
+  type CredentialSourceKind,
+  type CredentialSources,
+  type KeychainLookup,
+  type KeychainProfile,
+  type ReadText,
+} from './apiCredentials/resolveApiCredentials.js';
+export { actionSkeleton, type ActionSkeleton, type SkeletonField } from './request/actionSkeleton.js';

@@ -133,7 +133,7 @@ test('file errors exit 2 as FILE:LINE:COLUMN lines, before anything is sent', as
   assert.match(unknownEnv.stderr, /--env staging: no such environment; the environments file has thermostat-1, thermostat-2/);
 });
 
-test('Authorization: TC3 uses the profile; a named profile says only the environment is available yet', async () => {
+test('Authorization: TC3 uses the profile; a named profile without files names every place it looked', async () => {
   const file = join(dir, 'profile.http');
   const text = (auth: string) =>
     `POST ${emulator.endpoint}\nAuthorization: ${auth}\nX-TC-Action: DescribeDeviceShadow\n\n{"ProductId": "DEMO000001", "DeviceName": "thermostat-1"}\n`;
@@ -141,15 +141,20 @@ test('Authorization: TC3 uses the profile; a named profile says only the environ
   const viaDefault = await runCliAsync(['http', file], { env });
   assert.equal(viaDefault.status, 0, viaDefault.stderr + viaDefault.stdout);
   assert.match(viaDefault.stdout, /HTTP 200/);
-  const viaProfile = await runCliAsync(['http', file, '--profile', 'prod'], { env });
+  // An empty HOME: a named profile has no tccli file, no shared-file section and (on this machine) no keychain.
+  const home = { HOME: dir };
+  const viaProfile = await runCliAsync(['http', file, '--profile', 'prod'], { env: { ...env, ...home } });
   assert.equal(viaProfile.status, 2);
-  assert.match(viaProfile.stderr, /profile "prod": profiles: only the environment's credentials .* are available to the CLI yet/);
+  assert.match(
+    viaProfile.stderr,
+    /no credentials for profile "prod"; looked, in this order, at:\n {2}1\. TENCENTCLOUD_SECRET_ID \/ TENCENTCLOUD_SECRET_KEY: not used, because profile "prod" was named/,
+  );
   writeFileSync(file, text('TC3 profile:prod region:ap-guangzhou'));
-  assert.match((await runCliAsync(['http', file], { env })).stderr, /profile "prod": profiles: only the environment's credentials/);
+  assert.match((await runCliAsync(['http', file], { env: { ...env, ...home } })).stderr, /no credentials for profile "prod"/);
   writeFileSync(file, text('TC3 region:ap-guangzhou'));
-  const missingKey = await runCliAsync(['http', file], { env: { TENCENTCLOUD_SECRET_ID: 'AKIDx' } });
+  const missingKey = await runCliAsync(['http', file], { env: { TENCENTCLOUD_SECRET_ID: 'AKIDx', ...home } });
   assert.equal(missingKey.status, 2);
-  assert.match(missingKey.stderr, /TENCENTCLOUD_SECRET_KEY: set it to your SecretKey/);
+  assert.match(missingKey.stderr, /TENCENTCLOUD_SECRET_KEY: set it too \(TENCENTCLOUD_SECRET_ID is set/);
 });
 
 test('secret $processEnv values are masked wherever they are printed', async () => {

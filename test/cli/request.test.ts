@@ -90,7 +90,7 @@ test('--send puts the request on the wire, TC3 and v1, and the server verifies t
     );
     assert.equal(result.status, 0, `${scheme}: ${result.stderr}`);
     assert.equal(server.received.at(-1)!.verified, true, scheme);
-    assert.match(result.stderr, /^Success \(RequestId req-\d+\)/);
+    assert.match(result.stderr, /^Success \(RequestId req-\d+\)/m);
   }
 });
 

@@ -157,20 +157,29 @@ Cause ids are stable (see DIAGNOSIS_CAUSES). Exit codes: 0 a verdict was reached
       'request.url': `--${source}`,
       'request.method': `--${source}`,
     };
-    const d = withFlagNames(fieldToFlag, () =>
-      diagnose(
-        {
-          request: capture.request,
-          secretKey,
-          ...(errorCode !== undefined ? { errorCode } : {}),
-          ...(sentAt !== undefined ? { sentAt } : {}),
-          ...(canonicalRequest !== undefined ? { canonicalRequest } : {}),
-          ...(stringToSign !== undefined ? { stringToSign } : {}),
-          ...(service !== undefined ? { service } : {}),
-        },
-        { crypto: nodeHashProvider },
-      ),
-    );
+    // The diagnosis may search three UTC days for the signed timestamp (~260 000 HMACs, up to a second): a terminal
+    // sees a line saying so while it runs (the search is synchronous, so the line stands until it is cleared).
+    if (context.stderrIsTTY)
+      context.progress?.('diagnosing: replaying each step, searching the signed timestamp over the credential day and the days beside it …');
+    let d: ReturnType<typeof diagnose>;
+    try {
+      d = withFlagNames(fieldToFlag, () =>
+        diagnose(
+          {
+            request: capture.request,
+            secretKey,
+            ...(errorCode !== undefined ? { errorCode } : {}),
+            ...(sentAt !== undefined ? { sentAt } : {}),
+            ...(canonicalRequest !== undefined ? { canonicalRequest } : {}),
+            ...(stringToSign !== undefined ? { stringToSign } : {}),
+            ...(service !== undefined ? { service } : {}),
+          },
+          { crypto: nodeHashProvider },
+        ),
+      );
+    } finally {
+      context.progress?.('');
+    }
     if (hasFlag(parsed, 'json')) {
       const {
         verdict,

@@ -104,7 +104,9 @@ before the first is sent.
   --name REQUEST       run this request (and the ones it depends on) only
   --env ENV            variables of environment ENV from ${ENVIRONMENT_FILES.join(' or ')}
                        beside FILE (or in a folder above it): {"$shared": {…}, "ENV": {…}}
-  --profile P          the profile a bare "Authorization: TC3" uses (default: ${DEFAULT_PROFILE}, the environment's keys)
+  --profile P          the profile a bare "Authorization: TC3" uses (default: TCCLI_PROFILE, else ${DEFAULT_PROFILE});
+                       credentials are found as \`iot-devkit request --help\` says (environment, ~/.tccli,
+                       ~/.tencentcloud/credentials, the OS keychain)
   --dry-run            sign and print every request, send none
   --verbose            also print the headers sent and received and the body sent (secrets masked)
 Exit codes: 0 every request succeeded, 1 an API error (Response.Error), an HTTP error or an unreachable host,
@@ -116,7 +118,7 @@ Exit codes: 0 every request succeeded, 1 an API error (Response.Error), an HTTP 
     if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; one file at a time`);
     const verbose = hasFlag(parsed, 'verbose');
     const dryRun = hasFlag(parsed, 'dry-run');
-    const profile = flag(parsed, 'profile') ?? DEFAULT_PROFILE;
+    const profileFlag = flag(parsed, 'profile');
     const environmentName = flag(parsed, 'env');
 
     let text: string;
@@ -136,12 +138,22 @@ Exit codes: 0 every request succeeded, 1 an API error (Response.Error), an HTTP 
     }
     if (found && (verbose || environmentName !== undefined)) context.out(`Environments: ${found.path}${environmentName ? ` (using ${environmentName})` : ''}`);
 
+    const announced = new Set<string>();
     const run = runHttpFile(file, {
       ...(flag(parsed, 'name') !== undefined ? { name: flag(parsed, 'name')! } : {}),
       ...(found ? { environments: found.environments } : {}),
       ...(environmentName !== undefined ? { environmentName } : {}),
       processEnv: context.env,
-      resolveCredentials: (named) => resolveCredentials(context.env, named ?? profile),
+      resolveCredentials: (named) => {
+        const resolved = resolveCredentials(context.env, named ?? profileFlag);
+        if (!resolved.ok) return resolved.message;
+        // One line per source on stderr, keys masked: which of the environment, tccli's files or the keychain signed.
+        if (!announced.has(resolved.summary)) {
+          announced.add(resolved.summary);
+          context.err(resolved.summary);
+        }
+        return resolved.credentials;
+      },
       transport: fetchTransport,
       now: context.now,
       clock: () => performance.now(),

@@ -10,6 +10,8 @@ import { emulatorCommand } from './emulator.js';
 import { diagnoseCommand } from './diagnose.js';
 import { httpCommand } from './http.js';
 import { deviceCommand } from './device.js';
+import { profileCommand } from './profile.js';
+import { completionCommand } from './completion.js';
 
 /** Every CLI command, in the order `iot-devkit --help` lists them. Add one line per new command. */
 export const commands: readonly Command[] = [
@@ -24,4 +26,6 @@ export const commands: readonly Command[] = [
   emulatorCommand,
   deviceCommand,
   diagnoseCommand,
+  profileCommand,
+  completionCommand,
 ];

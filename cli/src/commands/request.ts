@@ -1,105 +1,97 @@
 import {
+  actionSkeleton,
   buildHttpRequest,
   checkRequestSize,
   coerceParams,
   EXPORT_FORMATS,
   exportRequest,
   findActionEntry,
-  interpretResponse,
-  maskForDisplay,
-  parseJsonBounded,
-  redactForStorage,
-  setOwnProperty,
   suggestActions,
-  unflattenParams,
   validateParams,
   type ApiRequest,
   type ExportFormat,
-  type ParamSpec,
   type SignatureScheme,
 } from '@iot-devkit/core';
-import { UsageError, type Command, type CommandContext } from '../Command.js';
+import { UsageError, type Command } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { resolveCredentials } from '../credentials/resolveCredentials.js';
+import { readRequestParams } from '../params/readRequestParams.js';
+import { compileFilter, parseWaiter } from '../output/applyFilter.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/formatOutput.js';
+import { sendApiRequest } from '../output/sendApiRequest.js';
 
 const SCHEMES: readonly SignatureScheme[] = ['TC3-HMAC-SHA256', 'HmacSHA1', 'HmacSHA256'];
+const SKELETON = 'generate-cli-skeleton';
 
-/**
- * A `--param` value as the catalog types it: plain text for String parameters (so DeviceName=123 stays "123"),
- * JSON for numbers, booleans, arrays and structures.
- */
-function typedValue(spec: ParamSpec | undefined, key: string, raw: string): unknown {
-  const scalarString = spec !== undefined && !spec.array && spec.baseType === 'String' && !key.includes('.');
-  if (scalarString) return raw;
-  const parsed = parseJsonBounded(raw, `--param ${key}`);
-  if (parsed.ok) return parsed.value;
-  if (parsed.problem === 'tooDeep') throw new UsageError(parsed.message);
-  return raw;
-}
-
-function readParams(entries: readonly string[], specs: readonly ParamSpec[], json: string | undefined): Record<string, unknown> {
-  let params: Record<string, unknown> = {};
-  if (json !== undefined) {
-    // Bounded: the parameters are flattened and validated by recursive readers after this.
-    const parsed = parseJsonBounded(json, '--params-json');
-    if (!parsed.ok)
-      throw new UsageError(
-        parsed.problem === 'invalid' ? `--params-json: a JSON object of parameters (${parsed.message.replace(/^--params-json: /, '')})` : parsed.message,
-      );
-    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
-      throw new UsageError('--params-json: a JSON object of parameters (not an object)');
-    params = parsed.value as Record<string, unknown>;
+/** `--generate-cli-skeleton` takes an optional `input` or `output` (tccli's form), so it is rewritten to one token first. */
+function normaliseSkeletonFlag(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== `--${SKELETON}`) out.push(args[i]!);
+    else if (args[i + 1] === 'input' || args[i + 1] === 'output') out.push(`--${SKELETON}=${args[++i]}`);
+    else out.push(`--${SKELETON}=input`);
   }
-  const dotted: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--param: expected Name=Value, got ${JSON.stringify(entry)}`);
-    const key = entry.slice(0, eq);
-    const raw = entry.slice(eq + 1);
-    // Own properties, so a parameter named __proto__ is kept (and refused by validation as unknown), not turned into a prototype.
-    if (key.includes('.')) setOwnProperty(dotted, key, raw);
-    else
-      setOwnProperty(
-        params,
-        key,
-        typedValue(
-          specs.find((s) => s.name === key),
-          key,
-          raw,
-        ),
-      );
-  }
-  // Dotted names (Attribute.Tags.0.Tag=x, DeviceNames.0=a) become nested values, as API 3.0 flattens them.
-  for (const [key, value] of Object.entries(unflattenParams(dotted))) setOwnProperty(params, key, value);
-  return params;
-}
-
-function credentialsFromEnv(context: CommandContext) {
-  const credentials = resolveCredentials(context.env);
-  if (typeof credentials === 'string') throw new UsageError(credentials);
-  return credentials;
+  return out;
 }
 
 export const requestCommand: Command = {
   name: 'request',
   summary: 'Build, validate and sign an API 3.0 request from the catalog; print it as curl/HTTPie/fetch/SDK/tccli or send it',
-  usage: `Usage: iot-devkit request <Action> [--param Name=Value ...] [--params-json JSON] [--service S] [--region R]
+  usage: `Usage: iot-devkit request <Action> [--param Name=Value ...] [--params-json JSON] [--cli-input-json FILE|-]
+                          [--generate-cli-skeleton [input|output]] [--service S] [--region R] [--profile P]
                           [--endpoint URL] [--method POST|GET] [--scheme TC3-HMAC-SHA256|HmacSHA1|HmacSHA256]
-                          [--format ${EXPORT_FORMATS.join('|')}] [--send [--show-secrets]]
+                          [--format ${EXPORT_FORMATS.join('|')}]
+                          [--send [--output json|table|text] [--filter JMESPATH] [--waiter JSON] [--show-secrets]]
 
 Finds the action in the catalog, checks every parameter against the documentation (required, unknown,
 types, patterns, enums, JSON strings, sizes) and refuses a bad request before it is sent.
-  --param Name=Value   repeatable; Value is text for String parameters, JSON otherwise; dotted names
-                       (Attribute.Tags.0.Tag=x) build nested values
+  --param Name=Value   repeatable; Value is text for String parameters, JSON otherwise
+                       (--param 'Filters=[{"Name":"x"}]'); dotted names build nested values
+                       (Attribute.Tags.0.Tag=x, DeviceNames.0=a); Name=@FILE reads the value from FILE
+                       (@@x is the text @x)
+  --cli-input-json F   the parameters as a JSON object from file F (- for stdin), as tccli reads them;
+                       null means "not given"; each --param overrides a value of it
+  --generate-cli-skeleton [input|output]   print a JSON skeleton of every parameter (input) or response
+                       field (output) with an example value, and on stderr each path's type; edit it and
+                       give it back with --cli-input-json
   --endpoint URL       e.g. http://127.0.0.1:9180 for the local emulator
+  --region R           default: TENCENTCLOUD_REGION, else the profile's region (tccli's NAME.configure)
   --format F           how to print the signed request (default curl); sdk and tccli sign by themselves
   --send               send it and explain the response (exit 1 when the response is an error)
+  --output json|table|text   with --send: print the Response as JSON, a table, or tab-separated text
+  --filter EXPR        with --send: print only what the JMESPath expression selects from the Response
+                       (e.g. --filter 'Devices[?Online==\`1\`].DeviceName'); implies --output json
+  --waiter JSON        with --send: repeat the call until a JMESPath expression reaches a value, as tccli:
+                       '{"expr":"TotalCount","to":3,"timeout":180,"interval":5}' (seconds); exit 1 on timeout
   --show-secrets       with --send: print secrets in the response (DevicePsk, ProductSecret …) in full, not masked
-Credentials: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN) from the environment.
-Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
+Credentials, the first that has them (one stderr line names it, keys masked):
+  1. TENCENTCLOUD_SECRET_ID + TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN), unless a profile is named
+  2. tccli's ~/.tccli/P.credential (and P.configure for the region), P from --profile, TCCLI_PROFILE or "default"
+  3. the SDKs' ~/.tencentcloud/credentials, section [P]
+  4. the OS keychain (iot-devkit profile add P)
+Exit codes: 0 ok, 1 unknown action, an error response or a waiter's timeout, 2 bad input.`,
   async run(context) {
-    const parsed = parseArgs(context.args, ['send', 'show-secrets'], ['param', 'params-json', 'service', 'region', 'endpoint', 'method', 'scheme', 'format']);
+    const parsed = parseArgs(
+      normaliseSkeletonFlag(context.args),
+      ['send', 'show-secrets'],
+      [
+        'param',
+        'params-json',
+        'cli-input-json',
+        SKELETON,
+        'service',
+        'region',
+        'profile',
+        'endpoint',
+        'method',
+        'scheme',
+        'format',
+        'output',
+        'filter',
+        'waiter',
+      ],
+    );
     const [actionName, extra] = parsed.positionals;
     if (!actionName) throw new UsageError('an action name is required, e.g. iot-devkit request DescribeDeviceShadow --param ProductId=…');
     if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}; parameters go in --param Name=Value`);
@@ -109,15 +101,50 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
       context.err(`iot-devkit request: unknown action ${JSON.stringify(actionName)}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
       return 1;
     }
+    const skeleton = flag(parsed, SKELETON);
+    if (skeleton !== undefined) {
+      const built =
+        skeleton === 'output' ? actionSkeleton(entry.action.outputs, entry.service, 'output') : actionSkeleton(entry.action.params, entry.service, 'input');
+      context.out(JSON.stringify(built.value, null, 2));
+      const width = Math.max(...built.fields.map((f) => f.path.length));
+      context.err(
+        [
+          `${entry.action.name} ${skeleton}: ${built.fields.length} fields${skeleton === 'input' ? ' (delete the optional ones you do not send, or set them to null)' : ''}`,
+          ...built.fields.map(
+            (f) => `  ${f.path.padEnd(width)}  ${f.type}${skeleton === 'input' ? (f.required ? ', required' : ', optional') : ''}  e.g. ${f.example}`,
+          ),
+        ].join('\n'),
+      );
+      return 0;
+    }
     const method = (flag(parsed, 'method') ?? 'POST').toUpperCase();
     if (method !== 'POST' && method !== 'GET') throw new UsageError(`--method: POST or GET, got ${JSON.stringify(flag(parsed, 'method'))}`);
     const scheme = (flag(parsed, 'scheme') ?? 'TC3-HMAC-SHA256') as SignatureScheme;
     if (!SCHEMES.includes(scheme)) throw new UsageError(`--scheme: ${SCHEMES.join(', ')}`);
     const format = (flag(parsed, 'format') ?? 'curl') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`);
+    const send = hasFlag(parsed, 'send');
+    for (const onlyWithSend of ['output', 'filter', 'waiter', 'show-secrets'])
+      if (hasFlag(parsed, onlyWithSend) && !send) throw new UsageError(`--${onlyWithSend}: only with --send (it shapes the response)`);
+    const outputFlag = flag(parsed, 'output');
+    if (outputFlag !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(outputFlag))
+      throw new UsageError(`--output: one of ${OUTPUT_FORMATS.join(', ')}, got ${JSON.stringify(outputFlag)}`);
+    // Compiled before anything is sent, so a typo in an expression costs no call.
+    const filterText = flag(parsed, 'filter');
+    const filter = filterText !== undefined ? compileFilter(filterText, '--filter') : undefined;
+    const waiterText = flag(parsed, 'waiter');
+    const waiter = waiterText !== undefined ? parseWaiter(waiterText) : undefined;
 
     const params = coerceParams(
-      readParams(parsed.flags.get('param') ?? [], entry.action.params, flag(parsed, 'params-json')),
+      await readRequestParams(
+        context,
+        {
+          entries: parsed.flags.get('param') ?? [],
+          ...(flag(parsed, 'params-json') !== undefined ? { paramsJson: flag(parsed, 'params-json')! } : {}),
+          ...(flag(parsed, 'cli-input-json') !== undefined ? { cliInputJson: flag(parsed, 'cli-input-json')! } : {}),
+        },
+        entry.action.params,
+      ),
       entry.action.params,
       entry.service.structures,
     );
@@ -126,9 +153,8 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
       context.err(`iot-devkit request: ${entry.action.name} refused before sending:\n${problems.map((p) => `  ${p.message}  [${p.code}]`).join('\n')}`);
       return 2;
     }
-    const region = flag(parsed, 'region');
     const endpoint = flag(parsed, 'endpoint');
-    const request: ApiRequest = {
+    const draft = (region: string | undefined): ApiRequest => ({
       service: entry.service.service,
       version: entry.service.version,
       action: entry.action.name,
@@ -136,50 +162,37 @@ Exit codes: 0 ok, 1 unknown action or an error response, 2 bad input.`,
       method,
       ...(region ? { region } : {}),
       ...(endpoint ? { endpoint } : {}),
-    };
-    if (!hasFlag(parsed, 'send') && (format === 'sdk' || format === 'tccli')) {
-      context.out(exportRequest(format, request, { method, url: '', headers: {}, body: '' }));
+    });
+    if (!send && (format === 'sdk' || format === 'tccli')) {
+      context.out(exportRequest(format, draft(flag(parsed, 'region')), { method, url: '', headers: {}, body: '' }));
       return 0;
     }
-    const signed = buildHttpRequest(request, {
-      credentials: credentialsFromEnv(context),
-      timestamp: context.now(),
-      scheme,
-      nonce: 1 + Math.floor(Math.random() * 65535),
-      crypto: nodeHashProvider,
-    });
-    const tooBig = checkRequestSize(signed, scheme);
-    if (tooBig) throw new UsageError(tooBig);
-    if (!hasFlag(parsed, 'send')) {
+    const resolved = resolveCredentials(context.env, flag(parsed, 'profile'));
+    if (!resolved.ok) throw new UsageError(resolved.message);
+    context.err(resolved.summary);
+    const request = draft(flag(parsed, 'region') ?? resolved.region);
+    if (!send) {
+      const signed = buildHttpRequest(request, {
+        credentials: resolved.credentials,
+        timestamp: context.now(),
+        scheme,
+        nonce: 1 + Math.floor(Math.random() * 65535),
+        crypto: nodeHashProvider,
+      });
+      const tooBig = checkRequestSize(signed, scheme);
+      if (tooBig) throw new UsageError(tooBig);
       context.out(exportRequest(format, request, signed));
       return 0;
     }
-    let response: Response;
-    try {
-      response = await fetch(signed.url, {
-        method: signed.method,
-        headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k.toLowerCase() !== 'host')),
-        ...(signed.body !== '' ? { body: signed.body } : {}),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (error) {
-      context.err(
-        `iot-devkit request: could not reach ${signed.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
-      );
-      return 1;
-    }
-    const body = await response.text();
-    const explained = interpretResponse(body);
-    // The core's secret policy, as the extensions apply it: a DevicePsk, ProductSecret or private key in the response
-    // is printed masked (a terminal is scrollback, screen shares and CI logs), named on stderr; --show-secrets is the
-    // explicit way to print it, like the extensions' one-time Copy.
-    const shown = hasFlag(parsed, 'show-secrets')
-      ? { responseBody: body, dropped: [] }
-      : redactForStorage({ service: entry.service.service, action: entry.action.name, responseBody: body }, { collectDropped: true });
-    context.out(`HTTP ${response.status}\n${shown.responseBody ?? body}`);
-    for (const secret of shown.dropped ?? [])
-      context.err(`${secret.path}: ${maskForDisplay(secret.value)} — a secret, not printed in full (add --show-secrets to print it)`);
-    context.err(explained.summary);
-    return explained.status === 'success' ? 0 : 1;
+    const output: OutputFormat | undefined = (outputFlag as OutputFormat | undefined) ?? (filter || waiter ? 'json' : undefined);
+    return sendApiRequest(context, {
+      request,
+      credentials: resolved.credentials,
+      scheme,
+      showSecrets: hasFlag(parsed, 'show-secrets'),
+      ...(output ? { output } : {}),
+      ...(filter ? { filter } : {}),
+      ...(waiter ? { waiter } : {}),
+    });
   },
 };
