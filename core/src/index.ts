@@ -316,6 +316,19 @@ export {
 } from './views/diagnosisView.js';
 export { capturedFromSent, type SentRequest } from './views/capturedFromSent.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
+// A response for display (both UIs): status, size, masked headers, the body as a tree with JSON-in-string fields parsed
+export {
+  buildJsonTree,
+  buildResponseView,
+  embeddedJsonPaths,
+  formatByteSize,
+  formatJsonWithEmbedded,
+  parseEmbeddedJson,
+  type JsonTreeNode,
+  type ResponseOutcome,
+  type ResponsePanelView,
+  type ResponseToShow,
+} from './views/responseView.js';
 export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
 // Device credentials as the official SDKs make them (cred-dym)
 export {
