@@ -3,6 +3,7 @@
 // (API 3.0 returns DescribeDeviceShadow's Data, rule payloads and TRRO's configs as JSON text inside a string —
 // seed 001 "设备影子" Data: "设备影子的JSON数据"), and the error explained with its fix (explainResponse).
 import type { HintSurface } from '../errors/hintOnSurface.js';
+import { utf8Encode } from '../encoding/bytes.js';
 import { DEFAULT_JSON_MAX_DEPTH, parseJsonBounded } from '../encoding/parseJsonBounded.js';
 import { explainResponse, type ResponseExplanation } from './explainResponse.js';
 import { isSecretHeader, maskForDisplay } from './secretPolicy.js';
@@ -118,7 +119,7 @@ export interface ResponsePanelView {
   readonly explanation: ResponseExplanation;
 }
 
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+const utf8Length = (text: string): number => utf8Encode(text).length;
 
 export function formatByteSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
