@@ -48,7 +48,13 @@ export interface SignForm {
 export type StepView = CoreStepView<string>;
 
 export type SignResult =
-  | { readonly ok: true; readonly steps: readonly StepView[]; readonly headers: readonly (readonly [string, string])[] }
+  | {
+      readonly ok: true;
+      readonly steps: readonly StepView[];
+      readonly headers: readonly (readonly [string, string])[];
+      /** No usable key (no profile, or its SecretKey is not in SecretStorage): why, in the UI language. The steps that need no key are still given. */
+      readonly keyMissing?: string;
+    }
   | { readonly ok: false; readonly field: string; readonly message: string };
 
 /** A pasted curl command / raw HTTP / HAR turned into the Sign form, or why it could not be read. */

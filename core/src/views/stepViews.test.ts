@@ -87,10 +87,10 @@ test('without a key: the key-free steps are the same values signTc3 computes; ea
   const byId = Object.fromEntries(views.map((v) => [v.id, v]));
   for (const id of ['hashedRequestPayload', 'canonicalRequest', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign']) {
     assert.equal(byId[id]!.value, tc3[id as 'stringToSign'], id);
-    assert.equal(byId[id]!.needsSecretKey, undefined, id);
+    assert.equal(byId[id]!.needsKey, undefined, id);
   }
   for (const id of ['secretDate', 'secretService', 'secretSigning', 'signature', 'authorization']) {
-    assert.equal(byId[id]!.needsSecretKey, true, id);
+    assert.equal(byId[id]!.needsKey, true, id);
     assert.equal(byId[id]!.value, '', id);
     assert.equal(byId[id]!.copyable, false, id);
   }

@@ -23,7 +23,7 @@ export interface StepView<Text extends string | LocalizedText = LocalizedText> {
   /** False for masked values: a copied mask is useless, and a Copy button next to a key invites pasting it. */
   readonly copyable: boolean;
   /** No value yet: the step needs a SecretKey (derived keys, signature, Authorization); the host says how to add one. */
-  readonly needsSecretKey?: true;
+  readonly needsKey?: true;
 }
 
 /** A step whose value must be masked: marked derived from a secret by its signer, or one of TC3's derived keys. */
@@ -60,7 +60,7 @@ export const NEEDS_SECRET_KEY: LocalizedText = { en: 'Needs a SecretKey.', zh: '
 
 /**
  * TC3 steps for a request signed without a key (signTc3WithoutKey): the key-free steps with their values, then
- * each step that needs the key, in signing order, with no value and `needsSecretKey`.
+ * each step that needs the key, in signing order, with no value and `needsKey`.
  */
 export function buildKeylessStepViews(keylessSteps: readonly SigningStep[]): StepView<LocalizedText>[];
 export function buildKeylessStepViews(keylessSteps: readonly SigningStep[], language: StepLanguage): StepView<string>[];
@@ -72,7 +72,7 @@ export function buildKeylessStepViews(keylessSteps: readonly SigningStep[], lang
     value: '',
     masked: false,
     copyable: false,
-    needsSecretKey: true,
+    needsKey: true,
   }));
   const views = [...buildStepViews(keylessSteps), ...pending];
   if (language === undefined) return views;
