@@ -274,7 +274,15 @@ export interface ToHostRequests {
   sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
   testRule: [RuleTestForm, RuleTestResult];
   runCommand: [{ readonly command: 'addProfile' | 'switchProfile' | 'openDeviceShadow' }, true];
+  /** No usable key: is the local emulator answering on its default port? (the core's first-run view, localized; no key in it). */
+  firstRun: [Record<string, never>, FirstRunResult];
+  /** Adds the local emulator's demo profile, its key to SecretStorage; profileChanged follows. */
+  useLocalEmulator: [Record<string, never>, { readonly ok: true } | { readonly ok: false; readonly message: string }];
 }
+
+/** First run, in the UI language: the one-click offer, or one line on what to do. */
+export type FirstRunResult =
+  { readonly kind: 'offerEmulator'; readonly label: string; readonly detail: string } | { readonly kind: 'hint'; readonly text: string };
 
 /** Host → webview notifications: name → params. */
 export interface ToWebviewNotifications {

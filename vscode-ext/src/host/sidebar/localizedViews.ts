@@ -1,4 +1,13 @@
-import { buildDiagnosisView, buildKeylessStepViews, buildStepViews, pickLanguage, type Diagnosis, type LocalizedText, type SigningStep, type StepLanguage } from '@iot-devkit/core';
+import {
+  buildDiagnosisView,
+  buildKeylessStepViews,
+  buildStepViews,
+  pickLanguage,
+  type Diagnosis,
+  type LocalizedText,
+  type SigningStep,
+  type StepLanguage,
+} from '@iot-devkit/core';
 import type { DiagnosisView, StepView } from '../../protocol.js';
 
 // The core carries zh-CN and English side by side; the sidebar shows one, chosen once from VS Code's language.

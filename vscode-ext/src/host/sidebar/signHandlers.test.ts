@@ -91,7 +91,11 @@ describe('the Sign tab handler', () => {
       ['secretDate', 'secretService', 'secretSigning', 'signature', 'authorization'],
     );
     assert.ok(!keyless.headers.some(([name]) => name === 'Authorization'));
-    assert.deepEqual(await noProfile.sign({ ...form, timestamp: 'now' }), { ok: false, field: 'timestamp', message: 'timestamp: Unix seconds, e.g. 1551113065' });
+    assert.deepEqual(await noProfile.sign({ ...form, timestamp: 'now' }), {
+      ok: false,
+      field: 'timestamp',
+      message: 'timestamp: Unix seconds, e.g. 1551113065',
+    });
     // A host the service cannot be derived from, and no service typed: the core's message, on the service field.
     const local = await sign({ ...form, url: 'http://127.0.0.1:9180/' });
     assert.ok(!local.ok);

@@ -9,6 +9,8 @@ export function webviewStrings(t: (message: string) => string) {
     tabSend: t('Build & send'),
     tabErrors: t('Errors'),
     tabRuleSql: t('Rule SQL'),
+    tabs: t('IoT Devkit tools'),
+    needsKey: t('Needs a SecretKey: add a profile (+ above) — the key goes to SecretStorage.'),
     noProfile: t('No profile: add one (SecretKey goes to SecretStorage)'),
     addProfile: t('Add Profile'),
     switchProfile: t('Switch Profile'),
