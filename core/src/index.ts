@@ -36,6 +36,7 @@ export { buildRequestString, sortParamNames, type V1ParamValue } from './signing
 export { V1_RULES, V1_STEP_IDS, type V1StepId } from './signing/v1/v1Rules.js';
 export type { ApiRequest, Credentials, HttpRequest, SignatureScheme } from './request/ApiRequest.js';
 export { buildHttpRequest, type BuildOptions, type SignedHttpRequest } from './request/buildHttpRequest.js';
+export { buildKeylessTc3Request, type KeylessHttpRequest } from './request/buildHttpRequest.js';
 export { EXPORT_FORMATS, exportRequest, toCurl, toFetch, toHttpie, toRawHttp, toSdkCall, toTccli, type ExportFormat } from './request/exportRequest.js';
 export { importRequest, type ImportResult } from './request/importRequest.js';
 export { flattenParams, unflattenParams } from './request/flattenParams.js';

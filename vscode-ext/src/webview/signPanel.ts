@@ -205,7 +205,12 @@ function firstRunNotice(): { element: HTMLElement; show(keyMissing: string | und
     void request('firstRun', {}).then((view) => {
       if (element.hidden) return;
       const line = h('p', { id: 'first-run-line' }, view.kind === 'offerEmulator' ? view.detail : view.text);
-      if (view.kind !== 'offerEmulator') return replaceChildren(element, h('p', {}, shownFor), line);
+      if (view.kind !== 'offerEmulator') {
+        // Started the emulator after reading the line: ask again without retyping anything.
+        const again = h('button', { type: 'button', class: 'secondary', id: 'first-run-again' }, icon('refresh'), ' ', t('checkAgain'));
+        again.addEventListener('click', offer);
+        return replaceChildren(element, h('p', {}, shownFor), line, again);
+      }
       const use = h('button', { type: 'button', id: 'use-emulator' }, icon('play'), ' ', view.label);
       const message = h('div', { class: 'field-message', role: 'alert' });
       use.addEventListener('click', () => {

@@ -10,6 +10,7 @@ export function webviewStrings(t: (message: string) => string) {
     tabErrors: t('Errors'),
     tabRuleSql: t('Rule SQL'),
     tabs: t('IoT Devkit tools'),
+    checkAgain: t('Check again'),
     needsKey: t('Needs a SecretKey: add a profile (+ above) — the key goes to SecretStorage.'),
     noProfile: t('No profile: add one (SecretKey goes to SecretStorage)'),
     addProfile: t('Add Profile'),
