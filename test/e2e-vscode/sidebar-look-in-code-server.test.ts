@@ -9,12 +9,19 @@ import { DEMO_CREDENTIAL, EMULATOR_PROFILE_NAME, signTc3WithoutKey } from '@iot-
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { findFrame, openWorkbench, runCommand, screenshot, SCREENSHOTS, waitFor } from './support/workbench.js';
+import { findFrame, openWorkbench, screenshot, SCREENSHOTS, waitFor } from './support/workbench.js';
 import { alphaOf, contrastOn } from '../support/contrast.js';
 
 type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 
 const THEMES = ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast', 'Default High Contrast Light'] as const;
+/** How the theme picker of VS Code 1.100 labels each settings id. */
+const PICKER_LABELS: Record<(typeof THEMES)[number], string> = {
+  'Default Light Modern': 'Light Modern',
+  'Default Dark Modern': 'Dark Modern',
+  'Default High Contrast': 'Dark High Contrast',
+  'Default High Contrast Light': 'Light High Contrast',
+};
 
 async function portIsFree(port: number): Promise<boolean> {
   const server = createServer();
@@ -209,11 +216,16 @@ describe('the sidebar in code-server: no key yet, first run, tabs by keyboard, c
 });
 
 /** Preferences: Color Theme, then a click on the theme's row, as a person switches themes. */
-async function chooseColorTheme(page: Page, theme: string): Promise<void> {
-  // The picker labels the built-in themes without the "Default " of their settings id.
-  const label = theme.replace(/^Default /, '');
-  await runCommand(page, 'Preferences: Color Theme');
+async function chooseColorTheme(page: Page, theme: (typeof THEMES)[number]): Promise<void> {
+  const label = PICKER_LABELS[theme];
+  // By its exact title: "Preferences: Browse Color Themes in Marketplace" also contains the words, and would
+  // search a marketplace these machines cannot reach.
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
+  await input.fill('>Preferences: Color Theme');
+  const command = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) });
+  await command.first().waitFor({ timeout: 15_000 });
+  await command.first().click();
   await input.fill(label);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
   await row.first().waitFor({ timeout: 15_000 });

@@ -60,9 +60,13 @@ export function renderResponse(target: ResponseElements, response: ResponseView 
   const tree = body.tree ? renderJsonTree(body.tree) : el('pre', { class: 'response-text' }, response.body);
   const copy = el('button', { type: 'button', class: 'small', 'data-command': 'copy-body' }, t('copyBody', 'Copy body'));
   copy.addEventListener('click', async () => {
-    await navigator.clipboard.writeText(body.formatted ?? response.body).catch(() => undefined);
-    setText(copy, t('copiedBody', 'Copied'));
-    setTimeout(() => setText(copy, t('copyBody', 'Copy body')), 1200);
+    // The clipboard can refuse (no focus, a policy): then the button says so instead of claiming a copy.
+    const copied = await navigator.clipboard.writeText(body.formatted ?? response.body).then(
+      () => true,
+      () => false,
+    );
+    setText(copy, copied ? t('copiedBody', 'Copied') : t('copyFailed', 'Not copied: the browser refused the clipboard'));
+    setTimeout(() => setText(copy, t('copyBody', 'Copy body')), 1500);
   });
   const tools = el('div', { class: 'response-tools' }, copy);
   if (body.tree) {
