@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_CREDENTIAL, EMULATOR_PROFILE_NAME, signTc3WithoutKey } from '@iot-devkit/core';
+import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, EMULATOR_PROFILE_NAME, signTc3WithoutKey } from '@iot-devkit/core';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startTestEmulator } from '../emulator/harness.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
@@ -122,6 +122,44 @@ describe('the sidebar in code-server: no key yet, first run, tabs by keyboard, c
       assert.equal(await sidebar.getAttribute(`#${tab}`, 'tabindex'), '0');
     }
     assert.equal(await sidebar.getAttribute('#panel-send', 'aria-labelledby'), 'tab-send');
+  });
+
+  test('Build & send: "required" after leaving a field; history rows with key parameters and outcome, "No match", load back, replay', async () => {
+    await sidebar.click('#tab-send');
+    await sidebar.fill('#send-search', 'describe shadow');
+    await sidebar.click('li[data-action="DescribeDeviceShadow"]');
+    await sidebar.locator('#send-fields[data-action="DescribeDeviceShadow"] #param-DeviceName').waitFor();
+    const deviceMessage = sidebar.locator('.field:has(#param-DeviceName) .field-message');
+    await sidebar.fill('#param-ProductId', DEMO_PRODUCT_ID);
+    await page.waitForTimeout(600);
+    assert.equal(await deviceMessage.innerText(), '', 'not before the user has been in the field');
+    await sidebar.focus('#param-DeviceName');
+    await sidebar.focus('#param-ProductId');
+    await waitFor('"required" once DeviceName was left', async () => /MissingParameter/.test(await deviceMessage.innerText()) || undefined);
+    await sidebar.fill('#param-DeviceName', 'thermostat-1');
+    await waitFor('the message to clear', async () => (await deviceMessage.innerText()) === '' || undefined);
+    await sidebar.click('#send-run');
+    const row = sidebar.locator('#send-history li[data-history]').first();
+    await row.waitFor();
+    assert.equal(await row.locator('[data-key-params]').innerText(), `ProductId=${DEMO_PRODUCT_ID}  DeviceName=thermostat-1`);
+    assert.equal(await row.locator('[data-outcome]').getAttribute('data-outcome'), 'ok');
+    assert.equal(await row.locator('[data-outcome]').innerText(), 'HTTP 200 OK');
+
+    await sidebar.fill('#send-history-search', 'zzz-nothing');
+    await sidebar.locator('#send-history-none').waitFor();
+    assert.equal(await sidebar.innerText('#send-history-none'), 'No match for "zzz-nothing" (1)');
+    await sidebar.fill('#send-history-search', 'thermostat-1');
+    await row.waitFor();
+    await sidebar.fill('#send-history-search', '');
+
+    await sidebar.fill('#param-DeviceName', 'something-else');
+    await row.locator('[data-command="load"]').click();
+    await waitFor('the call loaded back', async () => (await sidebar.inputValue('#param-DeviceName')) === 'thermostat-1' || undefined);
+    assert.equal(await sidebar.inputValue('#send-action'), 'DescribeDeviceShadow');
+    await row.locator('[data-command="replay"]').click();
+    await waitFor('the replay in history', async () => (await sidebar.locator('#send-history li[data-history]').count()) === 2 || undefined);
+    assert.equal(await sidebar.locator('#send-history li[data-history]').first().locator('[data-outcome]').innerText(), 'HTTP 200 OK');
+    await screenshot(page, 'sidebar-history');
   });
 
   test('focused and selected tabs meet WCAG AA in light, dark and high-contrast themes (computed styles)', async () => {

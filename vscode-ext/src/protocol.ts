@@ -9,6 +9,7 @@ import type {
   ApiErrorView,
   DiagnosisView as CoreDiagnosisView,
   ExportFormat,
+  HistoryKeyParam,
   LocalizedActionForm,
   LocalizedActionSummary,
   LocalizedParamField,
@@ -162,6 +163,8 @@ export interface HistoryEntryView {
   readonly region: string;
   readonly status: number;
   readonly errorCode?: string;
+  /** What tells this call from the next: ProductId and DeviceName, or its first two plain parameters (the core's rule). */
+  readonly keyParams?: readonly HistoryKeyParam[];
 }
 
 /** Every format the host's exportRequest accepts: the core's EXPORT_FORMATS. */
@@ -180,6 +183,8 @@ export type ShownText = CoreShownText;
 export interface ParamIssue {
   readonly field: string;
   readonly message: string;
+  /** A required parameter not given (MissingParameter): the page shows it once the field was left, not while typing. */
+  readonly missing?: true;
 }
 
 // ---- Errors ----
@@ -260,6 +265,23 @@ export interface ToHostRequests {
   send: [SendForm, SendResult];
   replay: [{ readonly historyId: string }, SendResult];
   clearHistory: [Record<string, never>, readonly HistoryEntryView[]];
+  /** A history entry's call, to load back into the Build & send form (secrets it did not keep are absent). */
+  loadHistory: [
+    { readonly historyId: string },
+    (
+      | {
+          readonly ok: true;
+          readonly call: {
+            readonly service: string;
+            readonly version: string;
+            readonly action: string;
+            readonly region: string;
+            readonly params: Readonly<Record<string, unknown>>;
+          };
+        }
+      | { readonly ok: false; readonly message: string }
+    ),
+  ];
   exportRequest: [
     { readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } },
     { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string },
