@@ -105,7 +105,6 @@ export function signPanel(initial: InitialState): HTMLElement {
       fields.signedHeaders.row,
     ),
     formError,
-    firstRun.element,
     h('h3', {}, t('steps')),
     steps,
     h(
@@ -118,7 +117,8 @@ export function signPanel(initial: InitialState): HTMLElement {
     capturePart((form) => fill(form)),
     diagnosePart(),
   );
-  const panel = h('section', { id: 'panel-sign', class: 'panel', role: 'tabpanel' }, schemePicker(initial, tc3Part), tc3Part);
+  // The first-run notice leads the tab: a new user sees "Use the local emulator" without scrolling past the form.
+  const panel = h('section', { id: 'panel-sign', class: 'panel', role: 'tabpanel' }, firstRun.element, schemePicker(initial, tc3Part), tc3Part);
 
   function fill(form: SignForm): void {
     method.value = form.method;
