@@ -7,6 +7,7 @@ import type {
   CredentialProblem,
   DiagnosisView as CoreDiagnosisView,
   LocalizedText,
+  HistoryKeyParam,
   LocalizedActionForm,
   LocalizedActionSummary,
   LocalizedParamField,
@@ -17,6 +18,10 @@ import type {
 } from '@iot-devkit/core';
 
 /** A Tencent Cloud account as the developer set it up. The SecretKey is never part of it. */
+/** First run: "Use the local emulator" when it answers on its default port, else one line on what to do. */
+export type FirstRunOffer =
+  { readonly kind: 'offerEmulator'; readonly label: LocalizedText; readonly detail: LocalizedText } | { readonly kind: 'hint'; readonly text: LocalizedText };
+
 export interface ProfileInput {
   /** Absent when creating. */
   readonly id?: string;
@@ -101,6 +106,8 @@ export type ApiErrorView = CoreApiErrorView;
 export interface ResponseView {
   readonly status: number;
   readonly body: string;
+  /** Response headers as received, a credential one (Set-Cookie) replaced by the redaction placeholder. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly requestId?: string;
   readonly error?: ApiErrorView;
   readonly elapsedMs: number;
@@ -129,6 +136,8 @@ export interface HistoryEntry {
   readonly redacted?: readonly string[];
   /** Secret fields dropped from the response before it was stored (DevicePsk of CreateDevice, an access_token). */
   readonly responseRedacted?: readonly string[];
+  /** What tells this call from the next (ProductId, DeviceName …): added by listHistory, not stored. */
+  readonly keyParams?: readonly HistoryKeyParam[];
 }
 
 /** A secret the response carried (a new device's PSK), shown once with a Copy button and never stored. */
@@ -208,6 +217,11 @@ export type SendOutcome =
 /** The signature steps of a call before it is sent, built by the same function that signs a send (checkAndSign). */
 export type PreviewOutcome =
   | { readonly status: 'signed'; readonly preview: SignaturePreview }
+  /**
+   * No usable key (no profile, or its SecretKey not entered or locked): the steps that need none have values, the
+   * others are marked needsKey; `keyMissing` says why (issue 16).
+   */
+  | { readonly status: 'keyless'; readonly timestamp: number; readonly steps: readonly SignatureStepView[]; readonly keyMissing: string }
   /** The catalog refuses these parameters: Send would refuse them too. */
   | { readonly status: 'invalid'; readonly problems: readonly ParamProblemView[] };
 
@@ -312,6 +326,10 @@ export interface ProtocolMap {
   deleteProfile: [{ readonly id: string }, ProfileView[]];
   unlockProfile: [{ readonly id: string; readonly passphrase: string }, ProfileView];
   previewSignature: [{ readonly profileId: string; readonly request: RequestSpec }, PreviewOutcome];
+  /** Is the local emulator answering on 127.0.0.1:9180? The core's first-run view, without the demo key. */
+  firstRun: [Record<string, never>, FirstRunOffer];
+  /** Saves the local emulator's demo profile (its key in session memory) and returns it. */
+  useLocalEmulator: [Record<string, never>, ProfileView];
   sendRequest: [{ readonly profileId: string; readonly request: RequestSpec; readonly confirmed: boolean }, SendOutcome];
   listHistory: [{ readonly query: string }, HistoryPage];
   /** `request` and `profileId` are an edit-and-replay's: the call and the profile the page shows (else the entry's). */

@@ -26,6 +26,7 @@ export { encodeMultipartBody } from './signing/tc3/encodeMultipartBody.js';
 export { hashRequestPayload } from './signing/tc3/hashRequestPayload.js';
 export { serviceFromHost } from './signing/tc3/serviceFromHost.js';
 export { signTc3, type Tc3Options, type Tc3Request, type Tc3Signature } from './signing/tc3/signTc3.js';
+export { signTc3WithoutKey, TC3_KEYED_STEP_IDS, type Tc3KeylessRequest, type Tc3KeylessSignature } from './signing/tc3/signTc3.js';
 export { TC3_RULES, TC3_STEP_IDS, type Tc3StepId } from './signing/tc3/tc3Rules.js';
 export { buildV1StringToSign } from './signing/v1/buildV1StringToSign.js';
 export { computeV1Signature, V1_ALGORITHMS, type V1Algorithm } from './signing/v1/computeV1Signature.js';
@@ -35,6 +36,7 @@ export { buildRequestString, sortParamNames, type V1ParamValue } from './signing
 export { V1_RULES, V1_STEP_IDS, type V1StepId } from './signing/v1/v1Rules.js';
 export type { ApiRequest, Credentials, HttpRequest, SignatureScheme } from './request/ApiRequest.js';
 export { buildHttpRequest, type BuildOptions, type SignedHttpRequest } from './request/buildHttpRequest.js';
+export { buildKeylessTc3Request, type KeylessHttpRequest } from './request/buildHttpRequest.js';
 export { EXPORT_FORMATS, exportRequest, toCurl, toFetch, toHttpie, toRawHttp, toSdkCall, toTccli, type ExportFormat } from './request/exportRequest.js';
 export { importRequest, type ImportResult } from './request/importRequest.js';
 export { flattenParams, unflattenParams } from './request/flattenParams.js';
@@ -292,6 +294,7 @@ export {
   type RedactionOptions,
 } from './views/secretPolicy.js';
 export { buildStepViews, DERIVED_KEY_STEP_IDS, isSecretStep, pickLanguage, stepValueForDisplay, type StepLanguage, type StepView } from './views/stepViews.js';
+export { buildKeylessStepViews, NEEDS_SECRET_KEY } from './views/stepViews.js';
 
 // parsers: own-property records, lone-surrogate checks, bounded readers and their limits
 export { getOwnProperty, setOwnProperty } from './encoding/setOwnProperty.js';
@@ -334,6 +337,39 @@ export {
 } from './views/diagnosisView.js';
 export { capturedFromSent, type SentRequest } from './views/capturedFromSent.js';
 export { DESTRUCTIVE_VERBS, isDestructiveAction } from './views/isDestructiveAction.js';
+// ARIA tablist keys and history rows, the same in both UIs
+export { tabIndexAfterKey } from './views/tablistKeys.js';
+export {
+  historyKeyParams,
+  historyOutcome,
+  IDENTIFYING_PARAMS,
+  type HistoryKeyParam,
+  type HistoryOutcomeKind,
+  type HistoryOutcomeView,
+} from './views/historyEntryView.js';
+// First run (both UIs): "Use the local emulator" when it answers on its default port, else what to do
+export {
+  buildFirstRunView,
+  EMULATOR_DEFAULT_ENDPOINT,
+  EMULATOR_INFO_URL,
+  EMULATOR_PROFILE_NAME,
+  FIRST_RUN_HINT,
+  type EmulatorProfileOffer,
+  type FirstRunView,
+} from './views/firstRunView.js';
+// A response for display (both UIs): status, size, masked headers, the body as a tree with JSON-in-string fields parsed
+export {
+  buildJsonTree,
+  buildResponseView,
+  embeddedJsonPaths,
+  formatByteSize,
+  formatJsonWithEmbedded,
+  parseEmbeddedJson,
+  type JsonTreeNode,
+  type ResponseOutcome,
+  type ResponsePanelView,
+  type ResponseToShow,
+} from './views/responseView.js';
 export { nodeCryptoHashProvider, type NodeCryptoLike } from './crypto/nodeCryptoHashProvider.js';
 // Device credentials as the official SDKs make them (cred-dym)
 export {

@@ -232,7 +232,7 @@ describe('popup flows a new user hits (issue 12, item 6), in real Chromium again
     await waitForCount(popup, '#history-list li', total);
     await popup.fill('#history-search', 'xyz-no-such-request');
     await waitForCount(popup, '#history-list li', 0);
-    assert.equal(await popup.textContent('#history-empty'), `No request matches "xyz-no-such-request" (${total} in history).`);
+    assert.equal(await popup.textContent('#history-empty'), `No match for "xyz-no-such-request" (${total} in history).`);
     assert.equal(await popup.isVisible('#history-empty'), true);
     await popup.fill('#history-search', '');
     await waitForCount(popup, '#history-list li', total);

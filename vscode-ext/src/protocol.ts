@@ -9,6 +9,7 @@ import type {
   ApiErrorView,
   DiagnosisView as CoreDiagnosisView,
   ExportFormat,
+  HistoryKeyParam,
   LocalizedActionForm,
   LocalizedActionSummary,
   LocalizedParamField,
@@ -48,7 +49,13 @@ export interface SignForm {
 export type StepView = CoreStepView<string>;
 
 export type SignResult =
-  | { readonly ok: true; readonly steps: readonly StepView[]; readonly headers: readonly (readonly [string, string])[] }
+  | {
+      readonly ok: true;
+      readonly steps: readonly StepView[];
+      readonly headers: readonly (readonly [string, string])[];
+      /** No usable key (no profile, or its SecretKey is not in SecretStorage): why, in the UI language. The steps that need no key are still given. */
+      readonly keyMissing?: string;
+    }
   | { readonly ok: false; readonly field: string; readonly message: string };
 
 /** A pasted curl command / raw HTTP / HAR turned into the Sign form, or why it could not be read. */
@@ -156,6 +163,8 @@ export interface HistoryEntryView {
   readonly region: string;
   readonly status: number;
   readonly errorCode?: string;
+  /** What tells this call from the next: ProductId and DeviceName, or its first two plain parameters (the core's rule). */
+  readonly keyParams?: readonly HistoryKeyParam[];
 }
 
 /** Every format the host's exportRequest accepts: the core's EXPORT_FORMATS. */
@@ -174,6 +183,8 @@ export type ShownText = CoreShownText;
 export interface ParamIssue {
   readonly field: string;
   readonly message: string;
+  /** A required parameter not given (MissingParameter): the page shows it once the field was left, not while typing. */
+  readonly missing?: true;
 }
 
 // ---- Errors ----
@@ -263,6 +274,23 @@ export interface ToHostRequests {
   send: [SendForm, SendResult];
   replay: [{ readonly historyId: string }, SendResult];
   clearHistory: [Record<string, never>, readonly HistoryEntryView[]];
+  /** A history entry's call, to load back into the Build & send form (secrets it did not keep are absent). */
+  loadHistory: [
+    { readonly historyId: string },
+    (
+      | {
+          readonly ok: true;
+          readonly call: {
+            readonly service: string;
+            readonly version: string;
+            readonly action: string;
+            readonly region: string;
+            readonly params: Readonly<Record<string, unknown>>;
+          };
+        }
+      | { readonly ok: false; readonly message: string }
+    ),
+  ];
   exportRequest: [
     { readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } },
     { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string },
@@ -277,7 +305,15 @@ export interface ToHostRequests {
   sendRule: [RuleSqlForm & { readonly replace: boolean }, SendResult];
   testRule: [RuleTestForm, RuleTestResult];
   runCommand: [{ readonly command: 'addProfile' | 'switchProfile' | 'openDeviceShadow' }, true];
+  /** No usable key: is the local emulator answering on its default port? (the core's first-run view, localized; no key in it). */
+  firstRun: [Record<string, never>, FirstRunResult];
+  /** Adds the local emulator's demo profile, its key to SecretStorage; profileChanged follows. */
+  useLocalEmulator: [Record<string, never>, { readonly ok: true } | { readonly ok: false; readonly message: string }];
 }
+
+/** First run, in the UI language: the one-click offer, or one line on what to do. */
+export type FirstRunResult =
+  { readonly kind: 'offerEmulator'; readonly label: string; readonly detail: string } | { readonly kind: 'hint'; readonly text: string };
 
 /** Host → webview notifications: name → params. */
 export interface ToWebviewNotifications {

@@ -7,6 +7,7 @@ import { curlForObserved, replayObserved } from './observedHandlers.js';
 import { diagnoseObserved, verifyPasted, whySent } from './diagnosisHandlers.js';
 import { actionGroups, describeAction, listActions, suggestActions } from './catalogHandlers.js';
 import { runCredentials } from './credentialHandlers.js';
+import { firstRun, useLocalEmulator } from './firstRunHandlers.js';
 import {
   clearHistoryHandler,
   curlForHistory,
@@ -32,6 +33,8 @@ handleMessages({
   deleteProfile: ({ id }) => deleteProfile(id),
   unlockProfile: ({ id, passphrase }) => unlockProfile(id, passphrase),
   previewSignature,
+  firstRun,
+  useLocalEmulator,
   sendRequest,
   listHistory: listHistoryHandler,
   replayHistory,

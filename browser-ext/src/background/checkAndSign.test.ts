@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActionRequestSpec } from '../protocol.js';
-import { checkAndSign } from './checkAndSign.js';
+import { checkAndSign, signWithoutKey } from './checkAndSign.js';
 import type { UsableProfile } from './profileStore.js';
 
 // Made-up keys, never a real account's.
@@ -52,4 +52,22 @@ test('a request sent as pasted (OneNET, MXCHIP) has no signature steps', () => {
   assert.ok(signed.ok);
   assert.deepEqual(signed.preview.steps, []);
   assert.equal(signed.preview.wire.headers['api-key'], 'madeUp');
+});
+
+test('without a key: the same catalog-typed call and string to sign as the keyed preview; the key steps need one', () => {
+  const signed = checkAndSign(shown, request, T);
+  assert.ok(signed.ok);
+  const keyless = signWithoutKey(request, shown, 'profile "shown": no SecretKey; enter it in Profiles', T);
+  assert.equal(keyless.status, 'keyless');
+  if (keyless.status !== 'keyless') return;
+  const value = (steps: readonly { id: string; value: string }[], id: string) => steps.find((s) => s.id === id)?.value;
+  for (const id of ['canonicalRequest', 'hashedRequestPayload', 'credentialScope', 'stringToSign'])
+    assert.equal(value(keyless.steps, id), value(signed.preview.steps, id), id);
+  assert.deepEqual(
+    keyless.steps.filter((s) => s.needsKey).map((s) => s.id),
+    ['secretDate', 'secretService', 'secretSigning', 'signature', 'authorization'],
+  );
+  assert.equal(keyless.keyMissing, 'profile "shown": no SecretKey; enter it in Profiles');
+  // The catalog still refuses a bad call before anything is shown.
+  assert.equal(signWithoutKey({ ...request, params: { ...request.params, ShadowVersion: 'seven' } }, shown, 'x', T).status, 'invalid');
 });

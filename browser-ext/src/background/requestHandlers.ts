@@ -1,5 +1,6 @@
+import { historyKeyParams } from '@iot-devkit/core';
 import type { Handlers } from '../protocol.js';
-import { checkAndSign, loadCatalogFor } from './checkAndSign.js';
+import { checkAndSign, loadCatalogFor, signWithoutKey } from './checkAndSign.js';
 import { readPastedRequest } from './readPastedRequest.js';
 import { sendAndRecord } from './sendAndRecord.js';
 import { signRequest } from './signRequest.js';
@@ -11,7 +12,19 @@ const { usableProfile } = profileStore;
 /** The steps Send would show: the same checkAndSign call, with the profile the page shows. */
 export const previewSignature: Handlers['previewSignature'] = async ({ profileId, request }) => {
   await loadCatalogFor(request);
-  const signed = checkAndSign(await usableProfile(profileId), request);
+  let profile;
+  try {
+    profile = await usableProfile(profileId);
+  } catch (error) {
+    // No key yet: an API 3.0 call still shows its canonical request and string to sign (signWithoutKey).
+    if (request.kind !== 'action') throw error;
+    return signWithoutKey(
+      request,
+      (await profileStore.listProfiles()).find((p) => p.id === profileId),
+      (error as Error).message,
+    );
+  }
+  const signed = checkAndSign(profile, request);
   return signed.ok ? { status: 'signed', preview: signed.preview } : { status: 'invalid', problems: signed.problems };
 };
 
@@ -35,7 +48,14 @@ export const curlForHistory: Handlers['curlForHistory'] = async ({ id }) => {
   return signRequest(entry.request, await usableProfile(entry.profileId)).curl;
 };
 
-export const listHistoryHandler: Handlers['listHistory'] = async ({ query }) => listHistory(String(query ?? ''));
+/** History rows carry their key parameters (the core's rule, which knows the secret names: the page does not). */
+export const listHistoryHandler: Handlers['listHistory'] = async ({ query }) => {
+  const page = await listHistory(String(query ?? ''));
+  return {
+    ...page,
+    entries: page.entries.map((entry) => (entry.request.kind === 'action' ? { ...entry, keyParams: historyKeyParams(entry.request.params) } : entry)),
+  };
+};
 
 export const clearHistoryHandler: Handlers['clearHistory'] = async () => historyUndo.clearHistoryWithUndo();
 

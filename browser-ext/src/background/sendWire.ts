@@ -1,6 +1,6 @@
 // Puts a signed request on the wire from the service worker. Host permissions cover the API domains and
 // 127.0.0.1/localhost, so the browser sends it without CORS preflight checks on the server's side.
-import { explainResponse } from '@iot-devkit/core';
+import { explainResponse, isSecretHeader, REDACTED } from '@iot-devkit/core';
 import type { ResponseView, WireRequest } from '../protocol.js';
 
 export type WireResult = { readonly response: ResponseView } | { readonly failure: string };
@@ -11,6 +11,7 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
   const started = performance.now();
   let status: number;
   let body: string;
+  let responseHeaders: Record<string, string>;
   try {
     const response = await fetch(wire.url, {
       method: wire.method,
@@ -21,6 +22,8 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
       redirect: 'manual',
     });
     status = response.status;
+    // A credential header (Set-Cookie) is never kept: history is on disk and the page has no use for it.
+    responseHeaders = Object.fromEntries([...response.headers].map(([name, value]) => [name, isSecretHeader(name) ? REDACTED : value]));
     body = await response.text();
   } catch (error) {
     return {
@@ -34,6 +37,7 @@ export async function sendWire(wire: WireRequest): Promise<WireResult> {
       status,
       // Whole: sendAndRecord redacts it, then cuts it to the size history keeps.
       body,
+      headers: responseHeaders,
       elapsedMs,
       ...(requestId !== undefined ? { requestId } : {}),
       ...(error ? { error } : {}),

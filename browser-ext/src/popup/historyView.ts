@@ -1,5 +1,6 @@
 // The History tab: newest first, searchable; replay signs again with a fresh timestamp, edit loads the request
 // into the Request tab, curl copies a freshly signed command.
+import { historyOutcome } from '@iot-devkit/core';
 import { callBackground } from '../messaging.js';
 import type { ClearedHistory, HistoryEntry, HistoryPage, SendOutcome } from '../protocol.js';
 import { confirmAction, confirmInPage } from '../ui/confirmAction.js';
@@ -15,8 +16,15 @@ export interface HistoryView {
 const notKept = (entry: HistoryEntry) =>
   [...(entry.redacted ?? []), ...(entry.responseRedacted ?? [])].filter((name, i, all) => all.indexOf(name) === i).join(', ');
 
-const outcomeLabel = (entry: HistoryEntry) =>
-  entry.response?.error?.code ?? (entry.response ? `HTTP ${entry.response.status}` : t('networkFailure', 'No response'));
+/** The core's outcome rule (error code, OK, HTTP status, no response), as VS Code's history shows it too. */
+const outcomeOf = (entry: HistoryEntry) =>
+  historyOutcome(entry.response ? { status: entry.response.status, ...(entry.response.error ? { errorCode: entry.response.error.code } : {}) } : {});
+const outcomeLabel = (entry: HistoryEntry) => {
+  const outcome = outcomeOf(entry);
+  return outcome.kind === 'noResponse' ? t('networkFailure', 'No response') : outcome.kind === 'ok' ? `HTTP ${entry.response?.status} OK` : outcome.label;
+};
+/** ProductId and DeviceName, or the first two plain parameters: what tells one row from the next. */
+const keyParamsOf = (entry: HistoryEntry) => entry.keyParams ?? [];
 
 /**
  * Sends a replay, asking first when the action is destructive. Undefined when the developer declined. An
@@ -48,9 +56,7 @@ export function setupHistoryView(callbacks: {
     const query = search.value.trim();
     setText(
       empty,
-      total === 0
-        ? t('historyEmpty', 'Nothing sent yet.')
-        : t('historyNoMatch', `No request matches "${query}" (${total} in history).`, [query, String(total)]),
+      total === 0 ? t('historyEmpty', 'Nothing sent yet.') : t('historyNoMatch', `No match for "${query}" (${total} in history).`, [query, String(total)]),
     );
     clear.disabled = total === 0;
     list.replaceChildren(
@@ -83,7 +89,8 @@ export function setupHistoryView(callbacks: {
             callbacks.status((error as Error).message);
           }
         });
-        const failed = entry.failure !== undefined || entry.response?.error !== undefined || (entry.response?.status ?? 0) >= 400;
+        const failed = outcomeOf(entry).kind !== 'ok';
+        const params = keyParamsOf(entry);
         return el(
           'li',
           { 'data-history': entry.id },
@@ -91,9 +98,12 @@ export function setupHistoryView(callbacks: {
             'div',
             { class: 'line' },
             el('span', { class: 'action' }, entry.action),
-            el('span', { class: failed ? 'bad' : 'ok' }, outcomeLabel(entry)),
+            el('span', { class: `badge ${failed ? 'bad' : 'ok'}`, 'data-outcome': outcomeOf(entry).kind }, outcomeLabel(entry)),
             el('time', { datetime: new Date(entry.sentAt).toISOString() }, new Date(entry.sentAt).toLocaleTimeString()),
           ),
+          ...(params.length > 0
+            ? [el('div', { class: 'line params mono', 'data-key-params': true }, ...params.map((param) => el('span', {}, `${param.name}=${param.value}`)))]
+            : []),
           el(
             'div',
             { class: 'line' },

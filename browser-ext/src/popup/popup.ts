@@ -8,6 +8,7 @@ import { fillProfileSelect } from '../ui/profileSelect.js';
 import { setupTabs } from '../ui/tabs.js';
 import { setupActionPicker } from './actionPicker.js';
 import { setupCredentialsView } from './credentialsView.js';
+import { setupFirstRun } from './firstRunView.js';
 import { setupHistoryView } from './historyView.js';
 import { setupProfilesView } from './profilesView.js';
 import { setupRequestView } from './requestView.js';
@@ -34,10 +35,13 @@ async function main(): Promise<void> {
   });
   const request = setupRequestView(saveDraft, () => void history.refresh());
   const picker = setupActionPicker(saveDraft);
+  const firstRun = setupFirstRun(() => void profiles.refresh());
   // Once the draft is applied, a profile chosen for want of the draft's (first run, deleted) is saved into it.
   let draftApplied = false;
   const profiles = setupProfilesView((list: ProfileView[]) => {
     if (fillProfileSelect(profileSelect, list) && draftApplied) saveDraft();
+    request.profilesChanged();
+    firstRun.sync(list);
   }, saveDraft);
 
   const selectTab = (tabId: string) => {

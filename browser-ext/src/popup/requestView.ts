@@ -18,6 +18,8 @@ export interface RequestView {
   showOutcome(outcome: SendOutcome): void;
   status(text: string): void;
   syncMode(): void;
+  /** Profiles were added, changed or unlocked: Signature steps on screen are signed again. */
+  profilesChanged(): void;
 }
 
 function readParams(): Record<string, unknown> {
@@ -129,6 +131,7 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
 
   const view: RequestView = {
     status: (text) => setText(status, text),
+    profilesChanged: () => refreshSteps(),
     syncMode() {
       syncReplayNote();
       const paste = input('mode-paste').checked;
@@ -228,6 +231,12 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
         clearSignature();
         return view.status(`${t('notSigned', 'Not signed:')} ${problemsText(outcome.problems)}`);
       }
+      if (outcome.status === 'keyless') {
+        renderSteps(stepList, outcome.steps);
+        curl.value = '';
+        byId<HTMLDetailsElement>('signature').open = true;
+        return view.status(`${outcome.keyMissing} ${t('keylessSteps', 'The steps that need no key are shown.')}`);
+      }
       renderSteps(stepList, outcome.preview.steps);
       curl.value = outcome.preview.curl;
       byId<HTMLDetailsElement>('signature').open = true;
@@ -286,5 +295,10 @@ export function setupRequestView(saveDraft: () => void, afterSend: () => void): 
     }
   });
   byId('action').addEventListener('input', syncReplayNote);
+  // Another profile, or a key entered or unlocked: steps on screen are recomputed (the key-dependent ones appear).
+  function refreshSteps(): void {
+    if (byId<HTMLDetailsElement>('signature').open && stepList.childElementCount > 0) byId('show-signature').click();
+  }
+  profile.addEventListener('change', refreshSteps);
   return view;
 }

@@ -1,6 +1,8 @@
 // How a signature and a response are shown on every page: plain text in <pre> and <li>, never HTML.
+import { buildJsonTree, embeddedJsonPaths, formatByteSize, formatJsonWithEmbedded, parseJsonBounded, type JsonTreeNode } from '@iot-devkit/core';
 import type { OneTimeSecret, ResponseView, SignatureStepView } from '../protocol.js';
-import { el, formatBody, setText } from './dom.js';
+import { el, setText } from './dom.js';
+import { renderJsonTree, setAllOpen } from './jsonTree.js';
 import { pick, t } from './localize.js';
 
 export function renderSteps(list: HTMLElement, steps: readonly SignatureStepView[]): void {
@@ -8,10 +10,11 @@ export function renderSteps(list: HTMLElement, steps: readonly SignatureStepView
     ...steps.map((step) =>
       el(
         'li',
-        { 'data-step': step.id, ...(step.masked ? { 'data-masked': true } : {}) },
+        { 'data-step': step.id, ...(step.masked ? { 'data-masked': true } : {}), ...(step.needsKey ? { 'data-needs-key': true } : {}) },
         el('strong', {}, pick(step.title)),
         el('p', { class: 'rule' }, pick(step.rule)),
-        el('pre', {}, step.value),
+        // A step that needs a key not added yet (derived keys, signature, Authorization) says so, and where.
+        step.needsKey ? el('p', { class: 'needs-key' }, t('needsKey', 'Needs a SecretKey: add one in Profiles.')) : el('pre', {}, step.value),
       ),
     ),
   );
@@ -20,19 +23,31 @@ export function renderSteps(list: HTMLElement, steps: readonly SignatureStepView
 export interface ResponseElements {
   readonly meta: HTMLElement;
   readonly error: HTMLElement;
+  /** Holds the response panel: the body as a collapsible tree (or text), its tools and its headers. */
   readonly body: HTMLElement;
 }
 
+/**
+ * A response as a panel, the same on every page: status, time and size; the error with its meaning and fix; the
+ * body as a collapsible JSON tree with JSON-in-string fields (DescribeDeviceShadow's Data) shown parsed — the
+ * core's rules (core/src/views/responseView.ts); the headers; Copy. Plain text in, never HTML.
+ */
 export function renderResponse(target: ResponseElements, response: ResponseView | undefined, failure: string | undefined): void {
   if (!response) {
     setText(target.meta, t('networkFailure', 'No response'));
     setText(target.error, failure ?? '');
     target.error.hidden = failure === undefined;
-    setText(target.body, '');
+    target.body.replaceChildren();
     return;
   }
-  setText(target.meta, `HTTP ${response.status} · ${response.elapsedMs} ms${response.requestId ? ` · RequestId ${response.requestId}` : ''}`);
+  const body = readBody(response.body);
   const error = response.error;
+  const outcome = error ? 'bad' : response.status >= 200 && response.status < 300 ? 'ok' : 'bad';
+  target.meta.replaceChildren(
+    el('span', { class: `badge ${outcome}` }, `HTTP ${response.status}`),
+    ` · ${response.elapsedMs} ms · ${formatByteSize(body.sizeBytes)}`,
+    ...(response.requestId ? [` · RequestId ${response.requestId}`] : []),
+  );
   target.error.hidden = !error;
   if (error) {
     target.error.replaceChildren(
@@ -42,7 +57,58 @@ export function renderResponse(target: ResponseElements, response: ResponseView 
       ...(error.explanation ? [el('p', { class: 'explanation' }, pick(error.explanation))] : []),
     );
   }
-  setText(target.body, formatBody(response.body));
+  const tree = body.tree ? renderJsonTree(body.tree) : el('pre', { class: 'response-text' }, response.body);
+  const copy = el('button', { type: 'button', class: 'small', 'data-command': 'copy-body' }, t('copyBody', 'Copy body'));
+  copy.addEventListener('click', async () => {
+    // The clipboard can refuse (no focus, a policy): then the button says so instead of claiming a copy.
+    const copied = await navigator.clipboard.writeText(body.formatted ?? response.body).then(
+      () => true,
+      () => false,
+    );
+    setText(copy, copied ? t('copiedBody', 'Copied') : t('copyFailed', 'Not copied: the browser refused the clipboard'));
+    setTimeout(() => setText(copy, t('copyBody', 'Copy body')), 1500);
+  });
+  const tools = el('div', { class: 'response-tools' }, copy);
+  if (body.tree) {
+    const expand = el('button', { type: 'button', class: 'small' }, t('expandAll', 'Expand all'));
+    expand.addEventListener('click', () => setAllOpen(tree, true));
+    const collapse = el('button', { type: 'button', class: 'small' }, t('collapseAll', 'Collapse all'));
+    collapse.addEventListener('click', () => setAllOpen(tree, false));
+    tools.append(expand, collapse);
+  }
+  const headers = Object.entries(response.headers ?? {});
+  target.body.replaceChildren(
+    tools,
+    ...(body.embeddedPaths.length > 0
+      ? [
+          el(
+            'p',
+            { class: 'hint', 'data-parsed': body.embeddedPaths.join(' ') },
+            t('jsonParsedFields', `Shown parsed: ${body.embeddedPaths.join(', ')}`, [body.embeddedPaths.join(', ')]),
+          ),
+        ]
+      : []),
+    tree,
+    ...(headers.length > 0
+      ? [
+          el(
+            'details',
+            { class: 'response-headers' },
+            el('summary', {}, t('responseHeaders', `Headers (${headers.length})`, [String(headers.length)])),
+            el('dl', {}, ...headers.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
+          ),
+        ]
+      : []),
+  );
+}
+
+/** The body read once: its tree (JSON-in-string fields parsed), their paths, the formatted text Copy gives, its size. */
+function readBody(text: string): { tree?: JsonTreeNode; embeddedPaths: readonly string[]; formatted?: string; sizeBytes: number } {
+  const sizeBytes = new TextEncoder().encode(text).length;
+  const parsed = parseJsonBounded(text, 'response body');
+  if (!parsed.ok) return { embeddedPaths: [], sizeBytes };
+  const tree = buildJsonTree(parsed.value);
+  return { tree, embeddedPaths: embeddedJsonPaths(tree), formatted: formatJsonWithEmbedded(text), sizeBytes };
 }
 
 /**

@@ -1,4 +1,7 @@
-// An ARIA tablist: click or arrow keys switch panels; the chosen tab is reported so the page can keep it in its draft.
+// An ARIA tablist: click, ←/→ or Home/End (the core's tablist rule, as in VS Code's sidebar) switch panels, with a
+// roving tabindex; the chosen tab is reported so the page can keep it in its draft.
+import { tabIndexAfterKey } from '@iot-devkit/core';
+
 export function setupTabs(tablist: HTMLElement, onChange: (tabId: string) => void): (tabId: string) => void {
   const tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const select = (tabId: string) => {
@@ -12,9 +15,14 @@ export function setupTabs(tablist: HTMLElement, onChange: (tabId: string) => voi
   };
   for (const tab of tabs) tab.addEventListener('click', () => (select(tab.id), onChange(tab.id)));
   tablist.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const current = tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true');
-    const next = tabs[(current + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    const index = tabIndexAfterKey(
+      event.key,
+      tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true'),
+      tabs.length,
+    );
+    if (index === undefined) return;
+    event.preventDefault();
+    const next = tabs[index]!;
     select(next.id);
     next.focus();
     onChange(next.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildHttpRequest } from './buildHttpRequest.js';
+import { buildHttpRequest, buildKeylessTc3Request } from './buildHttpRequest.js';
 import { flattenParams, unflattenParams } from './flattenParams.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
 import { resolveEndpoint } from './resolveEndpoint.js';
@@ -107,4 +107,16 @@ test('v1: common parameters in the query, SignatureMethod sent with HmacSHA256, 
   const post = buildHttpRequest(shadow, { credentials, timestamp: 1700000000, scheme: 'HmacSHA1' });
   assert.equal(post.headers['Content-Type'], 'application/x-www-form-urlencoded');
   assert.match(post.body, /&Signature=[^&]+$/);
+});
+
+test('without a key: the same URL, body, headers (less Authorization) and string to sign as the signed request', () => {
+  for (const method of ['POST', 'GET'] as const) {
+    const signed = buildHttpRequest({ ...shadow, method }, { credentials, timestamp: 1700000000 });
+    const keyless = buildKeylessTc3Request({ ...shadow, method }, 1700000000);
+    assert.equal(keyless.url, signed.url, method);
+    assert.equal(keyless.body, signed.body, method);
+    const { Authorization: _authorization, ...unsigned } = signed.headers;
+    assert.deepEqual(keyless.headers, unsigned, method);
+    assert.equal(keyless.signing.stringToSign, signed.signing.steps.find((s) => s.id === 'stringToSign')?.value, method);
+  }
 });

@@ -3,7 +3,7 @@ import { percentEncode } from '../encoding/percentEncode.js';
 import { parseRequestUrl } from '../signing/requestUrl.js';
 import { SigningInputError } from '../signing/SigningInputError.js';
 import type { SigningKeyCache } from '../signing/tc3/deriveSigningKey.js';
-import { signTc3, type Tc3Signature } from '../signing/tc3/signTc3.js';
+import { signTc3, signTc3WithoutKey, type Tc3KeylessSignature, type Tc3Signature } from '../signing/tc3/signTc3.js';
 import { signV1, type V1Signature } from '../signing/v1/signV1.js';
 import type { ApiRequest, Credentials, HttpRequest, SignatureScheme } from './ApiRequest.js';
 import { flattenParams } from './flattenParams.js';
@@ -91,4 +91,29 @@ export function buildHttpRequest(request: ApiRequest, options: BuildOptions): Si
   const signing = signV1({ algorithm: scheme, method, host: parsed.host, path: parsed.path, params, secretKey }, options.crypto);
   if (method === 'GET') return { scheme, method, url: `${url}?${signing.query}`, headers: { Host: parsed.host }, body: '', signing };
   return { scheme, method, url, headers: { Host: parsed.host, 'Content-Type': 'application/x-www-form-urlencoded' }, body: signing.query, signing };
+}
+
+/** A TC3 request as buildHttpRequest would send it, with the steps that need no key (no SecretKey yet). */
+export interface KeylessHttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  /** Every header except Authorization. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly signing: Tc3KeylessSignature;
+}
+
+/**
+ * The same request as buildHttpRequest's TC3 branch, signed only as far as a key is not needed (issue 16: the Sign
+ * tab shows the canonical request and the string to sign before a SecretKey is added).
+ */
+export function buildKeylessTc3Request(request: ApiRequest, timestamp: number): KeylessHttpRequest {
+  const method = request.method ?? 'POST';
+  const url = resolveEndpoint(request.service, request.region, request.endpoint);
+  const getQuery = method === 'GET' ? query(flattenParams(request.params)) : '';
+  const contentType = method === 'GET' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const body = method === 'GET' ? '' : JSON.stringify(request.params);
+  const fullUrl = getQuery === '' ? url : `${url}?${getQuery}`;
+  const signing = signTc3WithoutKey({ method, url: fullUrl, headers: tc3Headers(request, contentType), body, timestamp, service: request.service });
+  return { method, url: fullUrl, headers: signing.headers, body, signing };
 }

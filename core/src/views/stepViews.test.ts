@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signTc3 } from '../signing/tc3/signTc3.js';
+import { signTc3, signTc3WithoutKey } from '../signing/tc3/signTc3.js';
 import { signV1 } from '../signing/v1/signV1.js';
-import { buildStepViews, stepValueForDisplay } from './stepViews.js';
+import { buildKeylessStepViews, buildStepViews, stepValueForDisplay } from './stepViews.js';
 
 const SECRET_KEY = 'stepViewsCanarySecretKey00000000';
 const tc3 = signTc3({
@@ -58,4 +58,45 @@ test("a diagnosis's expected/got of a derived-key step is masked by the same rul
   assert.equal(stepValueForDisplay({ id: 'secretSigning' }, 'abcdef0123456789'), 'abcd****');
   assert.equal(stepValueForDisplay({ id: 'signature' }, 'abcdef0123'), 'abcdef0123');
   assert.equal(stepValueForDisplay({ id: 'x', derivedFromSecret: true }, 'abcdef0123456789'), 'abcd****');
+});
+
+test('without a key: the key-free steps are the same values signTc3 computes; each key-dependent step says it needs one', () => {
+  const {
+    secretId: _id,
+    secretKey: _key,
+    ...unkeyed
+  } = {
+    method: 'POST',
+    url: 'https://iotcloud.tencentcloudapi.com/',
+    headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeDevice' },
+    body: '{}',
+    timestamp: 1700000000,
+    secretId: 'AKIDexample',
+    secretKey: SECRET_KEY,
+  };
+  const keyless = signTc3WithoutKey(unkeyed);
+  assert.equal(keyless.stringToSign, tc3.stringToSign);
+  assert.equal(keyless.canonicalRequest, tc3.canonicalRequest);
+  assert.equal(keyless.headers['Authorization'], undefined);
+  const views = buildKeylessStepViews(keyless.steps, 'en');
+  assert.deepEqual(
+    views.map((v) => v.id),
+    tc3.steps.map((s) => s.id),
+    'all ten steps, in signing order',
+  );
+  const byId = Object.fromEntries(views.map((v) => [v.id, v]));
+  for (const id of ['hashedRequestPayload', 'canonicalRequest', 'credentialScope', 'hashedCanonicalRequest', 'stringToSign']) {
+    assert.equal(byId[id]!.value, tc3[id as 'stringToSign'], id);
+    assert.equal(byId[id]!.needsKey, undefined, id);
+  }
+  for (const id of ['secretDate', 'secretService', 'secretSigning', 'signature', 'authorization']) {
+    assert.equal(byId[id]!.needsKey, true, id);
+    assert.equal(byId[id]!.value, '', id);
+    assert.equal(byId[id]!.copyable, false, id);
+  }
+  assert.equal(byId['signature']!.title, 'Signature');
+});
+
+test('without a key the request is still checked: a bad timestamp names its field', () => {
+  assert.throws(() => signTc3WithoutKey({ method: 'POST', url: 'https://iotcloud.tencentcloudapi.com/', headers: {}, timestamp: Number.NaN }), /timestamp/);
 });

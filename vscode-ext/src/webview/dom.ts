@@ -87,13 +87,21 @@ export function field(label: string, control: HTMLElement, hint?: string | Node)
   return { row, message };
 }
 
-/** One signing step as the Sign tab lists it: title, copy button unless masked (the core's rule), the rule, the value. */
+/**
+ * One signing step as the Sign tab lists it: title, copy button unless masked (the core's rule), the rule, the
+ * value — or, for a step that needs a key not yet added, that it needs one and how to add it.
+ */
 export function stepItem(step: StepView): HTMLLIElement {
   return h(
     'li',
-    { 'data-step': step.id, class: step.masked ? 'derived' : undefined, 'data-masked': step.masked },
+    {
+      'data-step': step.id,
+      class: step.masked ? 'derived' : step.needsKey ? 'needs-key' : undefined,
+      'data-masked': step.masked,
+      'data-needs-key': step.needsKey,
+    },
     h('div', { class: 'step-head' }, h('h4', {}, step.title), step.copyable && copyButton(() => step.value)),
     h('div', { class: 'rule' }, step.rule),
-    h('pre', { class: 'value' }, step.value),
+    step.needsKey ? h('p', { class: 'hint' }, icon('info'), ' ', t('needsKey')) : h('pre', { class: 'value' }, step.value),
   );
 }

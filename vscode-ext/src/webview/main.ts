@@ -1,5 +1,6 @@
 // The sidebar webview: plain DOM in VS Code's own look (theme variables, codicons). It holds no secret and
 // makes no network call; every action is a typed request to the extension host (../protocol.ts).
+import { tabIndexAfterKey } from '@iot-devkit/core';
 import type { InitialState, ProfileView } from '../protocol.js';
 import { h, icon, loadStrings, replaceChildren, t } from './dom.js';
 import { errorsPanel } from './errorsPanel.js';
@@ -58,23 +59,31 @@ async function start(): Promise<void> {
     { id: 'errors', label: t('tabErrors'), panel: errors.panel },
     { id: 'rulesql', label: t('tabRuleSql'), panel: ruleSqlPanel() },
   ];
+  // An ARIA tablist (WAI-ARIA "Tabs"): one tab in the Tab order (roving tabindex), ←/→/Home/End move and select.
   const buttons = tabs.map((tab) => {
     const button = h('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-controls': `panel-${tab.id}` }, tab.label);
     button.addEventListener('click', () => select(tab.id));
+    tab.panel.setAttribute('aria-labelledby', `tab-${tab.id}`);
     return button;
   });
   function select(id: string, code?: string): void {
     tabs.forEach((tab, i) => {
-      tab.panel.hidden = tab.id !== id;
-      buttons[i]!.setAttribute('aria-selected', String(tab.id === id));
+      const selected = tab.id === id;
+      tab.panel.hidden = !selected;
+      buttons[i]!.setAttribute('aria-selected', String(selected));
+      buttons[i]!.tabIndex = selected ? 0 : -1;
     });
     if (code !== undefined) errors.show(code);
   }
-  replaceChildren(
-    app,
-    h('header', { class: 'sticky' }, profileBar(initial.profile), h('nav', { class: 'tabs', role: 'tablist' }, ...buttons)),
-    ...tabs.map((tab) => tab.panel),
-  );
+  const tablist = h('nav', { class: 'tabs', role: 'tablist', 'aria-label': t('tabs') }, ...buttons);
+  tablist.addEventListener('keydown', (event) => {
+    const next = tabIndexAfterKey(event.key, buttons.indexOf(event.target as HTMLButtonElement), buttons.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    select(tabs[next]!.id);
+    buttons[next]!.focus();
+  });
+  replaceChildren(app, h('header', { class: 'sticky' }, profileBar(initial.profile), tablist), ...tabs.map((tab) => tab.panel));
   select('sign');
 }
 

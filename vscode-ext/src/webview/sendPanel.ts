@@ -1,5 +1,6 @@
 import { renderDiagnosis } from './diagnosisPanel.js';
-import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, OneTimeSecretView, SendForm, SendResult } from '../protocol.js';
+import { historyOutcome } from '@iot-devkit/core';
+import type { ActionForm, ExportFormatId, HistoryEntryView, InitialState, OneTimeSecretView, RequestResult, SendForm, SendResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, shownText, t } from './dom.js';
 import { loadDraft, onNotification, request, saveDraftWithoutSecrets } from './hostClient.js';
 
@@ -94,6 +95,8 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const exportButton = h('button', { type: 'button', class: 'secondary', id: 'send-export' }, icon('copy'), ' ', t('copyAs'));
   const historyList = h('ul', { id: 'send-history', class: 'history' });
   const inputs = new Map<string, { input: HTMLInputElement | HTMLTextAreaElement; message: HTMLElement }>();
+  const touched = new Set<string>();
+  let attempted = false;
 
   const params = (): string => {
     if (!form) return rawParams.value;
@@ -125,9 +128,12 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
       for (const { message } of inputs.values()) message.textContent = '';
       formMessage.textContent = '';
       for (const issue of issues) {
-        const target = inputs.get(issue.field.split('.')[0] ?? '');
-        if (target) target.message.textContent = issue.message;
-        else formMessage.textContent = issue.message;
+        const name = issue.field.split('.')[0] ?? '';
+        const target = inputs.get(name);
+        // "Required" shows once the user has left the field (or tried to send), not before they typed anything.
+        if (target) {
+          if (!issue.missing || touched.has(name) || attempted) target.message.textContent = issue.message;
+        } else formMessage.textContent = issue.message;
       }
     });
   }, 150);
@@ -170,6 +176,10 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
         input.addEventListener('input', () => {
           if (f.secret) secretValues[f.name] = input.value;
           else values = { ...values, [f.name]: input.value };
+          validate();
+        });
+        input.addEventListener('blur', () => {
+          touched.add(f.name);
           validate();
         });
         const { row, message } = field(
@@ -284,6 +294,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     );
   };
   sendButton.addEventListener('click', () => {
+    attempted = true;
     sendButton.disabled = true;
     replaceChildren(response, h('div', { class: 'hint' }, t('sending')));
     void request('send', read()).then(showResult);
@@ -295,12 +306,38 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     });
   });
 
+  // History rows: the call's key parameters and outcome (the core's rules, as in the browser), load back, replay.
+  let shownHistory: readonly HistoryEntryView[] = initial.history;
   const renderHistory = (entries: readonly HistoryEntryView[]) => {
+    shownHistory = entries;
     if (entries.length === 0) return replaceChildren(historyList, h('li', { class: 'hint' }, t('emptyHistory')));
+    const query = historySearch.value.trim().toLowerCase();
+    const matching = query
+      ? entries.filter((e) =>
+          [e.action, e.errorCode ?? '', e.profile, ...(e.keyParams ?? []).map((p) => `${p.name}=${p.value}`)].some((v) => v.toLowerCase().includes(query)),
+        )
+      : entries;
+    if (matching.length === 0)
+      return replaceChildren(
+        historyList,
+        h('li', { class: 'hint', id: 'send-history-none' }, `${t('noMatch')} "${historySearch.value.trim()}" (${entries.length})`),
+      );
     replaceChildren(
       historyList,
-      ...entries.map((entry) => {
-        const replay = h('button', { type: 'button', class: 'icon-button', title: t('replay'), 'aria-label': t('replay') }, icon('play'));
+      ...matching.map((entry) => {
+        const outcome = historyOutcome({ status: entry.status, ...(entry.errorCode ? { errorCode: entry.errorCode } : {}) });
+        const succeeded = outcome.kind === 'ok';
+        const load = h(
+          'button',
+          { type: 'button', class: 'icon-button', title: t('loadIntoForm'), 'aria-label': t('loadIntoForm'), 'data-command': 'load' },
+          icon('edit'),
+        );
+        load.addEventListener('click', () => void request('loadHistory', { historyId: entry.id }).then(loadCall));
+        const replay = h(
+          'button',
+          { type: 'button', class: 'icon-button', title: t('replay'), 'aria-label': t('replay'), 'data-command': 'replay' },
+          icon('play'),
+        );
         replay.addEventListener('click', () => void request('replay', { historyId: entry.id }).then(showResult));
         const copyCurl = h(
           'button',
@@ -317,19 +354,49 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
         return h(
           'li',
           { 'data-history': entry.id },
-          h('span', { class: entry.errorCode ? 'bad' : 'ok' }, icon(entry.errorCode ? 'error' : 'pass')),
+          h('span', { class: outcome.kind === 'ok' ? 'ok' : 'bad' }, icon(succeeded ? 'pass' : 'error')),
           h(
             'span',
             { class: 'grow' },
-            `${entry.action} · ${entry.errorCode ?? `HTTP ${entry.status}`}`,
+            h('strong', {}, entry.action),
+            ' · ',
+            h(
+              'span',
+              { class: outcome.kind === 'ok' ? 'ok' : 'bad', 'data-outcome': outcome.kind },
+              outcome.kind === 'ok' ? `HTTP ${entry.status} OK` : outcome.label,
+            ),
+            (entry.keyParams?.length ?? 0) > 0 &&
+              h('div', { class: 'key-params', 'data-key-params': true }, entry.keyParams!.map((p) => `${p.name}=${p.value}`).join('  ')),
             h('div', { class: 'hint' }, `${entry.at.replace('T', ' ').slice(0, 19)} · ${entry.profile} · ${entry.region}`),
           ),
+          load,
           replay,
           copyCurl,
         );
       }),
     );
   };
+  /** A history call back in the form: the action's fields, filled; secrets it did not keep stay empty. */
+  const loadCall = (loaded: RequestResult<'loadHistory'>) => {
+    if (!loaded.ok) return void (formMessage.textContent = loaded.message);
+    const { call } = loaded;
+    action.value = call.action;
+    service.value = call.service;
+    version.value = call.version;
+    region.value = call.region;
+    values = Object.fromEntries(Object.entries(call.params).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
+    rawParams.value = JSON.stringify(call.params, null, 2);
+    void request('describeAction', { service: call.service, action: call.action }).then(buildFields);
+    action.scrollIntoView({ block: 'nearest' });
+  };
+  const historySearch = h('input', {
+    id: 'send-history-search',
+    type: 'search',
+    spellcheck: 'false',
+    placeholder: t('searchHistory'),
+    'aria-label': t('searchHistory'),
+  });
+  historySearch.addEventListener('input', () => renderHistory(shownHistory));
   const clear = h('button', { type: 'button', class: 'icon-button', title: t('clearHistory'), 'aria-label': t('clearHistory') }, icon('trash'));
   clear.addEventListener('click', () => void request('clearHistory', {}).then(renderHistory));
   onNotification('historyChanged', renderHistory);
@@ -353,6 +420,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     h('div', { class: 'buttons' }, sendButton, formatSelect, exportButton),
     response,
     h('div', { class: 'step-head' }, h('h3', {}, t('history')), clear),
+    historySearch,
     historyList,
   );
 }

@@ -2,7 +2,7 @@ import type { InitialState, SignForm, SignResult } from '../protocol.js';
 import { copyButton, debounce, field, h, icon, replaceChildren, stepItem, t } from './dom.js';
 import { credentialPanel } from './credentialPanel.js';
 import { renderDiagnosis } from './diagnosisPanel.js';
-import { loadDraft, request, saveDraft, saveDraftWithoutSecrets } from './hostClient.js';
+import { loadDraft, onNotification, request, saveDraft, saveDraftWithoutSecrets } from './hostClient.js';
 
 const DEFAULT_FORM = (now: number, endpoint: string | undefined): SignForm => ({
   method: 'POST',
@@ -58,6 +58,7 @@ export function signPanel(initial: InitialState): HTMLElement {
     signedHeaders: signedHeaders.value,
   });
   let latest = 0;
+  const firstRun = firstRunNotice();
   const render = (result: SignResult) => {
     for (const f of Object.values(fields)) f.message.textContent = '';
     formError.textContent = '';
@@ -67,6 +68,7 @@ export function signPanel(initial: InitialState): HTMLElement {
       steps.classList.add('stale');
       return;
     }
+    firstRun.show(result.keyMissing);
     steps.classList.remove('stale');
     replaceChildren(steps, ...result.steps.map(stepItem));
     sent.textContent = result.headers.map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -80,6 +82,8 @@ export function signPanel(initial: InitialState): HTMLElement {
     });
   }, 60);
   for (const control of [method, url, headers, body, timestamp, service, signedHeaders]) control.addEventListener('input', update);
+  // A profile added, switched or its key restored: the key-dependent steps can now be computed (or no longer).
+  onNotification('profileChanged', update);
   method.addEventListener('change', update);
   nowButton.addEventListener('click', () => {
     timestamp.value = String(Math.floor(Date.now() / 1000));
@@ -113,7 +117,8 @@ export function signPanel(initial: InitialState): HTMLElement {
     capturePart((form) => fill(form)),
     diagnosePart(),
   );
-  const panel = h('section', { id: 'panel-sign', class: 'panel', role: 'tabpanel' }, schemePicker(initial, tc3Part), tc3Part);
+  // The first-run notice leads the tab: a new user sees "Use the local emulator" without scrolling past the form.
+  const panel = h('section', { id: 'panel-sign', class: 'panel', role: 'tabpanel' }, firstRun.element, schemePicker(initial, tc3Part), tc3Part);
 
   function fill(form: SignForm): void {
     method.value = form.method;
@@ -186,4 +191,45 @@ function diagnosePart(): HTMLElement {
     );
   });
   return h('details', { class: 'sub', id: 'diagnose-part' }, h('summary', {}, t('diagnose')), text, response, button, out);
+}
+
+/**
+ * Shown while no key is usable: why (the host's message), and the first-run offer — "Use the local emulator" when
+ * it answers on 127.0.0.1:9180, else one line on what to do (the core's first-run view, asked of the host).
+ */
+function firstRunNotice(): { element: HTMLElement; show(keyMissing: string | undefined): void } {
+  const element = h('div', { id: 'first-run', class: 'notice', role: 'status' });
+  element.hidden = true;
+  let shownFor: string | undefined;
+  const offer = () =>
+    void request('firstRun', {}).then((view) => {
+      if (element.hidden) return;
+      const line = h('p', { id: 'first-run-line' }, view.kind === 'offerEmulator' ? view.detail : view.text);
+      if (view.kind !== 'offerEmulator') {
+        // Started the emulator after reading the line: ask again without retyping anything.
+        const again = h('button', { type: 'button', class: 'secondary', id: 'first-run-again' }, icon('refresh'), ' ', t('checkAgain'));
+        again.addEventListener('click', offer);
+        return replaceChildren(element, h('p', {}, shownFor), line, again);
+      }
+      const use = h('button', { type: 'button', id: 'use-emulator' }, icon('play'), ' ', view.label);
+      const message = h('div', { class: 'field-message', role: 'alert' });
+      use.addEventListener('click', () => {
+        use.disabled = true;
+        void request('useLocalEmulator', {}).then((result) => {
+          use.disabled = false;
+          message.textContent = result.ok ? '' : result.message;
+        });
+      });
+      replaceChildren(element, h('p', {}, shownFor), line, use, message);
+    });
+  return {
+    element,
+    show(keyMissing) {
+      element.hidden = keyMissing === undefined;
+      if (keyMissing === undefined || keyMissing === shownFor) return;
+      shownFor = keyMissing;
+      replaceChildren(element, h('p', {}, keyMissing));
+      offer();
+    },
+  };
 }

@@ -59,7 +59,7 @@ export interface Tc3Options {
 
 const sharedKeyCache = new SigningKeyCache();
 
-function validate(request: Tc3Request): void {
+function validate(request: Tc3KeylessRequest & { readonly secretKey?: string }, requireKey: boolean): void {
   if (typeof request.method !== 'string' || !/^(GET|POST)$/i.test(request.method)) throw new SigningInputError('method', '"GET" or "POST"');
   if (typeof request.url !== 'string') throw new SigningInputError('url', 'a string URL');
   if (request.headers === null || typeof request.headers !== 'object' || Array.isArray(request.headers))
@@ -70,8 +70,8 @@ function validate(request: Tc3Request): void {
     requireWellFormedText(value, `headers.${name}`);
   }
   checkTc3Timestamp(request.timestamp);
-  if (typeof request.secretId !== 'string' || request.secretId === '') throw new SigningInputError('secretId', 'a non-empty string');
-  if (typeof request.secretKey !== 'string' || request.secretKey === '') throw new SigningInputError('secretKey', 'a non-empty string');
+  if (requireKey && (typeof request.secretId !== 'string' || request.secretId === '')) throw new SigningInputError('secretId', 'a non-empty string');
+  if (requireKey && (typeof request.secretKey !== 'string' || request.secretKey === '')) throw new SigningInputError('secretKey', 'a non-empty string');
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array))
     throw new SigningInputError('body', 'a string (signed byte for byte as UTF-8)');
   if (request.signedHeaders !== undefined && (!Array.isArray(request.signedHeaders) || request.signedHeaders.some((h) => typeof h !== 'string')))
@@ -87,7 +87,7 @@ function validate(request: Tc3Request): void {
 }
 
 /** Headers as sent: the caller's, plus Host, X-TC-Timestamp and X-TC-Token when the caller left them out. */
-function headersToSend(request: Tc3Request, host: string): Record<string, string> {
+function headersToSend(request: Tc3KeylessRequest, host: string): Record<string, string> {
   const headers: Record<string, string> = { ...request.headers };
   if (findHeader(headers, 'host') === undefined) headers['Host'] = host;
   if (findHeader(headers, 'x-tc-timestamp') === undefined) headers['X-TC-Timestamp'] = String(request.timestamp);
@@ -95,10 +95,34 @@ function headersToSend(request: Tc3Request, host: string): Record<string, string
   return headers;
 }
 
-/** Signs a request with TC3-HMAC-SHA256 and returns every intermediate value, each step beside its rule. */
-export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signature {
-  validate(request);
-  const crypto = options.crypto ?? nobleHashProvider;
+/** A request to sign without its key: SecretId and SecretKey are not needed before step 4 (derived keys). */
+export type Tc3KeylessRequest = Omit<Tc3Request, 'secretId' | 'secretKey'> & { readonly secretId?: string };
+
+/** Steps 1–3 of 签名方法 v3 (seed 001): everything before the key is used, with the headers that will be sent. */
+export interface Tc3KeylessSignature {
+  readonly canonicalRequest: string;
+  readonly hashedRequestPayload: string;
+  readonly credentialScope: string;
+  readonly hashedCanonicalRequest: string;
+  readonly stringToSign: string;
+  readonly service: string;
+  readonly date: string;
+  readonly signedHeaders: string;
+  /** Every header to send except Authorization, which needs the key. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The steps that need no key, in signing order. */
+  readonly steps: readonly SigningStep<Tc3StepId>[];
+}
+
+/** The steps after the string to sign: each needs the SecretKey (seed 001 签名方法 v3, step 4 onwards). */
+export const TC3_KEYED_STEP_IDS: readonly Tc3StepId[] = TC3_STEP_IDS.slice(TC3_STEP_IDS.indexOf('stringToSign') + 1);
+
+const stepOf = (id: Tc3StepId, value: string): SigningStep<Tc3StepId> => {
+  const { title, rule } = TC3_RULES[id];
+  return id.startsWith('secret') ? { id, title, rule, value, derivedFromSecret: true } : { id, title, rule, value };
+};
+
+function prepareTc3(request: Tc3KeylessRequest, crypto: HashProvider): Tc3KeylessSignature {
   const method = request.method.toUpperCase();
   const url = parseRequestUrl(request.url);
   // The Host sent (and so signed) is the URL's authority, port included, as HTTP clients send it. The official
@@ -121,23 +145,45 @@ export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signa
   const credentialScope = buildCredentialScope(date, service);
   const hashedCanonicalRequest = hashCanonicalRequest(canonicalRequest, crypto);
   const stringToSign = buildStringToSign(request.timestamp, credentialScope, hashedCanonicalRequest);
-  const keys = (options.keyCache ?? sharedKeyCache).get(request.secretKey, date, service, crypto);
-  const signature = computeSignature(keys.secretSigning, stringToSign, crypto);
-  const authorization = buildAuthorization(request.secretId, credentialScope, signedHeaders, signature);
+  const values = { hashedRequestPayload, canonicalRequest, credentialScope, hashedCanonicalRequest, stringToSign };
+  return {
+    ...values,
+    service,
+    date,
+    signedHeaders,
+    headers,
+    steps: TC3_STEP_IDS.filter((id): id is keyof typeof values => id in values).map((id) => stepOf(id, values[id])),
+  };
+}
+
+/**
+ * The steps of TC3-HMAC-SHA256 that need no key — canonical request, hashed payload, credential scope, string to
+ * sign — so a UI can show them before a SecretKey is added. The same code as signTc3 computes them.
+ */
+export function signTc3WithoutKey(request: Tc3KeylessRequest, options: Pick<Tc3Options, 'crypto'> = {}): Tc3KeylessSignature {
+  validate(request, false);
+  return prepareTc3(request, options.crypto ?? nobleHashProvider);
+}
+
+/** Signs a request with TC3-HMAC-SHA256 and returns every intermediate value, each step beside its rule. */
+export function signTc3(request: Tc3Request, options: Tc3Options = {}): Tc3Signature {
+  validate(request, true);
+  const crypto = options.crypto ?? nobleHashProvider;
+  const prepared = prepareTc3(request, crypto);
+  const keys = (options.keyCache ?? sharedKeyCache).get(request.secretKey, prepared.date, prepared.service, crypto);
+  const signature = computeSignature(keys.secretSigning, prepared.stringToSign, crypto);
+  const authorization = buildAuthorization(request.secretId, prepared.credentialScope, prepared.signedHeaders, signature);
 
   const values: Record<Tc3StepId, string> = {
-    hashedRequestPayload,
-    canonicalRequest,
-    credentialScope,
-    hashedCanonicalRequest,
-    stringToSign,
+    hashedRequestPayload: prepared.hashedRequestPayload,
+    canonicalRequest: prepared.canonicalRequest,
+    credentialScope: prepared.credentialScope,
+    hashedCanonicalRequest: prepared.hashedCanonicalRequest,
+    stringToSign: prepared.stringToSign,
     ...keys.hex,
     signature,
     authorization,
   };
-  const steps = TC3_STEP_IDS.map((id): SigningStep<Tc3StepId> => {
-    const { title, rule } = TC3_RULES[id];
-    return id.startsWith('secret') ? { id, title, rule, value: values[id], derivedFromSecret: true } : { id, title, rule, value: values[id] };
-  });
-  return { ...values, headers: { ...headers, Authorization: authorization }, steps };
+  const steps = TC3_STEP_IDS.map((id) => stepOf(id, values[id]));
+  return { ...values, headers: { ...prepared.headers, Authorization: authorization }, steps };
 }

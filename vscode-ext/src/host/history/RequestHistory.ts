@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ApiRequest } from '@iot-devkit/core';
+import { historyKeyParams, type ApiRequest } from '@iot-devkit/core';
 import type { HistoryEntryView } from '../../protocol.js';
 
 /** A sent request as kept for replay: the API call itself, never its signature, its response or any secret (the core's redactForStorage). */
@@ -24,7 +24,11 @@ export class RequestHistory {
   }
 
   views(): HistoryEntryView[] {
-    return this.list().map(({ request: _request, redacted: _redacted, ...view }) => view);
+    // Key parameters are read from the kept call on listing (secrets were dropped before it was kept).
+    return this.list().map(({ request, redacted: _redacted, ...view }) => {
+      const keyParams = historyKeyParams(request?.params);
+      return keyParams.length > 0 ? { ...view, keyParams } : view;
+    });
   }
 
   get(id: string): HistoryEntry | undefined {

@@ -106,6 +106,14 @@ describe('Build & send from the catalog', () => {
     ]);
   });
 
+  it('marks a missing required parameter as such (the page shows it after the field is left), and nothing else', async () => {
+    const issues = await handlers.validateParams(form({ params: JSON.stringify({ ProductId: 'ABCDE12345', ShadowVersion: 'one' }) }));
+    const missing = issues.filter((i) => i.missing).map((i) => i.field);
+    assert.ok(missing.includes('DeviceName'), JSON.stringify(issues));
+    assert.ok(!missing.includes('ShadowVersion'), 'a wrong value is not a missing one');
+    assert.ok(issues.some((i) => i.field === 'ShadowVersion' && i.missing === undefined));
+  });
+
   it('types text values by the catalog ("3" → 3) and takes service and version from it', () => {
     const reading = readSendForm(form({ service: '', version: '', action: 'updatedeviceshadow', params: '{"ShadowVersion":"3"}' }));
     assert.ok(reading.ok);

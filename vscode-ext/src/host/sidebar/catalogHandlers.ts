@@ -20,7 +20,11 @@ export function catalogHandlers(zh: boolean): Pick<RequestHandlers, 'searchActio
       const reading = readSendForm(form);
       if (!reading.ok) return [{ field: reading.field, message: reading.message }];
       const { service, action, params } = reading.request;
-      return checkActionParams(service, action, params).problems.map((p) => ({ field: p.field, message: `${p.message} [${p.code}]` }));
+      return checkActionParams(service, action, params).problems.map((p) => ({
+        field: p.field,
+        message: `${p.message} [${p.code}]`,
+        ...(p.code === 'MissingParameter' ? { missing: true as const } : {}),
+      }));
     },
   };
 }

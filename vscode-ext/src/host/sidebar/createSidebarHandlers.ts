@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS } from '@iot-devkit/core';
 import * as vscode from 'vscode';
 import { IOTCLOUD } from '../../constants.js';
+import { loadLazy } from '../loadLazy.js';
 import type { Services } from '../Services.js';
 import { captureHandlers } from './captureHandlers.js';
 import { catalogHandlers } from './catalogHandlers.js';
@@ -21,6 +22,9 @@ export interface SidebarEvents {
 }
 
 const RUNNABLE = new Set(['addProfile', 'switchProfile', 'openDeviceShadow']);
+
+// Only a first run needs it: not part of the activation bundle.
+const firstRun = () => loadLazy<typeof import('../../lazy/firstRun.js')>('firstRun');
 
 /** The whole handler map: each tab's handlers, plus the few that belong to the page itself. */
 export function createSidebarHandlers(services: Services, zh: boolean, events: SidebarEvents): RequestHandlers {
@@ -62,6 +66,8 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
       await vscode.env.clipboard.writeText(value);
       return { ok: true } as const;
     },
+    firstRun: () => firstRun().firstRunView(zh),
+    useLocalEmulator: () => firstRun().useLocalEmulator(profiles),
     runCommand({ command }) {
       if (RUNNABLE.has(command)) events.runCommand(command);
       return true as const;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readTopicRulePayload } from '@iot-devkit/core';
 import type { RuleSqlForm } from '../../protocol.js';
-import { testRule, viewRuleSql } from './ruleSqlHandlers.js';
+import { testRule } from '../../lazy/ruleTest.js';
+import { viewRuleSql } from './ruleSqlHandlers.js';
 
 const form: RuleSqlForm = {
   from: 'sql',

@@ -1,6 +1,6 @@
-import { buildRuleTestView, buildTopicRulePayload, checkRuleActions, checkRuleSql, decodeRuleSql, encodeRuleSql, ruleSqlMarkRange } from '@iot-devkit/core';
-import type { RuleCheck, RuleSqlForm, RuleSqlView, RuleTestForm, RuleTestResult, SendResult } from '../../protocol.js';
-import { inLanguage } from './localizedViews.js';
+import { buildTopicRulePayload, checkRuleActions, checkRuleSql, decodeRuleSql, encodeRuleSql, ruleSqlMarkRange } from '@iot-devkit/core';
+import type { RuleCheck, RuleSqlForm, RuleSqlView, SendResult } from '../../protocol.js';
+import { loadLazy } from '../loadLazy.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 
 /** SQL ↔ base64 from whichever box was typed in, the checks of its shape and Actions, and the payload it makes. */
@@ -48,26 +48,14 @@ export function viewRuleSql(form: RuleSqlForm): RuleSqlView {
   return { sql, base64, ...(decodeError !== undefined ? { decodeError } : {}), payload: JSON.stringify(payload, null, 2), checks };
 }
 
-/** "Test the rule": the core's shared view of one sample message through the emulator's rule engine, in the UI language. */
-export function testRule(form: RuleTestForm, zh: boolean, now = Date.now()): RuleTestResult {
-  const view = buildRuleTestView({ sql: text(form.sql), actions: text(form.actions), topic: text(form.topic).trim(), payload: text(form.payload), now });
-  const say = inLanguage(zh);
-  return {
-    verdict: view.verdict,
-    summary: say(view.summary),
-    ...(view.output !== undefined ? { output: view.output } : {}),
-    actions: view.actions.map(say),
-    ...(view.problem !== undefined ? { problem: view.problem } : {}),
-  };
-}
-
 export function ruleSqlHandlers(
   sendRule: (ruleName: string, payload: object, replace: boolean) => Promise<SendResult>,
   zh: boolean,
 ): Pick<RequestHandlers, 'ruleSql' | 'sendRule' | 'testRule'> {
   return {
     ruleSql: viewRuleSql,
-    testRule: (form) => testRule(form, zh),
+    // The rule engine is needed only when a rule is tested: a lazy bundle, out of the activation path.
+    testRule: (form) => loadLazy<typeof import('../../lazy/ruleTest.js')>('ruleTest').testRule(form, zh),
     async sendRule(form) {
       const view = viewRuleSql(form);
       const failed = view.checks.find((c) => !c.ok);

@@ -10,7 +10,7 @@ export function sendHandlers(
   api: TencentApiClient,
   history: RequestHistory,
   send: ApiSender,
-): Pick<RequestHandlers, 'send' | 'replay' | 'clearHistory' | 'exportRequest'> {
+): Pick<RequestHandlers, 'send' | 'replay' | 'clearHistory' | 'exportRequest' | 'loadHistory'> {
   return {
     async send(form) {
       const reading = readSendForm(form);
@@ -23,6 +23,14 @@ export function sendHandlers(
           message: `${reading.request.action} refused before sending: ${problems.map((p) => p.message).join('; ')}`,
         };
       return send(reading.request);
+    },
+    loadHistory({ historyId }) {
+      const entry = history.get(text(historyId));
+      if (!entry) return { ok: false, message: 'load: that history entry is gone' };
+      const { service, version, action, region, params } = entry.request;
+      // A secret parameter was kept as the redaction placeholder: it is left out, for the developer to type again.
+      const kept = Object.fromEntries(Object.entries(params ?? {}).filter(([name]) => !entry.redacted?.includes(name)));
+      return { ok: true, call: { service, version, action, region: region ?? '', params: kept } };
     },
     async replay({ historyId }) {
       const entry = history.get(text(historyId));

@@ -65,7 +65,7 @@ describe('the Sign tab handler', () => {
     assert.equal(keyCache.size, 0);
   });
 
-  it('names the field to fix: a form field, or the missing profile', async () => {
+  it('names the field to fix; with no profile the steps that need no key still come, the others marked', async () => {
     const { sign } = signHandlers({ credentials: async () => ({ profile, credentials }) }, false, new SigningKeyCache());
     assert.deepEqual(await sign({ ...form, timestamp: 'now' }), { ok: false, field: 'timestamp', message: 'timestamp: Unix seconds, e.g. 1551113065' });
     const noProfile = signHandlers(
@@ -73,7 +73,29 @@ describe('the Sign tab handler', () => {
       false,
       new SigningKeyCache(),
     );
-    assert.deepEqual(await noProfile.sign(form), { ok: false, field: 'profile', message: 'No profile yet: run "IoT Devkit: Add Profile"' });
+    // No profile: not an error of the form. The key-free steps are shown, the others say they need a key.
+    const keyless = await noProfile.sign(form);
+    assert.ok(keyless.ok);
+    assert.equal(keyless.keyMissing, 'No profile yet: run "IoT Devkit: Add Profile"');
+    const expected = signTc3({
+      method: 'POST',
+      url: form.url,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeProducts' },
+      body: form.body,
+      timestamp: 1_700_000_000,
+      ...credentials,
+    });
+    assert.equal(keyless.steps.find((s) => s.id === 'stringToSign')?.value, expected.stringToSign);
+    assert.deepEqual(
+      keyless.steps.filter((s) => s.needsKey).map((s) => s.id),
+      ['secretDate', 'secretService', 'secretSigning', 'signature', 'authorization'],
+    );
+    assert.ok(!keyless.headers.some(([name]) => name === 'Authorization'));
+    assert.deepEqual(await noProfile.sign({ ...form, timestamp: 'now' }), {
+      ok: false,
+      field: 'timestamp',
+      message: 'timestamp: Unix seconds, e.g. 1551113065',
+    });
     // A host the service cannot be derived from, and no service typed: the core's message, on the service field.
     const local = await sign({ ...form, url: 'http://127.0.0.1:9180/' });
     assert.ok(!local.ok);

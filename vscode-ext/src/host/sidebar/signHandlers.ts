@@ -1,10 +1,10 @@
-import { SigningInputError, signTc3, type SigningKeyCache } from '@iot-devkit/core';
-import type { SignForm } from '../../protocol.js';
+import { SigningInputError, signTc3, signTc3WithoutKey, type SigningKeyCache } from '@iot-devkit/core';
+import type { SignForm, SignResult } from '../../protocol.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import type { CredentialSource } from '../api/TencentApiClient.js';
 import { readSignForm } from './readSignForm.js';
 import { errorMessage, text, type RequestHandlers } from './RequestHandlers.js';
-import { stepViewsIn } from './localizedViews.js';
+import { keylessStepViewsIn, stepViewsIn } from './localizedViews.js';
 
 /**
  * Sign runs on every keystroke: the host signs with the profile's key, the webview only ever sees the steps (the
@@ -27,7 +27,9 @@ export function signHandlers(profiles: CredentialSource, zh: boolean, keyCache: 
       try {
         credentials = (await profiles.credentials()).credentials;
       } catch (error) {
-        return { ok: false, field: 'profile', message: errorMessage(error) };
+        // No profile or no key: the canonical request and the string to sign need none (issue 16), so they are
+        // shown; the steps after them say they need a SecretKey, and this message says how to add one.
+        return signWithoutKey(reading.request, zh, errorMessage(error));
       }
       try {
         const signed = signTc3({ ...reading.request, ...credentials }, { crypto: nodeHashProvider, keyCache });
@@ -42,4 +44,14 @@ export function signHandlers(profiles: CredentialSource, zh: boolean, keyCache: 
       }
     },
   };
+}
+
+function signWithoutKey(request: Parameters<typeof signTc3WithoutKey>[0], zh: boolean, keyMissing: string): SignResult {
+  try {
+    const prepared = signTc3WithoutKey(request, { crypto: nodeHashProvider });
+    return { ok: true, steps: keylessStepViewsIn(zh, prepared.steps), headers: Object.entries(prepared.headers), keyMissing };
+  } catch (error) {
+    if (error instanceof SigningInputError) return { ok: false, field: error.field, message: error.message };
+    return { ok: false, field: 'request', message: errorMessage(error) };
+  }
 }
