@@ -466,7 +466,7 @@ export type { BrokerEffect } from './mqtt/BrokerEffect.js';
 export { MAX_REPUBLISH_HOPS, routeDeviceMessage, runTopicRules, type BrokerMessage, type RouteOutcome } from './mqtt/routeMessage.js';
 export { applyShadowOperation, SHADOW_MESSAGE_MAX_BYTES, type ShadowOperationOutcome } from './mqtt/shadowOperation.js';
 export { formatShadowDelta, formatShadowRejection, formatShadowResult, SHADOW_RESULT, type ShadowOperationType } from './mqtt/shadowMessages.js';
-export { formatConnected, formatDisconnected, formatRefusedConnect, formatTopicRefusal } from './mqtt/formatBrokerEvent.js';
+export { CONNACK_RETURN_CODE_NAMES, formatConnected, formatDisconnected, formatRefusedConnect, formatTopicRefusal } from './mqtt/formatBrokerEvent.js';
 export { isForwardAllowed } from './mqtt/isForwardAllowed.js';
 export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
 export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   buildBrokerHost,
+  CONNACK_RETURN_CODE_NAMES,
   deviceTopics,
   followShadowDelta,
   isJsonObject,
@@ -169,9 +170,8 @@ Runs until Ctrl+C. Exit codes: 0 stopped, 1 the broker refused the connection, 2
       });
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      const names: Record<number, string> = { 4: 'bad user name or password', 5: 'not authorized' };
       context.err(
-        `connection refused: ${typeof code === 'number' ? `CONNACK ${code} (${names[code] ?? 'refused'})` : error instanceof Error ? error.message : String(error)}${
+        `connection refused: ${typeof code === 'number' ? `CONNACK ${code} (${CONNACK_RETURN_CODE_NAMES[code] ?? 'refused'})` : error instanceof Error ? error.message : String(error)}${
           broker === DEFAULT_BROKER || broker.includes('127.0.0.1') ? '; the emulator prints the cause and keeps it at /_emulator/connections' : ''
         }`,
       );

@@ -1,6 +1,7 @@
 import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import * as vscode from 'vscode';
 import {
+  CONNACK_RETURN_CODE_NAMES,
   deviceTopics,
   followShadowDelta,
   maskForDisplay,
@@ -16,8 +17,6 @@ import type { DeviceMonitor } from './DeviceMonitor.js';
 
 /** Reports waiting for their result, at most. */
 const MAX_PENDING_REPORTS = 100;
-/** MQTT CONNACK return codes of 3.1.1 that IoT Hub (and the emulator) answer a refused device with. */
-const CONNACK_NAMES: Readonly<Record<number, string>> = { 4: 'bad user name or password', 5: 'not authorized' };
 
 export interface VirtualDeviceEvents {
   /** The broker accepted a report: the shadow now holds it at `version`. */
@@ -81,7 +80,7 @@ export class VirtualDevice {
       const code = (error as { code?: unknown }).code;
       throw new Error(
         typeof code === 'number'
-          ? vscode.l10n.t('the broker refused the connection: CONNACK {0} ({1})', code, CONNACK_NAMES[code] ?? 'refused')
+          ? vscode.l10n.t('the broker refused the connection: CONNACK {0} ({1})', code, CONNACK_RETURN_CODE_NAMES[code] ?? 'refused')
           : error instanceof Error
             ? error.message
             : String(error),
