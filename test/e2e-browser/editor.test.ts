@@ -15,6 +15,22 @@ interface ChromeStorage {
 }
 const DEVICE = 'thermostat-1';
 
+const versionOfDocument = (text: unknown): number | undefined =>
+  typeof text === 'string' && text !== '' ? (JSON.parse(text) as { version?: number }).version : undefined;
+
+/** Waits until the editor page's draft in storage.local satisfies `ready` (10 s at most). */
+async function waitForStoredDraft(ext: LoadedExtension, ready: (fields: Record<string, unknown>) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const fields = (await ext.worker.evaluate(
+      async () => (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('draft:editor'))['draft:editor'],
+    )) as Record<string, unknown> | undefined;
+    if (fields && ready(fields)) return;
+    if (Date.now() > deadline) throw new Error(`the editor's draft never reached the expected state: ${JSON.stringify(fields)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Replaces the whole text of the Monaco editor inside `selector` the way a developer would: select all, type. */
 async function replaceEditorText(page: Page, selector: string, text: string): Promise<void> {
   await page.click(`${selector} .view-lines`);
@@ -136,7 +152,10 @@ describe('editor page in real Chromium: Monaco, device shadow through a version 
     assert.match((await page.textContent('#shadow-diff .editor.modified .view-lines')) ?? '', /25.*cool/);
     await page.screenshot({ path: join(tmpdir(), 'iot-devkit-shadow-conflict.png') });
 
-    // The edit survives a reload of the tab too (it is a draft like every field).
+    // The edit survives a reload of the tab too (it is a draft like every field). The draft is saved through the
+    // service worker, asynchronously: a reload before that save lands would restore the version read before the
+    // conflict, so the test reloads once storage holds the latest base (as a person's reload never comes sooner).
+    await waitForStoredDraft(ext, (fields) => versionOfDocument(fields['shadow-base']) === latestVersion);
     await page.reload();
     await waitReady(page);
     assert.equal(await page.inputValue('#shadow-desired-text'), myEdit);
