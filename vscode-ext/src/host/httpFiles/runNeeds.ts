@@ -40,8 +40,9 @@ export function runNeeds(file: HttpFile, requests: readonly HttpFileRequest[], e
     for (const part of template.parts) {
       if (typeof part === 'string') continue;
       if (part.kind === 'processEnv') processEnv.add(part.name);
-      const name = part.kind === 'variable' ? part.name : part.kind === 'shared' ? `$shared ${part.name}` : undefined;
-      if (name === undefined || seen.has(name)) continue;
+      if (part.kind !== 'variable' && part.kind !== 'shared') continue;
+      const name = part.kind === 'variable' ? part.name : `$shared ${part.name}`;
+      if (seen.has(name)) continue;
       seen.add(name);
       const value = part.kind === 'variable' ? (fileVariables.get(part.name) ?? environment.get(part.name)) : shared.get(part.name);
       if (value) pending.push(value);
