@@ -408,6 +408,7 @@ export { MAX_JSON_PATH_STEPS, parseJsonPath, readJsonPath, type JsonPath, type J
 export { isSecretEnvName, MAX_RESOLVED_LENGTH, MAX_VARIABLE_DEPTH, TemplateResolver, type Resolution, type TemplateScope } from './httpFile/resolveTemplate.js';
 export { parseEnvironments, SHARED_ENVIRONMENT, type EnvironmentsRead, type HttpEnvironments } from './httpFile/parseEnvironments.js';
 export { readTc3AuthForm, type Tc3AuthForm } from './httpFile/readTc3AuthForm.js';
+export { ENVIRONMENT_FILES, findEnvironments, MAX_FOLDERS_UP, type FoundEnvironments, type ReadTextFile } from './httpFile/findEnvironments.js';
 export {
   prepareHttpFileRequest,
   type CredentialsResolver,

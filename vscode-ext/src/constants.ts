@@ -25,6 +25,12 @@ export const COMMANDS = {
   enableTopicRule: 'iotDevkit.enableTopicRule',
   disableTopicRule: 'iotDevkit.disableTopicRule',
   deleteTopicRule: 'iotDevkit.deleteTopicRule',
+  httpSend: 'iotDevkit.httpSend',
+  httpSigningSteps: 'iotDevkit.httpSigningSteps',
+  httpCopyAsCurl: 'iotDevkit.httpCopyAsCurl',
+  httpDiagnose: 'iotDevkit.httpDiagnose',
+  selectHttpEnvironment: 'iotDevkit.selectHttpEnvironment',
+  forgetStoredEnvironmentValues: 'iotDevkit.forgetStoredEnvironmentValues',
 } as const;
 
 export const VIEWS = {
@@ -42,6 +48,8 @@ export const SCHEMES = {
   shadowYours: 'iot-shadow-yours',
   /** desired vs reported, read-only. */
   shadowDelta: 'iot-shadow-delta',
+  /** Read-only tabs of a .http file's requests: /<file>/<request> response.jsonc, … signing steps.md, … diagnosis.md. */
+  httpView: 'iot-devkit-http',
 } as const;
 
 export const SETTINGS = {
@@ -55,5 +63,8 @@ export const CONTEXT_KEYS = {
 
 /** SecretStorage key of a profile's SecretKey; the key never leaves SecretStorage except into a signature. */
 export const secretKeyStorageKey = (profileName: string): string => `iotDevkit.secretKey.${profileName}`;
+
+/** SecretStorage key of a {{$processEnv NAME}} value the user typed because the extension host's environment had none. */
+export const processEnvStorageKey = (name: string): string => `iotDevkit.processEnv.${name}`;
 
 export const IOTCLOUD = { service: 'iotcloud', version: '2021-04-08' } as const;

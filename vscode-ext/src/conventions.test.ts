@@ -46,8 +46,9 @@ describe('manifest and code agree', () => {
       manifest.contributes.views[VIEWS.container]?.map((v) => v.id),
       [VIEWS.sidebar, VIEWS.resources],
     );
-    // Views and commands activate implicitly (VS Code ≥ 1.74); only a restored shadow editor needs its own event.
-    assert.deepEqual(manifest.activationEvents, [`onFileSystem:${SCHEMES.shadow}`]);
+    // Views and commands activate implicitly (VS Code ≥ 1.74); a restored shadow editor needs its own event, and a
+    // .http file its CodeLenses and environment status bar (the work itself waits in the httpFiles lazy bundle).
+    assert.deepEqual(manifest.activationEvents, [`onFileSystem:${SCHEMES.shadow}`, 'onLanguage:http']);
   });
 });
 

@@ -35,6 +35,8 @@ import { loadLazy } from './host/loadLazy.js';
 
 type TreeActions = typeof import('./lazy/treeActions.js');
 type VirtualDeviceBundle = typeof import('./lazy/virtualDevice.js');
+type HttpFilesBundle = typeof import('./lazy/httpFiles.js');
+type HttpFileCommand = 'send' | 'signingSteps' | 'copyAsCurl' | 'diagnose';
 
 export function activate(context: vscode.ExtensionContext): void {
   const keyCache = new SigningKeyCache();
@@ -65,6 +67,10 @@ export function activate(context: vscode.ExtensionContext): void {
     virtualDevices: () => loadLazy<VirtualDeviceBundle>('virtualDevice').virtualDevices(services, tree),
   };
   const treeAction = (name: keyof TreeActions) => (node?: ResourceNode) => loadLazy<TreeActions>('treeActions')[name](treeDeps)(node);
+  // .http files (lazy bundle httpFiles): the lenses, the response tabs' provider and the commands only load it.
+  const httpHooks = { lensesChanged: new vscode.EventEmitter<void>(), viewChanged: new vscode.EventEmitter<vscode.Uri>() };
+  const httpFiles = () => loadLazy<HttpFilesBundle>('httpFiles').httpFiles(services, httpHooks);
+  const httpCommand = (name: HttpFileCommand) => (uri: unknown, key: unknown) => httpFiles()[name](uri, key);
   const sidebar = new SidebarViewProvider(services);
   const sqlLens = new SqlLensProvider();
 
@@ -87,6 +93,16 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(SQL_DOCUMENTS, sqlLens),
     vscode.languages.registerCodeLensProvider(SQL_DOCUMENTS, sqlLens),
     ruleSqlDiagnostics(),
+    httpHooks.lensesChanged,
+    httpHooks.viewChanged,
+    vscode.languages.registerCodeLensProvider(
+      { language: 'http' },
+      { onDidChangeCodeLenses: httpHooks.lensesChanged.event, provideCodeLenses: (document) => httpFiles().provideCodeLenses(document) },
+    ),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMES.httpView, {
+      onDidChange: httpHooks.viewChanged.event,
+      provideTextDocumentContent: (uri) => httpFiles().views.provideTextDocumentContent(uri),
+    }),
     vscode.commands.registerCommand(COMMANDS.addProfile, addProfile(services)),
     vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile(services)),
     vscode.commands.registerCommand(COMMANDS.deleteProfile, deleteProfile(services)),
@@ -108,6 +124,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.enableTopicRule, treeAction('enableTopicRule')),
     vscode.commands.registerCommand(COMMANDS.disableTopicRule, treeAction('disableTopicRule')),
     vscode.commands.registerCommand(COMMANDS.deleteTopicRule, treeAction('deleteTopicRule')),
+    vscode.commands.registerCommand(COMMANDS.httpSend, httpCommand('send')),
+    vscode.commands.registerCommand(COMMANDS.httpSigningSteps, httpCommand('signingSteps')),
+    vscode.commands.registerCommand(COMMANDS.httpCopyAsCurl, httpCommand('copyAsCurl')),
+    vscode.commands.registerCommand(COMMANDS.httpDiagnose, httpCommand('diagnose')),
+    vscode.commands.registerCommand(COMMANDS.selectHttpEnvironment, () => httpFiles().selectEnvironment()),
+    vscode.commands.registerCommand(COMMANDS.forgetStoredEnvironmentValues, () => httpFiles().forgetStoredEnvironmentValues()),
   );
 }
 

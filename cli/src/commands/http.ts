@@ -1,7 +1,8 @@
 import {
   isSecretHeader,
   maskForDisplay,
-  parseEnvironments,
+  ENVIRONMENT_FILES,
+  findEnvironments,
   parseHttpFile,
   parseJsonBounded,
   redactForStorage,
@@ -17,40 +18,21 @@ import { flag, hasFlag, parseArgs } from '../args.js';
 import { DEFAULT_PROFILE, resolveCredentials } from '../credentials/resolveCredentials.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 
-/** Where the environments of a collection live, looked for beside the file and then in each folder above it. */
-export const ENVIRONMENT_FILES = ['.vscode/iot-devkit.environments.json', 'iot-devkit.environments.json'];
-/** Folders walked up from the file's: enough for any workspace, and a bound on a deep or looping path. */
-const MAX_FOLDERS_UP = 32;
-
-const parentOf = (path: string): string | undefined => {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  if (cut < 0) return undefined;
-  return cut === 0 ? '/' : path.slice(0, cut);
-};
-const join = (folder: string, name: string) => (folder.endsWith('/') ? folder + name : `${folder}/${name}`);
 const isMissing = (error: unknown) => typeof error === 'object' && error !== null && ['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '');
 
-async function findEnvironments(context: CommandContext, file: string): Promise<{ path: string; environments: HttpEnvironments } | undefined> {
-  let folder = parentOf(file) ?? '.';
-  for (let up = 0; up < MAX_FOLDERS_UP; up++) {
-    for (const name of ENVIRONMENT_FILES) {
-      const path = join(folder, name);
-      let text: string;
-      try {
-        text = await context.readFile(path);
-      } catch (error) {
-        if (isMissing(error)) continue;
-        throw new UsageError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
-      }
-      const read = parseEnvironments(text, path);
-      if (!read.ok) throw new FileError(read.problems);
-      return { path, environments: read.environments };
+/** The core's one rule for where a collection's environments are, over the disk; a file that cannot be read is a usage error. */
+async function findEnvironmentsOnDisk(context: CommandContext, file: string): Promise<{ path: string; environments: HttpEnvironments } | undefined> {
+  const found = await findEnvironments(file, async (path) => {
+    try {
+      return await context.readFile(path);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new UsageError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
-    const parent = folder === '.' || folder === '/' ? undefined : (parentOf(folder) ?? '.');
-    if (parent === undefined || parent === folder) return undefined;
-    folder = parent;
-  }
-  return undefined;
+  });
+  if (found === undefined) return undefined;
+  if (!found.ok) throw new FileError(found.problems);
+  return { path: found.path, environments: found.environments };
 }
 
 /** The file (or its environments) is wrong: each line printed, exit 2, nothing sent. */
@@ -128,9 +110,9 @@ Exit codes: 0 every request succeeded, 1 an API error (Response.Error), an HTTP 
       throw new UsageError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
     const file = parseHttpFile(text);
-    let found: Awaited<ReturnType<typeof findEnvironments>>;
+    let found: Awaited<ReturnType<typeof findEnvironmentsOnDisk>>;
     try {
-      found = await findEnvironments(context, path);
+      found = await findEnvironmentsOnDisk(context, path);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       context.err(error.lines.map((line) => `iot-devkit http: ${line}`).join('\n'));

@@ -94,9 +94,13 @@ test('hints that send the developer to a diagnosis name the surface asking: the 
       assert.match(hint.zh, /为什么？/, `${code} on ${surface}`);
     }
   }
+  // A response tab of a .http file points at the Diagnose lens above the request, not at the sidebar's Why?.
+  const inHttpFile = hintOn('AuthFailure.SignatureFailure', 'vscodeHttpFile');
+  assert.match(inHttpFile.en, /Click Diagnose above the request/);
+  assert.match(inHttpFile.zh, /「诊断」/);
   // No placeholder is left anywhere, on any surface; hints without one read the same everywhere.
   for (const surface of HINT_SURFACES)
     for (const info of listErrorCodes(surface)) assert.doesNotMatch(`${info.hint?.en ?? ''}${info.hint?.zh ?? ''}`, /[{}]diagnose|\{diagnose/, info.code);
   assert.deepEqual(hintOn('AuthFailure.SignatureExpire', 'browser'), hintOn('AuthFailure.SignatureExpire', 'cli'));
-  assert.throws(() => hintOnSurface({ en: '{diagnose}', zh: '{diagnose}' }, 'emacs' as HintSurface), /surface: one of cli, vscode, browser/);
+  assert.throws(() => hintOnSurface({ en: '{diagnose}', zh: '{diagnose}' }, 'emacs' as HintSurface), /surface: one of cli, vscode, browser, vscodeHttpFile/);
 });

@@ -4,8 +4,8 @@
 import type { LocalizedText } from '../signing/SigningStep.js';
 import hints from './data/errorHints.json';
 
-export const HINT_SURFACES = ['cli', 'vscode', 'browser'] as const;
-/** Where a hint is shown: the CLI, the VS Code extension, the browser extension. */
+export const HINT_SURFACES = ['cli', 'vscode', 'browser', 'vscodeHttpFile'] as const;
+/** Where a hint is shown: the CLI, the VS Code extension's sidebar, the browser extension, a response tab of a VS Code .http file. */
 export type HintSurface = (typeof HINT_SURFACES)[number];
 
 const DIAGNOSE_IN: Readonly<Record<HintSurface, LocalizedText>> = hints.diagnose;
