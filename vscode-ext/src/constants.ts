@@ -25,6 +25,7 @@ export const COMMANDS = {
   enableTopicRule: 'iotDevkit.enableTopicRule',
   disableTopicRule: 'iotDevkit.disableTopicRule',
   deleteTopicRule: 'iotDevkit.deleteTopicRule',
+  openExampleCollection: 'iotDevkit.openExampleCollection',
 } as const;
 
 export const VIEWS = {

@@ -32,9 +32,11 @@ import { ruleSqlDiagnostics } from './host/sql/ruleSqlDiagnostics.js';
 import { ResourceTreeProvider, type ResourceNode } from './host/tree/ResourceTreeProvider.js';
 import type { TreeActionDeps } from './host/devices/TreeActionDeps.js';
 import { loadLazy } from './host/loadLazy.js';
+import { whenHttpOpens } from './host/httpEdit/whenHttpOpens.js';
 
 type TreeActions = typeof import('./lazy/treeActions.js');
 type VirtualDeviceBundle = typeof import('./lazy/virtualDevice.js');
+type HttpEditBundle = typeof import('./lazy/httpEdit.js');
 
 export function activate(context: vscode.ExtensionContext): void {
   const keyCache = new SigningKeyCache();
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const treeAction = (name: keyof TreeActions) => (node?: ResourceNode) => loadLazy<TreeActions>('treeActions')[name](treeDeps)(node);
   const sidebar = new SidebarViewProvider(services);
   const sqlLens = new SqlLensProvider();
+  // .http completion and diagnostics: a lazy bundle, loaded with the first http document.
+  const httpEdit = () => loadLazy<HttpEditBundle>('httpEdit');
 
   context.subscriptions.push(
     profiles,
@@ -87,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(SQL_DOCUMENTS, sqlLens),
     vscode.languages.registerCodeLensProvider(SQL_DOCUMENTS, sqlLens),
     ruleSqlDiagnostics(),
+    whenHttpOpens(() => httpEdit().startHttpEditing(vscode.env.language.toLowerCase().startsWith('zh'))),
     vscode.commands.registerCommand(COMMANDS.addProfile, addProfile(services)),
     vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile(services)),
     vscode.commands.registerCommand(COMMANDS.deleteProfile, deleteProfile(services)),
@@ -108,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.enableTopicRule, treeAction('enableTopicRule')),
     vscode.commands.registerCommand(COMMANDS.disableTopicRule, treeAction('disableTopicRule')),
     vscode.commands.registerCommand(COMMANDS.deleteTopicRule, treeAction('deleteTopicRule')),
+    vscode.commands.registerCommand(COMMANDS.openExampleCollection, () => httpEdit().openExampleCollection(context.extensionUri)),
   );
 }
 
