@@ -129,11 +129,14 @@ function checkObject(
   problems: HttpFileCheckProblem[],
 ): void {
   const known = new Map(fields.map((f) => [f.name, f]));
+  // A required name offered as "did you mean" for a misspelt one is not reported missing as well: one mistake, one problem.
+  const offered = new Set<string>();
   const owner = prefix ? `the structure at ${prefix.slice(0, -1)}` : entry.action.name;
   for (const member of node.members) {
     const field = known.get(member.key);
     if (!field) {
       const suggestions = suggestNearest(member.key, known.keys(), 2);
+      for (const name of suggestions) offered.add(name);
       problems.push({
         code: 'unknownParameter',
         severity: 'error',
@@ -147,7 +150,7 @@ function checkObject(
   }
   const given = new Set(node.members.map((m) => m.key));
   for (const field of fields) {
-    if (field.required !== true || given.has(field.name)) continue;
+    if (field.required !== true || given.has(field.name) || offered.has(field.name)) continue;
     problems.push({
       code: 'missingParameter',
       severity: 'error',

@@ -19,7 +19,16 @@ export function saveAsHttpHandlers(profiles: ProfileStore, history: RequestHisto
       if ('historyId' in source) {
         const entry = history.get(text(source.historyId));
         if (!entry) return { ok: false, message: 'save as .http: that history entry is gone' };
-        request = { ...entry.request, ...(entry.profile ? { profile: entry.profile } : {}) };
+        // History keeps the call, not where it went: the endpoint (a local emulator) is the profile's it was sent with.
+        const profile = profiles.list().profiles.find((p) => p.name === entry.profile);
+        const region = entry.request.region || entry.region || profile?.region;
+        const endpoint = entry.request.endpoint ?? profile?.endpoint;
+        request = {
+          ...entry.request,
+          ...(region ? { region } : {}),
+          ...(endpoint ? { endpoint } : {}),
+          ...(entry.profile ? { profile: entry.profile } : {}),
+        };
       } else {
         const reading = readSendForm(source.form);
         if (!reading.ok) return { ok: false, message: reading.message };
