@@ -420,20 +420,10 @@ export { requestTemplates, selectHttpFileRequests, type RequestChoice, type Requ
 // Editing .http files (issue 16): the catalog's checks and completions, and a call written as a request of a file
 export { checkHttpFileRequest, type HttpFileCheck, type HttpFileCheckCode, type HttpFileCheckProblem } from './httpFile/checkHttpFileRequest.js';
 export { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFile/httpFileRequestTarget.js';
-export {
-  httpFileCompletionAt,
-  type ActionCompletion,
-  type HttpFileCompletion,
-  type ParameterCompletion,
-} from './httpFile/httpFileCompletionAt.js';
+export { httpFileCompletionAt, type ActionCompletion, type HttpFileCompletion, type ParameterCompletion } from './httpFile/httpFileCompletionAt.js';
 export type { JsonKind } from './httpFile/bodyFields.js';
 export { MAX_BODY_DEPTH } from './httpFile/scanJsonBody.js';
-export {
-  formatHttpFileRequest,
-  secretVariableName,
-  type FormattedHttpFileRequest,
-  type HttpFileRequestSource,
-} from './httpFile/formatHttpFileRequest.js';
+export { formatHttpFileRequest, secretVariableName, type FormattedHttpFileRequest, type HttpFileRequestSource } from './httpFile/formatHttpFileRequest.js';
 export {
   runHttpFile,
   type HttpFileRun,

@@ -41,7 +41,7 @@ async function activeEditorText(): Promise<string> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
   await page.keyboard.press('Control+End');
-  return page.evaluate(() => navigator.clipboard.readText());
+  return String(await page.evaluate('navigator.clipboard.readText()'));
 }
 
 /** The one request of an untitled document's text, with its body parsed. */
@@ -63,7 +63,12 @@ describe('.http editing in code-server', { timeout: 300_000 }, () => {
   before(async () => {
     emulator = await startTestEmulator();
     codeServer = await startCodeServer({
-      settings: { 'files.autoSave': 'off', 'editor.autoClosingQuotes': 'never', 'editor.autoClosingBrackets': 'never', 'editor.quickSuggestions': { other: false } },
+      settings: {
+        'files.autoSave': 'off',
+        'editor.autoClosingQuotes': 'never',
+        'editor.autoClosingBrackets': 'never',
+        'editor.quickSuggestions': { other: false },
+      },
       files: { 'api.http': API_HTTP },
     });
     ({ browser, page } = await openWorkbench(codeServer.url));
@@ -99,7 +104,10 @@ describe('.http editing in code-server', { timeout: 300_000 }, () => {
       const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'DescribeDevice' });
       await row.first().waitFor({ timeout: 20_000 });
       const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
-      assert.ok(rows.some((r) => /^DescribeDevice\b/.test(r)), rows.join(' | '));
+      assert.ok(
+        rows.some((r) => /^DescribeDevice\b/.test(r)),
+        rows.join(' | '),
+      );
       await screenshot(page, 'http-2-action-completion');
       await page.keyboard.press('Escape');
       // The action line complete, a body started: the action's parameters are offered, required ones first.
@@ -128,7 +136,10 @@ describe('.http editing in code-server', { timeout: 300_000 }, () => {
       await sidebar.fill('#param-DeviceName', 'from-the-form');
       await sidebar.fill('#param-DefinedPsk', TYPED_PSK);
       await sidebar.click('#send-save-http');
-      await page.locator('.tabs-container .tab.active', { hasText: /Untitled/ }).first().waitFor({ timeout: 20_000 });
+      await page
+        .locator('.tabs-container .tab.active', { hasText: /Untitled/ })
+        .first()
+        .waitFor({ timeout: 20_000 });
       await waitFor('the saved request', async () => ((await editorText(page)).includes('X-TC-Action') ? true : undefined));
       const text = await activeEditorText();
       await screenshot(page, 'http-4-saved-from-form');
@@ -147,7 +158,7 @@ describe('.http editing in code-server', { timeout: 300_000 }, () => {
   );
 
   it(
-    'a history row\'s Save as .http writes the call sent, signed by the profile it was sent with',
+    "a history row's Save as .http writes the call sent, signed by the profile it was sent with",
     shot('save-history', async () => {
       sidebar = await findFrame(page, '#send-search');
       await sidebar.fill('#send-search', 'describe device shadow');

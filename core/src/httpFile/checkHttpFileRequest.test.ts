@@ -24,10 +24,13 @@ test('a transposed action name is unknown, with the catalog action as "did you m
   assert.equal(problem!.code, 'unknownAction');
   assert.ok(problem!.suggestions!.includes('DescribeDevice'), JSON.stringify(problem));
   assert.match(problem!.message, /did you mean .*DescribeDevice/);
-  assert.deepEqual([problem!.start, problem!.end], [
-    { line: 3, column: 14 },
-    { line: 3, column: 14 + 'DescribeDeivce'.length },
-  ]);
+  assert.deepEqual(
+    [problem!.start, problem!.end],
+    [
+      { line: 3, column: 14 },
+      { line: 3, column: 14 + 'DescribeDeivce'.length },
+    ],
+  );
 });
 
 test('an action of another service than the auth form names says where it is', () => {
@@ -48,10 +51,13 @@ test('an unknown parameter is named with its nearest parameter, ranged over its 
   assert.match(unknown.message, /^DeviceNmae: not a parameter of DescribeDevice \(did you mean DeviceName\?\)/);
   assert.deepEqual(unknown.suggestions, ['DeviceName']);
   const column = '{"ProductId": "ABCDEFGHIJ", '.length + 1;
-  assert.deepEqual([unknown.start, unknown.end], [
-    { line: 5, column },
-    { line: 5, column: column + '"DeviceNmae"'.length },
-  ]);
+  assert.deepEqual(
+    [unknown.start, unknown.end],
+    [
+      { line: 5, column },
+      { line: 5, column: column + '"DeviceNmae"'.length },
+    ],
+  );
   // DeviceName, offered for the typo, is not reported missing too: one mistake, one problem.
   assert.deepEqual(
     problems.map((p) => p.code),
@@ -68,19 +74,14 @@ test('missing required parameters are reported on the object opening line', () =
 });
 
 test('a literal of the wrong JSON type is reported; a placeholder standing for the value is not judged', () => {
-  const problems = check(
-    request('UpdateDeviceShadow', '{"ProductId": "P", "DeviceName": "d", "State": "{\\"desired\\":{}}", "ShadowVersion": "3"}'),
-  );
+  const problems = check(request('UpdateDeviceShadow', '{"ProductId": "P", "DeviceName": "d", "State": "{\\"desired\\":{}}", "ShadowVersion": "3"}'));
   assert.deepEqual(
     problems.map((p) => [p.code, p.message]),
     [['wrongType', 'ShadowVersion: a number (Integer), got a string']],
   );
   assert.deepEqual(check(request('UpdateDeviceShadow', '{"ProductId": "{{p}}", "DeviceName": "{{d}}", "State": "{{state}}", "ShadowVersion": {{v}}}')), []);
   // A string holding a placeholder is a string once resolved: where a number goes it is still judged.
-  assert.equal(
-    check(request('UpdateDeviceShadow', '{"ProductId": "P", "DeviceName": "d", "State": "{}", "ShadowVersion": "{{v}}"}'))[0]!.code,
-    'wrongType',
-  );
+  assert.equal(check(request('UpdateDeviceShadow', '{"ProductId": "P", "DeviceName": "d", "State": "{}", "ShadowVersion": "{{v}}"}'))[0]!.code, 'wrongType');
 });
 
 test("a literal breaking the documented rule is the request builder's message (a State that is not JSON)", () => {

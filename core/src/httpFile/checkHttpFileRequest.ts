@@ -80,7 +80,12 @@ export function checkHttpFileRequest(request: HttpFileRequest): HttpFileCheck {
   }
   if (scan.root?.kind === 'object') checkObject(entry, scan.root, entry.action.params, '', new BodyRanges(request.body.raw, positions), problems);
   else if (scan.root && scan.root.kind !== 'placeholder')
-    problems.push({ code: 'wrongType', severity: 'error', message: `body: a JSON object of ${entry.action.name}'s parameters`, ...range(scan.root.start, scan.root.end) });
+    problems.push({
+      code: 'wrongType',
+      severity: 'error',
+      message: `body: a JSON object of ${entry.action.name}'s parameters`,
+      ...range(scan.root.start, scan.root.end),
+    });
   return { target, problems };
 }
 

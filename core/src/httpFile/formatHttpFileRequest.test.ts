@@ -31,7 +31,14 @@ function readBack(text: string, env: Record<string, string> = {}) {
 
 test('a call written as a .http request parses back to the same action and parameters, signed by profile', () => {
   const params = { ProductId: 'ABCDEFGHIJ', DeviceName: 'dev1', Tags: [{ Tag: 'floor', Value: '{{not a placeholder}}' }] };
-  const formatted = formatHttpFileRequest({ service: 'iotcloud', version: '2021-04-08', action: 'DescribeDevice', region: 'ap-guangzhou', params, profile: 'work' });
+  const formatted = formatHttpFileRequest({
+    service: 'iotcloud',
+    version: '2021-04-08',
+    action: 'DescribeDevice',
+    region: 'ap-guangzhou',
+    params,
+    profile: 'work',
+  });
   assert.ok(formatted.ok);
   const { request, params: back, header } = readBack(formatted.text);
   assert.equal(request.method, 'POST');

@@ -69,7 +69,12 @@ export function formatHttpFileRequest(source: HttpFileRequestSource): FormattedH
     .replaceAll('{{', '{\\u007b')
     .replace(new RegExp(`"\\\\u0001([A-Z0-9_]+)\\\\u0001"`, 'g'), (_, name: string) => `"{{$processEnv ${name}}}"`);
 
-  const auth = ['TC3', ...(source.profile ? [`profile:${source.profile}`] : []), `service:${source.service}`, ...(source.region ? [`region:${source.region}`] : [])];
+  const auth = [
+    'TC3',
+    ...(source.profile ? [`profile:${source.profile}`] : []),
+    `service:${source.service}`,
+    ...(source.region ? [`region:${source.region}`] : []),
+  ];
   const name = requestName(source.action);
   const lines = [
     `### ${source.action} (${source.service} ${source.version})`,

@@ -19,14 +19,20 @@ test("in X-TC-Action's value: the service's actions with their titles in the UI 
   assert.equal(completion?.kind, 'action');
   if (completion?.kind !== 'action') return;
   assert.equal(completion.prefix, 'DescribeDev');
-  assert.deepEqual([completion.start, completion.end], [
-    { line: 2, column: 14 },
-    { line: 2, column: 14 + 'DescribeDevice'.length },
-  ]);
+  assert.deepEqual(
+    [completion.start, completion.end],
+    [
+      { line: 2, column: 14 },
+      { line: 2, column: 14 + 'DescribeDevice'.length },
+    ],
+  );
   const device = completion.actions.find((a) => a.name === 'DescribeDevice')!;
   assert.equal(device.service, 'iotcloud');
   assert.ok(device.title.text.length > 0);
-  assert.ok(completion.actions.every((a) => a.service === 'iotcloud'), 'the host names iotcloud');
+  assert.ok(
+    completion.actions.every((a) => a.service === 'iotcloud'),
+    'the host names iotcloud',
+  );
   const zh = at('POST https://iotcloud.tencentcloudapi.com/\nX-TC-Action: |', 'zh-CN');
   assert.equal(zh?.kind === 'action' && zh.actions.find((a) => a.name === 'DescribeDevice')!.title.lang, 'zh-CN');
   // Without a service said, every service's actions.
@@ -50,7 +56,7 @@ test('at the body top level: the parameters not yet given, with type, required a
   assert.deepEqual([completion.start.column, completion.end.column], [20, 22]);
 });
 
-test('inside a nested object: the structure\'s fields (CreateDevice Attribute → Tags → DeviceTag)', () => {
+test("inside a nested object: the structure's fields (CreateDevice Attribute → Tags → DeviceTag)", () => {
   const text = [...HEAD.slice(0, 2), 'X-TC-Action: CreateDevice', '', '{', '  "Attribute": {"Tags": [{"Tag": "floor", "Va|', '}'].join('\n');
   const completion = at(text);
   assert.equal(completion?.kind, 'parameter');

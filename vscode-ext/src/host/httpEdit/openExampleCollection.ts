@@ -22,9 +22,7 @@ export async function openExampleCollection(extensionUri: vscode.Uri): Promise<v
   const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(source(name)));
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder =
-    folders.length > 1
-      ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to put the example collection in') })
-      : folders[0];
+    folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to put the example collection in') }) : folders[0];
   if (folders.length > 1 && !folder) return;
   if (!folder) {
     const environments = await vscode.workspace.openTextDocument({ language: 'json', content: await read(EXAMPLE_FILES.environments) });
@@ -32,7 +30,10 @@ export async function openExampleCollection(extensionUri: vscode.Uri): Promise<v
     const collection = await vscode.workspace.openTextDocument({ language: 'http', content: await read(EXAMPLE_FILES.collection) });
     await vscode.window.showTextDocument(collection, { preview: false });
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('No folder is open: the example collection opened untitled. Save both files in one folder, the environments file as {0}.', EXAMPLE_FILES.environments),
+      vscode.l10n.t(
+        'No folder is open: the example collection opened untitled. Save both files in one folder, the environments file as {0}.',
+        EXAMPLE_FILES.environments,
+      ),
     );
     return;
   }

@@ -21,8 +21,7 @@ export function parameterSnippet(parameter: ParameterCompletion, hasColon: boole
   const name = `"${escapeSnippet(parameter.name)}"`;
   if (hasColon) return name;
   const values = parameter.enum?.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)));
-  if (values && values.length > 0 && values.every((v) => !/[,|]/.test(v)))
-    return `${name}: \${1|${values.map(escapeSnippet).join(',')}|}`;
+  if (values && values.length > 0 && values.every((v) => !/[,|]/.test(v))) return `${name}: \${1|${values.map(escapeSnippet).join(',')}|}`;
   if (parameter.valueKind === 'string' && parameter.example && !parameter.secret && !/["\n]/.test(parameter.example))
     return `${name}: "\${1:${escapeSnippet(parameter.example)}}"`;
   return `${name}: ${PLACEHOLDERS[parameter.valueKind]}`;
