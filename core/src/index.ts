@@ -423,6 +423,7 @@ export { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFile/ht
 export { httpFileCompletionAt, type ActionCompletion, type HttpFileCompletion, type ParameterCompletion } from './httpFile/httpFileCompletionAt.js';
 export type { JsonKind } from './httpFile/bodyFields.js';
 export { MAX_BODY_DEPTH } from './httpFile/scanJsonBody.js';
+export { lineTemplateRange, requestAt } from './httpFile/templatePositions.js';
 export { formatHttpFileRequest, secretVariableName, type FormattedHttpFileRequest, type HttpFileRequestSource } from './httpFile/formatHttpFileRequest.js';
 export {
   runHttpFile,

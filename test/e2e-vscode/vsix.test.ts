@@ -80,6 +80,8 @@ describe('the packaged .vsix', () => {
         'extension/package.nls.zh-cn.json',
         'extension/readme.md',
         'extension/schemas/shadow.schema.json',
+        'extension/syntaxes/http.language-configuration.json',
+        'extension/syntaxes/http.tmLanguage.json',
       ].sort(),
     );
   });

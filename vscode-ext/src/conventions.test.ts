@@ -46,8 +46,8 @@ describe('manifest and code agree', () => {
       manifest.contributes.views[VIEWS.container]?.map((v) => v.id),
       [VIEWS.sidebar, VIEWS.resources],
     );
-    // Views and commands activate implicitly (VS Code ≥ 1.74); only a restored shadow editor needs its own event.
-    assert.deepEqual(manifest.activationEvents, [`onFileSystem:${SCHEMES.shadow}`]);
+    // Views and commands activate implicitly (VS Code ≥ 1.74); a restored shadow editor and a .http document need their own event.
+    assert.deepEqual(manifest.activationEvents, [`onFileSystem:${SCHEMES.shadow}`, 'onLanguage:http']);
   });
 });
 

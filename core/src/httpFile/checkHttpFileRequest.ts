@@ -14,7 +14,7 @@ import { jsonKindOf, structureFieldsOf, type JsonKind } from './bodyFields.js';
 import type { HttpFileRequest, SourcePosition } from './HttpFile.js';
 import { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFileRequestTarget.js';
 import { scanJsonBody, type JsonNode } from './scanJsonBody.js';
-import { templatePositions, type TemplatePositions } from './templatePositions.js';
+import { lineTemplateRange, templatePositions, type TemplatePositions } from './templatePositions.js';
 
 export type HttpFileCheckCode = 'unknownAction' | 'unknownVersion' | 'bodySyntax' | 'unknownParameter' | 'missingParameter' | 'wrongType' | 'invalidValue';
 
@@ -50,7 +50,7 @@ export function checkHttpFileRequest(request: HttpFileRequest): HttpFileCheck {
   if (!target) return { problems: [] };
   const problems: HttpFileCheckProblem[] = [];
   const header = target.actionHeader.value;
-  const headerRange = { start: header.position, end: { line: header.position.line, column: header.position.column + header.raw.length } };
+  const headerRange = lineTemplateRange(header);
   if (target.name === undefined) return { target, problems };
   if (!target.indexed) {
     problems.push(unknownAction(target, headerRange));
@@ -63,8 +63,7 @@ export function checkHttpFileRequest(request: HttpFileRequest): HttpFileCheck {
       code: 'unknownVersion',
       severity: 'warning',
       message: `X-TC-Version ${target.version}: the catalog has ${service.service} ${service.version}; the parameters are not checked against another version`,
-      start: versionHeader.position,
-      end: { line: versionHeader.position.line, column: versionHeader.position.column + versionHeader.raw.length },
+      ...lineTemplateRange(versionHeader),
     });
     return { target, problems };
   }

@@ -10,7 +10,7 @@ import { bodyFieldsAt, jsonKindOf, type JsonKind } from './bodyFields.js';
 import type { HttpFile, SourcePosition } from './HttpFile.js';
 import { httpFileRequestTarget } from './httpFileRequestTarget.js';
 import { jsonKeyContextAt } from './jsonKeyContextAt.js';
-import { templatePositions } from './templatePositions.js';
+import { lineTemplateRange, requestAt, templatePositions } from './templatePositions.js';
 
 export interface ActionCompletion {
   readonly name: string;
@@ -54,10 +54,9 @@ export type HttpFileCompletion =
 
 /** Undefined where the catalog has nothing to offer (a URL, another header, a value in the body). */
 export function httpFileCompletionAt(file: HttpFile, at: SourcePosition, language: StepLanguage): HttpFileCompletion | undefined {
-  const request = file.requests.find((r) => r.startLine <= at.line && at.line <= r.endLine);
+  const { request, header } = requestAt(file, at);
   if (!request) return undefined;
   const target = httpFileRequestTarget(request);
-  const header = request.headers.find((h) => h.position.line === at.line);
   if (header?.name.toLowerCase() === 'x-tc-action') {
     const value = header.value;
     if (at.column < value.position.column) return undefined;
@@ -68,8 +67,7 @@ export function httpFileCompletionAt(file: HttpFile, at: SourcePosition, languag
       title: actionHeading(actionSummary(indexed), language).title,
       deprecated: indexed.action.deprecated === true,
     }));
-    const end = { line: at.line, column: value.position.column + value.raw.length };
-    return { kind: 'action', prefix, start: value.position, end, actions };
+    return { kind: 'action', prefix, ...lineTemplateRange(value), actions };
   }
   if (!target?.indexed || !request.body) return undefined;
   const body = request.body;

@@ -1,6 +1,7 @@
 // Offsets in a template's text ↔ positions in the file (1-based line and column, UTF-16 columns as editors count),
 // for a multi-line template such as a body. The line starts are found once; each conversion is a binary search.
-import type { SourcePosition, Template } from './HttpFile.js';
+// Position arithmetic lives here, apart from the catalog readers (their `line` is a catalog field the VS Code build drops).
+import type { HttpFile, HttpFileHeader, HttpFileRequest, SourcePosition, Template } from './HttpFile.js';
 
 export interface TemplatePositions {
   positionAt(offset: number): SourcePosition;
@@ -32,4 +33,17 @@ export function templatePositions(template: Template): TemplatePositions {
       return Math.max(starts[index]!, Math.min(lineEnd, starts[index]! + inLine));
     },
   };
+}
+
+/** Where a one-line template (a header's value) starts and ends. */
+export function lineTemplateRange(template: Template): { readonly start: SourcePosition; readonly end: SourcePosition } {
+  const { line, column } = template.position;
+  return { start: template.position, end: { line, column: column + template.raw.length } };
+}
+
+/** The request whose block holds the position, and the header written on its line, if any. */
+export function requestAt(file: HttpFile, { line }: SourcePosition): { request?: HttpFileRequest; header?: HttpFileHeader } {
+  const request = file.requests.find((r) => r.startLine <= line && line <= r.endLine);
+  const header = request?.headers.find((h) => h.position.line === line);
+  return { ...(request ? { request } : {}), ...(header ? { header } : {}) };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { httpFileCompletionAt, loadCatalogOf, parseHttpFile, httpFileRequestTarget, type HttpFileCompletion } from '@iot-devkit/core';
+import { httpFileCompletionAt, httpFileRequestTarget, loadCatalogOf, parseHttpFile, requestAt, type HttpFileCompletion } from '@iot-devkit/core';
 import { parameterSnippet } from './valueSnippet.js';
 
 const toRange = (completion: Pick<HttpFileCompletion, 'start' | 'end'>) =>
@@ -16,7 +16,7 @@ export class HttpCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const file = parseHttpFile(document.getText());
     const at = { line: position.line + 1, column: position.character + 1 };
-    const request = file.requests.find((r) => r.startLine <= at.line && at.line <= r.endLine);
+    const { request } = requestAt(file, at);
     const target = request && httpFileRequestTarget(request);
     // The full catalog of the action's service, loaded once, before its parameters are read.
     if (target?.name) await loadCatalogOf(target.indexed?.service.service ?? target.service, target.name);
