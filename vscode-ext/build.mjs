@@ -7,7 +7,7 @@
 // error data are JSON files beside the host bundle (dist/data/), printed per file.
 // `node build.mjs --watch` rebuilds on change, unminified with source maps.
 import { context, build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codiconSubset } from './scripts/codiconSubset.mjs';
 import { jsonDataFiles, slimCatalogText } from './scripts/slimCatalog.mjs';
@@ -45,6 +45,15 @@ function catalogFiles() {
   mkdirSync(folder, { recursive: true });
   for (const { file } of JSON.parse(readFileSync(join(source, 'index.json'), 'utf8')).services)
     writeFileSync(join(folder, file), slimCatalogText(join(source, file)));
+}
+
+// The example collection for the emulator's demo data (cli/examples), which Open Example Collection puts into the
+// workspace: shipped as it is in the CLI, so the two never differ.
+const EXAMPLE_FILES = ['emulator.http', 'iot-devkit.environments.json'];
+function exampleFiles() {
+  const folder = join(dist, 'examples');
+  mkdirSync(folder, { recursive: true });
+  for (const name of EXAMPLE_FILES) copyFileSync(join(root, '../cli/examples', name), join(folder, name));
 }
 
 const shared = { bundle: true, minify: production, sourcemap: watch, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
@@ -102,8 +111,10 @@ function sizes() {
   // per file and in sum, so a catalog that grows shows here.
   const isData = ([name]) => name.startsWith('data/');
   const isLazy = ([name]) => name.startsWith('lazy/');
+  // The example collection is text the command copies, not code the activation loads.
+  const isExample = ([name]) => name.startsWith('examples/');
   const sum = (list) => list.reduce((total, [, size]) => total + size, 0);
-  const code = files.filter((f) => !isData(f) && !isLazy(f));
+  const code = files.filter((f) => !isData(f) && !isLazy(f) && !isExample(f));
   const lazy = files.filter(isLazy);
   const data = files.filter(isData);
   for (const [name, size] of files.sort()) console.log(`  ${name.padEnd(40)} ${kb(size).padStart(9)}`);
@@ -121,10 +132,12 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 if (watch) {
   catalogFiles();
+  exampleFiles();
   for (const options of builds) await (await context(options)).watch();
   console.log('vscode-ext: watching src/ …');
 } else {
   await Promise.all(builds.map((options) => build(options)));
   catalogFiles();
+  exampleFiles();
   sizes();
 }

@@ -418,6 +418,14 @@ export {
   type PreparedRequest,
 } from './httpFile/prepareHttpFileRequest.js';
 export { requestTemplates, selectHttpFileRequests, type RequestChoice, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
+// Editing .http files (issue 16): the catalog's checks and completions, and a call written as a request of a file
+export { checkHttpFileRequest, type HttpFileCheck, type HttpFileCheckCode, type HttpFileCheckProblem } from './httpFile/checkHttpFileRequest.js';
+export { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFile/httpFileRequestTarget.js';
+export { httpFileCompletionAt, type ActionCompletion, type HttpFileCompletion, type ParameterCompletion } from './httpFile/httpFileCompletionAt.js';
+export type { JsonKind } from './httpFile/bodyFields.js';
+export { MAX_BODY_DEPTH } from './httpFile/scanJsonBody.js';
+export { lineTemplateRange, requestAt } from './httpFile/templatePositions.js';
+export { formatHttpFileRequest, secretVariableName, type FormattedHttpFileRequest, type HttpFileRequestSource } from './httpFile/formatHttpFileRequest.js';
 export {
   runHttpFile,
   type HttpFileRun,

@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT, VSIX } from './support/codeServer.js';
 import { DATA_FILES, DROPPED_ARRAYS, DROPPED_KEYS, SECRET_ONLY_ARRAYS, slimCatalogText } from '../../vscode-ext/scripts/slimCatalog.mjs';
 
+const EXAMPLES = join(REPO_ROOT, 'cli/examples');
+const EXAMPLE_FILES = readdirSync(EXAMPLES);
 const LAZY_SOURCES = join(REPO_ROOT, 'vscode-ext/src/lazy');
 const LAZY_BUNDLES = readdirSync(LAZY_SOURCES)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
@@ -65,6 +67,8 @@ describe('the packaged .vsix', () => {
             .map((f) => `extension/dist/${folder}/${f}`),
         ),
         'extension/dist/extension.cjs',
+        // The example collection Open Example Collection copies (cli/examples, as the CLI ships it).
+        ...EXAMPLE_FILES.map((name) => `extension/dist/examples/${name}`),
         // One lazily loaded bundle per vscode-ext/src/lazy/*.ts (vscode-ext/build.mjs).
         ...LAZY_BUNDLES.map((name) => `extension/dist/lazy/${name}.cjs`),
         'extension/dist/sidebar.css',
@@ -76,17 +80,36 @@ describe('the packaged .vsix', () => {
         'extension/package.nls.zh-cn.json',
         'extension/readme.md',
         'extension/schemas/shadow.schema.json',
+        'extension/syntaxes/http.language-configuration.json',
+        'extension/syntaxes/http.tmLanguage.json',
       ].sort(),
     );
   });
 
   it('ships its activation path (host bundle, sidebar script and styles) under 300 KB minified, nothing excluded', () => {
-    // Features loaded on first use live in dist/lazy/ (vscode-ext/src/host/loadLazy.ts); data in dist/data/.
+    // Features loaded on first use live in dist/lazy/ (vscode-ext/src/host/loadLazy.ts); data in dist/data/; the
+    // example collection (text a command copies) in dist/examples/.
     const dist = entries.filter(
-      (e) => e.name.startsWith('extension/dist/') && !e.name.startsWith('extension/dist/data/') && !e.name.startsWith('extension/dist/lazy/'),
+      (e) =>
+        e.name.startsWith('extension/dist/') &&
+        !e.name.startsWith('extension/dist/data/') &&
+        !e.name.startsWith('extension/dist/lazy/') &&
+        !e.name.startsWith('extension/dist/examples/'),
     );
     const total = dist.reduce((sum, e) => sum + e.size, 0);
     assert.ok(total < 300 * 1024, `${(total / 1024).toFixed(1)} KB`);
+  });
+
+  it('ships the example collection exactly as cli/examples has it', () => {
+    for (const name of EXAMPLE_FILES)
+      assert.equal(
+        entries
+          .find((e) => e.name === `extension/dist/examples/${name}`)
+          ?.read()
+          .toString('utf8'),
+        readFileSync(join(EXAMPLES, name), 'utf8'),
+        name,
+      );
   });
 
   it('declares VS Code ^1.100.0, the CommonJS bundle and lazy activation', () => {

@@ -31,6 +31,7 @@ export const COMMANDS = {
   httpDiagnose: 'iotDevkit.httpDiagnose',
   selectHttpEnvironment: 'iotDevkit.selectHttpEnvironment',
   forgetStoredEnvironmentValues: 'iotDevkit.forgetStoredEnvironmentValues',
+  openExampleCollection: 'iotDevkit.openExampleCollection',
 } as const;
 
 export const VIEWS = {

@@ -32,11 +32,13 @@ import { ruleSqlDiagnostics } from './host/sql/ruleSqlDiagnostics.js';
 import { ResourceTreeProvider, type ResourceNode } from './host/tree/ResourceTreeProvider.js';
 import type { TreeActionDeps } from './host/devices/TreeActionDeps.js';
 import { loadLazy } from './host/loadLazy.js';
+import { whenHttpOpens } from './host/httpEdit/whenHttpOpens.js';
 
 type TreeActions = typeof import('./lazy/treeActions.js');
 type VirtualDeviceBundle = typeof import('./lazy/virtualDevice.js');
 type HttpFilesBundle = typeof import('./lazy/httpFiles.js');
 type HttpFileCommand = 'send' | 'signingSteps' | 'copyAsCurl' | 'diagnose';
+type HttpEditBundle = typeof import('./lazy/httpEdit.js');
 
 export function activate(context: vscode.ExtensionContext): void {
   const keyCache = new SigningKeyCache();
@@ -73,6 +75,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const httpCommand = (name: HttpFileCommand) => (uri: unknown, key: unknown) => httpFiles()[name](uri, key);
   const sidebar = new SidebarViewProvider(services);
   const sqlLens = new SqlLensProvider();
+  // .http completion and diagnostics: a lazy bundle, loaded with the first http document.
+  const httpEdit = () => loadLazy<HttpEditBundle>('httpEdit');
 
   context.subscriptions.push(
     profiles,
@@ -103,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): void {
       onDidChange: httpHooks.viewChanged.event,
       provideTextDocumentContent: (uri) => httpFiles().views.provideTextDocumentContent(uri),
     }),
+    whenHttpOpens(() => httpEdit().startHttpEditing(vscode.env.language.toLowerCase().startsWith('zh'))),
     vscode.commands.registerCommand(COMMANDS.addProfile, addProfile(services)),
     vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile(services)),
     vscode.commands.registerCommand(COMMANDS.deleteProfile, deleteProfile(services)),
@@ -130,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.httpDiagnose, httpCommand('diagnose')),
     vscode.commands.registerCommand(COMMANDS.selectHttpEnvironment, () => httpFiles().selectEnvironment()),
     vscode.commands.registerCommand(COMMANDS.forgetStoredEnvironmentValues, () => httpFiles().forgetStoredEnvironmentValues()),
+    vscode.commands.registerCommand(COMMANDS.openExampleCollection, () => httpEdit().openExampleCollection(context.extensionUri)),
   );
 }
 

@@ -295,6 +295,11 @@ export interface ToHostRequests {
     { readonly format: ExportFormatId; readonly source: { readonly historyId: string } | { readonly form: SendForm } },
     { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string },
   ];
+  /** The form's call or a history entry's as a `.http` request, opened as an untitled document (no key in it). */
+  saveAsHttp: [
+    { readonly source: { readonly historyId: string } | { readonly form: SendForm } },
+    { readonly ok: true } | { readonly ok: false; readonly message: string },
+  ];
   copy: [{ readonly text: string }, true];
   /** Copies a secret of the last response (see OneTimeSecretView) to the clipboard. */
   copyOneTimeSecret: [{ readonly historyId: string; readonly path: string }, { readonly ok: true } | { readonly ok: false; readonly message: string }];

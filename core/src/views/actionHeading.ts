@@ -43,7 +43,7 @@ export function actionHeading(action: ActionSummaryView & { readonly description
 }
 
 /** A parameter's description in `language`: the intl SDK's English when it has one, else the catalog's, labelled. */
-export function paramDescription(field: ParamFieldView, language: StepLanguage): ShownText {
+export function paramDescription(field: Pick<ParamFieldView, 'description' | 'descriptionLang' | 'englishDescription'>, language: StepLanguage): ShownText {
   if (language === 'en' && field.englishDescription) return { text: field.englishDescription, lang: 'en' };
   return shown(field.description, field.descriptionLang, language);
 }

@@ -93,6 +93,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
   const response = h('div', { id: 'send-response' });
   const formatSelect = h('select', { id: 'send-format' }, ...initial.exportFormats.map((f) => h('option', { value: f }, f)));
   const exportButton = h('button', { type: 'button', class: 'secondary', id: 'send-export' }, icon('copy'), ' ', t('copyAs'));
+  const saveHttpButton = h('button', { type: 'button', class: 'secondary', id: 'send-save-http' }, icon('save'), ' ', t('saveAsHttp'));
   const historyList = h('ul', { id: 'send-history', class: 'history' });
   const inputs = new Map<string, { input: HTMLInputElement | HTMLTextAreaElement; message: HTMLElement }>();
   const touched = new Set<string>();
@@ -306,6 +307,13 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     });
   });
 
+  // The form's call as a .http request in an untitled editor (the host writes it: a profile named, no key).
+  saveHttpButton.addEventListener('click', () => {
+    void request('saveAsHttp', { source: { form: read() } }).then((result) => {
+      formMessage.textContent = result.ok ? '' : result.message;
+    });
+  });
+
   // History rows: the call's key parameters and outcome (the core's rules, as in the browser), load back, replay.
   let shownHistory: readonly HistoryEntryView[] = initial.history;
   const renderHistory = (entries: readonly HistoryEntryView[]) => {
@@ -351,6 +359,15 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
               (r) => r.ok && request('copy', { text: r.text }),
             ),
         );
+        const saveHttp = h(
+          'button',
+          { type: 'button', class: 'icon-button', title: t('saveAsHttp'), 'aria-label': t('saveAsHttp'), 'data-command': 'saveHttp' },
+          icon('save'),
+        );
+        saveHttp.addEventListener(
+          'click',
+          () => void request('saveAsHttp', { source: { historyId: entry.id } }).then((r) => !r.ok && (formMessage.textContent = r.message)),
+        );
         return h(
           'li',
           { 'data-history': entry.id },
@@ -372,6 +389,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
           load,
           replay,
           copyCurl,
+          saveHttp,
         );
       }),
     );
@@ -417,7 +435,7 @@ export function sendPanel(initial: InitialState, openError: (code: string) => vo
     ),
     paramFields,
     formMessage,
-    h('div', { class: 'buttons' }, sendButton, formatSelect, exportButton),
+    h('div', { class: 'buttons' }, sendButton, saveHttpButton, formatSelect, exportButton),
     response,
     h('div', { class: 'step-head' }, h('h3', {}, t('history')), clear),
     historySearch,

@@ -13,6 +13,7 @@ import { OneTimeSecrets } from './OneTimeSecrets.js';
 import { SentRequests } from './SentRequests.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
+import { saveAsHttpHandlers } from './saveAsHttpHandlers.js';
 import { sendHandlers } from './sendHandlers.js';
 import { signHandlers } from './signHandlers.js';
 
@@ -48,6 +49,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...captureHandlers(profiles, zh, sentRequests),
     ...catalogHandlers(zh),
     ...sendHandlers(api, history, send),
+    ...saveAsHttpHandlers(profiles, history),
     ...errorHandlers(zh),
     ...draftHandlers(),
     ...ruleSqlHandlers(

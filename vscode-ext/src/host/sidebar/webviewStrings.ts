@@ -52,6 +52,7 @@ export function webviewStrings(t: (message: string) => string) {
     replay: t('Replay (re-signed now)'),
     clearHistory: t('Clear history'),
     copyAs: t('Copy as'),
+    saveAsHttp: t('Save as .http'),
     searchErrors: t('Search error codes or meanings'),
     noErrors: t('No documented error matches'),
     didYouMean: t('No documented error matches. Did you mean:'),
