@@ -63,6 +63,18 @@ X-Update-Request: {{update.response.body.$.Response.RequestId}}
 {"ProductId": "{{productId}}", "DeviceName": "{{deviceName}}"}
 `;
 
+/** Keys from the environment, as the example collection takes them: the extension host has neither variable. */
+const KEYS_FROM_ENV_FILE = `# Keys from environment variables
+### read
+# @name keys
+POST {{endpoint}}/
+Authorization: TC3 {{$processEnv IOT_E2E_SECRET_ID}} {{$processEnv IOT_E2E_SECRET_KEY}} region:ap-guangzhou
+X-TC-Action: DescribeDeviceShadow
+X-TC-Version: 2021-04-08
+
+{"ProductId": "{{productId}}", "DeviceName": "{{deviceName}}"}
+`;
+
 let page: Page;
 const shot = (name: string, fn: () => Promise<void>) => async () => {
   try {
@@ -118,11 +130,11 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
     return (await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
   };
   /** The .http file in the first group, so that every tab it opens beside lands in the second. */
-  const openHttpFile = async () => {
-    const top = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: '# Three chained requests' });
+  const openHttpFile = async (name = 'shadow.http', firstLine = '# Three chained requests') => {
+    const top = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: firstLine });
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('Control+1');
-      await quickOpen(page, 'shadow.http');
+      await quickOpen(page, name);
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
       // The whole file in view: a lens is drawn only for lines on screen.
       await page.keyboard.press('Control+Home');
@@ -130,7 +142,7 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
       if (await top.isVisible()) return;
       // Headless Chromium sometimes leaves this editor drawn scrolled to its last line with the cursor on the first
       // after a tab opens beside it, and no scrolling redraws it: the file is closed (unchanged) and opened again.
-      if (attempt === 3) throw new Error('shadow.http does not show its first line');
+      if (attempt === 3) throw new Error(`${name} does not show its first line`);
       await runCommand(page, 'View: Close Editor');
     }
   };
@@ -140,7 +152,7 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
     emulator = await startTestEmulator();
     codeServer = await startCodeServer({
       settings: { 'files.autoSave': 'off', '[markdown]': { 'editor.wordWrap': 'off' } },
-      files: { 'shadow.http': HTTP_FILE },
+      files: { 'shadow.http': HTTP_FILE, 'keys-from-env.http': KEYS_FROM_ENV_FILE },
     });
     writeFileSync(
       join(codeServer.folder, 'iot-devkit.environments.json'),
@@ -286,6 +298,50 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
       assert.match(copied, /--data-binary '\{"ProductId": "DEMO000001", "DeviceName": "thermostat-2"\}'/);
       assert.ok(!copied.includes(WRONG_KEY));
       await screenshot(page, 'http-signing-steps');
+    }),
+  );
+
+  it(
+    '{{$processEnv}} missing from the extension host: asked once in password boxes, kept in SecretStorage, asked again after Forget',
+    shot('process-env', async () => {
+      await openHttpFile('keys-from-env.http', '# Keys from environment variables');
+      const send = async () => (await lensesTitled('Send'))[0]!.click();
+      await send();
+      for (const [name, value] of [
+        ['IOT_E2E_SECRET_ID', DEMO_CREDENTIAL.secretId],
+        ['IOT_E2E_SECRET_KEY', DEMO_CREDENTIAL.secretKey],
+      ] as const) {
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: `Environment variable ${name}` }).waitFor({ timeout: 15_000 });
+        assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password');
+        await answerInput(page, value);
+      }
+      const responseOf = async () => {
+        const shown = await tabText('keys response.jsonc');
+        return /^\/\/ HTTP 200 · /m.test(shown) ? shown : undefined;
+      };
+      const first = await waitFor('the response signed with the typed keys', async () =>
+        (await tab('keys response.jsonc').count()) > 0 ? responseOf() : undefined,
+      );
+      assert.ok(!first.includes(DEMO_CREDENTIAL.secretKey));
+      const requestId = (text: string) => /RequestId ([0-9a-f-]{36})/.exec(text)?.[1];
+
+      // Sent again: the stored values are used, no box.
+      await openHttpFile('keys-from-env.http', '# Keys from environment variables');
+      await send();
+      await waitFor('a second response', async () => {
+        const shown = await responseOf();
+        return shown && requestId(shown) !== requestId(first) ? shown : undefined;
+      });
+      assert.equal(await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Environment variable' }).isVisible(), false);
+
+      // Forgotten: the next send asks again (Escape cancels it, and nothing is sent).
+      await runCommand(page, 'IoT Devkit: Forget Stored Environment Values');
+      await page.locator('.notification-toast', { hasText: 'Forgot 2 stored environment value(s)' }).first().waitFor({ timeout: 15_000 });
+      await openHttpFile('keys-from-env.http', '# Keys from environment variables');
+      await send();
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Environment variable IOT_E2E_SECRET_ID' }).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Escape');
+      await screenshot(page, 'http-process-env');
     }),
   );
 
