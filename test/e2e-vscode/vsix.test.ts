@@ -80,6 +80,7 @@ describe('the packaged .vsix', () => {
         'extension/package.nls.zh-cn.json',
         'extension/readme.md',
         'extension/schemas/shadow.schema.json',
+        // The http language (.http/.rest files): its grammar and comment/folding rules.
         'extension/syntaxes/http.language-configuration.json',
         'extension/syntaxes/http.tmLanguage.json',
       ].sort(),

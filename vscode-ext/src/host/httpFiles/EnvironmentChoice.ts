@@ -86,10 +86,12 @@ export class EnvironmentChoice implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId !== 'http') return;
     const found = await this.of(editor.document.uri);
-    if (found.kind === 'problems') return void (await showEnvironmentProblems(found));
+    if (found.kind === 'problems') return void showEnvironmentProblems(found);
     if (found.kind === 'none') {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('No environments for this file: add .vscode/iot-devkit.environments.json or iot-devkit.environments.json beside it or in a folder above it.'),
+        vscode.l10n.t(
+          'No environments for this file: add .vscode/iot-devkit.environments.json or iot-devkit.environments.json beside it or in a folder above it.',
+        ),
       );
       return;
     }

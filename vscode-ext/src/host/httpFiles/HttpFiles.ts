@@ -139,8 +139,9 @@ export class HttpFiles implements vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0}', label) }, async (progress) => {
       let shown: Parameters<typeof responseText>[0]['event'] | undefined;
       for await (const event of run.events) {
-        if (event.kind === 'problems') await showFileProblem(setup.document, event.problems[0]!);
-        else if (event.kind === 'problem') await showFileProblem(setup.document, event.problem);
+        // Messages are not awaited: a notification left open must not hold the rest of the run.
+        if (event.kind === 'problems') void showFileProblem(setup.document, event.problems[0]!);
+        else if (event.kind === 'problem') void showFileProblem(setup.document, event.problem);
         else if (event.kind === 'skipped')
           void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not sent: {1}', requestLabel(event.request), event.because));
         else if (event.kind === 'unreachable')
@@ -176,8 +177,8 @@ export class HttpFiles implements vscode.Disposable {
     const run = this.start(setup, true);
     let found: { outgoing: OutgoingRequest; signing?: Tc3Signature } | undefined;
     for await (const event of run.events) {
-      if (event.kind === 'problems') return void (await showFileProblem(setup.document, event.problems[0]!));
-      if (event.kind === 'problem') return void (await showFileProblem(setup.document, event.problem));
+      if (event.kind === 'problems') return void showFileProblem(setup.document, event.problems[0]!);
+      if (event.kind === 'problem') return void showFileProblem(setup.document, event.problem);
       if (event.kind === 'prepared' && event.request.index === setup.request.index)
         found = { outgoing: event.prepared.outgoing, ...(event.prepared.signing ? { signing: event.prepared.signing } : {}) };
     }
@@ -195,7 +196,9 @@ export class HttpFiles implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no "Authorization: TC3" line: the toolkit signs nothing in it.', label));
       return;
     }
-    const heading = last?.signing ? vscode.l10n.t('Signing steps of {0}, as last sent', label) : vscode.l10n.t('Signing steps of {0}, signed now (not sent)', label);
+    const heading = last?.signing
+      ? vscode.l10n.t('Signing steps of {0}, as last sent', label)
+      : vscode.l10n.t('Signing steps of {0}, signed now (not sent)', label);
     const text = signingStepsText(heading, buildStepViews(signing.steps, this.language), t);
     await this.views.show(httpViewUri(setup.document.uri, label, 'signingSteps'), maskSecrets(text, last?.secretKey ? [last.secretKey] : []));
   }

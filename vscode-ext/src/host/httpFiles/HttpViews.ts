@@ -26,14 +26,23 @@ export class HttpViews {
   constructor(private readonly changed: vscode.EventEmitter<vscode.Uri>) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? vscode.l10n.t('// Nothing to show: this tab is kept in memory only. Use the lenses above the request in its .http file again.');
+    return (
+      this.texts.get(uri.toString()) ??
+      vscode.l10n.t('// Nothing to show: this tab is kept in memory only. Use the lenses above the request in its .http file again.')
+    );
   }
 
-  /** Sets the tab's text and shows it beside the file, keeping the cursor in the file. */
+  /**
+   * Sets the tab's text and shows it, keeping the cursor in the file: in the group that already has this tab, else
+   * in the group holding the file's other tabs, else beside the file.
+   */
   async show(uri: vscode.Uri, text: string): Promise<vscode.TextEditor> {
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    const holds = (match: (tabUri: vscode.Uri) => boolean) =>
+      vscode.window.tabGroups.all.find((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && match(tab.input.uri)));
+    const group = holds((tabUri) => tabUri.toString() === uri.toString()) ?? holds((tabUri) => tabUri.scheme === uri.scheme && tabUri.query === uri.query);
+    return vscode.window.showTextDocument(document, { viewColumn: group?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 }

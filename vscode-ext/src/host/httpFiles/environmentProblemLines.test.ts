@@ -11,7 +11,17 @@ const located = (text: string) => {
 
 describe("an environments file's problems, each at its line", () => {
   it('a variable, an environment name and a value that is not text: the line of their key', () => {
-    const text = ['{', '  "$shared": { "secretKey": "abc" },', '  "dev": {', '    "device": "d1",', '    "secretKey": "abc",', '    "n": {}', '  },', '  "b c": {}', '}'].join('\n');
+    const text = [
+      '{',
+      '  "$shared": { "secretKey": "abc" },',
+      '  "dev": {',
+      '    "device": "d1",',
+      '    "secretKey": "abc",',
+      '    "n": {}',
+      '  },',
+      '  "b c": {}',
+      '}',
+    ].join('\n');
     assert.deepEqual(
       located(text).map((p) => `${p.line} ${p.message.split(': ')[0]}`),
       ['2 $shared.secretKey', '5 dev.secretKey', '6 dev.n', '8 environment "b c"'],

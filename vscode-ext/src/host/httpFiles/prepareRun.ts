@@ -90,14 +90,14 @@ export async function prepareRun(deps: RunDeps, document: vscode.TextDocument, k
     void vscode.window.showWarningMessage(vscode.l10n.t('That request has changed since its lens was drawn: use the lens above it again.'));
     return undefined;
   }
-  if (file.problems.length > 0) return void (await showFileProblem(document, file.problems[0]!));
+  if (file.problems.length > 0) return void showFileProblem(document, file.problems[0]!);
   const found = await deps.environments.of(document.uri);
-  if (found.kind === 'problems') return void (await showEnvironmentProblems(found));
+  if (found.kind === 'problems') return void showEnvironmentProblems(found);
   const environments = found.kind === 'ok' ? found.environments : undefined;
   const environmentName = found.kind === 'ok' ? found.chosen : undefined;
   const choice: RequestChoice = request.name ?? { index: request.index };
   const selection = selectHttpFileRequests(file, choice);
-  if (selection.problems.length > 0) return void (await showFileProblem(document, selection.problems[0]!));
+  if (selection.problems.length > 0) return void showFileProblem(document, selection.problems[0]!);
   const needs = runNeeds(file, selection.requests, environments, environmentName);
   const stored = await deps.storedEnv.fill(needs.processEnv, process.env);
   if (stored === undefined) return undefined;

@@ -19,11 +19,18 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 
 export type ResponseEvent = Extract<HttpFileRunEvent, { kind: 'response' }>;
 
-/** Every secret of the run replaced by its mask, longest first (a secret may contain a shorter one). */
+/**
+ * Every secret of the run replaced by its mask, longest first (a secret may contain a shorter one), each through a
+ * placeholder so that a mask already written is not masked again by a shorter secret it starts with.
+ */
 export function maskSecrets(text: string, secrets: Iterable<string>): string {
+  const ordered = [...new Set(secrets)].filter((s) => s.length > 0 && !s.includes('\uE000')).sort((a, b) => b.length - a.length);
   let masked = text;
-  for (const secret of [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) masked = masked.split(secret).join(maskForDisplay(secret));
-  return masked;
+  ordered.forEach((secret, i) => (masked = masked.split(secret).join(`\uE000${i}\uE000`)));
+  return masked.replace(/\uE000(\d+)\uE000/g, (placeholder, i: string) => {
+    const secret = ordered[Number(i)];
+    return secret === undefined ? placeholder : maskForDisplay(secret);
+  });
 }
 
 /** A comment block: every line of `text` starts with `//`, so a message with a newline cannot end the comment. */

@@ -28,7 +28,10 @@ X-TC-Action: DescribeDevices
 {}
 `;
 const ENVIRONMENTS = parseEnvironments(
-  JSON.stringify({ $shared: { region: '{{$processEnv REGION_VAR}}' }, dev: { endpoint: 'http://127.0.0.1:9180', productId: '{{$shared region}}-{{$processEnv PRODUCT_VAR}}' } }),
+  JSON.stringify({
+    $shared: { region: '{{$processEnv REGION_VAR}}' },
+    dev: { endpoint: 'http://127.0.0.1:9180', productId: '{{$shared region}}-{{$processEnv PRODUCT_VAR}}' },
+  }),
   'env.json',
 );
 

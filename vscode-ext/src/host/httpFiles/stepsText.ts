@@ -11,13 +11,14 @@ const fenced = (value: string) => {
   return `${fence}text\n${value}\n${fence}`;
 };
 
+/** Steps of a real signing (buildStepViews): every step has its value, the derived keys masked. */
 export function stepsMarkdown(steps: readonly StepView<string>[], t: Translate): string[] {
   return steps.flatMap((step, i) => [
     `### ${i + 1}. ${step.title}`,
     '',
     `> ${step.rule.split('\n').join('\n> ')}`,
     '',
-    step.needsKey ? `_${t('Needs a SecretKey.')}_` : fenced(step.value),
+    fenced(step.value),
     ...(step.masked ? ['', `_${t('Derived from the SecretKey: masked (it signs every request of its service for the rest of the UTC day).')}_`] : []),
     '',
   ]);
