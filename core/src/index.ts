@@ -472,6 +472,7 @@ export { DEFAULT_RRPC_TIMEOUT_MS } from './emulator/createEmulator.js';
 export { readShadowMessage, shadowGetRequest, shadowReportRequest, type ShadowMessageRead } from './mqtt/deviceShadowMessages.js';
 export { followShadowDelta, type ShadowFollowDecision } from './mqtt/followShadowDelta.js';
 export { checkBrokerUrl, deviceBrokerUrl, EMULATOR_MQTT_PORT, type BrokerUrl, type BrokerUrlInput } from './mqtt/deviceBrokerUrl.js';
+export { DEVICE_CONNECT_TIMEOUT_MS, DEVICE_KEEPALIVE_SECONDS, deviceConnectOptions, type DeviceConnectOptions } from './mqtt/deviceConnectOptions.js';
 export { DEVICE_NAME_PATTERN } from './credentials/tencent/deviceIdentity.js';
 export { chooseProfile, DEFAULT_PROFILE, profileNameProblem, type ProfileChoice } from './apiCredentials/chooseProfile.js';
 export { readTccliConfigure, readTccliCredential, type TccliConfigureFile, type TccliCredentialFile } from './apiCredentials/readTccliProfile.js';

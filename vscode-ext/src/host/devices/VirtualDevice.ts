@@ -2,6 +2,7 @@ import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import * as vscode from 'vscode';
 import {
   CONNACK_RETURN_CODE_NAMES,
+  deviceConnectOptions,
   deviceTopics,
   followShadowDelta,
   maskForDisplay,
@@ -68,14 +69,7 @@ export class VirtualDevice {
     );
     let client: MqttClient;
     try {
-      client = await mqtt.connectAsync(broker, {
-        clientId: credentials.clientId,
-        username: credentials.username,
-        password: credentials.password,
-        protocolVersion: 4,
-        reconnectPeriod: 0,
-        connectTimeout: 10_000,
-      });
+      client = await mqtt.connectAsync(broker, deviceConnectOptions(credentials));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw new Error(
