@@ -364,6 +364,7 @@ export {
   embeddedJsonPaths,
   formatByteSize,
   formatJsonWithEmbedded,
+  jsonTreeToValue,
   parseEmbeddedJson,
   type JsonTreeNode,
   type ResponseOutcome,
