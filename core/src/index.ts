@@ -437,6 +437,7 @@ export {
   type TopicAccess,
   type ProductTopicPolicy,
 } from './mqtt/deviceTopics.js';
+export { publishTopicChoices, type PublishDirection } from './mqtt/publishTopicChoices.js';
 export {
   checkDevicePublish,
   checkDeviceSubscribe,

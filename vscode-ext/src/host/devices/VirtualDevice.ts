@@ -13,6 +13,7 @@ import {
   shadowResultTopic,
   type DeviceCredentials,
   type JsonObject,
+  type ProductTopicPolicy,
 } from '@iot-devkit/core';
 import type { DeviceMonitor } from './DeviceMonitor.js';
 
@@ -57,6 +58,7 @@ export class VirtualDevice {
     credentials: DeviceCredentials,
     monitor: DeviceMonitor,
     events: VirtualDeviceEvents,
+    policies: readonly ProductTopicPolicy[] = [],
   ): Promise<VirtualDevice> {
     monitor.event(
       vscode.l10n.t(
@@ -83,12 +85,13 @@ export class VirtualDevice {
     }
     monitor.event(vscode.l10n.t('Connected (CONNACK 0).'));
     const device = new VirtualDevice(target.productId, target.deviceName, client, monitor, events);
-    await device.start();
+    await device.start(policies);
     return device;
   }
 
-  private async start(): Promise<void> {
-    const subscribable = deviceTopics(this.productId, this.deviceName).filter((t) => t.access !== 'publish');
+  /** Subscribes to every topic the device may subscribe to, its product's CreateTopicPolicy topics included. */
+  private async start(policies: readonly ProductTopicPolicy[]): Promise<void> {
+    const subscribable = deviceTopics(this.productId, this.deviceName, policies).filter((t) => t.access !== 'publish');
     const granted = await this.client
       .subscribeAsync(
         subscribable.map((t) => t.filter),
