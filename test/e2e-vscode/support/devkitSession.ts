@@ -2,6 +2,8 @@
 // extension and the given user settings, Chromium on the workbench, and (unless asked not to) the demo key added as
 // a profile through the palette, as a user starts. One helper, so the device-loop and shadow-push files cannot drift.
 import assert from 'node:assert/strict';
+import { readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, type ShadowDocument } from '@iot-devkit/core';
 import type { Browser, Page } from 'playwright-core';
 import type { EmulatorServerOptions } from '../../../cli/src/emulator/startEmulator.js';
@@ -38,9 +40,25 @@ export interface DevkitSessionOptions {
   readonly emulator?: Partial<EmulatorServerOptions>;
   /** The user settings, which may name the emulator (a profile's endpoint or broker). */
   readonly settings: (emulator: TestEmulator) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Files for the workspace folder, by name. */
+  readonly files?: Record<string, string>;
   readonly language?: 'zh-cn';
+  /** Runs once the extension is installed, before the workbench opens (and so before the extension activates). */
+  readonly beforeWorkbench?: (codeServer: RunningCodeServer) => void;
   /** Add the demo key as profile "e2e" through the palette (English titles); default true. */
   readonly addProfile?: boolean;
+}
+
+/**
+ * Moves the installed IoT Explorer catalog file aside and returns a function that puts it back. Issue 15: a
+ * service's catalog is read the first time one of its actions is opened, never at activation, so everything up to
+ * that point runs without it (and opening such an action names the file it could not read).
+ */
+export function setExplorerCatalogAside(codeServer: RunningCodeServer): () => void {
+  const [installed] = readdirSync(codeServer.extensionsDir).filter((name) => name.includes('iot-devkit'));
+  const file = join(codeServer.extensionsDir, installed!, 'dist/data/catalog/iotexplorer-2019-04-23.json');
+  renameSync(file, `${file}.aside`);
+  return () => renameSync(`${file}.aside`, file);
 }
 
 export async function startDevkitSession(options: DevkitSessionOptions): Promise<DevkitSession> {
@@ -53,7 +71,12 @@ export async function startDevkitSession(options: DevkitSessionOptions): Promise
     await emulator.close();
   };
   try {
-    codeServer = await startCodeServer({ settings: await options.settings(emulator), ...(options.language ? { language: options.language } : {}) });
+    codeServer = await startCodeServer({
+      settings: await options.settings(emulator),
+      ...(options.files ? { files: options.files } : {}),
+      ...(options.language ? { language: options.language } : {}),
+    });
+    options.beforeWorkbench?.(codeServer);
     const opened = await openWorkbench(codeServer.url);
     browser = opened.browser;
     console.log(`screenshots: ${SCREENSHOTS}`);
