@@ -3,22 +3,7 @@ import { after, test } from 'node:test';
 import { diagnose } from '@iot-devkit/core';
 import { capturedTc3, referenceTc3, utcDate } from './referenceSigners.js';
 import { sdkSign } from '../support/tencentSdk.js';
-import {
-  assertCovered,
-  BODY,
-  CANONICAL,
-  expectCause,
-  HOST,
-  KEY,
-  RIGHT,
-  run,
-  SECRET_ID,
-  SENT,
-  SIGNED,
-  TC3_CAUSES,
-  TC3_CAUSES_PROVED_IN,
-  TS,
-} from './tc3Scenario.js';
+import { assertCovered, BODY, CANONICAL, DOCUMENTED_MISTAKE_CAUSES, expectCause, HOST, KEY, RIGHT, run, SECRET_ID, SENT, SIGNED, TS } from './tc3Scenario.js';
 
 // One test per known TC3 mistake of the documentation's rules (dates, bodies, headers, host and service, timestamps,
 // keys) and of the evidence a developer pastes; the real-world causes found in public trackers are in
@@ -263,10 +248,5 @@ test('when only the pasted string shows the mistake, it is named from the interm
   expectCause(d, 'header-value-not-lowercased', 'supplied-intermediate');
 });
 
-test('every TC3 cause id is proved by one of the two TC3 files', () => {
-  const assigned = Object.values(TC3_CAUSES_PROVED_IN).flat();
-  assert.deepEqual([...new Set(assigned)].sort(), [...TC3_CAUSES].sort());
-  assert.equal(assigned.length, new Set(assigned).size, 'each cause assigned to one file');
-});
-
-after(() => assertCovered(TC3_CAUSES_PROVED_IN.tc3Mistakes));
+// Every TC3 cause id but the real-world ones has a test above that produced it.
+after(() => assertCovered(DOCUMENTED_MISTAKE_CAUSES));
