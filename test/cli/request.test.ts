@@ -115,7 +115,7 @@ test('--send prints a secret in the response masked and names it; --show-secrets
     const masked = await runCliAsync([...args, '--endpoint', `http://127.0.0.1:${emulator.port}/`, '--send'], { env: keys });
     assert.equal(masked.status, 0, masked.stderr);
     assert.ok(!masked.stdout.includes(psk) && !masked.stderr.includes(psk), 'the PSK is not printed without --show-secrets');
-    assert.match(masked.stdout, /"DevicePsk":"\[redacted\]"/);
+    assert.match(masked.stdout, /"DevicePsk": "\[redacted\]"/);
     assert.match(
       masked.stderr,
       new RegExp(`Response\\.DevicePsk: ${psk.slice(0, 4)}\\*{4} — a secret, not printed in full \\(add --show-secrets to print it\\)`),

@@ -1,34 +1,29 @@
 // The device loop in a real VS Code (code-server 4.100.3) against a real emulator with its MQTT broker on free ports:
 // from the products → devices tree's context menu a virtual device connects (MQTT.js, loaded from the lazy bundle);
 // the shadow is edited and pushed explicitly; the device receives the delta and reports it back, the monitor shows
-// both, and the shadow editor reloads with the reported value. Copy MQTT Credentials gives a password checked here
-// with node:crypto; Delete Device asks first; Disable/Enable Rule toggle the rule on the emulator (read through the API).
+// both, and the shadow editor reloads with the reported value. Publish Message offers the product's CreateTopicPolicy
+// topics; Copy MQTT Credentials gives a password checked here with node:crypto; Delete Device and Delete Rule ask
+// first; Disable/Enable Rule toggle the rule on the emulator (read through the API); a CONNECT refused for a PSK
+// rotated meanwhile is shown with the broker's named cause.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, DEMO_RULE_NAME, type ShadowDocument } from '@iot-devkit/core';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { admin, coreClient, expectOk } from '../emulator/harness.js';
 import { connectDevice, deviceCredentials } from '../mqtt/deviceClient.js';
-import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { editorText, openSidebarWithProfile, openWorkbench, runCommand, screenshot, SCREENSHOTS, typeDocument, waitFor } from './support/workbench.js';
+import { failureShot, renderShadow, startDevkitSession, TYPING, type DevkitSession } from './support/devkitSession.js';
+import { startTcpRelay, type TcpRelay } from './support/tcpRelay.js';
+import { editorText, runCommand, screenshot, typeDocument, waitFor } from './support/workbench.js';
 
 const PRODUCT = DEMO_PRODUCT_ID;
 const DEVICE = 'thermostat-1';
 /** The demo device's made-up PSK (core/src/emulator/demoState.ts): base64 of "iotdevkit-demo-1". */
 const DEMO_PSK = Buffer.from('iotdevkit-demo-1').toString('base64');
-
-const TYPING = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoIndent': 'none',
-  'editor.autoSurround': 'never',
-  'editor.formatOnType': false,
-};
-const render = (shadow: ShadowDocument) =>
-  `${JSON.stringify({ state: shadow.state, metadata: shadow.metadata, version: shadow.version, timestamp: shadow.timestamp }, null, 2)}\n`;
+/** Another made-up PSK, for the device whose key is rotated while it connects. */
+const ROTATED_PSK = Buffer.from('iotdevkit-rotated').toString('base64');
 
 /** Every file under `dir` whose name matches, for the monitor's log file (a LogOutputChannel writes one). */
 function findFiles(dir: string, name: RegExp): string[] {
@@ -39,25 +34,16 @@ function findFiles(dir: string, name: RegExp): string[] {
 }
 
 let page: Page;
-const shot = (name: string, fn: () => Promise<void>) => async () => {
-  try {
-    await fn();
-  } catch (error) {
-    await screenshot(page, `failed-device-${name}`).catch(() => undefined);
-    throw error;
-  }
-};
+const shot = failureShot('device', () => page);
 
 describe('the device loop from the tree', { timeout: 400_000 }, () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let codeServer: RunningCodeServer;
-  let browser: Browser;
-  const api = () => coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
-  const cloud = async (device = DEVICE): Promise<ShadowDocument> => {
-    const { status, json } = await admin(emulator.endpoint, 'GET', `/devices/${PRODUCT}/${device}/shadow`);
-    assert.equal(status, 200);
-    return json['shadow'] as ShadowDocument;
-  };
+  let session: DevkitSession;
+  /** The profile's broker: a plain TCP relay to the emulator's MQTT port, so one test can hold a CONNECT back. */
+  let relay: TcpRelay;
+  let broker: string;
+  const emulator = () => session.emulator;
+  const api = () => coreClient(emulator().endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
+  const cloud = (device = DEVICE): Promise<ShadowDocument> => session.shadow(device);
   const tree = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Products & Devices/i }) });
   const row = (text: string | RegExp): Locator => tree().locator('.monaco-list-row', { hasText: text }).first();
   /** Right-clicks a tree row and picks a context-menu entry by its title. */
@@ -73,41 +59,39 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
   };
   const toast = (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   /** The monitor's log file: what the LogOutputChannel of the device holds, read from the user-data folder. */
-  const monitorLog = () =>
-    findFiles(join(codeServer.userDataDir, 'logs'), /thermostat-1.*\.log$/)
+  const monitorLog = (device = DEVICE) =>
+    findFiles(join(session.codeServer.userDataDir, 'logs'), new RegExp(`${device}.*\\.log$`))
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
+  const pick = (text: string | RegExp) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click({ timeout: 10_000 });
 
   before(async () => {
-    emulator = await startTestEmulator({ mqttPort: 0 });
-    const profile = {
-      name: 'e2e',
-      secretId: DEMO_CREDENTIAL.secretId,
-      region: 'ap-guangzhou',
-      endpoint: emulator.endpoint,
-      mqttBroker: `mqtt://127.0.0.1:${emulator.mqttPort}`,
-    };
-    codeServer = await startCodeServer({ settings: { 'files.autoSave': 'off', ...TYPING, 'iotDevkit.profiles': [profile] } });
-    ({ browser, page } = await openWorkbench(codeServer.url));
-    console.log(`screenshots: ${SCREENSHOTS}`);
     // Adding the profile of the same name stores its SecretKey and keeps the broker set in settings.
-    await openSidebarWithProfile(page, ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint]);
+    session = await startDevkitSession({
+      emulator: { mqttPort: 0 },
+      settings: async (started) => {
+        relay = await startTcpRelay(started.mqttPort!);
+        broker = `mqtt://127.0.0.1:${relay.port}`;
+        const profile = { name: 'e2e', secretId: DEMO_CREDENTIAL.secretId, region: 'ap-guangzhou', endpoint: started.endpoint, mqttBroker: broker };
+        return { 'files.autoSave': 'off', ...TYPING, 'iotDevkit.profiles': [profile] };
+      },
+    });
+    page = session.page;
     await row(PRODUCT).click({ timeout: 20_000 });
     await row(DEVICE).waitFor({ timeout: 20_000 });
   });
 
   after(async () => {
-    await browser?.close();
-    await codeServer?.close();
-    await emulator?.close();
+    await session?.close();
+    await relay?.close();
   });
 
   it(
     'Connect Virtual Device from the context menu: the device is online on the broker, marked in the tree and the status bar',
     shot('connect', async () => {
       await contextMenu(row(DEVICE), 'Connect Virtual Device');
-      await toast(`Virtual device ${DEVICE} connected to mqtt://127.0.0.1:${emulator.mqttPort}`).waitFor({ timeout: 30_000 });
-      const { json } = await admin(emulator.endpoint, 'GET', '/connections');
+      await toast(`Virtual device ${DEVICE} connected to ${broker}`).waitFor({ timeout: 30_000 });
+      const { json } = await admin(emulator().endpoint, 'GET', '/connections');
       const connected = json['connected'] as { clientId: string }[];
       assert.ok(
         connected.some((c) => c.clientId === `${PRODUCT}${DEVICE}`),
@@ -132,7 +116,7 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
       await waitFor('the shadow in the editor', async () => (await editorText(page)).includes('"targetTemperature": 22') || undefined);
       const before = await cloud();
       const edited = { ...before, state: { ...before.state, desired: { ...(before.state.desired as object), targetTemperature: 26 } } };
-      await typeDocument(page, render(edited as ShadowDocument));
+      await typeDocument(page, renderShadow(edited as ShadowDocument));
       await page.keyboard.press('Control+S');
       // The device's report lands: reported equals the new desired, at a version past the push.
       const reported = await waitFor(
@@ -170,7 +154,6 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
   it(
     'Publish Message: from the virtual device the rule runs on it (in the monitor); through PublishMessage the device receives it',
     shot('publish', async () => {
-      const pick = (text: string | RegExp) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click({ timeout: 10_000 });
       const answer = async (value: string) => {
         const input = page.locator('.quick-input-widget input');
         await input.fill(value);
@@ -198,12 +181,40 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
       await toast(/through the PublishMessage API\./).waitFor({ timeout: 15_000 });
       // The virtual device received it from the broker.
       await waitFor('the command received', () => /← DEMO000001\/thermostat-1\/control · QoS 0\n\{\n {2}"cmd": "reboot"\n\}/.test(monitorLog()) || undefined);
-      const { json } = await admin(emulator.endpoint, 'GET', '/messages');
+      const { json } = await admin(emulator().endpoint, 'GET', '/messages');
       assert.ok(
         (json['Messages'] as { Topic: string }[]).some((m) => m.Topic === `${PRODUCT}/${DEVICE}/control`),
         'PublishMessage recorded it',
       );
       await screenshot(page, 'device-8-published');
+    }),
+  );
+
+  it(
+    "Publish Message offers the product's CreateTopicPolicy topics; the virtual device, subscribed to them, receives one",
+    shot('topic-policies', async () => {
+      // One created now through the API (both directions), beside the demo's "alert" (Privilege 2: the device subscribes).
+      expectOk(await api()('CreateTopicPolicy', { ProductId: PRODUCT, TopicName: 'e2e-both', Privilege: 3 }), 'CreateTopicPolicy');
+      /** The topic pick's row of one of the device's own topics. */
+      const choice = (name: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: `${PRODUCT}/${DEVICE}/${name}` }).first();
+      await contextMenu(row(DEVICE), 'Publish Message');
+      await pick('From the virtual device (device → cloud)');
+      await choice('e2e-both').waitFor({ timeout: 10_000 });
+      assert.equal(await choice('alert').count(), 0, 'the device may not publish to alert');
+      await page.keyboard.press('Escape');
+
+      await contextMenu(row(DEVICE), 'Publish Message');
+      await pick('Through the PublishMessage API (cloud → device)');
+      await choice('e2e-both').waitFor({ timeout: 10_000 });
+      const alert = choice('alert');
+      assert.match(await alert.innerText(), /a CreateTopicPolicy topic/);
+      await screenshot(page, 'device-9-topic-policies');
+      await alert.click();
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'payload' }).waitFor({ timeout: 10_000 });
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('{"level": "high"}');
+      await input.press('Enter');
+      await waitFor('the alert received', () => /← DEMO000001\/thermostat-1\/alert · QoS 0\n\{\n {2}"level": "high"\n\}/.test(monitorLog()) || undefined);
     }),
   );
 
@@ -221,7 +232,7 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
         }),
       ) as Record<string, string>;
       assert.equal(copied['clientId'], `${PRODUCT}${DEVICE}`);
-      assert.equal(copied['broker'], `mqtt://127.0.0.1:${emulator.mqttPort}`);
+      assert.equal(copied['broker'], broker);
       const signature = createHmac('sha256', Buffer.from(DEMO_PSK, 'base64')).update(copied['username']!).digest('hex');
       assert.equal(copied['password'], `${signature};hmacsha256`, 'HMAC-SHA256 of the username with the PSK');
       const text = await message.innerText();
@@ -249,6 +260,25 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
       await screenshot(page, 'device-5-rule-disabled');
       await contextMenu(row(DEMO_RULE_NAME), 'Enable Rule');
       await waitFor('the rule enabled', async () => (await ruleState()) === false || undefined);
+    }),
+  );
+
+  it(
+    'Delete Rule asks, naming the rule, deletes it on the emulator and the tree drops its row',
+    shot('delete-rule', async () => {
+      const ruleNames = async () =>
+        (expectOk(await api()('ListTopicRules', { PageNum: 1, PageSize: 100 }), 'ListTopicRules')['Rules'] as { RuleName: string }[]).map((r) => r.RuleName);
+      assert.ok((await ruleNames()).includes(DEMO_RULE_NAME));
+      await contextMenu(row(DEMO_RULE_NAME), 'Delete Rule');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 10_000 });
+      assert.match(await dialog.innerText(), new RegExp(`Delete rule "${DEMO_RULE_NAME}"\\?`));
+      assert.match(await dialog.innerText(), /It stops running on .+; this cannot be undone\./);
+      await screenshot(page, 'device-10-delete-rule-confirm');
+      await dialog.locator('.monaco-button', { hasText: 'Delete Rule' }).first().click();
+      await toast(`Deleted rule ${DEMO_RULE_NAME}.`).waitFor({ timeout: 15_000 });
+      assert.ok(!(await ruleNames()).includes(DEMO_RULE_NAME), 'the emulator no longer has the rule');
+      await waitFor('the rule row gone', async () => (await tree().locator('.monaco-list-row', { hasText: DEMO_RULE_NAME }).count()) === 0 || undefined);
     }),
   );
 
@@ -290,10 +320,37 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
   );
 
   it(
+    'a CONNECT refused for a PSK rotated while connecting: the notification and the monitor name the cause the broker found',
+    shot('refused', async () => {
+      const other = 'vscode-dev-1';
+      // The relay holds the CONNECT after the extension read the PSK from DescribeDevice and signed with it; the PSK is
+      // rotated meanwhile (as a colleague's UpdateDevicePSK would), so the broker judges a password of the old key.
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      const held = relay.holdNext();
+      await contextMenu(row(other), 'Connect Virtual Device');
+      await held.arrived;
+      expectOk(await api()('UpdateDevicePSK', { ProductId: PRODUCT, DeviceName: other, Psk: ROTATED_PSK }), 'UpdateDevicePSK');
+      held.release();
+      const message = toast(/Connect Virtual Device failed/);
+      await message.waitFor({ timeout: 30_000 });
+      const text = await message.innerText();
+      assert.match(text, /the broker refused the connection: CONNACK 4 \(bad user name or password\)/);
+      assert.match(text, /The password was not computed from this PSK over this username: the device holds another PSK \(regenerated by UpdateDevicePSK\?/);
+      await screenshot(page, 'device-11-connect-refused');
+      const log = await waitFor('the cause in the monitor', () => (/The emulator says why: /.test(monitorLog(other)) ? monitorLog(other) : undefined));
+      assert.match(log, /The emulator says why: The password was not computed from this PSK/);
+      assert.doesNotMatch(log, new RegExp(ROTATED_PSK.replace(/[+/=]/g, '\\$&')), 'no PSK in the monitor');
+      const { json } = await admin(emulator().endpoint, 'GET', '/connections');
+      assert.ok(!(json['connected'] as { clientId: string }[]).some((c) => c.clientId === `${PRODUCT}${other}`), 'not connected');
+      await row(other).locator('.label-description', { hasText: 'virtual device connected' }).waitFor({ state: 'detached', timeout: 5_000 });
+    }),
+  );
+
+  it(
     'an independent MQTT.js device (credentials computed with node:crypto) reads the reported state over MQTT; taking over the client id ends the virtual device, and the tree says so',
     shot('independent', async () => {
       const shadow = await cloud();
-      const device = await connectDevice(`mqtt://127.0.0.1:${emulator.mqttPort}`, deviceCredentials(PRODUCT, DEVICE, DEMO_PSK));
+      const device = await connectDevice(`mqtt://127.0.0.1:${emulator().mqttPort}`, deviceCredentials(PRODUCT, DEVICE, DEMO_PSK));
       try {
         await device.client.subscribeAsync(`$shadow/operation/result/${PRODUCT}/${DEVICE}`, { qos: 0 });
         device.client.publish(`$shadow/operation/${PRODUCT}/${DEVICE}`, JSON.stringify({ type: 'get', clientToken: 'independent-1' }));

@@ -8,20 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIAL, DEMO_PRODUCT_ID, type ShadowDocument } from '@iot-devkit/core';
-import type { Browser, Page } from 'playwright-core';
-import { admin, coreClient, expectOk, startTestEmulator } from '../emulator/harness.js';
-import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import {
-  editorText,
-  findFrame,
-  openSidebarWithProfile,
-  openWorkbench,
-  runCommand,
-  screenshot,
-  SCREENSHOTS,
-  typeDocument,
-  waitFor,
-} from './support/workbench.js';
+import type { Page } from 'playwright-core';
+import { admin, coreClient, expectOk } from '../emulator/harness.js';
+import { failureShot, renderShadow as render, startDevkitSession, TYPING, type DevkitSession } from './support/devkitSession.js';
+import { editorText, findFrame, runCommand, screenshot, typeDocument, waitFor } from './support/workbench.js';
 
 const PRODUCT = DEMO_PRODUCT_ID;
 const DEVICE = 'thermostat-1';
@@ -29,42 +19,19 @@ const AUTO_SAVE_DELAY = 1000;
 /** Well past the auto-save delay: a write, if one were to push, has happened by then. */
 const PAST_AUTO_SAVE = 3000;
 
-/** Whole documents are typed in: no auto-closing or auto-indent, so the text lands as written. */
-const TYPING = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoIndent': 'none',
-  'editor.autoSurround': 'never',
-  'editor.formatOnType': false,
-};
-const render = (shadow: ShadowDocument) =>
-  `${JSON.stringify({ state: shadow.state, metadata: shadow.metadata, version: shadow.version, timestamp: shadow.timestamp }, null, 2)}\n`;
 const withDesired = (shadow: ShadowDocument, desired: Record<string, unknown>): ShadowDocument => ({
   ...shadow,
   state: { ...shadow.state, desired: desired as ShadowDocument['state']['desired'] & object },
 });
 
 let page: Page;
-const shot = (name: string, fn: () => Promise<void>) => async () => {
-  try {
-    await fn();
-  } catch (error) {
-    await screenshot(page, `failed-shadow-${name}`).catch(() => undefined);
-    throw error;
-  }
-};
+const shot = failureShot('shadow', () => page);
 
 describe('shadow editor with auto-save on: nothing is pushed without an explicit action', { timeout: 300_000 }, () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let codeServer: RunningCodeServer;
-  let browser: Browser;
+  let session: DevkitSession;
   /** The shadow as the emulator holds it, over its admin route. */
-  const cloud = async (): Promise<ShadowDocument> => {
-    const { status, json } = await admin(emulator.endpoint, 'GET', `/devices/${PRODUCT}/${DEVICE}/shadow`);
-    assert.equal(status, 200);
-    return json['shadow'] as ShadowDocument;
-  };
-  const colleague = () => coreClient(emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
+  const cloud = (): Promise<ShadowDocument> => session.shadow(DEVICE);
+  const colleague = () => coreClient(session.emulator.endpoint, { scheme: 'TC3-HMAC-SHA256', method: 'POST' });
   const shadowTab = () => page.locator('.tabs-container .tab', { hasText: `${DEVICE}.json`, hasNotText: '↔' }).first();
   const statusItem = () => page.locator('.statusbar-item', { hasText: /Shadow/ }).first();
   /** Waits for the shadow editor's first-line CodeLens to read `text` (scrolled to the top, where it sits). */
@@ -89,25 +56,14 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   before(async () => {
-    emulator = await startTestEmulator();
-    codeServer = await startCodeServer({
-      settings: {
-        // What code-server ships, made explicit so the test does not depend on its default.
-        'files.autoSave': 'afterDelay',
-        'files.autoSaveDelay': AUTO_SAVE_DELAY,
-        ...TYPING,
-      },
+    session = await startDevkitSession({
+      // What code-server ships, made explicit so the test does not depend on its default.
+      settings: () => ({ 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY, ...TYPING }),
     });
-    ({ browser, page } = await openWorkbench(codeServer.url));
-    console.log(`screenshots: ${SCREENSHOTS}`);
-    await openSidebarWithProfile(page, ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint]);
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await codeServer?.close();
-    await emulator?.close();
-  });
+  after(() => session?.close());
 
   it(
     'an edit auto-saved sends nothing, and the editor says it is not pushed',
@@ -216,7 +172,7 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
     shot('conflict', async () => {
       const read = await cloud();
       // Behind the editor's back: the device reports, and a colleague lowers the target.
-      assert.equal((await admin(emulator.endpoint, 'POST', `/devices/${PRODUCT}/${DEVICE}/reported`, { temperature: 23.5 })).status, 200);
+      assert.equal((await admin(session.emulator.endpoint, 'POST', `/devices/${PRODUCT}/${DEVICE}/reported`, { temperature: 23.5 })).status, 200);
       expectOk(
         await colleague()('UpdateDeviceShadow', {
           ProductId: PRODUCT,
@@ -347,29 +303,26 @@ describe('shadow editor with auto-save on: nothing is pushed without an explicit
 });
 
 describe('shadow push state in zh-CN', { timeout: 240_000 }, () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let codeServer: RunningCodeServer;
-  let browser: Browser;
+  let session: DevkitSession;
 
   before(async () => {
-    emulator = await startTestEmulator();
-    codeServer = await startCodeServer({ settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY, ...TYPING }, language: 'zh-cn' });
-    ({ browser, page } = await openWorkbench(codeServer.url));
+    session = await startDevkitSession({
+      settings: () => ({ 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY, ...TYPING }),
+      language: 'zh-cn',
+      addProfile: false,
+    });
+    page = session.page;
     await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
     const sidebar = await findFrame(page, '#sign-form');
     await runCommand(page, 'IoT Devkit: 添加凭证配置');
-    for (const [i, answer] of ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint].entries()) {
+    for (const [i, answer] of ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', session.emulator.endpoint].entries()) {
       await page.locator('.quick-input-widget .quick-input-title', { hasText: `（${i + 1}/5）` }).waitFor({ timeout: 15_000 });
       await page.locator('.quick-input-widget input').fill(answer);
       await page.locator('.quick-input-widget input').press('Enter');
     }
     await sidebar.locator('#profile-name').waitFor();
   });
-  after(async () => {
-    await browser?.close();
-    await codeServer?.close();
-    await emulator?.close();
-  });
+  after(() => session?.close());
 
   it(
     'says not pushed and pushed in Chinese',
@@ -380,7 +333,7 @@ describe('shadow push state in zh-CN', { timeout: 240_000 }, () => {
       await waitFor('the shadow in the editor', async () => (await editorText(page)).includes('"targetTemperature": 22') || undefined);
       const status = page.locator('.statusbar-item', { hasText: /影子/ }).first();
       await waitFor('the status', async () => (await status.innerText()).includes('与云端一致') || undefined);
-      const read = (await admin(emulator.endpoint, 'GET', `/devices/${PRODUCT}/${DEVICE}/shadow`)).json['shadow'] as ShadowDocument;
+      const read = await session.shadow(DEVICE);
       await typeDocument(page, render(withDesired(read, { targetTemperature: 19, mode: 'heat' })));
       await new Promise((resolve) => setTimeout(resolve, PAST_AUTO_SAVE));
       assert.match(await status.innerText(), /影子未推送 — 按 Ctrl\+S 推送到设备/);

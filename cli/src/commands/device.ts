@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import {
   buildBrokerHost,
   CONNACK_RETURN_CODE_NAMES,
+  deviceConnectOptions,
   deviceTopics,
   followShadowDelta,
   isJsonObject,
@@ -160,14 +161,7 @@ Runs until Ctrl+C. Exit codes: 0 stopped, 1 the broker refused the connection, 2
     );
     let client: MqttClient;
     try {
-      client = await mqtt.connectAsync(broker, {
-        clientId: credentials.clientId,
-        username: credentials.username,
-        password: credentials.password,
-        protocolVersion: 4,
-        reconnectPeriod: 0,
-        connectTimeout: 10_000,
-      });
+      client = await mqtt.connectAsync(broker, deviceConnectOptions(credentials));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       context.err(

@@ -59,7 +59,10 @@ types, patterns, enums, JSON strings, sizes) and refuses a bad request before it
   --region R           default: TENCENTCLOUD_REGION, else the profile's region (tccli's NAME.configure)
   --format F           how to print the signed request (default curl); sdk and tccli sign by themselves
   --send               send it and explain the response (exit 1 when the response is an error)
-  --output json|table|text   with --send: print the Response as JSON, a table, or tab-separated text
+  --output json|table|text   with --send: print the Response as JSON, a table, or tab-separated text.
+                       A string field holding JSON (DescribeDeviceShadow's Data) stays a string in json (the
+                       API's type, for scripts), is a parsed section of its own in table, and one compact
+                       value in text; without --output the body is printed indented with it parsed
   --filter EXPR        with --send: print only what the JMESPath expression selects from the Response
                        (e.g. --filter 'Devices[?Online==\`1\`].DeviceName'); implies --output json
   --waiter JSON        with --send: repeat the call until a JMESPath expression reaches a value, as tccli:

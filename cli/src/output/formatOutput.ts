@@ -1,6 +1,15 @@
 // `--output json|table|text`, as tccli offers them (`tccli configure set output json|text|table`). json is
 // indented JSON; table draws arrays of objects as columns and objects as name/value rows; text is tab-separated
 // values, one object or array item a line, for `cut` and `while read` in scripts.
+//
+// String fields that hold JSON text (DescribeDeviceShadow's Data, seed 001 "设备影子的JSON数据"):
+// - json keeps them strings, as the API returns them: a script's types then follow the documentation (and
+//   `--generate-cli-skeleton output`, and tccli), not whether one answer's text happens to look like JSON;
+// - table, read by people, prints each as its own indented section below the rows (one long cell would widen the
+//   whole column to the document's length);
+// - text keeps one line a record: the string is printed as it is, already compact JSON, not escaped.
+
+import { buildJsonTree, jsonTreeToValue, parseEmbeddedJson } from '@iot-devkit/core';
 
 export const OUTPUT_FORMATS = ['json', 'table', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -69,18 +78,26 @@ function table(value: unknown, palette: Palette, title: string): string[] {
   }
   if (!isObject(value)) return [scalarText(value)];
   const scalars = Object.entries(value).filter(([, v]) => !(Array.isArray(v) && v.some(isObject)));
+  // Each string field holding a JSON document, parsed once (bounded: parseEmbeddedJson has the depth limit).
+  const embedded = new Map<string, unknown>();
+  for (const [k, v] of scalars) {
+    const document = typeof v === 'string' ? parseEmbeddedJson(v) : undefined;
+    if (document !== undefined) embedded.set(k, document);
+  }
   const lines = [
     ...(title ? [title] : []),
     ...(scalars.length
       ? grid(
           ['Name', 'Value'],
-          scalars.map(([k, v]) => [k, scalarText(v)]),
+          scalars.map(([k, v]) => [k, embedded.has(k) ? '(JSON text, below)' : scalarText(v)]),
           palette,
         )
       : []),
   ];
-  for (const [key, nested] of Object.entries(value))
-    if (Array.isArray(nested) && nested.some(isObject)) lines.push('', ...table(nested, palette, title ? `${title}.${key}` : key));
+  const path = (key: string) => (title ? `${title}.${key}` : key);
+  for (const [key, document] of embedded)
+    lines.push('', palette.heading(`${path(key)} (JSON text, parsed)`), json(jsonTreeToValue(buildJsonTree(document)), palette));
+  for (const [key, nested] of Object.entries(value)) if (Array.isArray(nested) && nested.some(isObject)) lines.push('', ...table(nested, palette, path(key)));
   return lines;
 }
 

@@ -1,7 +1,10 @@
 import {
   buildHttpRequest,
+  buildJsonTree,
   checkRequestSize,
+  embeddedJsonPaths,
   interpretResponse,
+  jsonTreeToValue,
   maskForDisplay,
   parseJsonBounded,
   redactForStorage,
@@ -19,7 +22,7 @@ export interface SendOptions {
   readonly credentials: Credentials;
   readonly scheme: SignatureScheme;
   readonly showSecrets: boolean;
-  /** Absent: tccli-less classic output (`HTTP 200` and the body as received). */
+  /** Absent: the classic output for a person (`HTTP 200` and the body, indented, JSON-in-string fields parsed). */
   readonly output?: OutputFormat;
   readonly filter?: (value: unknown) => unknown;
   readonly waiter?: Waiter;
@@ -31,6 +34,8 @@ interface Answer {
   readonly shown: string;
   readonly ok: boolean;
   readonly summary: string;
+  /** The shown body parsed, or undefined when it is not JSON. */
+  readonly body: unknown;
   /** The `Response` object of an API 3.0 answer, or undefined for a body that is not one. */
   readonly response: unknown;
 }
@@ -70,16 +75,34 @@ async function sendOnce(context: CommandContext, options: SendOptions): Promise<
   const text = shown.responseBody ?? body;
   const parsed = parseJsonBounded(text, 'response');
   const wrapper = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : undefined;
-  return { status: response.status, shown: text, ok: explained.status === 'success', summary: explained.summary, response: wrapper?.['Response'] };
+  return {
+    status: response.status,
+    shown: text,
+    ok: explained.status === 'success',
+    summary: explained.summary,
+    body: parsed.ok ? parsed.value : undefined,
+    response: wrapper?.['Response'],
+  };
 }
 
 function print(context: CommandContext, options: SendOptions, answer: Answer): void {
+  const palette = paletteFor(context.stdoutIsTTY === true, context.env);
   if (options.output === undefined) {
-    context.out(`HTTP ${answer.status}\n${answer.shown}`);
+    if (answer.body === undefined) {
+      context.out(`HTTP ${answer.status}\n${answer.shown}`);
+      return;
+    }
+    // For a person: string fields that hold JSON (DescribeDeviceShadow's Data) are printed as the documents they
+    // are, not as one escaped line; stderr names them, so nobody mistakes the printed shape for the API's types.
+    const tree = buildJsonTree(answer.body);
+    context.out(`HTTP ${answer.status}\n${formatOutput(jsonTreeToValue(tree), 'json', palette)}`);
+    const parsedPaths = embeddedJsonPaths(tree);
+    if (parsedPaths.length > 0)
+      context.err(`${parsedPaths.join(', ')}: JSON text in a string field, printed parsed (--output json prints the string as the API returns it)`);
     return;
   }
   const value = answer.response === undefined ? answer.shown : options.filter ? options.filter(answer.response) : answer.response;
-  context.out(formatOutput(value, options.output, paletteFor(context.stdoutIsTTY === true, context.env)));
+  context.out(formatOutput(value, options.output, palette));
 }
 
 /** --send, once or as a waiter: the exit code (0 success, 1 an error answer, an unreachable host or a waiter's timeout). */

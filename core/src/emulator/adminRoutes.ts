@@ -33,6 +33,7 @@ export const ADMIN_ROUTES = [
   'POST   /_emulator/devices/<ProductId>/<DeviceName>/reported  body {"key": value, …}: what the device reports (null deletes)',
   'GET    /_emulator/connections                              MQTT devices connected now, recent refused CONNECTs and topic refusals',
   'GET    /_emulator/rule-evaluations[?since=<id>]            each rule evaluated on each message: matched, WHERE, output, actions',
+  'GET    /_emulator/products/<ProductId>/topics              the topics CreateTopicPolicy gave the product (TopicName, Privilege)',
 ] as const;
 
 /** `?since=<n>` as a number (0 when absent or not a number). */
@@ -93,6 +94,13 @@ export function handleAdminRequest(request: ReceivedRequest, state: EmulatorStat
   if (segments[0] === 'rule-evaluations' && segments.length === 1 && method === 'GET') {
     const since = sinceOf(query);
     return answer(200, { evaluations: state.broker.ruleEvaluations.filter((e) => e.id > since) });
+  }
+  // iotcloud 2021-04-08 has CreateTopicPolicy and UpdateTopicPolicy but no action that lists a product's topics, so
+  // the UIs (VS Code's Publish Message) read them here when the profile is the emulator.
+  if (segments[0] === 'products' && segments.length === 3 && segments[2] === 'topics' && method === 'GET') {
+    const productId = segments[1]!;
+    if (!state.products.has(productId)) return problem(404, `no product ${JSON.stringify(productId)}`);
+    return answer(200, { ProductId: productId, TopicPolicies: state.topicPolicies.get(productId) ?? [] });
   }
   if (segments[0] === 'devices' && segments.length === 4) {
     const [, productId = '', deviceName = '', leaf] = segments;

@@ -77,17 +77,18 @@ export function embeddedJsonPaths(node: JsonTreeNode, path = ''): string[] {
 export function formatJsonWithEmbedded(body: string, maxDepth = DEFAULT_JSON_MAX_DEPTH): string | undefined {
   const parsed = parseJsonBounded(body, 'response body', { maxDepth });
   if (!parsed.ok) return undefined;
-  return JSON.stringify(treeToValue(buildJsonTree(parsed.value, maxDepth)), null, 2);
+  return JSON.stringify(jsonTreeToValue(buildJsonTree(parsed.value, maxDepth)), null, 2);
 }
 
-function treeToValue(node: JsonTreeNode): unknown {
+/** The value a tree shows: each JSON-in-string field replaced by its parsed value (for a host that prints it its own way). */
+export function jsonTreeToValue(node: JsonTreeNode): unknown {
   switch (node.kind) {
     case 'object':
-      return Object.fromEntries(node.entries.map((entry) => [entry.key, treeToValue(entry.node)]));
+      return Object.fromEntries(node.entries.map((entry) => [entry.key, jsonTreeToValue(entry.node)]));
     case 'array':
-      return node.items.map(treeToValue);
+      return node.items.map(jsonTreeToValue);
     case 'string':
-      return node.embedded ? treeToValue(node.embedded) : node.value;
+      return node.embedded ? jsonTreeToValue(node.embedded) : node.value;
     default:
       return JSON.parse(node.text) as unknown;
   }

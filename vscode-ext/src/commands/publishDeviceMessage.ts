@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
-import { deviceTopics, parseJsonBounded } from '@iot-devkit/core';
+import { parseJsonBounded, publishTopicChoices, type PublishDirection } from '@iot-devkit/core';
 import { deviceKey } from '../host/devices/deviceKey.js';
+import { emulatorEndpointOf, readEmulatorTopicPolicies } from '../host/devices/emulatorTopicPolicies.js';
 import { callExplained, showFailure } from '../host/devices/callExplained.js';
 import type { TreeActionDeps } from '../host/devices/TreeActionDeps.js';
 import type { ResourceNode } from '../host/tree/ResourceTreeProvider.js';
 
-type Direction = 'device' | 'api';
+type Direction = PublishDirection;
 const TYPE_IT = '';
-
-/** PublishMessage's Topic: the device's own custom topics, `${ProductId}/${DeviceName}/<name>` (the iotcloud doc). */
-const isCustomTopic = (filter: string, own: string) => filter.startsWith(`${own}/`) && !filter.includes('+');
 
 /**
  * On a device: a topic and a payload, sent either from its connected virtual device (device → cloud) or through the
@@ -36,10 +34,10 @@ export const publishDeviceMessage = (deps: TreeActionDeps) => async (node?: Reso
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no virtual device connected: run "Connect Virtual Device" on it first.', target.deviceName));
     return;
   }
-  // The device publishes where it may publish; the API sends where the device subscribes (its custom topics).
-  const topics = deviceTopics(target.productId, target.deviceName).filter((t) =>
-    direction.direction === 'device' ? t.access !== 'subscribe' && !t.filter.includes('+') : t.access !== 'publish' && isCustomTopic(t.filter, own),
-  );
+  // The device publishes where it may publish; the API sends where the device subscribes (its own topics), the
+  // product's CreateTopicPolicy topics included (read from the emulator; the cloud's API lists none).
+  const policies = await readEmulatorTopicPolicies(emulatorEndpointOf(deps, target.productId), target.productId);
+  const topics = publishTopicChoices(target.productId, target.deviceName, direction.direction, policies);
   const pickedTopic = await vscode.window.showQuickPick(
     [...topics.map((t) => ({ label: t.filter, description: t.purpose, value: t.filter })), { label: vscode.l10n.t('$(edit) Type a topic…'), value: TYPE_IT }],
     { title: vscode.l10n.t('Publish Message: topic'), ignoreFocusOut: true },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { deviceBrokerUrl } from '@iot-devkit/core';
 import { showFailure } from '../host/devices/callExplained.js';
+import { emulatorEndpointOf } from '../host/devices/emulatorTopicPolicies.js';
 import { resolveDeviceConnection } from '../host/devices/resolveDeviceConnection.js';
 import type { TreeActionDeps } from '../host/devices/TreeActionDeps.js';
 import type { ShadowAddress } from '../host/shadow/shadowUri.js';
@@ -8,14 +8,6 @@ import type { ResourceNode } from '../host/tree/ResourceTreeProvider.js';
 
 const targetOf = (node?: ResourceNode): ShadowAddress | undefined =>
   node?.kind === 'device' ? { productId: node.productId, deviceName: node.deviceName } : undefined;
-
-/** The emulator's endpoint when the active profile points at one (its admin routes tell the monitor the rule evaluations). */
-function emulatorEndpoint(deps: TreeActionDeps, productId: string): string | undefined {
-  const profile = deps.profiles.active();
-  if (!profile?.endpoint) return undefined;
-  const broker = deviceBrokerUrl({ productId, apiEndpoint: profile.endpoint });
-  return broker.ok && broker.target !== 'cloud' ? profile.endpoint : undefined;
-}
 
 /** On a device: connects a virtual device to the profile's broker; a refusal is shown with the broker's cause. */
 export const connectVirtualDevice = (deps: TreeActionDeps) => async (node?: ResourceNode) => {
@@ -80,7 +72,7 @@ export const monitorDeviceMessages = (deps: TreeActionDeps) => async (node?: Res
     if (!picked) return;
     target = picked.target;
   }
-  const monitor = await devices.showMonitor(target, emulatorEndpoint(deps, target.productId));
+  const monitor = await devices.showMonitor(target, emulatorEndpointOf(deps, target.productId));
   if (!devices.isConnected(target))
     monitor.event(vscode.l10n.t('No virtual device is connected for {0}: "Connect Virtual Device" shows its traffic here.', target.deviceName));
 };

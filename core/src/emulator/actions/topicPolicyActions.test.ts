@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDemoState, DEMO_PRODUCT_ID } from '../demoState.js';
 import { restoreState, serializeState } from '../stateSnapshot.js';
+import { handleAdminRequest } from '../adminRoutes.js';
 import { createTopicPolicy } from './topicPolicyActions.js';
 
 const env = { nowMs: 0, randomBytes: (n: number) => new Uint8Array(n), effects: [], rrpcTimeoutMs: 0 };
@@ -31,4 +32,24 @@ test('CreateTopicPolicy adds a product topic with its privilege, refuses a dupli
     { TopicName: 'alert', Privilege: 2 },
     { TopicName: 'alerts', Privilege: 2 },
   ]);
+});
+
+test('GET /_emulator/products/<ProductId>/topics lists the CreateTopicPolicy topics (the API has no action for it)', () => {
+  const state = createDemoState(0);
+  assert.ok(createTopicPolicy(state, { ProductId: DEMO_PRODUCT_ID, TopicName: 'cmd', Privilege: 3 }, env).ok);
+  const get = (target: string) => handleAdminRequest({ method: 'GET', target, headers: {}, body: new Uint8Array() }, state, [], 0);
+  assert.deepEqual(get(`/_emulator/products/${DEMO_PRODUCT_ID}/topics`), {
+    status: 200,
+    body: {
+      ProductId: DEMO_PRODUCT_ID,
+      TopicPolicies: [
+        { TopicName: 'alert', Privilege: 2 },
+        { TopicName: 'cmd', Privilege: 3 },
+      ],
+    },
+    changed: false,
+  });
+  const missing = get('/_emulator/products/NOPRODUCT1/topics');
+  assert.equal(missing.status, 404);
+  assert.match(JSON.stringify(missing.body), /no product \\"NOPRODUCT1\\"/);
 });

@@ -2,6 +2,7 @@ import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import * as vscode from 'vscode';
 import {
   CONNACK_RETURN_CODE_NAMES,
+  deviceConnectOptions,
   deviceTopics,
   followShadowDelta,
   maskForDisplay,
@@ -12,6 +13,7 @@ import {
   shadowResultTopic,
   type DeviceCredentials,
   type JsonObject,
+  type ProductTopicPolicy,
 } from '@iot-devkit/core';
 import type { DeviceMonitor } from './DeviceMonitor.js';
 
@@ -56,6 +58,7 @@ export class VirtualDevice {
     credentials: DeviceCredentials,
     monitor: DeviceMonitor,
     events: VirtualDeviceEvents,
+    policies: readonly ProductTopicPolicy[] = [],
   ): Promise<VirtualDevice> {
     monitor.event(
       vscode.l10n.t(
@@ -68,14 +71,7 @@ export class VirtualDevice {
     );
     let client: MqttClient;
     try {
-      client = await mqtt.connectAsync(broker, {
-        clientId: credentials.clientId,
-        username: credentials.username,
-        password: credentials.password,
-        protocolVersion: 4,
-        reconnectPeriod: 0,
-        connectTimeout: 10_000,
-      });
+      client = await mqtt.connectAsync(broker, deviceConnectOptions(credentials));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw new Error(
@@ -89,12 +85,13 @@ export class VirtualDevice {
     }
     monitor.event(vscode.l10n.t('Connected (CONNACK 0).'));
     const device = new VirtualDevice(target.productId, target.deviceName, client, monitor, events);
-    await device.start();
+    await device.start(policies);
     return device;
   }
 
-  private async start(): Promise<void> {
-    const subscribable = deviceTopics(this.productId, this.deviceName).filter((t) => t.access !== 'publish');
+  /** Subscribes to every topic the device may subscribe to, its product's CreateTopicPolicy topics included. */
+  private async start(policies: readonly ProductTopicPolicy[]): Promise<void> {
+    const subscribable = deviceTopics(this.productId, this.deviceName, policies).filter((t) => t.access !== 'publish');
     const granted = await this.client
       .subscribeAsync(
         subscribable.map((t) => t.filter),

@@ -5,6 +5,7 @@ import { shadowPath, type ShadowAddress } from '../shadow/shadowUri.js';
 import type { ResourceTreeProvider } from '../tree/ResourceTreeProvider.js';
 import { deviceKey } from './deviceKey.js';
 import { DeviceMonitor } from './DeviceMonitor.js';
+import { readEmulatorTopicPolicies } from './emulatorTopicPolicies.js';
 import type { DeviceConnection } from './resolveDeviceConnection.js';
 import { VirtualDevice } from './VirtualDevice.js';
 
@@ -58,19 +59,29 @@ export class VirtualDevices implements vscode.Disposable {
     const monitor = await this.showMonitor(target, connection.emulatorEndpoint);
     monitor.event(connection.pskSource);
     const uri = vscode.Uri.from({ scheme: SCHEMES.shadow, path: shadowPath(target) });
-    const device = await VirtualDevice.connect(target, connection.broker, connection.credentials, monitor, {
-      reported: (reported, version) => {
-        // An editor without a draft reloads the cloud's copy: the reported value and the new version.
-        this.services.shadowFs.touch(uri);
-        this.services.delta.refresh(target);
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} reported {1}: shadow version {2}', target.deviceName, JSON.stringify(reported), version));
+    const policies = await readEmulatorTopicPolicies(connection.emulatorEndpoint, target.productId);
+    const device = await VirtualDevice.connect(
+      target,
+      connection.broker,
+      connection.credentials,
+      monitor,
+      {
+        reported: (reported, version) => {
+          // An editor without a draft reloads the cloud's copy: the reported value and the new version.
+          this.services.shadowFs.touch(uri);
+          this.services.delta.refresh(target);
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('{0} reported {1}: shadow version {2}', target.deviceName, JSON.stringify(reported), version),
+          );
+        },
+        closed: () => {
+          this.devices.delete(key);
+          this.tree.connected.delete(key);
+          this.changed();
+        },
       },
-      closed: () => {
-        this.devices.delete(key);
-        this.tree.connected.delete(key);
-        this.changed();
-      },
-    });
+      policies,
+    );
     this.devices.set(key, device);
     this.tree.connected.add(key);
     this.changed();
