@@ -75,6 +75,16 @@ X-TC-Version: 2021-04-08
 {"ProductId": "{{productId}}", "DeviceName": "{{deviceName}}"}
 `;
 
+/** A typo in a variable: nothing is sent, and the message names where. */
+const BROKEN_FILE = `# A typo
+###
+POST {{endpoint}}/
+Authorization: TC3
+X-TC-Action: DescribeDevices
+
+{"ProductId": "{{productid}}"}
+`;
+
 let page: Page;
 const shot = (name: string, fn: () => Promise<void>) => async () => {
   try {
@@ -152,7 +162,7 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
     emulator = await startTestEmulator();
     codeServer = await startCodeServer({
       settings: { 'files.autoSave': 'off', '[markdown]': { 'editor.wordWrap': 'off' } },
-      files: { 'shadow.http': HTTP_FILE, 'keys-from-env.http': KEYS_FROM_ENV_FILE },
+      files: { 'shadow.http': HTTP_FILE, 'keys-from-env.http': KEYS_FROM_ENV_FILE, 'broken.http': BROKEN_FILE },
     });
     writeFileSync(
       join(codeServer.folder, 'iot-devkit.environments.json'),
@@ -342,6 +352,19 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
       await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Environment variable IOT_E2E_SECRET_ID' }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Escape');
       await screenshot(page, 'http-process-env');
+    }),
+  );
+
+  it(
+    'a problem of the file is an error naming file:line:column, and Go to line puts the cursor there',
+    shot('file-problem', async () => {
+      await openHttpFile('broken.http', '# A typo');
+      await (await lensesTitled('Send'))[0]!.click();
+      const toast = page.locator('.notification-toast', { hasText: 'broken.http:7:16: {{productid}}: not a file variable' }).first();
+      await toast.waitFor({ timeout: 15_000 });
+      assert.match(await toast.innerText(), /did you mean productId\?/);
+      await toast.locator('.monaco-button', { hasText: 'Go to line 7' }).click();
+      await page.locator('.statusbar-item', { hasText: 'Ln 7, Col 16' }).waitFor({ timeout: 10_000 });
     }),
   );
 
