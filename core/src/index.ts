@@ -419,7 +419,7 @@ export {
 export { requestTemplates, selectHttpFileRequests, type RequestChoice, type RequestSelection } from './httpFile/selectHttpFileRequests.js';
 // Editing .http files (issue 16): the catalog's checks and completions, and a call written as a request of a file
 export { checkHttpFileRequest, type HttpFileCheck, type HttpFileCheckCode, type HttpFileCheckProblem } from './httpFile/checkHttpFileRequest.js';
-export { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFile/httpFileRequestTarget.js';
+export { httpFileRequestTarget, loadCatalogOfRequest, type HttpFileRequestTarget } from './httpFile/httpFileRequestTarget.js';
 export { httpFileCompletionAt, type ActionCompletion, type HttpFileCompletion, type ParameterCompletion } from './httpFile/httpFileCompletionAt.js';
 export type { JsonKind } from './httpFile/bodyFields.js';
 export { MAX_BODY_DEPTH } from './httpFile/scanJsonBody.js';
