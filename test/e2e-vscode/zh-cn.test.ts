@@ -48,4 +48,16 @@ describe('VS Code extension in zh-CN', { timeout: 180_000 }, () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: '打开设备影子' }).first().waitFor();
     await page.keyboard.press('Escape');
   });
+
+  it('names Save as .http and Open Example Collection in Chinese', async () => {
+    const sidebar = await findFrame(page, '#sign-form');
+    await sidebar.click('#tab-send');
+    assert.equal((await sidebar.locator('#send-save-http').innerText()).trim(), '另存为 .http');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>IoT Devkit: 打开示例请求集');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '打开示例请求集' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'emulator.http' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'zh-cn-example-collection');
+  });
 });

@@ -35,6 +35,9 @@ test("in X-TC-Action's value: the service's actions with their titles in the UI 
   );
   const zh = at('POST https://iotcloud.tencentcloudapi.com/\nX-TC-Action: |', 'zh-CN');
   assert.equal(zh?.kind === 'action' && zh.actions.find((a) => a.name === 'DescribeDevice')!.title.lang, 'zh-CN');
+  // "X-TC-Action: " with the space typed: the range is at the cursor (an editor needs it to hold the cursor).
+  const spaced = at('POST https://iotcloud.tencentcloudapi.com/\nX-TC-Action: |');
+  assert.deepEqual(spaced && [spaced.prefix, spaced.start, spaced.end], ['', { line: 2, column: 14 }, { line: 2, column: 14 }]);
   // Without a service said, every service's actions.
   const any = at('POST {{endpoint}}/\nX-TC-Action: |');
   assert.ok(any?.kind === 'action' && any.actions.some((a) => a.service === 'iotexplorer'));

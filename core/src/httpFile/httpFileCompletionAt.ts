@@ -67,7 +67,10 @@ export function httpFileCompletionAt(file: HttpFile, at: SourcePosition, languag
       title: actionHeading(actionSummary(indexed), language).title,
       deprecated: indexed.action.deprecated === true,
     }));
-    return { kind: 'action', prefix, ...lineTemplateRange(value), actions };
+    // Spaces typed after the value are not part of it (the reader trims them): the cursor then starts an empty value.
+    const range = lineTemplateRange(value);
+    const past = at.column > range.end.column;
+    return { kind: 'action', prefix: past ? '' : prefix, ...(past ? { start: at, end: at } : range), actions };
   }
   if (!target?.indexed || !request.body) return undefined;
   const body = request.body;

@@ -2,7 +2,7 @@
 // X-TC-Action header, the service from `Authorization: TC3 … service:S`, else the URL's host S.tencentcloudapi.com,
 // else the catalog (iotcloud first, as the toolkit's own service), and the version from X-TC-Version, else the
 // catalog's. What the editor checks and completes against; prepareHttpFileRequest decides the same way when sending.
-import { findIndexedAction, type IndexedAction } from '../catalog/catalog.js';
+import { findIndexedAction, loadCatalogOf, type IndexedAction } from '../catalog/catalog.js';
 import { serviceFromHost } from '../signing/tc3/serviceFromHost.js';
 import type { HttpFileHeader, HttpFileRequest, Template } from './HttpFile.js';
 
@@ -58,4 +58,13 @@ export function httpFileRequestTarget(request: HttpFileRequest): HttpFileRequest
     ...(version ? { version } : {}),
     ...(indexed ? { indexed } : {}),
   };
+}
+
+/**
+ * Loads the full catalog a check or completion of the request reads (its action's service), once: what a host whose
+ * loader fetches (the browser) awaits before checkHttpFileRequest or httpFileCompletionAt. A no-op for other requests.
+ */
+export async function loadCatalogOfRequest(request: HttpFileRequest): Promise<void> {
+  const target = httpFileRequestTarget(request);
+  if (target?.indexed) await loadCatalogOf(target.indexed.service.service, target.indexed.action.name);
 }

@@ -32,7 +32,7 @@ export { requestTemplates, selectHttpFileRequests, type RequestChoice, type Requ
 export { runHttpFile, type HttpFileRun, type HttpFileRunEvent, type HttpFileRunOptions, type HttpFileTransport, type RequestOutcome } from './runHttpFile.js';
 // Editing .http files (issue 16): the catalog's checks and completions, and a call written as a request of a file
 export { checkHttpFileRequest, type HttpFileCheck, type HttpFileCheckCode, type HttpFileCheckProblem } from './checkHttpFileRequest.js';
-export { httpFileRequestTarget, type HttpFileRequestTarget } from './httpFileRequestTarget.js';
+export { httpFileRequestTarget, loadCatalogOfRequest, type HttpFileRequestTarget } from './httpFileRequestTarget.js';
 export { httpFileCompletionAt, type ActionCompletion, type HttpFileCompletion, type ParameterCompletion } from './httpFileCompletionAt.js';
 export type { JsonKind } from './bodyFields.js';
 export { MAX_BODY_DEPTH } from './scanJsonBody.js';

@@ -8,6 +8,7 @@ import type { Credentials } from '../request/ApiRequest.js';
 import { parseEnvironments } from './parseEnvironments.js';
 import { parseHttpFile } from './parseHttpFile.js';
 import type { OutgoingRequest } from './prepareHttpFileRequest.js';
+import { formatHttpFileRequest } from './formatHttpFileRequest.js';
 import { runHttpFile, type HttpFileRunEvent, type HttpFileRunOptions } from './runHttpFile.js';
 
 const NOW = 1_800_000_000;
@@ -300,4 +301,24 @@ test('the TC3 form: a third value is the session token; options in any order', a
   );
   assert.equal(sent[0]!.headers['X-TC-Token'], 'tokenMadeUp0000');
   assert.equal(sent[0]!.headers['X-TC-Region'], 'ap-guangzhou');
+});
+
+test('a call saved as a .http request (formatHttpFileRequest) runs: profile-signed, its PSK read from the environment', async () => {
+  const psk = 'c2F2ZWRSZXF1ZXN0UHNrMDAwMDAwMDA=';
+  const formatted = formatHttpFileRequest({
+    service: 'iotcloud',
+    version: '2021-04-08',
+    action: 'CreateDevice',
+    region: 'ap-guangzhou',
+    endpoint: 'http://127.0.0.1:9180',
+    profile: 'default',
+    params: { ProductId: 'DEMO000001', DeviceName: 'saved-device', DefinedPsk: psk },
+  });
+  assert.ok(formatted.ok);
+  const { events, sent } = await run(formatted.text, { processEnv: { DEFINED_PSK: psk } });
+  assert.deepEqual(
+    responses(events).map((e) => [e.request.name, e.outcome, e.response.status]),
+    [['createDevice', 'ok', 200]],
+  );
+  assert.equal(JSON.parse(sent[0]!.body).DefinedPsk, psk, 'the value sent is the environment variable');
 });

@@ -6,7 +6,7 @@ import { HttpCompletionProvider } from '../host/httpEdit/httpCompletions.js';
 import { httpDiagnostics } from '../host/httpEdit/httpDiagnostics.js';
 
 export { openExampleCollection } from '../host/httpEdit/openExampleCollection.js';
-export { saveAsHttp } from '../host/httpEdit/saveAsHttp.js';
+export { saveAsHttp, saveAsHttpFrom } from '../host/httpEdit/saveAsHttp.js';
 
 /** Completion and diagnostics for every `http` document, from now on. */
 export function startHttpEditing(zh: boolean): vscode.Disposable {

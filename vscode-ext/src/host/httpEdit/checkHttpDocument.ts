@@ -1,10 +1,10 @@
-import { checkHttpFileRequest, httpFileRequestTarget, loadCatalogOf, parseHttpFile, type HttpFileCheckProblem } from '@iot-devkit/core';
+import { checkHttpFileRequest, loadCatalogOfRequest, parseHttpFile, type HttpFileCheckProblem } from '@iot-devkit/core';
 
 /** A `.http` document's problems as the editor shows them: the file's syntax problems, then each request's catalog check. */
 export type HttpDocumentProblem = Pick<HttpFileCheckProblem, 'message' | 'severity' | 'start' | 'end'> & { readonly code: string };
 
 /**
- * Checks a document's text. Each request's service catalog is loaded first (loadCatalogOf, once per service), so a
+ * Checks a document's text. Each request's service catalog is loaded first (once per service), so a
  * catalog not loaded yet is never taken for an unknown action or parameter.
  */
 export async function checkHttpDocument(text: string): Promise<HttpDocumentProblem[]> {
@@ -17,8 +17,7 @@ export async function checkHttpDocument(text: string): Promise<HttpDocumentProbl
     end: { line: p.line, column: p.column + 1 },
   }));
   for (const request of file.requests) {
-    const target = httpFileRequestTarget(request);
-    if (target?.name) await loadCatalogOf(target.indexed?.service.service ?? target.service, target.name);
+    await loadCatalogOfRequest(request);
     problems.push(...checkHttpFileRequest(request).problems);
   }
   return problems;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { httpFileCompletionAt, httpFileRequestTarget, loadCatalogOf, parseHttpFile, requestAt, type HttpFileCompletion } from '@iot-devkit/core';
+import { httpFileCompletionAt, loadCatalogOfRequest, parseHttpFile, requestAt, type HttpFileCompletion } from '@iot-devkit/core';
 import { parameterSnippet } from './valueSnippet.js';
 
 const toRange = (completion: Pick<HttpFileCompletion, 'start' | 'end'>) =>
@@ -17,9 +17,8 @@ export class HttpCompletionProvider implements vscode.CompletionItemProvider {
     const file = parseHttpFile(document.getText());
     const at = { line: position.line + 1, column: position.character + 1 };
     const { request } = requestAt(file, at);
-    const target = request && httpFileRequestTarget(request);
     // The full catalog of the action's service, loaded once, before its parameters are read.
-    if (target?.name) await loadCatalogOf(target.indexed?.service.service ?? target.service, target.name);
+    if (request) await loadCatalogOfRequest(request);
     const completion = httpFileCompletionAt(file, at, this.zh ? 'zh-CN' : 'en');
     if (!completion) return [];
     const range = toRange(completion);

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { formatHttpFileRequest, type HttpFileRequestSource } from '@iot-devkit/core';
+import type { RequestParams, RequestResult } from '../../protocol.js';
+import type { RequestHistory } from '../history/RequestHistory.js';
+import type { ProfileStore } from '../profiles/ProfileStore.js';
+import { errorMessage } from '../sidebar/RequestHandlers.js';
+import { httpFileSourceOf } from './httpFileSourceOf.js';
 
-export type SaveAsHttpResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type SaveAsHttpResult = RequestResult<'saveAsHttp'>;
 
 /**
  * A call of Build & send or of history as a `.http` request (the core's formatHttpFileRequest: a profile named, never
@@ -14,4 +19,14 @@ export async function saveAsHttp(source: HttpFileRequestSource): Promise<SaveAsH
   const document = await vscode.workspace.openTextDocument({ language: 'http', content: formatted.text });
   await vscode.window.showTextDocument(document, { preview: false });
   return { ok: true };
+}
+
+/** The sidebar's saveAsHttp request: the call of the form or of a history entry, saved as above. */
+export async function saveAsHttpFrom(params: RequestParams<'saveAsHttp'>, profiles: ProfileStore, history: RequestHistory): Promise<SaveAsHttpResult> {
+  try {
+    const source = await httpFileSourceOf(params, profiles, history);
+    return typeof source === 'string' ? { ok: false, message: source } : await saveAsHttp(source);
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) };
+  }
 }

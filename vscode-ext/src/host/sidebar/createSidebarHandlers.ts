@@ -13,7 +13,6 @@ import { OneTimeSecrets } from './OneTimeSecrets.js';
 import { SentRequests } from './SentRequests.js';
 import { text, type RequestHandlers } from './RequestHandlers.js';
 import { ruleSqlHandlers } from './ruleSqlHandlers.js';
-import { saveAsHttpHandlers } from './saveAsHttpHandlers.js';
 import { sendHandlers } from './sendHandlers.js';
 import { signHandlers } from './signHandlers.js';
 
@@ -26,6 +25,8 @@ const RUNNABLE = new Set(['addProfile', 'switchProfile', 'openDeviceShadow']);
 
 // Only a first run needs it: not part of the activation bundle.
 const firstRun = () => loadLazy<typeof import('../../lazy/firstRun.js')>('firstRun');
+// Save as .http formats and opens the request in the .http editing bundle.
+const httpEdit = () => loadLazy<typeof import('../../lazy/httpEdit.js')>('httpEdit');
 
 /** The whole handler map: each tab's handlers, plus the few that belong to the page itself. */
 export function createSidebarHandlers(services: Services, zh: boolean, events: SidebarEvents): RequestHandlers {
@@ -49,7 +50,6 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     ...captureHandlers(profiles, zh, sentRequests),
     ...catalogHandlers(zh),
     ...sendHandlers(api, history, send),
-    ...saveAsHttpHandlers(profiles, history),
     ...errorHandlers(zh),
     ...draftHandlers(),
     ...ruleSqlHandlers(
@@ -70,6 +70,7 @@ export function createSidebarHandlers(services: Services, zh: boolean, events: S
     },
     firstRun: () => firstRun().firstRunView(zh),
     useLocalEmulator: () => firstRun().useLocalEmulator(profiles),
+    saveAsHttp: (params) => httpEdit().saveAsHttpFrom(params, profiles, history),
     runCommand({ command }) {
       if (RUNNABLE.has(command)) events.runCommand(command);
       return true as const;
