@@ -34,10 +34,13 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
 }
 
 /** The same, without blocking the event loop: for tests whose server runs in the test process itself. */
-export function runCliAsync(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCliAsync(args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env['PATH'] ?? '', ...options.env } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...options.env },
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
