@@ -63,7 +63,7 @@ const BAD_ENVIRONMENTS = [
   '}',
   '',
 ].join('\n');
-const BAD_HTTP = '# Bad environments\n###\nPOST {{endpoint}}/\nX-TC-Action: DescribeDevices\n\n{}\n';
+const BAD_HTTP = `# Bad environments\n###\nPOST {{endpoint}}/\nAuthorization: TC3\nX-TC-Action: DescribeDeviceShadow\n\n{"ProductId": "${DEMO_PRODUCT_ID}", "DeviceName": "{{deviceName}}"}\n`;
 
 let page: Page;
 const shot = (name: string, fn: () => Promise<void>) => async () => {
