@@ -212,12 +212,15 @@ describe('a new user runs the example collection in code-server', { timeout: 300
       writeFileSync(join(codeServer.folder, 'bad', 'bad.http'), BAD_HTTP);
       await openHttpFile(page, 'bad.http', '# Bad environments');
       await statusItem('Environments file has problems').waitFor({ timeout: 15_000 });
+      // The earlier tests' toasts away, so the screenshot shows this one whole.
+      await runCommand(page, 'Notifications: Clear All Notifications');
       await (await lensesTitled(page, 'Send'))[0]!.click();
       const error = toast('The environments file cannot be used');
       await error.waitFor({ timeout: 15_000 });
       const message = await error.innerText();
       assert.match(message, /bad\/iot-devkit\.environments\.json:4: dev\.secretKey: a secret is never written in this file/);
       assert.match(message, /bad\/iot-devkit\.environments\.json:6: dev\.n: expected a text value/);
+      await page.waitForTimeout(500);
       await screenshot(page, '5-bad-environments');
       await error.locator('.monaco-button', { hasText: 'Open bad/iot-devkit.environments.json' }).click();
       await page.locator('.tabs-container .tab.active', { hasText: 'iot-devkit.environments.json' }).first().waitFor({ timeout: 10_000 });
