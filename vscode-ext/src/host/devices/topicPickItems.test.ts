@@ -4,25 +4,16 @@ import { publishTopicChoices } from '@iot-devkit/core';
 import { topicPickItems } from './topicPickItems.js';
 
 const topics = publishTopicChoices('ABCDE12345', 'dev_1', 'api', [{ TopicName: 'alert', Privilege: 2 }]);
+/** The rows' descriptions as a user of each UI language reads them. */
+const expected = {
+  en: ['commands to the device', 'data, both ways', 'a CreateTopicPolicy topic'],
+  zh: ['下发给设备的指令', '数据（双向）', 'CreateTopicPolicy 创建的 Topic'],
+};
 
-test("Publish Message's topic rows describe each topic in English", () => {
-  assert.deepEqual(
-    topicPickItems(topics, false).map((i) => [i.label, i.description]),
-    [
-      ['ABCDE12345/dev_1/control', 'commands to the device'],
-      ['ABCDE12345/dev_1/data', 'data, both ways'],
-      ['ABCDE12345/dev_1/alert', 'a CreateTopicPolicy topic'],
-    ],
-  );
-});
-
-test("Publish Message's topic rows describe each topic in Chinese for a zh-CN VS Code", () => {
-  assert.deepEqual(
-    topicPickItems(topics, true).map((i) => [i.value, i.description]),
-    [
-      ['ABCDE12345/dev_1/control', '下发给设备的指令'],
-      ['ABCDE12345/dev_1/data', '数据（双向）'],
-      ['ABCDE12345/dev_1/alert', 'CreateTopicPolicy 创建的 Topic'],
-    ],
-  );
-});
+for (const [language, descriptions] of Object.entries(expected))
+  test(`Publish Message's topic rows describe each topic in ${language === 'zh' ? 'Chinese for a zh-CN VS Code' : 'English'}`, () => {
+    assert.deepEqual(
+      topicPickItems(topics, language === 'zh').map((i) => [i.label, i.value, i.description]),
+      ['control', 'data', 'alert'].map((name, i) => [`ABCDE12345/dev_1/${name}`, `ABCDE12345/dev_1/${name}`, descriptions[i]]),
+    );
+  });
