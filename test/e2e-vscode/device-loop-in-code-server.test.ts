@@ -208,6 +208,8 @@ describe('the device loop from the tree', { timeout: 400_000 }, () => {
       await choice('e2e-both').waitFor({ timeout: 10_000 });
       const alert = choice('alert');
       assert.match(await alert.innerText(), /a CreateTopicPolicy topic/);
+      // Each topic says what it is for in the UI language (core's LocalizedText; the zh-CN side: publish-topics-zh-cn).
+      assert.match(await choice('control').innerText(), /commands to the device/);
       await screenshot(page, 'device-9-topic-policies');
       await alert.click();
       await page.locator('.quick-input-widget .quick-input-title', { hasText: 'payload' }).waitFor({ timeout: 10_000 });

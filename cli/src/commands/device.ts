@@ -18,6 +18,7 @@ import {
   signDeviceCredentials,
   type JsonObject,
   type MqttHmac,
+  type ProductTopicPolicy,
 } from '@iot-devkit/core';
 import { UsageError, type Command, type CommandContext } from '../Command.js';
 import { flag, hasFlag, parseArgs } from '../args.js';
@@ -25,6 +26,7 @@ import { formatFields, formatSteps } from '../formatSteps.js';
 import { nodeHashProvider } from '../nodeHashProvider.js';
 import { waitForStopSignal } from '../waitForStopSignal.js';
 import { maskedFromEnv, refuseSecretFlags, requiredFlag, secretFromEnv, withFlagNames } from './credentialCli.js';
+import { readDeviceTopicPolicies, topicPoliciesEndpoint } from './deviceTopicPolicies.js';
 
 const DEFAULT_BROKER = 'mqtt://127.0.0.1:1883';
 /** The credential steps whose value is a secret derived from the PSK: shown masked. */
@@ -54,7 +56,7 @@ async function runDevice(
   client: MqttClient,
   productId: string,
   deviceName: string,
-  options: { report?: JsonObject; followDelta: boolean },
+  options: { report?: JsonObject; followDelta: boolean; policies: readonly ProductTopicPolicy[] },
 ) {
   const out = context.out;
   let version = 0;
@@ -80,7 +82,7 @@ async function runDevice(
     }
   });
 
-  const subscribable = deviceTopics(productId, deviceName).filter((t) => t.access !== 'publish');
+  const subscribable = deviceTopics(productId, deviceName, options.policies).filter((t) => t.access !== 'publish');
   const granted = await client
     .subscribeAsync(
       subscribable.map((t) => t.filter),
@@ -109,10 +111,11 @@ export const deviceCommand: Command = {
   name: 'device',
   summary: 'A virtual device: connect to an MQTT broker (the emulator or the cloud) with key credentials, show its messages, report shadow state',
   usage: `Usage: iot-devkit device connect --product-id P --device-name D --psk-env VAR [--broker mqtt://127.0.0.1:1883 | cloud]
-                                [--report '{"temp":21}'] [--follow-delta] [--hmac sha256|sha1]
+                                [--report '{"temp":21}'] [--follow-delta] [--hmac sha256|sha1] [--endpoint URL]
 
 Connects as the device would with key (PSK) authentication: prints how its MQTT credentials are computed, step by
-step (the password masked), subscribes to every topic the device may subscribe to, prints each message received (←)
+step (the password masked), subscribes to every topic the device may subscribe to (with the local emulator, the
+product's CreateTopicPolicy topics too), prints each message received (←)
 and sent (→), asks for its shadow, and reports state:
   --report JSON    report these keys once connected (state.reported; null deletes a key)
   stdin            each line that is a JSON object is reported the same way
@@ -120,11 +123,13 @@ and sent (→), asks for its shadow, and reports state:
   --broker URL     mqtt://, mqtts://, ws:// or wss:// (default ${DEFAULT_BROKER}, the emulator); "cloud" is
                    mqtts://{ProductId}.iotcloud.tencentdevices.com:8883, the real broker, with real credentials
   --psk-env VAR    the environment variable holding DevicePsk (base64); secrets are never taken as arguments
+  --endpoint URL   the emulator's API, where the product's CreateTopicPolicy topics are read (default
+                   http://HOST:9180/ beside a loopback broker; the cloud's API lists none)
 
 Runs until Ctrl+C. Exit codes: 0 stopped, 1 the broker refused the connection, 2 bad input.`,
   async run(context) {
     refuseSecretFlags(context.args, { psk: '--psk-env VAR', 'device-psk': '--psk-env VAR', password: '--psk-env VAR' });
-    const parsed = parseArgs(context.args, ['follow-delta'], ['product-id', 'device-name', 'psk-env', 'broker', 'report', 'hmac']);
+    const parsed = parseArgs(context.args, ['follow-delta'], ['product-id', 'device-name', 'psk-env', 'broker', 'report', 'hmac', 'endpoint']);
     const [sub, ...rest] = parsed.positionals;
     if (sub !== 'connect')
       throw new UsageError(sub === undefined ? 'device: say what to do: device connect …' : `device: unknown subcommand "${sub}"; try: device connect`);
@@ -133,6 +138,7 @@ Runs until Ctrl+C. Exit codes: 0 stopped, 1 the broker refused the connection, 2
     const deviceName = requiredFlag(parsed, 'device-name', 'the DeviceName');
     const psk = secretFromEnv(context, parsed, 'psk-env', 'DevicePsk, base64');
     const broker = readBroker(flag(parsed, 'broker'), productId);
+    const policiesEndpoint = topicPoliciesEndpoint(flag(parsed, 'endpoint'), broker);
     const hmacFlag = flag(parsed, 'hmac');
     if (hmacFlag !== undefined && hmacFlag !== 'sha256' && hmacFlag !== 'sha1') throw new UsageError(`--hmac: sha256 or sha1, got ${JSON.stringify(hmacFlag)}`);
     const reportText = flag(parsed, 'report');
@@ -173,7 +179,13 @@ Runs until Ctrl+C. Exit codes: 0 stopped, 1 the broker refused the connection, 2
     }
     context.out('Connected (CONNACK 0).');
     client.on('close', () => context.out('Disconnected.'));
-    await runDevice(context, client, productId, deviceName, { ...(report ? { report } : {}), followDelta: hasFlag(parsed, 'follow-delta') });
+    const topicPolicies = await readDeviceTopicPolicies(policiesEndpoint, productId);
+    context.out(topicPolicies.line);
+    await runDevice(context, client, productId, deviceName, {
+      ...(report ? { report } : {}),
+      followDelta: hasFlag(parsed, 'follow-delta'),
+      policies: topicPolicies.policies,
+    });
     await client.endAsync();
     return 0;
   },

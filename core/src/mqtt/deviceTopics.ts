@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../signing/SigningStep.js';
+
 /** What a device may do on a topic: IoT Hub's Privilege values (CreateTopicPolicy: 1 publish, 2 subscribe, 3 both). */
 export type TopicAccess = 'publish' | 'subscribe' | 'both';
 
@@ -5,8 +7,8 @@ export type TopicAccess = 'publish' | 'subscribe' | 'both';
 export interface DeviceTopic {
   readonly filter: string;
   readonly access: TopicAccess;
-  /** What the topic is for, as printed when the broker refuses another. */
-  readonly purpose: string;
+  /** What the topic is for, in zh-CN and English, as the UIs offer it (VS Code's Publish Message). */
+  readonly purpose: LocalizedText;
 }
 
 /** A topic a product was given with CreateTopicPolicy: `${ProductId}/${DeviceName}/${TopicName}` for each device. */
@@ -15,6 +17,8 @@ export interface ProductTopicPolicy {
   /** 1 publish, 2 subscribe, 3 both (CreateTopicPolicy's Privilege). */
   readonly Privilege: number;
 }
+
+const POLICY_TOPIC_PURPOSE: LocalizedText = { en: 'a CreateTopicPolicy topic', zh: 'CreateTopicPolicy 创建的 Topic' };
 
 const ACCESS_OF_PRIVILEGE: Readonly<Record<number, TopicAccess>> = { 1: 'publish', 2: 'subscribe', 3: 'both' };
 
@@ -28,21 +32,21 @@ const ACCESS_OF_PRIVILEGE: Readonly<Record<number, TopicAccess>> = { 1: 'publish
 export function deviceTopics(productId: string, deviceName: string, policies: readonly ProductTopicPolicy[] = []): DeviceTopic[] {
   const own = `${productId}/${deviceName}`;
   const topics: DeviceTopic[] = [
-    { filter: `${own}/control`, access: 'subscribe', purpose: 'commands to the device' },
-    { filter: `${own}/event`, access: 'publish', purpose: 'events from the device' },
-    { filter: `${own}/data`, access: 'both', purpose: 'data, both ways' },
-    { filter: `$shadow/operation/${own}`, access: 'publish', purpose: 'shadow get/update requests' },
-    { filter: `$shadow/operation/result/${own}`, access: 'subscribe', purpose: 'shadow results and deltas' },
-    { filter: `$ota/report/${own}`, access: 'publish', purpose: 'firmware version and upgrade progress' },
-    { filter: `$ota/update/${own}`, access: 'subscribe', purpose: 'firmware upgrade commands' },
-    { filter: `$broadcast/rxd/${own}`, access: 'subscribe', purpose: 'PublishBroadcastMessage' },
-    { filter: `$rrpc/rxd/${own}/+`, access: 'subscribe', purpose: 'PublishRRPCMessage requests' },
-    { filter: `$rrpc/txd/${own}/+`, access: 'publish', purpose: 'replies to RRPC requests' },
+    { filter: `${own}/control`, access: 'subscribe', purpose: { en: 'commands to the device', zh: '下发给设备的指令' } },
+    { filter: `${own}/event`, access: 'publish', purpose: { en: 'events from the device', zh: '设备上报的事件' } },
+    { filter: `${own}/data`, access: 'both', purpose: { en: 'data, both ways', zh: '数据（双向）' } },
+    { filter: `$shadow/operation/${own}`, access: 'publish', purpose: { en: 'shadow get/update requests', zh: '影子获取/更新请求' } },
+    { filter: `$shadow/operation/result/${own}`, access: 'subscribe', purpose: { en: 'shadow results and deltas', zh: '影子操作结果与 delta' } },
+    { filter: `$ota/report/${own}`, access: 'publish', purpose: { en: 'firmware version and upgrade progress', zh: '固件版本与升级进度' } },
+    { filter: `$ota/update/${own}`, access: 'subscribe', purpose: { en: 'firmware upgrade commands', zh: '固件升级指令' } },
+    { filter: `$broadcast/rxd/${own}`, access: 'subscribe', purpose: { en: 'PublishBroadcastMessage', zh: 'PublishBroadcastMessage 广播消息' } },
+    { filter: `$rrpc/rxd/${own}/+`, access: 'subscribe', purpose: { en: 'PublishRRPCMessage requests', zh: 'PublishRRPCMessage 的 RRPC 请求' } },
+    { filter: `$rrpc/txd/${own}/+`, access: 'publish', purpose: { en: 'replies to RRPC requests', zh: 'RRPC 请求的应答' } },
   ];
   for (const policy of policies) {
     const access = ACCESS_OF_PRIVILEGE[policy.Privilege];
     if (access && !topics.some((t) => t.filter === `${own}/${policy.TopicName}`))
-      topics.push({ filter: `${own}/${policy.TopicName}`, access, purpose: 'a CreateTopicPolicy topic' });
+      topics.push({ filter: `${own}/${policy.TopicName}`, access, purpose: POLICY_TOPIC_PURPOSE });
   }
   return topics;
 }

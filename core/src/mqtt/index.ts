@@ -13,6 +13,15 @@ export {
 } from './deviceTopics.js';
 export { publishTopicChoices, type PublishDirection } from './publishTopicChoices.js';
 export {
+  EMULATOR_API_PORT,
+  emulatorEndpointOfBroker,
+  emulatorTopicPoliciesUrl,
+  parseTopicPoliciesAnswer,
+  readEmulatorTopicPolicies,
+  type FetchText,
+  type TopicPoliciesRead,
+} from './emulatorTopicPolicies.js';
+export {
   checkDevicePublish,
   checkDeviceSubscribe,
   checkPayloadSize,

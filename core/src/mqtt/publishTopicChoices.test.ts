@@ -23,7 +23,10 @@ test('CreateTopicPolicy topics are offered by their Privilege: 1 from the device
   assert.ok(device.includes(`${P}/${D}/telemetry`) && !api.includes(`${P}/${D}/telemetry`));
   assert.ok(api.includes(`${P}/${D}/alert`) && !device.includes(`${P}/${D}/alert`));
   assert.ok(device.includes(`${P}/${D}/chat`) && api.includes(`${P}/${D}/chat`));
-  assert.equal(publishTopicChoices(P, D, 'api', policies).find((t) => t.filter.endsWith('/alert'))?.purpose, 'a CreateTopicPolicy topic');
+  assert.deepEqual(publishTopicChoices(P, D, 'api', policies).find((t) => t.filter.endsWith('/alert'))?.purpose, {
+    en: 'a CreateTopicPolicy topic',
+    zh: 'CreateTopicPolicy 创建的 Topic',
+  });
 });
 
 test('a policy with an unknown Privilege is not offered, and no choice is a wildcard filter', () => {
@@ -32,4 +35,13 @@ test('a policy with an unknown Privilege is not offered, and no choice is a wild
     assert.ok(!filters(direction, policies).some((f) => f.endsWith('/odd')), direction);
     assert.ok(!filters(direction, policies).some((f) => f.includes('+') || f.includes('#')), direction);
   }
+});
+
+test('every topic says what it is for in zh-CN and English', () => {
+  for (const direction of ['device', 'api'] as const)
+    for (const t of publishTopicChoices(P, D, direction, [{ TopicName: 'chat', Privilege: 3 }])) {
+      assert.ok(t.purpose.en.length > 0 && /^[\x20-\x7e]+$/.test(t.purpose.en), `${t.filter}: English ${JSON.stringify(t.purpose.en)}`);
+      assert.ok(/[\u4e00-\u9fff]/.test(t.purpose.zh), `${t.filter}: Chinese ${JSON.stringify(t.purpose.zh)}`);
+    }
+  assert.deepEqual(publishTopicChoices(P, D, 'api')[0]!.purpose, { en: 'commands to the device', zh: '下发给设备的指令' });
 });

@@ -45,7 +45,7 @@ export interface DevkitSessionOptions {
   readonly language?: 'zh-cn';
   /** Runs once the extension is installed, before the workbench opens (and so before the extension activates). */
   readonly beforeWorkbench?: (codeServer: RunningCodeServer) => void;
-  /** Add the demo key as profile "e2e" through the palette (English titles); default true. */
+  /** Add the demo key as profile "e2e" through the palette (its titles in the session's language); default true. */
   readonly addProfile?: boolean;
 }
 
@@ -81,7 +81,11 @@ export async function startDevkitSession(options: DevkitSessionOptions): Promise
     browser = opened.browser;
     console.log(`screenshots: ${SCREENSHOTS}`);
     if (options.addProfile !== false)
-      await openSidebarWithProfile(opened.page, ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint]);
+      await openSidebarWithProfile(
+        opened.page,
+        ['e2e', DEMO_CREDENTIAL.secretId, DEMO_CREDENTIAL.secretKey, 'ap-guangzhou', emulator.endpoint],
+        options.language,
+      );
     return {
       emulator,
       codeServer,

@@ -99,20 +99,20 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-/** The five boxes of "Add Profile": name, SecretId, SecretKey (a password box), region, endpoint. */
-export async function addProfile(page: Page, answers: readonly string[]): Promise<void> {
-  await runCommand(page, 'IoT Devkit: Add Profile');
-  for (const [i, answer] of answers.entries()) await answerInput(page, answer, `Add Profile (${i + 1}/5)`);
+/** The five boxes of "Add Profile": name, SecretId, SecretKey (a password box), region, endpoint; titled in the UI language. */
+export async function addProfile(page: Page, answers: readonly string[], language?: 'zh-cn'): Promise<void> {
+  await runCommand(page, language === 'zh-cn' ? 'IoT Devkit: 添加凭证配置' : 'IoT Devkit: Add Profile');
+  for (const [i, answer] of answers.entries()) await answerInput(page, answer, language === 'zh-cn' ? `（${i + 1}/5）` : `Add Profile (${i + 1}/5)`);
 }
 
 /**
  * As a user starts: the extension's sidebar first (the palette takes keys once the workbench is up), then a profile
  * added through the palette. Resolves with the sidebar's frame once it shows the profile.
  */
-export async function openSidebarWithProfile(page: Page, answers: readonly string[]): Promise<Frame> {
+export async function openSidebarWithProfile(page: Page, answers: readonly string[], language?: 'zh-cn'): Promise<Frame> {
   await page.locator('.activitybar [aria-label="IoT Devkit"]').first().click();
   const sidebar = await findFrame(page, '#sign-form');
-  await addProfile(page, answers);
+  await addProfile(page, answers, language);
   await sidebar.locator('#profile-name').waitFor();
   return sidebar;
 }

@@ -3,6 +3,7 @@ import { parseJsonBounded, publishTopicChoices, type PublishDirection } from '@i
 import { deviceKey } from '../host/devices/deviceKey.js';
 import { emulatorEndpointOf, readEmulatorTopicPolicies } from '../host/devices/emulatorTopicPolicies.js';
 import { callExplained, showFailure } from '../host/devices/callExplained.js';
+import { topicPickItems } from '../host/devices/topicPickItems.js';
 import type { TreeActionDeps } from '../host/devices/TreeActionDeps.js';
 import type { ResourceNode } from '../host/tree/ResourceTreeProvider.js';
 
@@ -39,7 +40,7 @@ export const publishDeviceMessage = (deps: TreeActionDeps) => async (node?: Reso
   const policies = await readEmulatorTopicPolicies(emulatorEndpointOf(deps, target.productId), target.productId);
   const topics = publishTopicChoices(target.productId, target.deviceName, direction.direction, policies);
   const pickedTopic = await vscode.window.showQuickPick(
-    [...topics.map((t) => ({ label: t.filter, description: t.purpose, value: t.filter })), { label: vscode.l10n.t('$(edit) Type a topic…'), value: TYPE_IT }],
+    [...topicPickItems(topics, vscode.env.language.toLowerCase().startsWith('zh')), { label: vscode.l10n.t('$(edit) Type a topic…'), value: TYPE_IT }],
     { title: vscode.l10n.t('Publish Message: topic'), ignoreFocusOut: true },
   );
   if (!pickedTopic) return;
