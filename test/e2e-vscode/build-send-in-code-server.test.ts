@@ -105,7 +105,7 @@ describe('Build & send, Rule SQL and the tree in code-server', { timeout: 300_00
 
       await sidebar.fill('#param-DeviceName', DEVICE);
       await sidebar.click('#send-run');
-      await waitFor('the shadow in the response', async () => /"Data": "\{/.test(await sidebar.locator('#send-body').innerText()) || undefined);
+      await waitFor('the shadow in the response', async () => /"Data": \{\n/.test(await sidebar.locator('#send-body').innerText()) || undefined);
       assert.equal(await sidebar.locator('#send-history li[data-history]').count(), 2);
       await sidebar.locator('#send-history li[data-history]').first().locator('button[aria-label^="Replay"]').click();
       await waitFor('the replay in history', async () => (await sidebar.locator('#send-history li[data-history]').count()) === 3 || undefined);

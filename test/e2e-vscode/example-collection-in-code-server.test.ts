@@ -98,6 +98,12 @@ describe('a new user runs the example collection in code-server', { timeout: 300
   before(async () => {
     emulator = await startTestEmulator();
     codeServer = await startCodeServer({ settings: { 'files.autoSave': 'off' } });
+    // The later tests' files are there before the workbench opens: Quick Open's file search was seen (on a loaded
+    // 2-core CI machine) never to list a file written while the window was open, and Quick Open is how they are opened.
+    writeFileSync(join(codeServer.folder, 'profiles.http'), profilesFile(emulator.endpoint.replace(/\/$/, '')));
+    mkdirSync(join(codeServer.folder, 'bad'));
+    writeFileSync(join(codeServer.folder, 'bad', 'iot-devkit.environments.json'), BAD_ENVIRONMENTS);
+    writeFileSync(join(codeServer.folder, 'bad', 'bad.http'), BAD_HTTP);
     ({ browser, page } = await openWorkbench(codeServer.url));
     await page.setViewportSize({ width: 1400, height: 1200 });
     console.log(`screenshots: ${SCREENSHOTS}`);
@@ -173,7 +179,6 @@ describe('a new user runs the example collection in code-server', { timeout: 300
   it(
     'TC3 profile:demo signs with that profile while another is active; an unknown profile:NAME lists the profiles there are',
     shot('profiles', async () => {
-      writeFileSync(join(codeServer.folder, 'profiles.http'), profilesFile(emulator.endpoint.replace(/\/$/, '')));
       // Added profiles become the active one: a bare "Authorization: TC3" now signs with the wrong key.
       await addProfile(page, ['wrong-key', DEMO_CREDENTIAL.secretId, WRONG_KEY, 'ap-guangzhou', emulator.endpoint]);
       await toast('Profile "wrong-key" added and active.').waitFor({ timeout: 15_000 });
@@ -207,9 +212,6 @@ describe('a new user runs the example collection in code-server', { timeout: 300
   it(
     'a bad environments file: the status bar says so, Send shows each problem as file:line, and Open goes to the first',
     shot('bad-environments', async () => {
-      mkdirSync(join(codeServer.folder, 'bad'));
-      writeFileSync(join(codeServer.folder, 'bad', 'iot-devkit.environments.json'), BAD_ENVIRONMENTS);
-      writeFileSync(join(codeServer.folder, 'bad', 'bad.http'), BAD_HTTP);
       await openHttpFile(page, 'bad.http', '# Bad environments');
       await statusItem('Environments file has problems').waitFor({ timeout: 15_000 });
       // The earlier tests' toasts away, so the screenshot shows this one whole.

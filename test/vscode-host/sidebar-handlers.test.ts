@@ -78,6 +78,15 @@ describe('Build & send handlers against the emulator', () => {
     assert.ok(!stored.includes(DEMO_CREDENTIAL.secretKey) && !stored.includes('Signature='), 'no key or signature is stored');
   });
 
+  it("shows the shadow's Data parsed, not as an escaped string (the core's one rule for JSON held in strings)", async () => {
+    const shadow = await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: DEMO_DEVICES[0] }));
+    assert.ok(shadow.ok, JSON.stringify(shadow));
+    assert.match(shadow.body, /"Data": \{\n\s+"/);
+    assert.ok(!shadow.body.includes('\\"'), 'no escaped quotes left');
+    const data = (JSON.parse(shadow.body) as { Response: { Data: { payload?: { state?: unknown } } } }).Response.Data;
+    assert.equal(typeof data.payload?.state, 'object');
+  });
+
   it('refuses a request the catalog says is wrong, before the network', async () => {
     const before = sent.length;
     const refused = await handlers.send(form('DescribeDeviceShadow', { ProductId: DEMO_PRODUCT_ID, DeviceName: 'bad name!' }));

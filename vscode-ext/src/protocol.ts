@@ -136,7 +136,7 @@ export type SendResult =
   | {
       readonly ok: true;
       readonly status: number;
-      /** The response body, pretty-printed when JSON. Rendered as text. */
+      /** The response body, pretty-printed when JSON, JSON held in string fields shown parsed. Rendered as text. */
       readonly body: string;
       readonly requestId?: string;
       readonly error?: ErrorExplanation;

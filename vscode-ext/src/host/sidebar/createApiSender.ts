@@ -1,4 +1,4 @@
-import { parseJsonBounded, redactForStorage, type ApiRequest } from '@iot-devkit/core';
+import { formatJsonWithEmbedded, redactForStorage, type ApiRequest } from '@iot-devkit/core';
 import type { SendResult } from '../../protocol.js';
 import type { TencentApiClient } from '../api/TencentApiClient.js';
 import type { RequestHistory } from '../history/RequestHistory.js';
@@ -10,11 +10,12 @@ import { errorMessage } from './RequestHandlers.js';
 /** Sends an API call for the sidebar: signed fresh, recorded in history (no secrets), the response explained. */
 export type ApiSender = (request: Omit<ApiRequest, 'endpoint'>) => Promise<SendResult>;
 
-/** The response as the webview shows it: its secrets already dropped by the core's policy, pretty-printed when JSON. */
-function pretty(body: string): string {
-  const parsed = parseJsonBounded(body, 'response');
-  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : body;
-}
+/**
+ * The response as the webview shows it: its secrets already dropped by the core's policy, pretty-printed when JSON,
+ * with the API 3.0 string fields that hold JSON (DescribeDeviceShadow's Data) shown parsed — the core's one rule, as
+ * the .http response tab and the browser show them (issue 16: an escaped Data string was unreadable here).
+ */
+const pretty = (body: string): string => formatJsonWithEmbedded(body) ?? body;
 
 export function createApiSender(
   api: TencentApiClient,
