@@ -13,7 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestEmulator } from '../emulator/harness.js';
 import { runCliAsync } from '../support/cli.js';
 import { startCodeServer, type RunningCodeServer } from './support/codeServer.js';
-import { addProfile, answerInput, openSidebarWithProfile, openWorkbench, quickOpen, runCommand, waitFor } from './support/workbench.js';
+import { editorTab, lensesTitled as lensesIn, openHttpFile as openHttpFileIn, tabText as tabTextIn } from './support/httpEditor.js';
+import { addProfile, answerInput, openSidebarWithProfile, openWorkbench, runCommand, waitFor } from './support/workbench.js';
 
 /** This file's screenshots, in a folder of its own (other e2e files write theirs to the shared one at the same time). */
 const SCREENSHOTS = join(tmpdir(), 'iot-devkit-e2e-vscode-http-files');
@@ -111,13 +112,8 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
     const response = await fetch(`${emulator.endpoint}_emulator/devices/${DEMO_PRODUCT_ID}/${device}/shadow`);
     return ((await response.json()) as { shadow: { version: number; state: { desired?: Record<string, unknown> } } }).shadow;
   };
-  /** The lenses titled `title`, top to bottom (their DOM order is not the file's). */
-  const lensesTitled = async (title: string) => {
-    const lenses = page.locator('.editor-group-container.active .codelens-decoration a:visible', { hasText: title });
-    await lenses.first().waitFor({ timeout: 30_000 });
-    const found = await Promise.all((await lenses.all()).map(async (lens) => ({ lens, y: (await lens.boundingBox())?.y ?? 0 })));
-    return found.sort((a, b) => a.y - b.y).map((f) => f.lens);
-  };
+  // The editor helpers of support/httpEditor.ts, bound to this suite's page.
+  const lensesTitled = (title: string) => lensesIn(page, title);
   /**
    * Clicks the `index`th lens titled `title` until `done` holds: a lens clicked while the editor redraws its lenses
    * (after an input box closes, on a loaded machine) is sometimes lost, so one more click is allowed.
@@ -133,29 +129,9 @@ describe('.http files in code-server', { timeout: 300_000 }, () => {
       }
     }
   };
-  const tab = (title: string) => page.locator('.tabs-container .tab', { hasText: title });
-  /** The text of the editor in the tab `title`: the tab is clicked and its group's editor read. */
-  const tabText = async (title: string) => {
-    await tab(title).first().click();
-    return (await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-  };
-  /** The .http file in the first group, so that every tab it opens beside lands in the second. */
-  const openHttpFile = async (name = 'shadow.http', firstLine = '# Three chained requests') => {
-    const top = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: firstLine });
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+1');
-      await quickOpen(page, name);
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-      // The whole file in view: a lens is drawn only for lines on screen.
-      await page.keyboard.press('Control+Home');
-      await page.waitForTimeout(1500);
-      if (await top.isVisible()) return;
-      // Headless Chromium sometimes leaves this editor drawn scrolled to its last line with the cursor on the first
-      // after a tab opens beside it, and no scrolling redraws it: the file is closed (unchanged) and opened again.
-      if (attempt === 3) throw new Error(`${name} does not show its first line`);
-      await runCommand(page, 'View: Close Editor');
-    }
-  };
+  const tab = (title: string) => editorTab(page, title);
+  const tabText = (title: string) => tabTextIn(page, title);
+  const openHttpFile = (name = 'shadow.http', firstLine = '# Three chained requests') => openHttpFileIn(page, name, firstLine);
   const statusItem = () => page.locator('.statusbar-item', { hasText: /thermostat-|No environment/ }).first();
 
   before(async () => {
